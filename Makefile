@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh clone: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test check serve bench golden lock clean
+
+# The virtual environment is rebuilt whenever the lock file or the project
+# metadata change, so every machine builds with the same versions.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/handbook build
+
+check: $(STAMP)
+	$(BIN)/handbook check
+
+serve: $(STAMP)
+	$(BIN)/handbook serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Rewrites the golden files of the generated Markdown; review the diff.
+golden: $(STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+# Re-resolves every dependency (with hashes) from pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	printf 'flit_core>=3.9,<4\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
+	  --generate-hashes --python-version 3.11 --universal --no-header \
+	  --index-url https://pypi.org/simple -o requirements.lock
+
+clean:
+	rm -rf site .site-* handbook/records build

@@ -1,0 +1,1 @@
+"""The recruitment knowledge handbook: records in data/ -> a MkDocs site."""

@@ -1,0 +1,188 @@
+"""load -> catalog -> pages -> render -> write -> engine.
+
+`generate_pages` writes plain Markdown into the generated folder; any engine
+that reads `mkdocs.yml` can build it. `build_site` then runs
+`mkdocs build --strict` into a fresh folder and puts it in place of `site/`
+only when every step passed, with one atomic rename: a failed or killed build
+leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalog import Catalog, load_catalog
+from .i18n import LANGUAGES
+from .pages import SiteBuilder
+from .problems import Problems
+from .render import render
+from .write import GeneratedTree, WriteRefused
+
+GENERATED = "records"
+
+
+class BuildFailed(Exception):
+    def __init__(self, message: str, problems: Problems | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Settings:
+    project: Path
+    docs_dir: Path
+    language: str
+    source_url: str | None
+
+    @property
+    def generated(self) -> Path:
+        return self.docs_dir / GENERATED
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !ENV; their values do not matter here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_settings(project: Path, language: str | None = None) -> Settings:
+    config_file = project / "mkdocs.yml"
+    try:
+        config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildFailed(f"cannot read {config_file}: {exc}") from None
+    theme = config.get("theme") or {}
+    language = language or (theme.get("language") if isinstance(theme, dict) else None) or "nl"
+    if language not in LANGUAGES:
+        raise BuildFailed(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
+    extra = config.get("extra") or {}
+    handbook = extra.get("handbook") or {} if isinstance(extra, dict) else {}
+    return Settings(
+        project=project,
+        docs_dir=project / config.get("docs_dir", "docs"),
+        language=language,
+        source_url=handbook.get("source_url"),
+    )
+
+
+def build_date(project: Path) -> date:
+    """The date the handbook is 'as of': SOURCE_DATE_EPOCH, else the last
+    commit, never the wall clock, so the same commit gives the same site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=True,
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    if not epoch:
+        raise BuildFailed("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+
+
+def check(project: Path) -> tuple[Catalog | None, Problems]:
+    problems = Problems()
+    catalog = load_catalog(project, problems)
+    return catalog, problems
+
+
+def generate_pages(project: Path, language: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """Check the records and write the generated Markdown; figures of the run."""
+    settings = settings or read_settings(project, language)
+    catalog, problems = check(project)
+    if catalog is None or problems.errors:
+        raise BuildFailed("the records have errors", problems)
+    builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)
+    pages = builder.pages()
+    rendered = [(page.path, render(page.template, page.context, settings.language)) for page in pages]
+    tree = GeneratedTree(settings.generated)
+    try:
+        tree.open()
+        tree.plan([path for path, _ in rendered])
+        changed = sum(tree.write(path, text) for path, text in rendered)
+        removed = tree.close()
+    except WriteRefused as refused:
+        raise BuildFailed(str(refused)) from None
+    return {"pages": len(rendered), "changed": changed, "removed": len(removed), "problems": problems}
+
+
+def build_site(project: Path, language: str | None = None, site_dir: Path | None = None) -> Path:
+    settings = read_settings(project, language)
+    generate_pages(project, settings=settings)
+    target = (site_dir or project / "site").absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        config = _engine_config(project, settings)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(config), "--site-dir", str(fresh)],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if result.returncode != 0:
+            raise BuildFailed("mkdocs build --strict failed (see its messages above)")
+        _swap_into_place(fresh, target)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    return target
+
+
+def _engine_config(project: Path, settings: Settings) -> Path:
+    """mkdocs.yml itself, or a file that inherits it with another language."""
+    base = project / "mkdocs.yml"
+    config = yaml.load(base.read_text("utf-8"), Loader=_ConfigLoader) or {}
+    if ((config.get("theme") or {}).get("language") or "nl") == settings.language:
+        return base
+    derived = project / "build" / f"mkdocs.{settings.language}.yml"
+    derived.parent.mkdir(exist_ok=True)
+    derived.write_text(
+        f"INHERIT: ../mkdocs.yml\n"
+        f"docs_dir: {settings.docs_dir.absolute().as_posix()!r}\n"
+        f"theme:\n  language: {settings.language}\n",
+        "utf-8",
+    )
+    return derived
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap_into_place(fresh: Path, target: Path) -> None:
+    """Put `fresh` where `target` is, atomically where the system allows it.
+
+    On Linux, renameat2(RENAME_EXCHANGE) swaps the two folders in one step, so
+    there is no moment without a whole site; the old one then sits at `fresh`
+    and is removed by the caller.
+    """
+    if not target.exists():
+        os.replace(fresh, target)
+        fresh.mkdir()  # the caller removes it
+        return
+    libc_name = ctypes.util.find_library("c")
+    if sys.platform.startswith("linux") and libc_name:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            at_fdcwd = -100
+            if renameat2(at_fdcwd, os.fsencode(fresh), at_fdcwd, os.fsencode(target), _RENAME_EXCHANGE) == 0:
+                return
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(target, old)
+    os.replace(fresh, target)
+    os.replace(old, fresh)

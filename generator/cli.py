@@ -1,0 +1,116 @@
+"""The `handbook` command: argument parsing and exit codes only.
+
+Exit codes: 0 clean, 1 problems found (or a build step failed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .problems import Problem, Problems
+
+PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
+
+
+def _project_option(function):
+    return click.option(
+        "--project", "-C",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."),
+        show_default=True,
+        help=PROJECT_HELP,
+    )(function)
+
+
+def report_problems(problems: Problems) -> None:
+    """Print every problem as PATH:LINE:COL: severity: MESSAGE, in file order.
+
+    In GitHub Actions each problem is also printed as a workflow command, which
+    GitHub shows as an annotation on the line of the pull request.
+    """
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems.sorted():
+        click.echo(str(problem))
+        if annotate:
+            click.echo(_annotation(problem))
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if errors or warnings:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def _annotation(problem: Problem) -> str:
+    def escape(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def escape_property(text: str) -> str:
+        return escape(text).replace(":", "%3A").replace(",", "%2C")
+
+    return (
+        f"::{problem.severity} file={escape_property(problem.path)},line={problem.line},"
+        f"col={problem.col}::{escape(problem.message)}"
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """The recruitment knowledge handbook: check records, build the site."""
+
+
+@main.command()
+@_project_option
+def check(project: Path) -> None:
+    """Validate every record; report every problem at once."""
+    from .catalog import load_catalog
+
+    problems = Problems()
+    load_catalog(project, problems)
+    report_problems(problems)
+    sys.exit(1 if problems.errors else 0)
+
+
+@main.command()
+@_project_option
+@click.option("--language", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the site (default: theme.language in mkdocs.yml).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to put the built site (default: site/ in the project).")
+def build(project: Path, language: str | None, site_dir: Path | None) -> None:
+    """Check, generate the Markdown and build the site with MkDocs."""
+    from .build import BuildFailed, build_site
+
+    try:
+        build_site(project, language=language, site_dir=site_dir)
+    except BuildFailed as failure:
+        if failure.problems is not None:
+            report_problems(failure.problems)
+        click.echo(f"build failed: {failure}; the previous site is left as it was", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@_project_option
+def generate(project: Path) -> None:
+    """Check and write the generated Markdown only (no site)."""
+    from .build import BuildFailed, generate_pages
+
+    try:
+        generate_pages(project)
+    except BuildFailed as failure:
+        if failure.problems is not None:
+            report_problems(failure.problems)
+        click.echo(f"generation failed: {failure}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@_project_option
+@click.option("--address", "-a", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(project: Path, address: str) -> None:
+    """Preview the handbook; regenerates when a record in data/ changes."""
+    from .serve import serve as run
+
+    sys.exit(run(project, address))

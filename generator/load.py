@@ -1,0 +1,387 @@
+"""Files -> raw records with source positions: the hardened YAML reader.
+
+Every YAML file and every front matter goes through `read_document`. It reads
+YAML as *data* and nothing more:
+
+* every scalar stays a string (``NO``, ``010``, ``1:20`` are text; the models
+  decide what a value means), only an empty value or ``~``/``null`` is "no value";
+* duplicate keys, anchors, aliases, tags and several documents are errors;
+* size and nesting depth are limited before the parser can exhaust memory or
+  the stack (the tree is built from libyaml's event stream without recursion);
+* bad UTF-8, NUL bytes and unclosed front matter are located errors, never an
+  empty record.
+
+The result keeps, for every key and value, its line and column, so that any
+later error (a pydantic error location, a broken reference) can point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+try:  # libyaml's event parser: fast, and iterative (no recursion in C)
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _EventParser = None
+
+from .problems import Problems, suggest
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 24
+NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+Loc = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """One parsed file: its data, and where each piece of it stands."""
+
+    path: str
+    data: dict[str, Any] | None
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    body: str | None = None  # Markdown narrative of a `.md` record
+    body_line: int = 1  # line of the file on which the body starts
+
+    def at(self, loc: Loc) -> tuple[int, int]:
+        """Position of the value at `loc`, or of its nearest ancestor."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def key_at(self, loc: Loc) -> tuple[int, int]:
+        """Position of the key that names `loc` (for unknown fields)."""
+        loc = tuple(loc)
+        if loc in self.keys:
+            return self.keys[loc]
+        return self.at(loc)
+
+
+def _position_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """Bytes -> text: UTF-8 only, a byte-order mark is allowed, NUL is not."""
+    if len(raw) > MAX_FILE_BYTES:
+        problems.error(path, 1, 1, f"the file is larger than {MAX_FILE_BYTES:,} bytes; a record is never this long")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position_of_offset(raw, exc.start)
+        problems.error(
+            path, line, col,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} here); save it as UTF-8",
+        )
+        return None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        problems.error(path, line, col, "the file contains a NUL character; is it a binary file?")
+        return None
+    return text
+
+
+_KIND_WORDS = {
+    "MappingStartEvent": "a group of fields",
+    "SequenceStartEvent": "a list",
+}
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return " (a ':' followed by a space starts a new field; put text that contains ': ' in quotes)"
+    if "could not find expected ':'" in problem:
+        return " (each line of a group of fields must look like 'name: value')"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return " (indent with spaces, not tabs)"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return " (check the indentation of this line and the one before it)"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return ""
+    return ""
+
+
+def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Document:
+    """Parse one YAML document into plain dicts, lists and strings.
+
+    `line_offset` shifts reported lines (front matter starts below `---`).
+    Problems are appended; the returned document's data is None when the file
+    could not be read as a mapping at all.
+    """
+    doc = Document(path=path, data=None)
+    if _EventParser is None:  # pragma: no cover
+        raise RuntimeError("PyYAML must be built with libyaml")
+    parser = _EventParser(text)
+
+    def pos(mark: Any) -> tuple[int, int]:
+        return mark.line + 1 + line_offset, mark.column + 1
+
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+
+    def place(value: Any, event: Any) -> Loc | None:
+        """Attach `value` to the open container; its location, or None when
+        it was a key or is thrown away (already reported)."""
+        nonlocal root
+        at = pos(event.start_mark)
+        if not stack:
+            root = value
+            doc.values[()] = at
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            if frame.loc is None:
+                return None
+            child = frame.loc + (len(frame.container),)
+            frame.container.append(value)
+            doc.values[child] = at
+            return child
+        if frame.expecting_key:
+            frame.expecting_key = False
+            frame.key = None
+            if not isinstance(value, str):
+                what = _KIND_WORDS.get(type(event).__name__, "an empty value")
+                if value is None:
+                    problems.error(path, *at, "a field needs a name before its ':'")
+                else:
+                    problems.error(path, *at, f"a field name must be plain text, not {what}")
+                return None
+            if frame.loc is not None and value in frame.container:
+                first = doc.keys[frame.loc + (value,)]
+                problems.error(
+                    path, *at,
+                    f"field '{value}' is given twice (first on line {first[0]}); keep one",
+                )
+                return None
+            frame.key, frame.key_at = value, at
+            return None
+        frame.expecting_key = True
+        if frame.key is None or frame.loc is None:
+            return None
+        child = frame.loc + (frame.key,)
+        frame.container[frame.key] = value
+        doc.keys[child] = frame.key_at
+        doc.values[child] = at
+        return child
+
+    try:
+        while (event := parser.get_event()) is not None:
+            name = type(event).__name__
+            if name == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    problems.error(
+                        path, *pos(event.start_mark),
+                        "a record holds one YAML document; remove this '---' and what follows",
+                    )
+                    return doc
+                continue
+            if name in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            if name in ("MappingEndEvent", "SequenceEndEvent"):
+                stack.pop()
+                continue
+            if name == "AliasEvent":
+                problems.error(
+                    path, *pos(event.start_mark),
+                    f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
+                    "write the value out in full",
+                )
+                place(None, event)
+                continue
+            if event.anchor:
+                problems.error(
+                    path, *pos(event.start_mark),
+                    f"'&{event.anchor}' marks a part of the file for repeating (a YAML anchor); remove it",
+                )
+            if event.tag not in (None, "!"):
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                problems.error(
+                    path, *pos(event.start_mark),
+                    f"'{tag}' is a YAML type tag; records hold plain values only, remove it",
+                )
+            if name == "ScalarEvent":
+                plain = event.style in (None, "")
+                place(None if plain and event.value in NULL_WORDS else event.value, event)
+                continue
+            # A mapping or a sequence opens.
+            if len(stack) >= MAX_DEPTH:
+                problems.error(
+                    path, *pos(event.start_mark),
+                    f"the fields are nested more than {MAX_DEPTH} levels deep; records are never this deep",
+                )
+                return doc
+            container: Any = {} if name == "MappingStartEvent" else []
+            stack.append(_Frame(container, place(container, event)))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        line, col = pos(mark) if mark is not None else (1 + line_offset, 1)
+        problems.error(path, line, col, f"this is not valid YAML: {problem}{_yaml_hint(problem)}")
+        return doc
+
+    if root is None:
+        problems.error(path, 1 + line_offset, 1, "the record is empty; it needs its fields (name: value)")
+        return doc
+    if not isinstance(root, dict):
+        what = "a list" if isinstance(root, list) else "a single value"
+        problems.error(path, *doc.values[()], f"a record must be a set of fields (name: value), not {what}")
+        return doc
+    doc.data = root
+    return doc
+
+
+class _Frame:
+    """An open mapping or sequence while the event stream is read."""
+
+    __slots__ = ("container", "loc", "expecting_key", "key", "key_at")
+
+    def __init__(self, container: Any, loc: Loc | None) -> None:
+        self.container = container
+        self.loc = loc  # None: a thrown-away part, parsed but not kept
+        self.expecting_key = True
+        self.key: str | None = None
+        self.key_at = (0, 0)
+
+
+
+_FM = YAMLHandler.FM_BOUNDARY
+
+
+def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, int, str, int] | None:
+    """A `.md` record -> (front matter, its first line, body, its first line).
+
+    python-frontmatter's own boundary pattern finds the two `---` lines; where
+    it would return empty metadata without a word (no opening line, no closing
+    line), this reports why.
+    """
+    first = _FM.match(text)
+    if first is None:
+        problems.error(
+            path, 1, 1,
+            "a Markdown record must start with a line '---', then its fields, then a line '---'",
+        )
+        return None
+    second = _FM.search(text, first.end())
+    if second is None:
+        problems.error(
+            path, 1, 1,
+            "the fields at the top are not closed: add a line '---' after the last field",
+        )
+        return None
+    # The boundary pattern also swallows blank lines after '---'; count them.
+    fm_start = first.end()
+    fm_line = text.count("\n", 0, fm_start) + (0 if text[fm_start - 1 : fm_start] == "\n" else 1)
+    body_start = second.end()
+    body_line = text.count("\n", 0, body_start) + 1
+    front = text[fm_start : second.start()]
+    if not front.strip():
+        problems.error(path, 1, 1, "the fields between the two '---' lines are missing")
+        return None
+    return front, fm_line, text[body_start:], body_line
+
+
+def read_document(file: Path, path: str, problems: Problems) -> Document:
+    """Read one record file (`.yml` or `.md`); never raises for bad content."""
+    with file.open("rb") as handle:  # read at most one byte past the limit
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    text = decode(raw, path, problems)
+    if text is None:
+        return Document(path=path, data=None)
+    if file.suffix != ".md":
+        return parse_yaml(text, path, problems)
+    parts = split_front_matter(text, path, problems)
+    if parts is None:
+        return Document(path=path, data=None)
+    front, fm_line, body, body_line = parts
+    doc = parse_yaml(front, path, problems, line_offset=fm_line - 1)
+    stripped = body.lstrip("\n")
+    doc.body = stripped.rstrip()
+    doc.body_line = body_line + (len(body) - len(stripped))
+    return doc
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+RECORD_SUFFIXES = (".yml", ".md")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A record file found under `data/`."""
+
+    file: Path  # on disk
+    path: str  # as reported: relative to the project, with '/'
+    folder: str  # kind folder, or '' for the taxonomy
+
+
+def discover(project: Path, problems: Problems) -> list[SourceFile]:
+    """Every record file under `data/`, in a stable order.
+
+    Unknown folders and file types are errors (a misplaced lesson must not be
+    silently left out); symbolic links are refused, since they could make a
+    record read a file outside the repository.
+    """
+    from .models import KIND_BY_FOLDER
+
+    data = project / "data"
+    found: list[SourceFile] = []
+
+    def rel(p: Path) -> str:
+        return p.relative_to(project).as_posix()
+
+    if not data.is_dir() or data.is_symlink():
+        problems.error("data", 1, 1, "there is no folder 'data' with the records")
+        return found
+    for entry in sorted(data.iterdir()):
+        if entry.name.startswith(".") or entry.name == "README.md":
+            continue
+        if entry.is_symlink():
+            problems.error(rel(entry), 1, 1, "this is a symbolic link; records must be real files inside data/")
+            continue
+        if entry.is_dir():
+            if entry.name not in KIND_BY_FOLDER:
+                problems.error(
+                    rel(entry), 1, 1,
+                    f"unknown folder '{entry.name}'; records go in one of: {', '.join(sorted(KIND_BY_FOLDER))}"
+                    + suggest(entry.name, KIND_BY_FOLDER),
+                )
+                continue
+            for file in sorted(entry.iterdir()):
+                if file.name.startswith("."):
+                    continue
+                if file.is_symlink():
+                    problems.error(rel(file), 1, 1, "this is a symbolic link; records must be real files inside data/")
+                elif file.is_dir():
+                    problems.error(rel(file), 1, 1, f"folders inside '{entry.name}' are not read; move the records up")
+                elif file.suffix not in RECORD_SUFFIXES:
+                    hint = " (rename it to .yml)" if file.suffix == ".yaml" else ""
+                    problems.error(rel(file), 1, 1, f"only .yml and .md files are records{hint}")
+                else:
+                    found.append(SourceFile(file, rel(file), entry.name))
+            continue
+        if entry.name == "taxonomy.yml":
+            found.append(SourceFile(entry, rel(entry), ""))
+        else:
+            problems.error(rel(entry), 1, 1, "only taxonomy.yml belongs directly in data/; records go in their kind's folder")
+    if not any(f.folder == "" for f in found):
+        problems.error("data/taxonomy.yml", 1, 1, "the taxonomy (platforms, channels, scenarios, tags) is missing")
+    return found

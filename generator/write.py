@@ -1,0 +1,117 @@
+"""The only module that writes generated files.
+
+Generated Markdown goes into one folder (`handbook/records/`, ignored by git).
+The writer
+
+* refuses any path that would leave that folder, and any symbolic link;
+* writes a file only when its content changed, atomically (a reader or a
+  killed build never sees half a page), so unchanged pages keep their time;
+* keeps a manifest of what it wrote, and deletes only files it wrote before:
+  a file someone put there by hand is never overwritten or removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+MANIFEST = ".handbook-manifest.json"
+
+
+class WriteRefused(Exception):
+    """A write that would lose or endanger a file; nothing was written."""
+
+
+class GeneratedTree:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.written: dict[str, bool] = {}  # path -> changed
+        self.previous: set[str] = set()
+
+    def open(self) -> None:
+        if self.root.is_symlink():
+            raise WriteRefused(f"{self.root} is a symbolic link; the generated folder must be a real folder")
+        self.root.mkdir(parents=True, exist_ok=True)
+        manifest = self.root / MANIFEST
+        if manifest.is_file():
+            try:
+                self.previous = set(json.loads(manifest.read_text("utf-8")))
+            except (ValueError, TypeError):
+                raise WriteRefused(f"{manifest} is damaged; remove the folder {self.root} and build again") from None
+        else:
+            strangers = [p for p in self.root.rglob("*") if p.is_file()]
+            if strangers:
+                raise WriteRefused(
+                    f"{self.root} holds files the generator did not write (such as {strangers[0]}); "
+                    "move them out of the generated folder"
+                )
+
+    def plan(self, paths: list[str]) -> None:
+        """Record every path about to be written before writing any, so that
+        a build killed halfway still knows which files are its own."""
+        self.previous |= {p for p in paths if not self.target(p).exists()}
+        _atomic_write(self.root / MANIFEST, json.dumps(sorted(self.previous), indent=0).encode("utf-8"))
+
+    def target(self, relative: str) -> Path:
+        parts = PurePosixPath(relative)
+        if parts.is_absolute() or ".." in parts.parts or not parts.parts or relative.startswith("."):
+            raise WriteRefused(f"refusing to write {relative!r}: outside the generated folder")
+        path = self.root.joinpath(*parts.parts)
+        resolved_root = self.root.resolve()
+        # Every folder on the way must be a real folder inside the root.
+        current = self.root
+        for part in parts.parts[:-1]:
+            current = current / part
+            if current.is_symlink():
+                raise WriteRefused(f"refusing to write through the symbolic link {current}")
+        if path.is_symlink():
+            raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
+        if resolved_root not in path.resolve().parents:
+            raise WriteRefused(f"refusing to write {relative!r}: outside the generated folder")
+        return path
+
+    def write(self, relative: str, content: str) -> bool:
+        """Write one file; True when its bytes changed."""
+        if relative in self.written:
+            raise WriteRefused(f"two pages would be written to {relative}")
+        path = self.target(relative)
+        data = content.encode("utf-8")
+        if path.exists():
+            if relative not in self.previous:
+                raise WriteRefused(f"{path} exists and was not written by the generator; it is left alone")
+            if path.read_bytes() == data:
+                self.written[relative] = False
+                return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, data)
+        self.written[relative] = True
+        return True
+
+    def close(self) -> list[str]:
+        """Remove pages this generator wrote before and no longer writes."""
+        removed = []
+        for relative in sorted(self.previous - set(self.written)):
+            path = self.target(relative)
+            if path.is_file():
+                path.unlink()
+                removed.append(relative)
+        for folder in sorted((p for p in self.root.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        _atomic_write(self.root / MANIFEST, json.dumps(sorted(self.written), indent=0).encode("utf-8"))
+        return removed
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
