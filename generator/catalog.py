@@ -31,6 +31,9 @@ from .models import (
 from .load import SLUG
 from .problems import Problems, quote, suggest
 
+# File names the generated folders use for their own pages.
+RESERVED_IDS = {"index"}
+
 KIND_WORDS = {
     "campaign": "campaign",
     "lesson": "lesson",
@@ -264,6 +267,9 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
                 f"the file name {quote(ident)} cannot be an id; use lower-case letters, digits and "
                 f"single hyphens, at most {SLUG_MAX} characters, for example 'hyves-stage-2009'",
             )
+            continue
+        if ident in RESERVED_IDS:
+            problems.error(source.path, 1, 1, f"the id '{ident}' is reserved for the handbook's own pages; rename the file")
             continue
         key = (source.folder, _fold(ident))
         if key in seen:

@@ -1,0 +1,75 @@
+"""`handbook serve`: a local preview that follows edits to the records.
+
+MkDocs serves the docs folder with live reload; this process watches
+`data/` and regenerates the Markdown when a record changes, so the page in
+the browser reloads with the change. A record with errors keeps the last
+good pages and prints the problems.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import click
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .build import BuildFailed, generate_pages
+
+DEBOUNCE_SECONDS = 0.2
+
+
+def regenerate(project: Path) -> bool:
+    from .cli import report_problems
+
+    try:
+        figures = generate_pages(project)
+    except BuildFailed as failure:
+        if failure.problems is not None:
+            report_problems(failure.problems)
+        click.echo(f"not regenerated: {failure}; the preview keeps the last good pages", err=True)
+        return False
+    click.echo(f"regenerated: {figures['changed']} of {figures['pages']} pages changed", err=True)
+    return True
+
+
+class _DataChanged(FileSystemEventHandler):
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        with self.lock:  # an editor's save is several events: wait for quiet
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = threading.Timer(DEBOUNCE_SECONDS, regenerate, args=(self.project,))
+            self.timer.daemon = True
+            self.timer.start()
+
+
+def serve(project: Path, address: str) -> int:
+    project = project.absolute()
+    regenerate(project)
+    observer = Observer()
+    observer.schedule(_DataChanged(project), str(project / "data"), recursive=True)
+    observer.start()
+    engine = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        return engine.wait()
+    except KeyboardInterrupt:
+        engine.terminate()
+        return engine.wait()
+    finally:
+        observer.stop()
+        observer.join()

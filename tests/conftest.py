@@ -1,0 +1,54 @@
+"""Shared fixtures: a handbook project in a temporary folder, built for real."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+# The fixture's "today": 2026-11-01, so review dates give the same verdicts on every run.
+FIXTURE_EPOCH = "1793491200"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the fixture data")
+
+
+def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
+    """The project's own mkdocs.yml, hand-written pages and theme overrides,
+    with the given data folder: what a real checkout has."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "handbook", target / "handbook", ignore=shutil.ignore_patterns("records"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(data, target / "data")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project built once with the real engine (mkdocs --strict)."""
+    import os
+
+    from generator.build import build_site
+
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
+    try:
+        build_site(project)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return project
