@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from .audit import audit_site
 from .catalog import Catalog, load_catalog
 from .i18n import LANGUAGES
 from .pages import SiteBuilder
@@ -136,10 +137,21 @@ def build_site(project: Path, language: str | None = None, site_dir: Path | None
         )
         if result.returncode != 0:
             raise BuildFailed("mkdocs build --strict failed (see its messages above)")
+        problems = Problems()
+        audit_site(fresh, problems, shown_as=_shown(target, project))
+        if problems.errors:
+            raise BuildFailed("the built pages failed the safety audit", problems)
         _swap_into_place(fresh, target)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return target
+
+
+def _shown(target: Path, project: Path) -> str:
+    try:
+        return target.relative_to(project.absolute()).as_posix()
+    except ValueError:
+        return target.as_posix()
 
 
 def _engine_config(project: Path, settings: Settings) -> Path:
@@ -150,12 +162,17 @@ def _engine_config(project: Path, settings: Settings) -> Path:
         return base
     derived = project / "build" / f"mkdocs.{settings.language}.yml"
     derived.parent.mkdir(exist_ok=True)
-    derived.write_text(
-        f"INHERIT: ../mkdocs.yml\n"
-        f"docs_dir: {settings.docs_dir.absolute().as_posix()!r}\n"
-        f"theme:\n  language: {settings.language}\n",
-        "utf-8",
-    )
+    # Paths in an inheriting file are relative to it: give them absolutely.
+    theme: dict[str, Any] = {"language": settings.language}
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        theme["custom_dir"] = (project / custom_dir).absolute().as_posix()
+    overrides = {
+        "INHERIT": base.absolute().as_posix(),
+        "docs_dir": settings.docs_dir.absolute().as_posix(),
+        "theme": theme,
+    }
+    derived.write_text(yaml.safe_dump(overrides, sort_keys=True), "utf-8")
     return derived
 
 

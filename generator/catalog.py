@@ -30,6 +30,10 @@ from .models import (
 )
 from .load import SLUG
 from .problems import Problems, quote, suggest
+from .safety import check_record_text
+
+# Record kinds read by the whole organisation, where personal data is refused.
+PERSONAL_DATA_KINDS = {"campaign", "lesson"}
 
 # File names the generated folders use for their own pages.
 RESERVED_IDS = {"index"}
@@ -282,6 +286,7 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
         if doc.data is None:
             continue
         record = validate_document(model, doc, problems)
+        check_record_text(doc, model, model.kind in PERSONAL_DATA_KINDS, problems)
         if record is not None:
             staged[model.kind][ident] = Entry(ident, record, doc)
 

@@ -47,6 +47,8 @@ class Document:
     data: dict[str, Any] | None
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    block_scalars: set[Loc] = field(default_factory=set)  # values written with | or >
+    quoted: set[Loc] = field(default_factory=set)  # values written in quotes
     body: str | None = None  # Markdown narrative of a `.md` record
     body_line: int = 1  # line of the file on which the body starts
 
@@ -220,7 +222,9 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
                 )
             if name == "ScalarEvent":
                 plain = event.style in (None, "")
-                place(None if plain and event.value in NULL_WORDS else event.value, event)
+                loc = place(None if plain and event.value in NULL_WORDS else event.value, event)
+                if loc is not None and not plain:
+                    (doc.block_scalars if event.style in ("|", ">") else doc.quoted).add(loc)
                 continue
             # A mapping or a sequence opens.
             if len(stack) >= MAX_DEPTH:

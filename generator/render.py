@@ -60,8 +60,13 @@ def markdown_block(text: str | None) -> Raw:
 
 
 def yaml_string(text: str) -> Raw:
-    """A value for the generated page's front matter (a JSON string is valid YAML)."""
-    return Raw(json.dumps(_SPACE.sub(" ", text).strip(), ensure_ascii=False))
+    """A value for the generated page's front matter (a JSON string is valid YAML).
+
+    The theme prints front-matter titles and tag names into the page without
+    escaping them, so angle brackets become look-alike quotation marks there.
+    """
+    text = _SPACE.sub(" ", text).strip().replace("<", "‹").replace(">", "›")
+    return Raw(json.dumps(text, ensure_ascii=False))
 
 
 def link(text: Any, url: str) -> Raw:

@@ -1,0 +1,179 @@
+"""Record text is data: checks that keep it from becoming HTML, script or a leak.
+
+* Markdown fields may not hold raw HTML, nor links or images whose address
+  uses a scheme other than http, https or mailto (relative links are fine).
+  They are read with markdown-it-py, a CommonMark parser that reports where
+  each block starts; its link validation is switched off here, so that a
+  `javascript:` link is reported instead of being quietly shown as text by
+  this parser while another parser would turn it into a link.
+* Campaigns and lessons may not hold email addresses or phone numbers: they
+  are read by the whole organisation. The people registry's contact fields
+  are the one place for them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Iterable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .load import Document
+from .models import MarkdownText
+from .problems import Problems, quote
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+_parser = MarkdownIt("commonmark").enable("table")
+_parser.validateLink = lambda url: True  # judge every link here, see above
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
+# international ones (+44 20 7946 0958). Figures such as 12.000 or dates such
+# as 2012-03-01 do not start with 0 or + and are not matched.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def scheme_of(url: str) -> str | None:
+    """The scheme a browser would see in `url`, or None for a relative link."""
+    cleaned = _CONTROL.sub("", html.unescape(url)).lower()
+    match = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
+    return match.group(1) if match else None
+
+
+def _walk(tokens: Iterable[Token]) -> Iterable[tuple[Token, Token | None]]:
+    """Every token with the block token it sits in (for its line)."""
+    for token in tokens:
+        yield token, None
+        for child in token.children or []:
+            yield child, token
+
+
+def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
+    """Line and column of `needle` in a Markdown field, searching from its block."""
+    lines = text.split("\n")
+    for index in range(block_line, len(lines)):
+        col = lines[index].find(needle)
+        if col >= 0:
+            return first_line + index, col + 1
+    return first_line + block_line, 1
+
+
+def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems) -> None:
+    """Report raw HTML and unsafe links in one Markdown field.
+
+    `first_line`/`first_col`: where the field's text starts in the file (for a
+    block scalar or a body, the column of its lines is 1).
+    """
+    tokens = _parser.parse(text)
+    block_line = 0
+    for token, parent in _walk(tokens):
+        if token.map:
+            block_line = token.map[0]
+        if token.type in ("html_block", "html_inline"):
+            snippet = token.content.strip().split("\n")[0]
+            line, col = _locate(text, snippet, first_line, block_line)
+            if line == first_line:
+                col += first_col - 1
+            problems.error(
+                path, line, col,
+                f"'{field}' contains HTML ({quote(snippet, 40)}); records hold plain Markdown only",
+            )
+        elif token.type in ("link_open", "image"):
+            attribute = "href" if token.type == "link_open" else "src"
+            url = str(token.attrGet(attribute) or "")
+            scheme = scheme_of(url)
+            if scheme is not None and scheme not in SAFE_SCHEMES:
+                line, col = _locate(text, url.split("\n")[0][:20] or "(", first_line, block_line)
+                if line == first_line:
+                    col += first_col - 1
+                what = "a link" if token.type == "link_open" else "an image"
+                problems.error(
+                    path, line, col,
+                    f"'{field}' has {what} to a '{scheme}:' address; only http, https and mailto addresses "
+                    "or links within the handbook are allowed",
+                )
+
+
+def markdown_fields(model: type) -> set[str]:
+    """Names of a model's top-level fields that hold Markdown."""
+    names = set()
+    for name, info in model.model_fields.items():
+        if any(isinstance(meta, MarkdownText) for meta in _metadata(info)):
+            names.add(name)
+    return names
+
+
+def _metadata(info: Any) -> list[Any]:
+    import typing
+
+    found = list(info.metadata)
+    stack = [info.annotation]
+    while stack:
+        annotation = stack.pop()
+        found.extend(getattr(annotation, "__metadata__", ()))
+        stack.extend(typing.get_args(annotation))
+    return found
+
+
+def _text_start(doc: Document, loc: tuple[Any, ...]) -> tuple[int, int]:
+    """Where the text of a value begins: a block scalar (`|`, `>`) starts on
+    the next line, at column 1 as far as the text is concerned."""
+    if loc == ("body",) and doc.body is not None and ("body",) not in doc.keys:
+        return doc.body_line, 1
+    line, col = doc.at(loc)
+    return line, col
+
+
+def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems) -> None:
+    """Markdown safety for a record's Markdown fields; personal data for all its text."""
+    data = dict(doc.data or {})
+    if doc.body:
+        data["body"] = doc.body
+    for name in sorted(markdown_fields(model)):
+        value = data.get(name)
+        if isinstance(value, str):
+            line, col = _text_start(doc, (name,))
+            block = _is_block_scalar(doc, (name,))
+            if block:
+                line, col = line + 1, 1
+            check_markdown(value, doc.path, line, col, name, problems)
+    if personal_data:
+        for loc, value in _strings(data, ()):
+            for pattern, what in ((_EMAIL, "an email address"), (_PHONE, "a phone number")):
+                match = pattern.search(value)
+                if match:
+                    line, col = _text_start(doc, loc)
+                    if _is_block_scalar(doc, loc) or loc == ("body",):
+                        offset_lines = value.count("\n", 0, match.start())
+                        line += offset_lines + (0 if loc == ("body",) and ("body",) not in doc.keys else 1)
+                        col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
+                    elif "\n" not in value:
+                        col += match.start() + (1 if _is_quoted(doc, loc) else 0)
+                    problems.error(
+                        doc.path, line, col,
+                        f"'{loc[0]}' contains {what} ({quote(match.group(0), 40)}); personal data does not "
+                        "belong in campaigns and lessons: name the person by their id instead",
+                    )
+
+
+def _strings(value: Any, loc: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, loc + (index,))
+
+
+def _is_block_scalar(doc: Document, loc: tuple[Any, ...]) -> bool:
+    return loc in doc.block_scalars
+
+
+def _is_quoted(doc: Document, loc: tuple[Any, ...]) -> bool:
+    return loc in doc.quoted
