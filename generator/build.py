@@ -101,10 +101,29 @@ def check(project: Path) -> tuple[Catalog | None, Problems]:
     return catalog, problems
 
 
+def check_docs_folder(settings: Settings, problems: Problems) -> None:
+    """The docs folder holds real files only: a symbolic link could make the
+    engine publish a file from anywhere on the machine."""
+    docs = settings.docs_dir
+    shown = docs.relative_to(settings.project).as_posix() if docs.is_relative_to(settings.project) else str(docs)
+    if docs.is_symlink():
+        problems.error(shown, 1, 1, "the docs folder is a symbolic link; it must be a real folder")
+        return
+    for folder, subfolders, files in os.walk(docs):
+        here = Path(folder)
+        for name in sorted(subfolders + files):
+            if (here / name).is_symlink():
+                problems.error(
+                    f"{shown}/{(here / name).relative_to(docs).as_posix()}", 1, 1,
+                    "this is a symbolic link; the handbook publishes real files only",
+                )
+
+
 def generate_pages(project: Path, language: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """Check the records and write the generated Markdown; figures of the run."""
     settings = settings or read_settings(project, language)
     catalog, problems = check(project)
+    check_docs_folder(settings, problems)
     if catalog is None or problems.errors:
         raise BuildFailed("the records have errors", problems)
     builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)

@@ -265,6 +265,16 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
             continue
         model = KIND_BY_FOLDER[source.folder]
         ident = source.file.stem
+        # Two names that one file system (or one reader) could take for the
+        # same file are one id: fold case and Unicode forms before comparing.
+        key = (source.folder, _fold(ident))
+        if key in seen:
+            problems.error(
+                source.path, 1, 1,
+                f"the id '{ident}' is used twice: here and in {seen[key].path}; rename one of the files",
+            )
+            continue
+        seen[key] = source
         if not SLUG.match(ident) or len(ident) > SLUG_MAX:
             problems.error(
                 source.path, 1, 1,
@@ -275,14 +285,6 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
         if ident in RESERVED_IDS:
             problems.error(source.path, 1, 1, f"the id '{ident}' is reserved for the handbook's own pages; rename the file")
             continue
-        key = (source.folder, _fold(ident))
-        if key in seen:
-            problems.error(
-                source.path, 1, 1,
-                f"the id '{ident}' is used twice: here and in {seen[key].path}; rename one of the files",
-            )
-            continue
-        seen[key] = source
         if doc.data is None:
             continue
         record = validate_document(model, doc, problems)

@@ -236,10 +236,16 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
             container: Any = {} if name == "MappingStartEvent" else []
             stack.append(_Frame(container, place(container, event)))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if "could not find expected ':'" in problem and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # libyaml notices on the next line; the fault is on this one
         line, col = pos(mark) if mark is not None else (1 + line_offset, 1)
-        problems.error(path, line, col, f"this is not valid YAML: {problem}{_yaml_hint(problem)}")
+        hint = _yaml_hint(problem)
+        lines = text.split("\n")
+        if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            hint = " (indent with spaces, not tabs)"
+        problems.error(path, line, col, f"this is not valid YAML: {problem}{hint}")
         return doc
 
     if root is None:
@@ -293,7 +299,7 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, i
         return None
     # The boundary pattern also swallows blank lines after '---'; count them.
     fm_start = first.end()
-    fm_line = text.count("\n", 0, fm_start) + (0 if text[fm_start - 1 : fm_start] == "\n" else 1)
+    fm_line = text.count("\n", 0, fm_start) + 1
     body_start = second.end()
     body_line = text.count("\n", 0, body_start) + 1
     front = text[fm_start : second.start()]
