@@ -69,6 +69,9 @@ class Catalog:
     guidelines: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
     accounts: dict[str, Entry] = field(default_factory=dict)
+    # Every id that has a file, valid or not: a reference to a record with
+    # its own errors is not reported as unknown as well.
+    ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         return {
@@ -162,7 +165,7 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         if kind == "string_pattern_mismatch":
             return line, col, f"{quote(loc[-2])} is not a valid id; use {_PATTERN_WORDS[error['ctx']['pattern']]}"
     if value is None:
-        return line, col, f"{label} is empty; give it a value or remove the line"
+        return line, col, f"{label} is empty; give it a value"
     if kind == "literal_error":
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         return line, col, (
@@ -172,9 +175,9 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "string_pattern_mismatch":
         words = _PATTERN_WORDS.get(error["ctx"]["pattern"], f"text matching {error['ctx']['pattern']}")
         return line, col, f"{quote(value)} is not valid for {label}; write {words}"
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
         return line, col, f"{label} is empty; write something or remove the line"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
         return line, col, f"{label} is too long: at most {error['ctx']['max_length']:,} characters"
     if kind == "too_short":
         return line, col, f"{label} needs at least {error['ctx']['min_length']} item(s)" + _field_help(model, loc)
@@ -253,6 +256,7 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
     staged: dict[str, dict[str, Entry]] = defaultdict(dict)
     seen: dict[tuple[str, str], SourceFile] = {}
+    known_ids: dict[str, set[str]] = defaultdict(set)
 
     for source in files:
         doc = read_document(source.file, source.path, problems)
@@ -275,6 +279,7 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
             )
             continue
         seen[key] = source
+        known_ids[model.kind].add(ident)
         if not SLUG.match(ident) or len(ident) > SLUG_MAX:
             problems.error(
                 source.path, 1, 1,
@@ -294,7 +299,7 @@ def load_catalog(project: Path, problems: Problems) -> Catalog | None:
 
     if taxonomy is None:
         return None
-    catalog = Catalog(taxonomy, taxonomy_doc)
+    catalog = Catalog(taxonomy, taxonomy_doc, ids=known_ids)
     for kind, entries in staged.items():
         catalog.of_kind(kind).update(entries)
     check_references(catalog, problems)
@@ -332,7 +337,7 @@ class _Checker:
 def check_references(catalog: Catalog, problems: Problems) -> None:
     ch = _Checker(catalog, problems)
     tax = catalog.taxonomy
-    people = catalog.people
+    people = catalog.ids["person"]
 
     for entry in catalog.people.values():
         person: Person = entry.record
@@ -341,8 +346,9 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
                 ch.error(entry, ("successor",), "a successor is only given for someone who has left; add 'left'")
             elif person.successor == entry.id:
                 ch.error(entry, ("successor",), "a person cannot be their own successor")
-            elif ch.ref(entry, ("successor",), person.successor, people, "person"):
-                if people[person.successor].record.left is not None:
+            elif ch.ref(entry, ("successor",), person.successor, people, "person") and \
+                    person.successor in catalog.people:
+                if catalog.people[person.successor].record.left is not None:
                     ch.warning(entry, ("successor",), f"successor '{person.successor}' has left too; name who holds the knowledge now")
         if person.left and person.joined and person.left < person.joined:
             ch.error(entry, ("left",), "'left' is before 'joined'")
@@ -391,7 +397,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
     for entry in catalog.lessons.values():
         lesson: Lesson = entry.record
         ch.ref(entry, ("author",), lesson.author, people, "person")
-        ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.campaigns, "campaign")
+        ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.ids["campaign"], "campaign")
         ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
         ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
         ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")
@@ -406,17 +412,18 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
             if lesson.superseded_by == entry.id:
                 ch.error(entry, ("superseded_by",), "a lesson cannot supersede itself")
             else:
-                ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.lessons, "lesson")
+                ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.ids["lesson"], "lesson")
         if lesson.recurs is not None:
             if lesson.recurs == entry.id:
                 ch.error(entry, ("recurs",), "a lesson cannot repeat itself")
-            elif ch.ref(entry, ("recurs",), lesson.recurs, catalog.lessons, "lesson"):
+            elif ch.ref(entry, ("recurs",), lesson.recurs, catalog.ids["lesson"], "lesson") and \
+                    lesson.recurs in catalog.lessons:
                 earlier = catalog.lessons[lesson.recurs].record
                 if earlier.date > lesson.date:
                     ch.error(entry, ("recurs",),
                              f"'recurs' names a later lesson ({earlier.date}); it must name an earlier one")
-    _check_cycles(ch, catalog, "superseded_by", "supersedes")
-    _check_cycles(ch, catalog, "recurs", "repeats")
+    _check_cycles(ch, catalog, "superseded_by", "supersede")
+    _check_cycles(ch, catalog, "recurs", "repeat")
 
     for entry in catalog.guidelines.values():
         guideline: Guideline = entry.record

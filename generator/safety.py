@@ -137,9 +137,10 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
         value = data.get(name)
         if isinstance(value, str):
             line, col = _text_start(doc, (name,))
-            block = _is_block_scalar(doc, (name,))
-            if block:
+            if _is_block_scalar(doc, (name,)):
                 line, col = line + 1, 1
+            elif _is_quoted(doc, (name,)):
+                col += 1
             check_markdown(value, doc.path, line, col, name, problems)
     if personal_data:
         for loc, value in _strings(data, ()):

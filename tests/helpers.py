@@ -43,11 +43,15 @@ def edit(path: str, old: str, new: str) -> dict[str, str]:
     `old` must occur exactly once, so that a changed fixture fails loudly
     instead of silently testing nothing.
     """
-    text = fixture_text(path)
+    return {path: replace_once(fixture_text(path), old, new)}
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """`text` with `old`, which must occur exactly once, replaced by `new`."""
     count = text.count(old)
     if count != 1:
-        raise AssertionError(f"{old!r} occurs {count} times in {path}, expected once")
-    return {path: text.replace(old, new)}
+        raise AssertionError(f"{old!r} occurs {count} times, expected once")
+    return text.replace(old, new)
 
 
 def rename(path: str, new_path: str) -> dict[str, str | None]:
