@@ -1,0 +1,56 @@
+"""`handbook serve`: the preview regenerates when a record changes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import FIXTURE_EPOCH, ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(condition, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def test_the_preview_follows_an_edited_record(project: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    try:
+        assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
+        record = project / "data" / "lessons" / "weer-gezonden.yml"
+        record.write_text(record.read_text("utf-8").replace("Opnieuw alleen gezonden", "Weer alleen gezonden"), "utf-8")
+        _wait_for(lambda: "Weer alleen gezonden" in (_get(url) or ""))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
