@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .problems import Problems
 from .safety import scheme_of
@@ -116,7 +115,3 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> int:
         auditor.close()
         count += 1
     return count
-
-
-def is_external(url: str) -> bool:
-    return bool(urlsplit(url).scheme) or url.startswith("//")

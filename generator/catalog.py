@@ -25,7 +25,6 @@ from .models import (
     Guideline,
     Lesson,
     Person,
-    Record,
     Taxonomy,
 )
 from .load import SLUG
@@ -37,15 +36,6 @@ PERSONAL_DATA_KINDS = {"campaign", "lesson"}
 
 # File names the generated folders use for their own pages.
 RESERVED_IDS = {"index"}
-
-KIND_WORDS = {
-    "campaign": "campaign",
-    "lesson": "lesson",
-    "guideline": "platform guideline",
-    "person": "person",
-    "account": "account",
-}
-
 
 @dataclass(frozen=True)
 class Entry:

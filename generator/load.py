@@ -115,8 +115,6 @@ def _yaml_hint(problem: str) -> str:
         return " (indent with spaces, not tabs)"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return " (check the indentation of this line and the one before it)"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return ""
     return ""
 
 

@@ -44,12 +44,11 @@ def scheme_of(url: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _walk(tokens: Iterable[Token]) -> Iterable[tuple[Token, Token | None]]:
-    """Every token with the block token it sits in (for its line)."""
+def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
+    """Every block token, each followed by its inline tokens."""
     for token in tokens:
-        yield token, None
-        for child in token.children or []:
-            yield child, token
+        yield token
+        yield from token.children or []
 
 
 def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
@@ -70,7 +69,7 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
     """
     tokens = _parser.parse(text)
     block_line = 0
-    for token, parent in _walk(tokens):
+    for token in _walk(tokens):
         if token.map:
             block_line = token.map[0]
         if token.type in ("html_block", "html_inline"):
