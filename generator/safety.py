@@ -118,13 +118,16 @@ def _metadata(info: Any) -> list[Any]:
     return found
 
 
+def _is_narrative(doc: Document, loc: tuple[Any, ...]) -> bool:
+    """The Markdown below the fields of a `.md` record (not a `body:` field)."""
+    return loc == ("body",) and doc.body is not None and ("body",) not in doc.keys
+
+
 def _text_start(doc: Document, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """Where the text of a value begins: a block scalar (`|`, `>`) starts on
-    the next line, at column 1 as far as the text is concerned."""
-    if loc == ("body",) and doc.body is not None and ("body",) not in doc.keys:
+    """Where the text of a value begins in the file."""
+    if _is_narrative(doc, loc):
         return doc.body_line, 1
-    line, col = doc.at(loc)
-    return line, col
+    return doc.at(loc)
 
 
 def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems) -> None:
@@ -147,9 +150,9 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
                 match = pattern.search(value)
                 if match:
                     line, col = _text_start(doc, loc)
-                    if _is_block_scalar(doc, loc) or loc == ("body",):
+                    if _is_block_scalar(doc, loc) or _is_narrative(doc, loc):
                         offset_lines = value.count("\n", 0, match.start())
-                        line += offset_lines + (0 if loc == ("body",) and ("body",) not in doc.keys else 1)
+                        line += offset_lines + (0 if _is_narrative(doc, loc) else 1)
                         col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
                     elif "\n" not in value:
                         col += match.start() + (1 if _is_quoted(doc, loc) else 0)
