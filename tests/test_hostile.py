@@ -140,7 +140,7 @@ CORPUS = [
     ),
     pytest.param(
         {LESSON: lesson_with(body="'Mail jan@example.com'")},
-        "data/lessons/weer-gezonden.yml:9:13: error: 'body' contains an email address ('jan@example.com'); personal data does not belong in campaigns and lessons: name the person by their id instead",
+        "data/lessons/weer-gezonden.yml:10:13: error: 'body' contains an email address ('jan@example.com'); personal data does not belong in campaigns and lessons: name the person by their id instead",
         id="email-in-quoted-body-field",
     ),
     pytest.param(
