@@ -46,6 +46,8 @@ class Settings:
     docs_dir: Path
     language: str
     source_url: str | None
+    config_language: str  # theme.language in mkdocs.yml
+    custom_dir: str | None  # theme.custom_dir in mkdocs.yml
 
     @property
     def generated(self) -> Path:
@@ -66,7 +68,8 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     except (OSError, yaml.YAMLError) as exc:
         raise BuildFailed(f"cannot read {config_file}: {exc}") from None
     theme = config.get("theme") or {}
-    language = language or (theme.get("language") if isinstance(theme, dict) else None) or "nl"
+    config_language = (theme.get("language") if isinstance(theme, dict) else None) or "nl"
+    language = language or config_language
     if language not in LANGUAGES:
         raise BuildFailed(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
     extra = config.get("extra") or {}
@@ -76,6 +79,8 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         docs_dir=project / config.get("docs_dir", "docs"),
         language=language,
         source_url=handbook.get("source_url"),
+        config_language=config_language,
+        custom_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,
     )
 
 
@@ -176,16 +181,14 @@ def _shown(target: Path, project: Path) -> str:
 def _engine_config(project: Path, settings: Settings) -> Path:
     """mkdocs.yml itself, or a file that inherits it with another language."""
     base = project / "mkdocs.yml"
-    config = yaml.load(base.read_text("utf-8"), Loader=_ConfigLoader) or {}
-    if ((config.get("theme") or {}).get("language") or "nl") == settings.language:
+    if settings.config_language == settings.language:
         return base
     derived = project / "build" / f"mkdocs.{settings.language}.yml"
     derived.parent.mkdir(exist_ok=True)
     # Paths in an inheriting file are relative to it: give them absolutely.
     theme: dict[str, Any] = {"language": settings.language}
-    custom_dir = (config.get("theme") or {}).get("custom_dir")
-    if custom_dir:
-        theme["custom_dir"] = (project / custom_dir).absolute().as_posix()
+    if settings.custom_dir:
+        theme["custom_dir"] = (project / settings.custom_dir).absolute().as_posix()
     overrides = {
         "INHERIT": base.absolute().as_posix(),
         "docs_dir": settings.docs_dir.absolute().as_posix(),

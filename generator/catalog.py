@@ -110,19 +110,21 @@ def _describe(value: Any) -> str:
     return quote(value)
 
 
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The model whose field the last name in `loc` is (None if there is none)."""
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    current: Any = model
+    for name in names[:-1]:
+        info = getattr(current, "model_fields", {}).get(name)
+        current = _inner_model(info.annotation) if info is not None else None
+        if current is None:
+            return None
+    return current
+
+
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """Names of the fields allowed where an unknown field `loc` was found."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or part == "[key]":
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        current = _inner_model(info.annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -190,16 +192,9 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
 
 
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    current: Any = model
-    info = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        info = fields.get(part)
-        if info is None:
-            return ""
-        current = _inner_model(info.annotation)
+    """The field's description, as a parenthesis to a message."""
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    info = getattr(_model_at(model, loc), "model_fields", {}).get(names[-1]) if names else None
     if info is not None and info.description:
         return f" ({info.description[0].lower()}{info.description[1:].rstrip('.')})"
     return ""

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from .catalog import Catalog, Entry
-from .i18n import LABELS
+from .i18n import LABELS, format_day
 from .models import Account, Campaign, Guideline, Lesson, Person
 from .render import Raw, link
 
@@ -29,6 +29,14 @@ RECORD_FOLDERS = {
     "person": "people",
     "account": "accounts",
 }
+# The lists of campaigns and of lessons, each offering the others of its kind.
+LIST_MENUS = (
+    (("by_year", "campaigns/index.md"), ("by_platform", "lists/campaigns-by-platform.md"),
+     ("by_channel", "lists/campaigns-by-channel.md"), ("by_scenario", "lists/campaigns-by-scenario.md"),
+     ("by_recruitment", "lists/campaigns-by-recruitment.md")),
+    (("by_level", "lessons/index.md"), ("by_platform", "lists/lessons-by-platform.md"),
+     ("by_status", "lists/lessons-by-status.md")),
+)
 FIGURES = ("reach", "engagement", "shares", "conversations", "applications", "hires", "cost", "hours")
 
 
@@ -99,6 +107,34 @@ class SiteBuilder:
                 self.superseded_by[lesson.superseded_by].append(lesson_id)
             if lesson.recurs:
                 self.recurred_by[lesson.recurs].append(lesson_id)
+        # Who and what refers to each platform, channel and person, gathered
+        # once: the pages below look them up instead of scanning every record.
+        related = self.related = defaultdict(list)
+        for campaign_id, entry in sorted(c.campaigns.items()):
+            campaign: Campaign = entry.record
+            for platform in campaign.platforms:
+                related["campaign-platform", platform].append(campaign_id)
+            for channel in campaign.channels:
+                related["campaign-channel", channel].append(campaign_id)
+            related["campaign-owner", campaign.owner].append(campaign_id)
+            related["campaign-knowledge-owner", campaign.knowledge_owner].append(campaign_id)
+        for lesson_id, entry in sorted(c.lessons.items()):
+            for platform in entry.record.applies_to.platforms:
+                related["lesson-platform", platform].append(lesson_id)
+            for channel in entry.record.applies_to.channels:
+                related["lesson-channel", channel].append(lesson_id)
+            related["lesson-author", entry.record.author].append(lesson_id)
+        for account_id, entry in sorted(c.accounts.items()):
+            related["account-platform", entry.record.platform].append(account_id)
+            related["account-owner", entry.record.owner].append(account_id)
+            related["account-backup", entry.record.backup_owner].append(account_id)
+        for platform, entry in sorted(c.guidelines.items()):
+            related["guideline-owner", entry.record.owner].append(platform)
+        for person_id, entry in sorted(c.people.items()):
+            related["person-successor", entry.record.successor].append(person_id)
+
+    def of(self, relation: str, ident: str) -> list[str]:
+        return self.related.get((relation, ident), [])
 
     def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
         target = f"{RECORD_FOLDERS[kind]}/{ident}.md"
@@ -117,8 +153,6 @@ class SiteBuilder:
         return text
 
     def _day(self, day: date) -> str:
-        from .i18n import format_day
-
         return format_day(day, self.language)
 
     def campaign_link(self, frm: str, ident: str) -> Raw:
@@ -272,9 +306,9 @@ class SiteBuilder:
         platform = self.c.taxonomy.platforms[ident]
         entry = self.c.guidelines.get(ident)
         guideline: Guideline | None = entry.record if entry else None
-        campaigns = [cid for cid, e in self.c.campaigns.items() if ident in e.record.platforms]
-        lessons = [lid for lid, e in self.c.lessons.items() if ident in e.record.applies_to.platforms]
-        accounts = [aid for aid, e in self.c.accounts.items() if e.record.platform == ident]
+        campaigns = self.of("campaign-platform", ident)
+        lessons = self.of("lesson-platform", ident)
+        accounts = self.of("account-platform", ident)
         context: dict[str, Any] = {
             "id": ident,
             "title": self.platform_names[ident],
@@ -311,8 +345,8 @@ class SiteBuilder:
     def channel_page(self, ident: str) -> Page:
         path = f"channels/{ident}.md"
         channel = self.c.taxonomy.channels[ident]
-        campaigns = [cid for cid, e in self.c.campaigns.items() if ident in e.record.channels]
-        lessons = [lid for lid, e in self.c.lessons.items() if ident in e.record.applies_to.channels]
+        campaigns = self.of("campaign-channel", ident)
+        lessons = self.of("lesson-channel", ident)
         return Page(path, "channel.md.j2", {
             "id": ident,
             "title": self.channel_names[ident],
@@ -325,16 +359,15 @@ class SiteBuilder:
     def person_page(self, entry: Entry) -> Page:
         person: Person = entry.record
         path = f"people/{entry.id}.md"
-        c = self.c
         groups = [
-            ("ran_campaigns", self.campaign_items(path, [k for k, e in c.campaigns.items() if e.record.owner == entry.id])),
-            ("secures_campaigns", self.campaign_items(path, [k for k, e in c.campaigns.items() if e.record.knowledge_owner == entry.id])),
-            ("wrote_lessons", self.lesson_items(path, [k for k, e in c.lessons.items() if e.record.author == entry.id])),
-            ("owns_guidelines", [{"link": self.platform_link(path, k), "detail": ""} for k, e in c.guidelines.items() if e.record.owner == entry.id]),
-            ("owns_accounts", self.account_items(path, [k for k, e in c.accounts.items() if e.record.owner == entry.id])),
-            ("backs_up_accounts", self.account_items(path, [k for k, e in c.accounts.items() if e.record.backup_owner == entry.id])),
+            ("ran_campaigns", self.campaign_items(path, self.of("campaign-owner", entry.id))),
+            ("secures_campaigns", self.campaign_items(path, self.of("campaign-knowledge-owner", entry.id))),
+            ("wrote_lessons", self.lesson_items(path, self.of("lesson-author", entry.id))),
+            ("owns_guidelines", [{"link": self.platform_link(path, k), "detail": ""} for k in self.of("guideline-owner", entry.id)]),
+            ("owns_accounts", self.account_items(path, self.of("account-owner", entry.id))),
+            ("backs_up_accounts", self.account_items(path, self.of("account-backup", entry.id))),
         ]
-        successor_of = [k for k, e in c.people.items() if e.record.successor == entry.id]
+        successor_of = self.of("person-successor", entry.id)
         return Page(path, "person.md.j2", {
             "id": entry.id,
             "title": person.name,
@@ -415,21 +448,20 @@ class SiteBuilder:
         return Page(path, "list.md.j2", {
             "title": title,
             "intro": intro,
-            "menu": self.menu(path, path.split("/")[-1].split("-by-")[0] if path.startswith("lists/") else path.split("/")[0]),
+            "menu": self.menu(path),
             "groups": [{"anchor": a, "heading": h, "entries": items} for a, h, items in groups],
             "empty": empty,
         })
 
-    def menu(self, frm: str, section: str) -> list[Raw]:
-        L = self.L
-        entries = {
-            "campaigns": [("by_year", "campaigns/index.md"), ("by_platform", "lists/campaigns-by-platform.md"),
-                          ("by_channel", "lists/campaigns-by-channel.md"), ("by_scenario", "lists/campaigns-by-scenario.md"),
-                          ("by_recruitment", "lists/campaigns-by-recruitment.md")],
-            "lessons": [("by_level", "lessons/index.md"), ("by_platform", "lists/lessons-by-platform.md"),
-                        ("by_status", "lists/lessons-by-status.md")],
-        }.get(section, [])
-        return [Raw(f"**{L[key]}**") if target == frm else link(L[key], self.rel(frm, target)) for key, target in entries]
+    def menu(self, frm: str) -> list[Raw]:
+        """Links to the other lists of the same records; the current one in bold."""
+        for entries in LIST_MENUS:
+            if any(target == frm for _, target in entries):
+                return [
+                    Raw(f"**{self.L[key]}**") if target == frm else link(self.L[key], self.rel(frm, target))
+                    for key, target in entries
+                ]
+        return []
 
     def index_pages(self) -> list[Page]:
         c, L = self.c, self.L
@@ -485,8 +517,8 @@ class SiteBuilder:
                 self.platform_link("platforms/index.md", k),
                 Raw(L["closed"]) if c.taxonomy.platforms[k].closed else (Raw("✓") if k in c.guidelines else Raw("–")),
                 self.person("platforms/index.md", c.guidelines[k].record.owner) if k in c.guidelines else Raw("–"),
-                sum(1 for e in c.campaigns.values() if k in e.record.platforms),
-                sum(1 for e in c.accounts.values() if e.record.platform == k),
+                len(self.of("campaign-platform", k)),
+                len(self.of("account-platform", k)),
             ] for k in platforms],
         }))
         channels = sorted(self.channel_names, key=lambda k: self.channel_names[k].casefold())
@@ -496,7 +528,7 @@ class SiteBuilder:
             "rows": [[
                 self.channel_link("channels/index.md", k),
                 L[f"group_{c.taxonomy.channels[k].group}"],
-                sum(1 for e in c.campaigns.values() if k in e.record.channels),
+                len(self.of("campaign-channel", k)),
             ] for k in channels],
         }))
         people = sorted(c.people, key=lambda k: (c.people[k].record.name.casefold(), k))

@@ -139,9 +139,9 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
         value = data.get(name)
         if isinstance(value, str):
             line, col = _text_start(doc, (name,))
-            if _is_block_scalar(doc, (name,)):
+            if (name,) in doc.block_scalars:
                 line, col = line + 1, 1
-            elif _is_quoted(doc, (name,)):
+            elif (name,) in doc.quoted:
                 col += 1
             check_markdown(value, doc.path, line, col, name, problems)
     if personal_data:
@@ -150,12 +150,12 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
                 match = pattern.search(value)
                 if match:
                     line, col = _text_start(doc, loc)
-                    if _is_block_scalar(doc, loc) or _is_narrative(doc, loc):
+                    if loc in doc.block_scalars or _is_narrative(doc, loc):
                         offset_lines = value.count("\n", 0, match.start())
                         line += offset_lines + (0 if _is_narrative(doc, loc) else 1)
                         col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
                     elif "\n" not in value:
-                        col += match.start() + (1 if _is_quoted(doc, loc) else 0)
+                        col += match.start() + (1 if loc in doc.quoted else 0)
                     problems.error(
                         doc.path, line, col,
                         f"'{loc[0]}' contains {what} ({quote(match.group(0), 40)}); personal data does not "
@@ -173,10 +173,3 @@ def _strings(value: Any, loc: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...]
         for index, item in enumerate(value):
             yield from _strings(item, loc + (index,))
 
-
-def _is_block_scalar(doc: Document, loc: tuple[Any, ...]) -> bool:
-    return loc in doc.block_scalars
-
-
-def _is_quoted(doc: Document, loc: tuple[Any, ...]) -> bool:
-    return loc in doc.quoted
