@@ -84,10 +84,11 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     )
 
 
-def build_date(project: Path) -> date:
-    """The date the handbook is 'as of': SOURCE_DATE_EPOCH, else the last
-    commit, never the wall clock, so the same commit gives the same site."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+def build_epoch(project: Path) -> int:
+    """The moment the handbook is 'as of', in seconds: SOURCE_DATE_EPOCH, else
+    the time of the last commit; never the wall clock, so the same commit
+    gives the same site (review verdicts, sitemap dates, archive headers)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         try:
             epoch = subprocess.run(
@@ -95,9 +96,13 @@ def build_date(project: Path) -> date:
             ).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             epoch = ""
-    if not epoch:
+    if not epoch.isdigit():
         raise BuildFailed("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return int(epoch)
+
+
+def build_date(project: Path) -> date:
+    return datetime.fromtimestamp(build_epoch(project), tz=timezone.utc).date()
 
 
 def check(project: Path) -> tuple[Catalog | None, Problems]:
@@ -157,7 +162,7 @@ def build_site(project: Path, language: str | None = None, site_dir: Path | None
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
              "--config-file", str(config), "--site-dir", str(fresh)],
             cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=engine_environment(project),
         )
         if result.returncode != 0:
             raise BuildFailed("mkdocs build --strict failed (see its messages above)")
@@ -169,6 +174,18 @@ def build_site(project: Path, language: str | None = None, site_dir: Path | None
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return target
+
+
+def engine_environment(project: Path) -> dict[str, str]:
+    """The engine runs with the handbook's build date and a fixed time zone
+    and locale, so that nothing it writes depends on the machine."""
+    return {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": str(build_epoch(project)),
+        "TZ": "UTC",
+        "LC_ALL": "C.UTF-8",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
 
 
 def _shown(target: Path, project: Path) -> str:

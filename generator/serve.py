@@ -8,7 +8,6 @@ good pages and prints the problems.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -18,7 +17,7 @@ import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildFailed, generate_pages
+from .build import BuildFailed, engine_environment, generate_pages
 
 DEBOUNCE_SECONDS = 0.2
 
@@ -61,9 +60,10 @@ def serve(project: Path, address: str) -> int:
     observer.schedule(_DataChanged(project), str(project / "data"), recursive=True)
     observer.start()
     engine = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address],
+        # --dirty: on an edit, only the pages whose Markdown changed are rebuilt.
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", address],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=engine_environment(project),
     )
     try:
         return engine.wait()
