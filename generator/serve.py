@@ -60,8 +60,10 @@ def serve(project: Path, address: str) -> int:
     observer.schedule(_DataChanged(project), str(project / "data"), recursive=True)
     observer.start()
     engine = subprocess.Popen(
-        # --dirty: on an edit, only the pages whose Markdown changed are rebuilt.
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr", address],
+        # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
+        # mkdocs warns that this is a preview, so the preview is not strict
+        # (`handbook build` is).
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--dev-addr", address],
         cwd=project,
         env=engine_environment(project),
     )
