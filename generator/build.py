@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -24,10 +25,11 @@ from typing import Any
 import yaml
 
 from .audit import audit_site
-from .catalog import Catalog, load_catalog
+from .catalog import load_catalog
 from .i18n import LANGUAGES
 from .pages import SiteBuilder
 from .problems import Problems
+from .progress import counting
 from .render import render
 from .write import GeneratedTree, WriteRefused
 
@@ -105,12 +107,6 @@ def build_date(project: Path) -> date:
     return datetime.fromtimestamp(build_epoch(project), tz=timezone.utc).date()
 
 
-def check(project: Path) -> tuple[Catalog | None, Problems]:
-    problems = Problems()
-    catalog = load_catalog(project, problems)
-    return catalog, problems
-
-
 def check_docs_folder(settings: Settings, problems: Problems) -> None:
     """The docs folder holds real files only: a symbolic link could make the
     engine publish a file from anywhere on the machine."""
@@ -129,30 +125,56 @@ def check_docs_folder(settings: Settings, problems: Problems) -> None:
                 )
 
 
-def generate_pages(project: Path, language: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """Check the records and write the generated Markdown; figures of the run."""
+def generate_pages(
+    project: Path,
+    language: str | None = None,
+    settings: Settings | None = None,
+    timings: dict[str, float] | None = None,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Check the records and write the generated Markdown; figures of the run.
+
+    `timings`, when given, receives the seconds of each phase: 'load',
+    'validate' (see `load_catalog`) and 'generate' (pages, render, write).
+    """
     settings = settings or read_settings(project, language)
-    catalog, problems = check(project)
+    problems = Problems()
+    timings = {} if timings is None else timings
+    catalog = load_catalog(project, problems, timings=timings, progress=progress)
     check_docs_folder(settings, problems)
     if catalog is None or problems.errors:
         raise BuildFailed("the records have errors", problems)
+    started = time.perf_counter()
     builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)
     pages = builder.pages()
-    rendered = [(page.path, render(page.template, page.context, settings.language)) for page in pages]
+    rendered = [
+        (page.path, render(page.template, page.context, settings.language))
+        for page in counting(pages, "pages rendered", progress)
+    ]
     tree = GeneratedTree(settings.generated)
     try:
         tree.open()
         tree.plan([path for path, _ in rendered])
-        changed = sum(tree.write(path, text) for path, text in rendered)
+        changed = sum(tree.write(path, text) for path, text in counting(rendered, "pages written", progress))
         removed = tree.close()
     except WriteRefused as refused:
         raise BuildFailed(str(refused)) from None
+    timings["generate"] = time.perf_counter() - started
     return {"pages": len(rendered), "changed": changed, "removed": len(removed), "problems": problems}
 
 
-def build_site(project: Path, language: str | None = None, site_dir: Path | None = None) -> Path:
+def build_site(
+    project: Path,
+    language: str | None = None,
+    site_dir: Path | None = None,
+    timings: dict[str, float] | None = None,
+    progress: bool = False,
+) -> Path:
+    """Check, generate and build; `timings` also receives 'engine' and 'audit'."""
     settings = read_settings(project, language)
-    generate_pages(project, settings=settings)
+    timings = {} if timings is None else timings
+    generate_pages(project, settings=settings, timings=timings, progress=progress)
+    started = time.perf_counter()
     target = (site_dir or project / "site").absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
@@ -166,10 +188,13 @@ def build_site(project: Path, language: str | None = None, site_dir: Path | None
         )
         if result.returncode != 0:
             raise BuildFailed("mkdocs build --strict failed (see its messages above)")
+        timings["engine"] = time.perf_counter() - started
+        started = time.perf_counter()
         problems = Problems()
         audit_site(fresh, problems, shown_as=_shown(target, project))
         if problems.errors:
             raise BuildFailed("the built pages failed the safety audit", problems)
+        timings["audit"] = time.perf_counter() - started
         _swap_into_place(fresh, target)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)

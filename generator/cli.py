@@ -16,6 +16,13 @@ from .problems import Problem, Problems
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
 
 
+def _progress_option(function):
+    return click.option(
+        "--progress/--no-progress", default=None,
+        help="Show counters of records read and pages written (default: on a terminal, not in CI).",
+    )(function)
+
+
 def _project_option(function):
     return click.option(
         "--project", "-C",
@@ -62,12 +69,14 @@ def main() -> None:
 
 @main.command()
 @_project_option
-def check(project: Path) -> None:
+@_progress_option
+def check(project: Path, progress: bool | None) -> None:
     """Validate every record; report every problem at once."""
     from .catalog import load_catalog
+    from .progress import wanted
 
     problems = Problems()
-    load_catalog(project, problems)
+    load_catalog(project, problems, progress=wanted(progress))
     report_problems(problems)
     sys.exit(1 if problems.errors else 0)
 
@@ -78,12 +87,14 @@ def check(project: Path) -> None:
               help="Language of the site (default: theme.language in mkdocs.yml).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the built site (default: site/ in the project).")
-def build(project: Path, language: str | None, site_dir: Path | None) -> None:
+@_progress_option
+def build(project: Path, language: str | None, site_dir: Path | None, progress: bool | None) -> None:
     """Check, generate the Markdown and build the site with MkDocs."""
     from .build import BuildFailed, build_site
+    from .progress import wanted
 
     try:
-        build_site(project, language=language, site_dir=site_dir)
+        build_site(project, language=language, site_dir=site_dir, progress=wanted(progress))
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
@@ -93,12 +104,14 @@ def build(project: Path, language: str | None, site_dir: Path | None) -> None:
 
 @main.command()
 @_project_option
-def generate(project: Path) -> None:
+@_progress_option
+def generate(project: Path, progress: bool | None) -> None:
     """Check and write the generated Markdown only (no site)."""
     from .build import BuildFailed, generate_pages
+    from .progress import wanted
 
     try:
-        generate_pages(project)
+        generate_pages(project, progress=wanted(progress))
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
