@@ -127,3 +127,21 @@ def serve(project: Path, address: str) -> None:
     from .serve import serve as run
 
     sys.exit(run(project, address))
+
+
+@main.command()
+@click.option("--records", type=click.IntRange(min=1, max=1_000_000), required=True,
+              help="About how many records to write.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Project folder to write data/ into (data/ must not exist or be empty).")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same data set.")
+def synth(records: int, out: Path, seed: int) -> None:
+    """Write a deterministic, valid synthetic data set (for benchmarks and tests)."""
+    from .synth import synthesize
+
+    try:
+        counts = synthesize(out, records, seed)
+    except FileExistsError as refused:
+        click.echo(f"synth: {refused}", err=True)
+        sys.exit(1)
+    click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()))

@@ -11,6 +11,7 @@ engine's navigation (listing thousands of pages there is quadratic).
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,6 +47,13 @@ class Page:
     template: str
     context: dict[str, Any]
     sources: tuple[str, ...] = ()  # record files the page shows
+
+
+@functools.cache
+def _folder_link(from_folder: str, to_folder: str) -> str:
+    """The relative path from one generated folder to another, ending in '/'."""
+    path = posixpath.relpath(to_folder or ".", from_folder or ".")
+    return "" if path == "." else path + "/"
 
 
 def _months_later(day: date, months: int) -> date:
@@ -138,10 +146,13 @@ class SiteBuilder:
 
     def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
         target = f"{RECORD_FOLDERS[kind]}/{ident}.md"
-        return posixpath.relpath(target, posixpath.dirname(frm) or ".") + (f"#{anchor}" if anchor else "")
+        return self.rel(frm, target) + (f"#{anchor}" if anchor else "")
 
     def rel(self, frm: str, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(frm) or ".")
+        """A link from page `frm` to page `target`, both relative to the
+        generated folder (computed per pair of folders: there are few)."""
+        folder, _, name = target.rpartition("/")
+        return _folder_link(frm.rpartition("/")[0], folder) + name
 
     def person(self, frm: str, ident: str | None) -> Raw:
         if ident is None:

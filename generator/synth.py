@@ -28,8 +28,9 @@ import yaml
 
 __all__ = ["synthesize"]
 
-# The data set's "today": running campaigns started before it, planned ones after.
-TODAY = date(2026, 6, 30)
+# The data set's "today" (the benchmark's SOURCE_DATE_EPOCH): running campaigns started
+# before it, planned ones start after it, and nothing was reviewed later.
+TODAY = date(2026, 11, 1)
 FIRST_YEAR, LAST_YEAR = 2009, 2026
 ORG = "Dijkstroom"
 
@@ -194,13 +195,13 @@ _CHANNEL_TEXT = {
 
 _SCENARIOS: list[tuple[str, str, str, str, list[str]]] = [
     ("social-broadcasting", "Social Broadcasting", "Social Broadcasting",
-     "Eén centraal team zendt dezelfde berichten uit via veel accounts tegelijk; bruikbaar voor passieve "
-     "werving, zij het in beperkte mate.", ["passive"]),
+     ("Eén centraal team zendt dezelfde berichten uit via veel accounts tegelijk; bruikbaar voor passieve "
+      "werving, zij het in beperkte mate."), ["passive"]),
     ("platform-campaign-marketing", "Platform Campaign Marketing", "Platform Campaign Marketing",
      "Een campagne van beperkte duur op één platform, met eigen pagina, content en advertenties.", ["passive"]),
     ("distributed-brand-presence", "Distributed Brand Presence", "Distributed Brand Presence",
-     "Afdelingen, regio's en medewerkers voeren elk hun eigen aanwezigheid onder één merk, met centrale "
-     "spelregels.", ["passive", "active"]),
+     ("Afdelingen, regio's en medewerkers voeren elk hun eigen aanwezigheid onder één merk, met centrale "
+      "spelregels."), ["passive", "active"]),
     ("social-customer-care", "Social Customer Care", "Social Customer Care",
      "Webcare: vragen van kandidaten persoonlijk beantwoorden op het platform waar ze gesteld worden.", ["active"]),
     ("social-listening", "Social Listening en Research", "Social Listening and Research",
@@ -209,13 +210,19 @@ _SCENARIOS: list[tuple[str, str, str, str, list[str]]] = [
 ]
 
 _TAGS: list[tuple[str, str, str, str]] = [
-    ("werkgeversmerk", "Werkgeversmerk", "Employer brand", "Hoe we als werkgever gezien worden; het terrein van passieve werving."),
+    ("werkgeversmerk", "Werkgeversmerk", "Employer brand",
+     "Hoe we als werkgever gezien worden; het terrein van passieve werving."),
     ("webcare", "Webcare", "Webcare", "Vragen en klachten op sociale media beantwoorden."),
-    ("luisteren", "Luisteren", "Listening", "Eerst nagaan waar de doelgroep het zelf over heeft, en pas daarna zenden."),
-    ("kennisborging", "Kennisborging", "Securing knowledge", "Vastleggen wat we leren, zodat een nieuwe collega het kan herhalen."),
-    ("dialoogmoe", "Dialoogmoeheid", "Dialogue fatigue", "Mensen zijn het zat om steeds gevraagd te worden te liken of te delen."),
-    ("rendement", "Rendement", "Return on investment", "Wat een inspanning oplevert, vooral in tijd en op de lange termijn."),
-    ("wildgroei", "Wildgroei van accounts", "Account sprawl", "Accounts die overal ontstaan zonder eigenaar of doel."),
+    ("luisteren", "Luisteren", "Listening",
+     "Eerst nagaan waar de doelgroep het zelf over heeft, en pas daarna zenden."),
+    ("kennisborging", "Kennisborging", "Securing knowledge",
+     "Vastleggen wat we leren, zodat een nieuwe collega het kan herhalen."),
+    ("dialoogmoe", "Dialoogmoeheid", "Dialogue fatigue",
+     "Mensen zijn het zat om steeds gevraagd te worden te liken of te delen."),
+    ("rendement", "Rendement", "Return on investment",
+     "Wat een inspanning oplevert, vooral in tijd en op de lange termijn."),
+    ("wildgroei", "Wildgroei van accounts", "Account sprawl",
+     "Accounts die overal ontstaan zonder eigenaar of doel."),
     ("community", "Community", "Community", "Een groep mensen met een gedeeld belang, geen advertentieruimte."),
     ("content", "Content", "Content", "Wat we te vertellen hebben dat de doelgroep zelf interessant vindt."),
     ("techniek", "Technisch personeel", "Technical staff", "Monteurs, technici en andere technische functies."),
@@ -225,7 +232,8 @@ _TAGS: list[tuple[str, str, str, str]] = [
     ("video", "Video", "Video", "Werkplekvideo's, korte video's en livestreams."),
     ("advertenties", "Advertenties", "Advertising", "Betaalde berichten en de keuze van de doelgroep daarvoor."),
     ("aanbrengbonus", "Aanbrengbonus", "Referral bonus", "De beloning voor medewerkers die een kandidaat aandragen."),
-    ("persoonlijk-benaderen", "Persoonlijk benaderen", "Personal outreach", "Kandidaten één op één benaderen met een eigen bericht."),
+    ("persoonlijk-benaderen", "Persoonlijk benaderen", "Personal outreach",
+     "Kandidaten één op één benaderen met een eigen bericht."),
     ("reactietijd", "Reactietijd", "Response time", "Hoe snel een kandidaat antwoord krijgt."),
     ("doelgroep", "Doelgroep", "Target group", "Voor wie we werven en wat die mensen zelf willen."),
     ("meten", "Meten", "Measuring", "Cijfers per kanaal: bereik, gesprekken, sollicitaties, aannames."),
@@ -233,7 +241,8 @@ _TAGS: list[tuple[str, str, str, str]] = [
     ("zij-instromers", "Zij-instromers", "Career changers", "Kandidaten die uit een ander vak overstappen."),
     ("diversiteit", "Diversiteit", "Diversity", "Een personeelsbestand dat de samenleving weerspiegelt."),
     ("open-dag", "Open dagen", "Open days", "Open dagen, meeloopdagen en banenmarkten."),
-    ("procedure", "Sollicitatieprocedure", "Application process", "De stappen van sollicitatie tot aanname, en waar kandidaten afhaken."),
+    ("procedure", "Sollicitatieprocedure", "Application process",
+     "De stappen van sollicitatie tot aanname, en waar kandidaten afhaken."),
     ("budget", "Budget", "Budget", "Wat een campagne mag kosten en waar het geld heen gaat."),
     ("timing", "Timing", "Timing", "Wanneer een bericht of campagne de doelgroep bereikt."),
     ("platformkeuze", "Platformkeuze", "Choice of platform", "Waarom we een platform wel of niet gebruiken."),
@@ -306,7 +315,7 @@ _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
 _SITUATIONS = [
     "niet actief op zoek zijn", "zich oriënteren op een eerste baan", "overwegen van baan te wisselen",
     "net zijn afgestudeerd", "een stageplek zoeken voor het komende schooljaar", "al eens bij ons solliciteerden",
-    "in de regio wonen en werken", "een overstap naar de techniek overwegen",
+    "dicht bij een van onze vestigingen wonen", "een overstap naar de techniek overwegen",
 ]
 _AUDIENCE_GOALS = [
     "Een baan dichtbij huis met werktijden die passen bij het gezin.",
@@ -417,7 +426,8 @@ _ARCHETYPES = [
         ("ambassadeurs", "werkgeversmerk", "community"),
         ("Ambassadeurs vertellen over hun werk op {platform}", "Medewerkers als ambassadeur voor {jobs}",
          "Ambassadeursprogramma voor {audience} in regio {region}"),
-        ("Medewerkers uit regio {region} schreven op {platform} over hun eigen werk, met steun van de communicatieafdeling.",
+        (("Medewerkers uit regio {region} schreven op {platform} over hun eigen werk, met steun van "
+         "de communicatieafdeling."),
          "Een groep ambassadeurs deelde verhalen over hun werk als {job} in hun eigen netwerk."),
     ),
     _Archetype(
@@ -429,7 +439,8 @@ _ARCHETYPES = [
         ("Vacatures voor {jobs} delen via {platform}", "Centraal vacatures uitzenden op {platform}",
          "Fanpagina voor {jobs} op {platform}"),
         ("Een centraal team plaatste alle vacatures voor {jobs} op {platform}, via verschillende accounts tegelijk.",
-         "Elke week verscheen een overzicht van vacatures op {platform}; reacties werden doorgestuurd naar de recruiters."),
+         ("Elke week verscheen een overzicht van vacatures op {platform}; reacties werden doorgestuurd naar "
+         "de recruiters.")),
     ),
     _Archetype(
         "medewerker-werft-medewerker", 2, ("distributed-brand-presence",), ("linkedin", "facebook", "whatsapp"), False,
@@ -439,11 +450,12 @@ _ARCHETYPES = [
         ("Medewerker werft medewerker voor {jobs}", "Aanbrengregeling voor {jobs} in regio {region}",
          "Een hogere aanbrengbonus voor {jobs} in {year}"),
         ("De aanbrengregeling voor {jobs} kreeg een hogere bonus en een deelknop voor het eigen netwerk.",
-         "Medewerkers droegen kandidaten aan uit hun eigen netwerk; wie een {job} aanbracht kreeg een bonus bij aanname."),
+         ("Medewerkers droegen kandidaten aan uit hun eigen netwerk; wie een {job} aanbracht kreeg een bonus "
+         "bij aanname.")),
     ),
     _Archetype(
-        "open-dag", 2, ("platform-campaign-marketing", "distributed-brand-presence"), ("facebook", "instagram", "tiktok",
-                                                                                     "hyves", "snapchat"), False,
+        "open-dag", 2, ("platform-campaign-marketing", "distributed-brand-presence"),
+        ("facebook", "instagram", "tiktok", "hyves", "snapchat"), False,
         ("evenementen",), ("sociale-media", "relaties", "eigen-website"),
         ("open-dag", "regionaal", "platformkeuze", "timing", "conversie"),
         ("open-dag", "regio", "stages"),
@@ -453,8 +465,9 @@ _ARCHETYPES = [
          "Kandidaten liepen een dag mee met een {job}; aanmelden kon via {channel}."),
     ),
     _Archetype(
-        "community", 1, ("distributed-brand-presence",), ("facebook", "linkedin", "discord", "reddit", "hyves", "twitch"),
-        True, ("sociale-media",), ("relaties",),
+        "community", 1, ("distributed-brand-presence",),
+        ("facebook", "linkedin", "discord", "reddit", "hyves", "twitch"), True,
+        ("sociale-media",), ("relaties",),
         ("community", "content", "timing", "waar-praten-ze-over"),
         ("community", "luisteren", "content"),
         ("Een community voor {audience} op {platform}", "Vakgroep voor {jobs} op {platform}",
@@ -463,7 +476,8 @@ _ARCHETYPES = [
          "Collega's deden mee in bestaande groepen van {jobs} op {platform} en beantwoordden vakvragen."),
     ),
     _Archetype(
-        "vacaturebanken", 2, ("social-broadcasting",), ("indeed", "glassdoor", "stack-overflow-jobs", "linkedin"), False,
+        "vacaturebanken", 2, ("social-broadcasting",),
+        ("indeed", "glassdoor", "stack-overflow-jobs", "linkedin"), False,
         ("vacaturebanken",), ("advertenties", "eigen-website"),
         ("kanaalmix", "conversie", "kosten-per-aanname", "kwaliteit"),
         ("rendement", "meten", "budget"),
@@ -473,8 +487,9 @@ _ARCHETYPES = [
          "We betaalden voor vermeldingen op de vacaturebanken en maten per kanaal de kosten per aanname."),
     ),
     _Archetype(
-        "stages", 2, ("platform-campaign-marketing",), ("instagram", "tiktok", "hyves", "snapchat", "netlog", "youtube"),
-        True, ("sociale-media",), ("relaties", "evenementen", "eigen-website"),
+        "stages", 2, ("platform-campaign-marketing",),
+        ("instagram", "tiktok", "hyves", "snapchat", "netlog", "youtube"), True,
+        ("sociale-media",), ("relaties", "evenementen", "eigen-website"),
         ("platformkeuze", "content", "timing", "bereik"),
         ("stages", "doelgroep", "content"),
         ("Stagiairs werven via {platform} in {year}", "Stageplaatsen voor {audience} op {platform}",
@@ -524,7 +539,8 @@ _LESSON = [
     "Een stopcriterium vooraf maakt het makkelijker om op tijd bij te sturen.",
     "{Content} deden het beter dan gewone vacatureberichten.",
     "De kosten per aanname waren via {channel} het laagst, al kostte het kanaal veel uren.",
-    "Employer branding werkt op de lange termijn; binnen een paar maanden zie je weinig effect op het aantal sollicitaties.",
+    ("Employer branding werkt op de lange termijn; binnen een paar maanden zie je weinig effect op het "
+    "aantal sollicitaties."),
     "Vragen over {talk} horen in de vacaturetekst, niet pas in het eerste gesprek.",
     "Een reactietijd die we niet kunnen waarmaken, kost meer vertrouwen dan hij oplevert.",
     "Mensen zijn het zat om steeds gevraagd te worden iets te liken of te delen.",
@@ -592,6 +608,38 @@ _LESSON_TITLES = [
     "Een regionale aanpak werkt beter voor {jobs}",
     "Kennis die niet wordt overgedragen, wordt opnieuw betaald",
 ]
+_TOPIC_TITLES: dict[str, list[str]] = {
+    "personalisatie": ["Persoonlijke berichten krijgen vaker antwoord dan standaardberichten",
+                       "Standaardberichten aan {audience} worden genegeerd"],
+    "reactietijd": ["Snelle webcare houdt kandidaten in de procedure",
+                    "Beloof geen reactietijd die webcare niet haalt"],
+    "bereik": ["Bereik op {platform} leverde weinig sollicitaties op",
+               "Veel weergaven, weinig sollicitaties op {platform}"],
+    "conversie": ["Bereik op {platform} leverde weinig sollicitaties op",
+                  "Van bereik naar sollicitatie gaat via een gesprek"],
+    "content": ["{Content} werkt beter dan vacatureberichten", "{Audience} delen wat over hen gaat"],
+    "community": ["Een community is geen advertentieruimte", "Een groep blijft alleen actief met vakinhoud"],
+    "aanbrengbonus": ["De aanbrengbonus werkt alleen als collega's ervan weten",
+                      "Een hogere bonus bracht niet meer kandidaten"],
+    "advertenties": ["Betaalde berichten kopen bereik, geen sollicitaties"],
+    "stopcriterium": ["Een stopcriterium vooraf had geld bespaard", "Stoppen is lastig zonder afspraak vooraf"],
+    "open-dag": ["Open dagen leveren vooral later sollicitaties op"],
+    "ambassadeurs": ["Ambassadeurs zijn geloofwaardiger dan het centrale account",
+                     "Medewerkers delen alleen wat over hun eigen werk gaat"],
+    "kanaalmix": ["Cijfers per kanaal maken de keuze eenvoudiger", "De goedkoopste aanname kwam via {channel}"],
+    "kosten-per-aanname": ["De goedkoopste aanname kwam via {channel}", "Uren tellen mee in de kosten per aanname"],
+    "platformkeuze": ["Het platform was niet het probleem", "{Audience} zoeken op {platform} geen werk"],
+    "regionaal": ["Een regionale aanpak werkt beter voor {jobs}"],
+    "video": ["Video van de werkplek wordt vaker gedeeld"],
+    "waar-praten-ze-over": ["Eerst luisteren, dan pas zenden naar {audience}",
+                            "Vragen over {talk} horen in de vacature"],
+    "afhakers": ["Kandidaten haken af als ze niets horen", "Een bevestiging binnen twee dagen houdt kandidaten vast"],
+    "tijdsbesteding": ["Een pagina bijhouden kost meer uren dan gedacht"],
+    "wie-brengt-aan": ["Vooral ervaren collega's brengen kandidaten aan"],
+    "kwaliteit": ["Kandidaten via collega's passen beter bij het werk"],
+    "timing": ["{Audience} reageren vooral 's avonds en in het weekend"],
+    "werkgeversmerk": ["Een beter werkgeversmerk kost jaren, geen maanden"],
+}
 _EVIDENCE = [
     "Via {platform} {reach} mensen bereikt, {apps} sollicitaties en {hires} aannames.",
     "Standaardbericht circa {sent} verzonden, {replies} reacties ({pct} procent).",
@@ -631,7 +679,8 @@ _TONES = [
     "Rustig en zakelijk; noem feiten in plaats van superlatieven.",
 ]
 _APPROVALS = [
-    "Recruiters versturen hun eigen berichten; berichten op de bedrijfspagina keurt de employer-brandingspecialist goed.",
+    ("Recruiters versturen hun eigen berichten; berichten op de bedrijfspagina keurt de "
+    "employer-brandingspecialist goed."),
     "Webcaremedewerkers reageren zelfstandig; bij twijfel beslist de teamleider webcare.",
     "Elke campagne wordt vooraf goedgekeurd door arbeidsmarktcommunicatie.",
     "Ambassadeurs schrijven zelf; alleen betaalde berichten gaan langs marketing en communicatie.",
@@ -724,23 +773,32 @@ class _Writer:
     def sentences(self, pool: list[str], ctx: _Ctx, count: int) -> str:
         return " ".join(t.format_map(ctx) for t in self.rng.sample(pool, count))
 
-    def markdown(self, pool: list[str], ctx: _Ctx, paragraphs: tuple[int, int] = (1, 3)) -> str:
-        """1-4 short paragraphs, sometimes with a list or a bold lead."""
+    def markdown(self, pool: list[str], ctx: _Ctx, paragraphs: tuple[int, int] = (1, 3),
+                 leads: tuple[str, ...] = ()) -> str:
+        """1-4 short paragraphs (no sentence twice), sometimes a bold lead or,
+        where `leads` are given, a bullet list."""
         rng = self.rng
+        sizes = [rng.randint(1, 3) for _ in range(rng.randint(*paragraphs))]
+        picked = rng.sample(pool, min(sum(sizes), len(pool)))
         parts: list[str] = []
-        for index in range(rng.randint(*paragraphs)):
-            text = self.sentences(pool, ctx, rng.randint(1, 3))
-            if index == 0 and rng.random() < 0.15:
+        at = 0
+        for size in sizes:
+            chunk = picked[at : at + size]
+            at += size
+            if not chunk:
+                break
+            text = " ".join(t.format_map(ctx) for t in chunk)
+            if not parts and rng.random() < 0.15:
                 text = f"**{rng.choice(_BOLD)}** {text}"
             parts.append(_wrap(text))
-        if rng.random() < 0.2:
+        if leads and rng.random() < 0.25:
             items = rng.sample(_BULLETS, rng.randint(2, 4))
-            lead = rng.choice(["Wat werkte:", "Wat we nu anders doen:", "Wat ontbrak:", "Daarvoor is nodig:"])
-            parts.insert(rng.randint(1, len(parts)), lead + "\n\n" + "\n".join(f"- {_cap(i)}" for i in items))
+            block = rng.choice(leads) + "\n\n" + "\n".join(f"- {_cap(i)}" for i in items)
+            parts.insert(rng.randint(1, len(parts)), block)
         return "\n\n".join(parts) + "\n"
 
     def title(self, templates: tuple[str, ...] | list[str], ctx: _Ctx, fallback: str) -> str:
-        for _ in range(6):
+        for _ in range(10):
             text = self.rng.choice(templates).format_map(ctx)
             if 4 <= len(text.split()) <= 10:
                 return text
@@ -942,8 +1000,10 @@ class _Synth:
                 body = _wrap(f"{person.first} is aanspreekpunt voor de werving van {ctx['audience']} en kent de "
                              f"lessen van het team in regio {ctx['region']}.")
                 if person.left:
-                    body += "\n\n" + _wrap(f"Bij het vertrek in {_MONTHS[person.left.month - 1]} {person.left.year} "
-                                           "is de kennis overgedragen; zie de opvolger.")
+                    when = f"{_MONTHS[person.left.month - 1]} {person.left.year}"
+                    body += "\n\n" + _wrap(
+                        f"Bij het vertrek in {when} is de kennis overgedragen aan de opvolger." if person.successor
+                        else f"Vertrokken in {when}; de kennis heeft nog geen nieuwe eigenaar.")
             self.emit("people", person.id, fields, body)
 
     def someone(self, day: date) -> _Person:
@@ -1008,9 +1068,10 @@ class _Synth:
             goals = rng.sample(arch.goals, min(len(arch.goals), rng.choices([1, 2, 3], [3, 5, 2])[0]))
             job, jobs = rng.choice(_JOBS)
             main = platforms[0] if platforms else None
+            audience = rng.choice(_AUDIENCES) if rng.random() < 0.5 else rng.choice(["ervaren ", ""]) + jobs
             ctx = _Ctx(
                 platform=self.platforms[main].short if main else "sociale media",
-                audience=rng.choice(_AUDIENCES), job=job, jobs=jobs, region=rng.choice(_REGIONS),
+                audience=audience, job=job, jobs=jobs, region=rng.choice(_REGIONS),
                 content=rng.choice(_CONTENT), talk=rng.choice(_TALK), month=_MONTHS[start.month - 1],
                 channel=_CHANNEL_TEXT[rng.choice(channels)], year=str(start.year), org=ORG,
                 webcare=str(self.platforms[main].webcare if main else 24), **self.figures(),
@@ -1067,7 +1128,7 @@ class _Synth:
                 if channel in ("sociale-media", "evenementen", "referrals") and rng.random() < 0.7:
                     row["conversations"] = apps + rng.randint(0, 5 * apps + 10)
                 row["applications"] = apps
-                row["hires"] = int(apps * rng.uniform(0.0, 0.3))
+                row["hires"] = int(apps * rng.uniform(0.0, 0.2))
                 if rng.random() < 0.85:
                     cost = {"advertenties": rng.randint(500, 30000), "vacaturebanken": rng.randint(300, 12000),
                             "referrals": row["hires"] * rng.choice([500, 750, 1000, 1500, 2000])}.get(
@@ -1088,7 +1149,7 @@ class _Synth:
             scenario = rng.choice(arch.scenarios)
             recruitment = rng.choice(self.scenario_suits[scenario])
             fields: dict[str, Any] = {
-                "title": text.title(arch.titles, ctx, f"Campagne {arch.key.replace('-', ' ')} {campaign.start.year}"),
+                "title": text.title(arch.titles, ctx, f"Campagne {arch.key.replace('-', ' ')} in {campaign.start.year}"),
                 "summary": text.sentences(list(arch.summaries), ctx, rng.randint(1, 2)),
                 "status": campaign.status,
                 "period": {"start": campaign.start, **({"end": campaign.end} if campaign.end else {})},
@@ -1196,7 +1257,9 @@ class _Synth:
         for index in rng.sample(range(count), n_recur):
             lesson = self.lessons[index]
             first_same_day = bisect_left(dates, lesson.date)
-            same = [i for i in by_topic[lesson.topic] if i < first_same_day]
+            year_before = bisect_left(dates, lesson.date - timedelta(days=365))
+            same = ([i for i in by_topic[lesson.topic] if i < year_before]
+                    or [i for i in by_topic[lesson.topic] if i < first_same_day])
             if same:
                 lesson.recurs = self.lessons[rng.choice(same)]
             elif first_same_day > 0:
@@ -1210,9 +1273,10 @@ class _Synth:
             level = "foundation" if lesson.topic in _FOUNDATION_GOALS else "execution"
             if rng.random() < 0.15:
                 level = "execution" if level == "foundation" else "foundation"
-            title = text.title(_LESSON_TITLES, ctx, "Wat deze campagne ons leerde over werving")
-            if lesson.recurs is not None:
-                title = f"Opnieuw: {title[0].lower()}{title[1:]}" if len(title.split()) < 10 else title
+            templates = _TOPIC_TITLES.get(lesson.topic) if rng.random() < 0.6 else None
+            title = text.title(templates or _LESSON_TITLES, ctx, "Wat deze campagne ons leerde over werving")
+            if lesson.recurs is not None and len(title.split()) < 10:
+                title = f"Opnieuw: {title[0].lower() if title[1:2].islower() else title[0]}{title[1:]}"
             fields: dict[str, Any] = {
                 "title": title,
                 "date": lesson.date,
@@ -1226,15 +1290,17 @@ class _Synth:
                     answers.append(f"{campaign.id}:{goal}" if shared else goal)
                 fields["answers"] = answers
             fields["level"] = level
-            fields["what_happened"] = text.markdown(_WHAT, ctx)
+            fields["what_happened"] = text.markdown(_WHAT, ctx, (1, 3), ("Wat werkte:", "Wat ontbrak:"))
             lesson_text = text.markdown(_LESSON, ctx, (1, 2))
             if lesson.recurs is not None:
                 lesson_text = _wrap(
-                    f"Dit is dezelfde fout als in {lesson.recurs.date.year}. De les stond in het handboek, "
+                    f"Dit is dezelfde fout als in {_MONTHS[lesson.recurs.date.month - 1]} {lesson.recurs.date.year}. "
+                    "De les stond in het handboek, "
                     "maar was bij het team niet bekend.") + "\n\n" + lesson_text
             fields["lesson"] = lesson_text
             if rng.random() < 0.8:
-                fields["recommendation"] = text.markdown(_RECOMMENDATION, ctx, (1, 2))
+                fields["recommendation"] = text.markdown(
+                    _RECOMMENDATION, ctx, (1, 2), ("Wat we nu anders doen:", "Daarvoor is nodig:", "Regel vooraf:"))
             evidence = self.evidence(lesson, ctx)
             if evidence:
                 fields["evidence"] = evidence
@@ -1294,10 +1360,14 @@ class _Synth:
             ctx = _Ctx(platform=platform.short, audience=rng.choice(_AUDIENCES), org=ORG,
                        content=rng.choice(_CONTENT), talk=rng.choice(_TALK), region=rng.choice(_REGIONS),
                        jobs=rng.choice(_JOBS)[1], webcare=str(platform.webcare), channel="sociale media")
-            purpose = {"active": "actieve werving: kandidaten zoeken en persoonlijk benaderen",
-                       "passive": "employer branding: laten zien hoe het is om bij ons te werken"}
-            summary = (f"{platform.short} gebruiken we voor " +
-                       " en voor ".join(purpose[r] for r in platform.recruitment) + ".")
+            summary = {
+                ("active",): f"{platform.short} gebruiken we voor actieve werving: kandidaten zoeken, "
+                             "persoonlijk benaderen en hun vragen beantwoorden.",
+                ("passive",): f"{platform.short} gebruiken we voor employer branding: laten zien hoe het is "
+                              "om bij ons te werken.",
+            }.get(tuple(platform.recruitment),
+                  f"{platform.short} gebruiken we voor actieve werving van schaarse profielen, en daarnaast "
+                  "voor employer branding.")
             if platform.closed:
                 summary += f" Het platform sloot in {_MONTHS[platform.closed.month - 1]} {platform.closed.year}."
                 reviewed = _between(rng, platform.closed - timedelta(days=400), platform.closed - timedelta(days=20))
@@ -1368,8 +1438,9 @@ class _Synth:
             fields["tags"] = rng.sample(self.tag_ids, rng.randint(1, 2))
             body = None
             if self.as_md():
-                body = _wrap(f"Het account is opgezet door {rng.choice(['arbeidsmarktcommunicatie', 'de regio', 'werving en selectie'])} "
-                             f"en wordt {rng.choice(['wekelijks', 'dagelijks', 'maandelijks'])} bijgehouden.")
+                team = rng.choice(["arbeidsmarktcommunicatie", "de regio", "werving en selectie"])
+                often = rng.choice(["wekelijks", "dagelijks", "maandelijks"])
+                body = _wrap(f"Het account is opgezet door {team} en wordt {often} bijgehouden.")
                 if status != "active":
                     body += "\n\n" + _wrap("Er worden geen nieuwe berichten meer geplaatst; de pagina blijft staan "
                                            "omdat kandidaten er nog naar verwijzen.")
@@ -1396,10 +1467,18 @@ class _Synth:
 
 
 def synthesize(out: Path, records: int, seed: int = 1) -> dict[str, int]:
-    """Write a deterministic, valid synthetic data set of about `records` records into out/'data' (taxonomy.yml + campaigns/ lessons/ platforms/ people/ accounts/); return the count per kind."""
+    """Write a deterministic, valid synthetic data set of about `records` records into
+    out/'data' (taxonomy.yml + campaigns/ lessons/ platforms/ people/ accounts/); return
+    the count per kind.
+
+    About 20% campaigns, 8% people (at least 12), 15% accounts, one guideline per
+    platform (max(8, records // 400) platforms), and lessons for the rest (about
+    half). Raises FileExistsError when out/'data' exists and is not empty.
+    """
     data = Path(out) / "data"
     if data.exists() and (not data.is_dir() or any(data.iterdir())):
-        raise FileExistsError(f"{data} already exists and is not empty; synthesize writes into an empty or new folder only")
+        raise FileExistsError(
+            f"{data} already exists and is not empty; synthesize writes into a new or empty folder only")
     synth = _Synth(records, seed)
     counts = synth.run()
     for folder in ("campaigns", "lessons", "platforms", "people", "accounts"):

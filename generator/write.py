@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from pathlib import Path, PurePosixPath
+import re
+from pathlib import Path
 
 MANIFEST = ".handbook-manifest.json"
+# Folders and file names as the generator makes them: no '..', nothing hidden.
+_GENERATED_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9._-]*$")
 
 
 class WriteRefused(Exception):
@@ -29,6 +31,7 @@ class GeneratedTree:
         self.root = root
         self.written: dict[str, bool] = {}  # path -> changed
         self.previous: set[str] = set()
+        self.safe_folders: set[str] = set()  # checked for symbolic links
 
     def open(self) -> None:
         if self.root.is_symlink():
@@ -55,21 +58,22 @@ class GeneratedTree:
         _atomic_write(self.root / MANIFEST, json.dumps(sorted(self.previous), indent=0).encode("utf-8"))
 
     def target(self, relative: str) -> Path:
-        parts = PurePosixPath(relative)
-        if parts.is_absolute() or ".." in parts.parts or not parts.parts or relative.startswith("."):
+        """The file for a generated path, refusing anything that could end up
+        outside the generated folder: only plain names (no '..', no hidden or
+        absolute parts) and no symbolic link on the way."""
+        if not _GENERATED_PATH.match(relative):
             raise WriteRefused(f"refusing to write {relative!r}: outside the generated folder")
-        path = self.root.joinpath(*parts.parts)
-        resolved_root = self.root.resolve()
-        # Every folder on the way must be a real folder inside the root.
-        current = self.root
-        for part in parts.parts[:-1]:
-            current = current / part
-            if current.is_symlink():
-                raise WriteRefused(f"refusing to write through the symbolic link {current}")
+        folder, _, name = relative.rpartition("/")
+        if folder not in self.safe_folders:
+            current = self.root
+            for part in folder.split("/") if folder else ():
+                current = current / part
+                if current.is_symlink():
+                    raise WriteRefused(f"refusing to write through the symbolic link {current}")
+            self.safe_folders.add(folder)
+        path = self.root / relative
         if path.is_symlink():
             raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
-        if resolved_root not in path.resolve().parents:
-            raise WriteRefused(f"refusing to write {relative!r}: outside the generated folder")
         return path
 
     def write(self, relative: str, content: str) -> bool:
@@ -105,13 +109,18 @@ class GeneratedTree:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    """Write a sibling temporary file, then rename it over `path`: a reader
+    sees the old file or the new one, never half of one. The temporary name
+    is fixed (only one build writes a folder at a time) and opened without
+    following links, so a leftover from a killed build is simply replaced."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        descriptor = os.open(temporary, flags, 0o644)
+        with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
-        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
-        if os.path.exists(temporary):
+        if os.path.lexists(temporary):
             os.unlink(temporary)
         raise

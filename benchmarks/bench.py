@@ -1,0 +1,227 @@
+"""Benchmark: the handbook at 1,000, 3,000 and 10,000 records.
+
+Run with `make bench` (not part of `make test`). For each size it writes a
+synthetic data set (`handbook synth`), then times every phase in a process
+of its own, so that each peak memory figure is that phase's own:
+
+* parse    — only parsing the same files with PyYAML's C loader (the floor);
+* load     — reading every file with the hardened reader;
+* validate — models, cross-record checks, Markdown and personal-data checks;
+* generate — page contexts, Jinja rendering, writing the Markdown;
+* engine   — `mkdocs build --strict` on the generated tree, and `zensical
+  build` on the same tree where zensical installs;
+* regen    — regenerating after one record changed (what `handbook serve` does).
+
+It prints one table and checks the targets of the handbook:
+check ≤ 3 × parse, generation ≤ 10 % of the engine, build(10k) ≤ 12 × build(1k),
+generator peak memory < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+EPOCH = "1793491200"  # 2026-11-01: the data's "today"
+ZENSICAL = "zensical==0.1.2"
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
+    """The stdout of a command that must succeed."""
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def _measured(code: str, cwd: Path) -> dict:
+    """Run Python code in a fresh interpreter; it prints a JSON dict. The
+    interpreter adds its own peak memory (MB) as 'peak_mb'."""
+    wrapper = (
+        "import json, resource, sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        + code
+        + "\nresult['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(result))\n"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"}
+    stdout = _run([sys.executable, "-c", wrapper], cwd, env)
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+PARSE_ONLY = """
+import time, yaml, frontmatter
+from pathlib import Path
+files = sorted(p for p in Path('data').rglob('*') if p.suffix in ('.yml', '.md'))
+started = time.perf_counter()
+for path in files:
+    text = path.read_text('utf-8')
+    if path.suffix == '.md':
+        text = frontmatter.default_handlers.YAMLHandler().split(text)[0]
+    yaml.load(text, Loader=yaml.CSafeLoader)
+result = {'parse': time.perf_counter() - started, 'files': len(files)}
+"""
+
+GENERATE = """
+import time
+from pathlib import Path
+from generator.build import generate_pages
+timings = {}
+figures = generate_pages(Path('.'), timings=timings)
+result = dict(timings, pages=figures['pages'])
+# One record changes, as in `handbook serve`: regenerate and count rewrites.
+lesson = sorted(Path('data/lessons').glob('*.yml'))[0]
+text = lesson.read_text('utf-8')
+flipped = ('level: execution', 'level: foundation') if 'level: execution' in text else ('level: foundation', 'level: execution')
+lesson.write_text(text.replace(*flipped, 1), 'utf-8')
+started = time.perf_counter()
+again = generate_pages(Path('.'))
+result['regen'] = time.perf_counter() - started
+result['regen_changed'] = again['changed']
+"""
+
+
+def _engine(command: list[str], project: Path, site: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one engine build."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    shutil.rmtree(site, ignore_errors=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def _zensical(work: Path) -> Path | None:
+    """A virtual environment with zensical, or None where it does not install."""
+    venv = work / "zensical-venv"
+    if (venv / "bin" / "zensical").exists():
+        return venv / "bin" / "zensical"
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", ZENSICAL], check=True, capture_output=True,
+                       timeout=600)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    return venv / "bin" / "zensical"
+
+
+def project_for(size: int, work: Path, seed: int) -> Path:
+    project = work / f"n{size}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("records"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    from generator.synth import synthesize
+
+    synthesize(project, size, seed)
+    return project
+
+
+def measure(size: int, work: Path, seed: int, zensical: Path | None) -> dict:
+    project = project_for(size, work, seed)
+    row: dict = {"size": size}
+    row.update(_measured(PARSE_ONLY, project))
+    row.update({f"gen_{k}" if k == "peak_mb" else k: v for k, v in _measured(GENERATE, project).items()})
+    # The engine builds the tree as it was generated after the change above.
+    row["engine"], row["engine_mb"] = _engine(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(work / "site")],
+        project, work / "site",
+    )
+    if zensical is not None:
+        try:
+            row["zensical"], row["zensical_mb"] = _engine([str(zensical), "build", "--clean"], project, project / "site")
+        except RuntimeError as failure:
+            row["zensical_error"] = str(failure).splitlines()[0]
+    row["check"] = row["load"] + row["validate"]
+    row["generation"] = row["check"] + row["generate"]
+    row["build"] = row["generation"] + row["engine"]
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    def cell(row: dict, key: str, unit: str = "s") -> str:
+        value = row.get(key)
+        if value is None:
+            return "n/a"
+        return f"{value:.2f} {unit}" if unit == "s" else f"{value:.0f} {unit}"
+
+    header = ("| records | files | pages | parse (PyYAML C) | load | validate | check | check ÷ parse | generate "
+              "| generation ÷ engine | mkdocs engine | zensical engine | whole build | regen after 1 edit "
+              "| generator peak | mkdocs peak |")
+    lines = [header, "|" + "---:|" * (header.count("|") - 1)]
+    for row in rows:
+        lines.append(
+            f"| {row['size']:,} | {row['files']:,} | {row['pages']:,} | {cell(row, 'parse')} | {cell(row, 'load')} "
+            f"| {cell(row, 'validate')} | {cell(row, 'check')} | {row['check'] / row['parse']:.2f}× "
+            f"| {cell(row, 'generate')} | {100 * row['generation'] / row['engine']:.1f} % "
+            f"| {cell(row, 'engine')} | {cell(row, 'zensical')} | {cell(row, 'build')} "
+            f"| {cell(row, 'regen')} ({row['regen_changed']} pages rewritten) "
+            f"| {cell(row, 'gen_peak_mb', 'MB')} | {cell(row, 'engine_mb', 'MB')} |"
+        )
+    return "\n".join(lines)
+
+
+def verdicts(rows: list[dict]) -> list[str]:
+    by_size = {row["size"]: row for row in rows}
+    largest = by_size[max(by_size)]
+    out = []
+
+    def verdict(ok: bool, text: str) -> None:
+        out.append(f"{'holds ' if ok else 'MISSED'}  {text}")
+
+    ratio = largest["check"] / largest["parse"]
+    verdict(ratio <= 3, f"check ≤ 3 × parsing with PyYAML's C loader at {largest['size']:,}: {ratio:.2f}×")
+    share = largest["generation"] / largest["engine"]
+    verdict(share <= 0.10, f"generation ≤ 10 % of the engine at {largest['size']:,}: {100 * share:.1f} %")
+    if 1000 in by_size and largest["size"] == 10000:
+        growth = largest["build"] / by_size[1000]["build"]
+        verdict(growth <= 12, f"build at 10,000 ≤ 12 × build at 1,000: {growth:.1f}×")
+    peak = max(row["gen_peak_mb"] for row in rows)
+    verdict(peak < 300, f"generator peak memory < 300 MB: {peak:.0f} MB")
+    verdict(largest["regen"] <= 1.0, f"regeneration after one edit ≤ 1 s at {largest['size']:,}: {largest['regen']:.2f} s")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,3000,10000", help="record counts, comma-separated")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-zensical", action="store_true", help="skip the zensical engine")
+    parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    zensical = None if args.no_zensical else _zensical(work)
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        print(f"measuring {size:,} records …", file=sys.stderr, flush=True)
+        rows.append(measure(size, work, args.seed, zensical))
+    print(table(rows))
+    print()
+    for line in verdicts(rows):
+        print(line)
+    if zensical is None and not args.no_zensical:
+        print("zensical did not install here: its column is n/a")
+    for row in rows:
+        if "zensical_error" in row:
+            print(f"zensical failed at {row['size']:,}: {row['zensical_error']}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
