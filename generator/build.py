@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from .audit import audit_site
-from .catalog import load_catalog
+from .catalog import ReadCache, load_catalog
 from .i18n import LANGUAGES
 from .pages import SiteBuilder
 from .problems import Problems
@@ -131,22 +131,26 @@ def generate_pages(
     settings: Settings | None = None,
     timings: dict[str, float] | None = None,
     progress: bool = False,
+    cache: ReadCache | None = None,
+    only: set[str] | None = None,
 ) -> dict[str, Any]:
     """Check the records and write the generated Markdown; figures of the run.
 
     `timings`, when given, receives the seconds of each phase: 'load',
     'validate' (see `load_catalog`) and 'generate' (pages, render, write).
+    With `only` (record file paths), just those records' own pages are
+    written: the quick first pass of `handbook serve` after an edit.
     """
     settings = settings or read_settings(project, language)
     problems = Problems()
     timings = {} if timings is None else timings
-    catalog = load_catalog(project, problems, timings=timings, progress=progress)
+    catalog = load_catalog(project, problems, timings=timings, progress=progress, cache=cache)
     check_docs_folder(settings, problems)
     if catalog is None or problems.errors:
         raise BuildFailed("the records have errors", problems)
     started = time.perf_counter()
     builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)
-    pages = builder.pages()
+    pages = builder.pages() if only is None else builder.record_pages(only)
     rendered = [
         (page.path, render(page.template, page.context, settings.language))
         for page in counting(pages, "pages rendered", progress)
@@ -156,7 +160,7 @@ def generate_pages(
         tree.open()
         tree.plan([path for path, _ in rendered])
         changed = sum(tree.write(path, text) for path, text in counting(rendered, "pages written", progress))
-        removed = tree.close()
+        removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
         raise BuildFailed(str(refused)) from None
     timings["generate"] = time.perf_counter() - started

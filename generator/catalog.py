@@ -29,7 +29,7 @@ from .models import (
     Taxonomy,
 )
 from .load import SLUG
-from .problems import Problems, quote, suggest
+from .problems import Problem, Problems, quote, suggest
 from .progress import counting
 from .safety import check_record_text
 
@@ -236,23 +236,59 @@ def _fold(identifier: str) -> str:
     return unicodedata.normalize("NFKC", identifier).casefold()
 
 
+@dataclass
+class _FileResult:
+    """What reading, and then validating, one file gave."""
+
+    doc: Document
+    read_problems: list[Problem]
+    validated: bool = False
+    record: Any = None
+    validate_problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ReadCache:
+    """Files already read and validated, by path, kept while their size,
+    time and inode stay the same: `handbook serve` re-reads only what an
+    author changed."""
+
+    files: dict[str, tuple[tuple[int, int, int], _FileResult]] = field(default_factory=dict)
+
+    def get(self, source: SourceFile) -> _FileResult:
+        stat = source.file.stat()
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        cached = self.files.get(source.path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = _read(source)
+        self.files[source.path] = (key, result)
+        return result
+
+
+def _read(source: SourceFile) -> _FileResult:
+    problems = Problems()
+    doc = read_document(source.file, source.path, problems)
+    return _FileResult(doc, problems.items)
+
+
 def load_catalog(
     project: Path,
     problems: Problems,
     timings: dict[str, float] | None = None,
     progress: bool = False,
+    cache: ReadCache | None = None,
 ) -> Catalog | None:
     """Read, validate and cross-check every record under `project/data`.
 
     `timings`, when given, receives the seconds spent reading ('load') and
-    validating ('validate'); `progress` shows a counter on the terminal.
+    validating ('validate'); `progress` shows a counter on the terminal;
+    `cache` keeps what unchanged files gave from one call to the next.
     """
     started = time.perf_counter()
     files = discover(project, problems)
-    docs = [
-        (source, read_document(source.file, source.path, problems))
-        for source in counting(files, "records read", progress)
-    ]
+    read = cache.get if cache is not None else _read
+    results = [(source, read(source)) for source in counting(files, "records read", progress)]
     read_done = time.perf_counter()
     taxonomy: Taxonomy | None = None
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
@@ -260,7 +296,9 @@ def load_catalog(
     seen: dict[tuple[str, str], SourceFile] = {}
     known_ids: dict[str, set[str]] = defaultdict(set)
 
-    for source, doc in docs:
+    for source, result in results:
+        doc = result.doc
+        problems.extend(result.read_problems)
         if source.folder == "":
             taxonomy_doc = doc
             if doc.data is not None:
@@ -293,10 +331,14 @@ def load_catalog(
             continue
         if doc.data is None:
             continue
-        record = validate_document(model, doc, problems)
-        check_record_text(doc, model, model.kind in PERSONAL_DATA_KINDS, problems)
-        if record is not None:
-            staged[model.kind][ident] = Entry(ident, record, doc)
+        if not result.validated:
+            found = Problems()
+            result.record = validate_document(model, doc, found)
+            check_record_text(doc, model, model.kind in PERSONAL_DATA_KINDS, found)
+            result.validate_problems, result.validated = found.items, True
+        problems.extend(result.validate_problems)
+        if result.record is not None:
+            staged[model.kind][ident] = Entry(ident, result.record, doc)
 
     catalog = None
     if taxonomy is not None:

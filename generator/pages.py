@@ -568,6 +568,16 @@ class SiteBuilder:
         }))
         return pages
 
+    def record_pages(self, paths: set[str]) -> list[Page]:
+        """Only the pages of the records in the files `paths` (a quick pass)."""
+        c = self.c
+        pages = [self.campaign_page(e) for _, e in sorted(c.campaigns.items()) if e.path in paths]
+        pages += [self.lesson_page(e) for _, e in sorted(c.lessons.items()) if e.path in paths]
+        pages += [self.platform_page(k) for k, e in sorted(c.guidelines.items()) if e.path in paths]
+        pages += [self.person_page(e) for _, e in sorted(c.people.items()) if e.path in paths]
+        pages += [self.account_page(e) for _, e in sorted(c.accounts.items()) if e.path in paths]
+        return pages
+
     def pages(self) -> list[Page]:
         c = self.c
         pages = self.index_pages()

@@ -1149,7 +1149,8 @@ class _Synth:
             scenario = rng.choice(arch.scenarios)
             recruitment = rng.choice(self.scenario_suits[scenario])
             fields: dict[str, Any] = {
-                "title": text.title(arch.titles, ctx, f"Campagne {arch.key.replace('-', ' ')} in {campaign.start.year}"),
+                "title": text.title(arch.titles, ctx,
+                                    f"Campagne {arch.key.replace('-', ' ')} in {campaign.start.year}"),
                 "summary": text.sentences(list(arch.summaries), ctx, rng.randint(1, 2)),
                 "status": campaign.status,
                 "period": {"start": campaign.start, **({"end": campaign.end} if campaign.end else {})},

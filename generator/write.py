@@ -93,18 +93,23 @@ class GeneratedTree:
         self.written[relative] = True
         return True
 
-    def close(self) -> list[str]:
-        """Remove pages this generator wrote before and no longer writes."""
+    def close(self, remove_stale: bool = True) -> list[str]:
+        """Record what was written; with `remove_stale`, first remove the
+        pages this generator wrote before and no longer writes."""
         removed = []
-        for relative in sorted(self.previous - set(self.written)):
-            path = self.target(relative)
-            if path.is_file():
-                path.unlink()
-                removed.append(relative)
-        for folder in sorted((p for p in self.root.rglob("*") if p.is_dir()), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
-        _atomic_write(self.root / MANIFEST, json.dumps(sorted(self.written), indent=0).encode("utf-8"))
+        if remove_stale:
+            for relative in sorted(self.previous - set(self.written)):
+                path = self.target(relative)
+                if path.is_file():
+                    path.unlink()
+                    removed.append(relative)
+            for folder in sorted((p for p in self.root.rglob("*") if p.is_dir()), reverse=True):
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+            owned = set(self.written)
+        else:
+            owned = self.previous | set(self.written)
+        _atomic_write(self.root / MANIFEST, json.dumps(sorted(owned), indent=0).encode("utf-8"))
         return removed
 
 
