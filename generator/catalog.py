@@ -419,6 +419,11 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
                     entry, ("platforms", index),
                     f"{tax.platforms[platform].name} closed on {closed}, before this campaign started ({period.start})",
                 )
+            elif closed is not None and (period.end is None or period.end > closed):
+                ch.warning(
+                    entry, ("platforms", index),
+                    f"{tax.platforms[platform].name} closed on {closed}, while this campaign still ran",
+                )
         goal_ids: dict[str, int] = {}
         for index, goal in enumerate(campaign.learning_goals):
             if goal.id in goal_ids:
@@ -444,6 +449,12 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         lesson: Lesson = entry.record
         ch.ref(entry, ("author",), lesson.author, people, "person")
         ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.ids["campaign"], "campaign")
+        for index, campaign_id in enumerate(lesson.campaigns):
+            source = catalog.campaigns.get(campaign_id)
+            if source is not None and source.record.period.start > lesson.date:
+                ch.error(entry, ("campaigns", index),
+                         f"campaign '{campaign_id}' starts on {source.record.period.start}, "
+                         f"after this lesson's date ({lesson.date}); a lesson comes from a campaign that ran before it")
         ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
         ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
         ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")

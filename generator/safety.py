@@ -32,9 +32,9 @@ _parser.validateLink = lambda url: True  # judge every link here, see above
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
-# international ones (+44 20 7946 0958). Figures such as 12.000 or dates such
-# as 2012-03-01 do not start with 0 or + and are not matched.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
+# international ones (+44 20 7946 0958). Figures such as 12.000, dates such
+# as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,/-])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 

@@ -180,10 +180,13 @@ BROKEN = [
     ),
     pytest.param(
         {
-            **edit(
-                LISTEN_AND_REPLY,
-                "campaigns: [hyves-stage-2010]\nanswers: [hyves-stage-2010:bereik]",
-                "campaigns: [hyves-stage-2010, linkedin-ict-2024]\nanswers: [bereik]",
+            LISTEN_AND_REPLY: replace_once(
+                replace_once(
+                    fixture_text(LISTEN_AND_REPLY),
+                    "campaigns: [hyves-stage-2010]\nanswers: [hyves-stage-2010:bereik]",
+                    "campaigns: [hyves-stage-2010, linkedin-ict-2024]\nanswers: [bereik]",
+                ),
+                "date: 2011-03-01", "date: 2025-03-01",
             ),
             **edit(LINKEDIN_CAMPAIGN, "  - id: respons", "  - id: bereik"),
         },
@@ -335,6 +338,23 @@ BROKEN = [
         id="taxonomy-key-not-an-id",
     ),
 ]
+
+
+BROKEN.append(pytest.param(
+    edit(SENT_AGAIN, "date: 2024-12-01", "date: 2024-06-01"),
+    ["data/lessons/weer-gezonden.yml:4:13: error: campaign 'linkedin-ict-2024' starts on 2024-09-01, after this "
+     "lesson's date (2024-06-01); a lesson comes from a campaign that ran before it"],
+    id="lesson-before-its-campaign",
+))
+
+
+def test_a_campaign_that_ran_on_after_its_platform_closed_is_a_warning(tmp_path):
+    files = edit(HYVES_CAMPAIGN, "  end: 2010-06-30", "  end: 2014-01-31")
+    result = check(make_project(tmp_path, files))
+    assert result.stdout.splitlines() == [
+        "data/campaigns/hyves-stage-2010.md:12:13: warning: Hyves closed on 2013-12-02, while this campaign still ran",
+    ]
+    assert result.exit_code == 0
 
 
 @pytest.mark.parametrize(("files", "expected"), BROKEN)

@@ -167,6 +167,18 @@ def test_hazard_is_a_located_error_and_nothing_is_written(project: Path, files: 
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize("text", [
+    "Op 15-03-2012 1030 uur begon de campagne.",
+    "Bereik 12.000, kosten 2012-03-01 tot 0,5 procent.",
+    "Zie 1-0612345678 niet als nummer.",
+])
+def test_dates_and_figures_are_not_taken_for_phone_numbers(project: Path, text: str) -> None:
+    (project / LESSON).write_text(lesson_with(what_happened=f"'{text}'"), "utf-8")
+    problems = Problems()
+    load_catalog(project, problems)
+    assert [str(p) for p in problems.items] == []
+
+
 @pytest.mark.parametrize("where", ["data/lessons/link.yml", "handbook/link.md"])
 def test_symbolic_links_are_refused(project: Path, where: str) -> None:
     (project / where).symlink_to("/etc/passwd")
