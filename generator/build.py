@@ -150,21 +150,22 @@ def generate_pages(
         raise BuildFailed("the records have errors", problems)
     started = time.perf_counter()
     builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)
-    pages = builder.pages() if only is None else builder.record_pages(only)
-    rendered = [
-        (page.path, render(page.template, page.context, settings.language))
-        for page in counting(pages, "pages rendered", progress)
-    ]
+    jobs = builder.plan(only)
     tree = GeneratedTree(settings.generated)
+    changed = 0
     try:
         tree.open()
-        tree.plan([path for path, _ in rendered])
-        changed = sum(tree.write(path, text) for path, text in counting(rendered, "pages written", progress))
+        tree.plan([path for path, _ in jobs])
+        for path, make in counting(jobs, "pages written", progress):
+            page = make()
+            if page.path != path:  # pragma: no cover - a planning mistake
+                raise BuildFailed(f"page {page.path} was planned as {path}")
+            changed += tree.write(path, render(page.template, page.context, settings.language))
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
         raise BuildFailed(str(refused)) from None
     timings["generate"] = time.perf_counter() - started
-    return {"pages": len(rendered), "changed": changed, "removed": len(removed), "problems": problems}
+    return {"pages": len(jobs), "changed": changed, "removed": len(removed), "problems": problems}
 
 
 def build_site(

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.events import ScalarEvent
 
 try:  # libyaml's event parser: fast, and iterative (no recursion in C)
     from yaml._yaml import CParser as _EventParser
@@ -183,8 +184,20 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         return child
 
     try:
-        while (event := parser.get_event()) is not None:
-            name = type(event).__name__
+        get_event = parser.get_event
+        while (event := get_event()) is not None:
+            kind = event.__class__
+            # Scalars are most events: they come first and check the least.
+            if kind is ScalarEvent and not event.anchor and event.tag is None:
+                style = event.style
+                if not style:
+                    place(None if event.value in NULL_WORDS else event.value, event)
+                else:
+                    loc = place(event.value, event)
+                    if loc is not None:
+                        (doc.block_scalars if style in ("|", ">") else doc.quoted).add(loc)
+                continue
+            name = kind.__name__
             if name == "DocumentStartEvent":
                 documents += 1
                 if documents > 1:

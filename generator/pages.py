@@ -16,7 +16,8 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from functools import partial
+from typing import Any, Callable, Iterable
 
 from .catalog import Catalog, Entry
 from .i18n import LABELS, format_day
@@ -568,23 +569,30 @@ class SiteBuilder:
         }))
         return pages
 
-    def record_pages(self, paths: set[str]) -> list[Page]:
-        """Only the pages of the records in the files `paths` (a quick pass)."""
-        c = self.c
-        pages = [self.campaign_page(e) for _, e in sorted(c.campaigns.items()) if e.path in paths]
-        pages += [self.lesson_page(e) for _, e in sorted(c.lessons.items()) if e.path in paths]
-        pages += [self.platform_page(k) for k, e in sorted(c.guidelines.items()) if e.path in paths]
-        pages += [self.person_page(e) for _, e in sorted(c.people.items()) if e.path in paths]
-        pages += [self.account_page(e) for _, e in sorted(c.accounts.items()) if e.path in paths]
-        return pages
+    def plan(self, only: set[str] | None = None) -> list[tuple[str, Callable[[], Page]]]:
+        """Every page as (path, how to make it), in a stable order.
 
-    def pages(self) -> list[Page]:
+        The paths are known before any page is made, so the writer can claim
+        them first; each page is then made, rendered and written in turn,
+        and never all of them are held in memory at once. With `only`
+        (record file paths) just those records' own pages are planned.
+        """
         c = self.c
-        pages = self.index_pages()
-        pages += [self.campaign_page(e) for _, e in sorted(c.campaigns.items())]
-        pages += [self.lesson_page(e) for _, e in sorted(c.lessons.items())]
-        pages += [self.platform_page(k) for k in sorted(c.taxonomy.platforms)]
-        pages += [self.channel_page(k) for k in sorted(c.taxonomy.channels)]
-        pages += [self.person_page(e) for _, e in sorted(c.people.items())]
-        pages += [self.account_page(e) for _, e in sorted(c.accounts.items())]
-        return pages
+
+        def wanted(entry: Entry) -> bool:
+            return only is None or entry.path in only
+
+        jobs: list[tuple[str, Callable[[], Page]]] = []
+        if only is None:
+            jobs += [(page.path, partial(lambda page: page, page)) for page in self.index_pages()]
+        jobs += [(f"campaigns/{k}.md", partial(self.campaign_page, e)) for k, e in sorted(c.campaigns.items()) if wanted(e)]
+        jobs += [(f"lessons/{k}.md", partial(self.lesson_page, e)) for k, e in sorted(c.lessons.items()) if wanted(e)]
+        jobs += [
+            (f"platforms/{k}.md", partial(self.platform_page, k)) for k in sorted(c.taxonomy.platforms)
+            if only is None or (k in c.guidelines and wanted(c.guidelines[k]))
+        ]
+        if only is None:
+            jobs += [(f"channels/{k}.md", partial(self.channel_page, k)) for k in sorted(c.taxonomy.channels)]
+        jobs += [(f"people/{k}.md", partial(self.person_page, e)) for k, e in sorted(c.people.items()) if wanted(e)]
+        jobs += [(f"accounts/{k}.md", partial(self.account_page, e)) for k, e in sorted(c.accounts.items()) if wanted(e)]
+        return jobs

@@ -26,16 +26,16 @@ class Raw(str):
 
 # Characters that open Markdown constructs in Python-Markdown and the
 # extensions this handbook enables (tables add '|'); Python-Markdown turns a
-# backslash before any of them back into the plain character.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_SPACE = re.compile(r"\s+")
+# backslash before any of them back into the plain character. '&', '<' and
+# '>' become entities, so no HTML can start.
+_ESCAPES = str.maketrans(
+    {char: "\\" + char for char in "\\`*_{}[]()#+-.!|"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
 
 
 def escape_inline(text: Any) -> str:
     """Plain text -> Markdown that shows exactly that text, on one line."""
-    text = _SPACE.sub(" ", str(text)).strip()
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(str(text).split()).translate(_ESCAPES)
 
 
 def _finalize(value: Any) -> Any:
@@ -65,7 +65,7 @@ def yaml_string(text: str) -> Raw:
     The theme prints front-matter titles and tag names into the page without
     escaping them, so angle brackets become look-alike quotation marks there.
     """
-    text = _SPACE.sub(" ", text).strip().replace("<", "‹").replace(">", "›")
+    text = " ".join(text.split()).replace("<", "‹").replace(">", "›")
     return Raw(json.dumps(text, ensure_ascii=False))
 
 
@@ -78,6 +78,7 @@ def environment(language: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates do not change during a run: no stat per page
         finalize=_finalize,
         autoescape=False,
         keep_trailing_newline=True,

@@ -157,7 +157,10 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             check_markdown(value, doc.path, line, col, name, problems)
     if personal_data:
         for loc, value in _strings(data, ()):
-            for pattern, what in ((_EMAIL, "an email address"), (_PHONE, "a phone number")):
+            for pattern, what, needed in ((_EMAIL, "an email address", "@"), (_PHONE, "a phone number", "0+")):
+                # Cheap test first: an address needs '@', a number a 0 or a +.
+                if not any(char in value for char in needed):
+                    continue
                 match = pattern.search(value)
                 if match:
                     line, col = _text_start(doc, loc)

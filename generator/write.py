@@ -32,6 +32,8 @@ class GeneratedTree:
         self.written: dict[str, bool] = {}  # path -> changed
         self.previous: set[str] = set()
         self.safe_folders: set[str] = set()  # checked for symbolic links
+        self.planned: set[str] = set()  # paths claimed by plan()
+        self.present: set[str] = set()  # planned paths that existed already
 
     def open(self) -> None:
         if self.root.is_symlink():
@@ -54,7 +56,9 @@ class GeneratedTree:
     def plan(self, paths: list[str]) -> None:
         """Record every path about to be written before writing any, so that
         a build killed halfway still knows which files are its own."""
-        self.previous |= {p for p in paths if not self.target(p).exists()}
+        self.planned = set(paths)
+        self.present = {p for p in paths if os.path.lexists(self.target(p))}
+        self.previous |= set(paths) - self.present
         _atomic_write(self.root / MANIFEST, json.dumps(sorted(self.previous), indent=0).encode("utf-8"))
 
     def target(self, relative: str) -> Path:
@@ -82,7 +86,8 @@ class GeneratedTree:
             raise WriteRefused(f"two pages would be written to {relative}")
         path = self.target(relative)
         data = content.encode("utf-8")
-        if path.exists():
+        exists = relative in self.present if relative in self.planned else os.path.lexists(path)
+        if exists:
             if relative not in self.previous:
                 raise WriteRefused(f"{path} exists and was not written by the generator; it is left alone")
             if path.read_bytes() == data:
