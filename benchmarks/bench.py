@@ -32,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 EPOCH = "1793491200"  # 2026-11-01: the data's "today"
-ZENSICAL = "zensical==0.1.2"
+# The newest zensical whose dependencies all install from PyPI (0.1.x needs
+# zensical-ui, which is not published there).
+ZENSICAL = "zensical==0.0.73"
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
