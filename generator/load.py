@@ -131,8 +131,11 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         raise RuntimeError("PyYAML must be built with libyaml")
     parser = _EventParser(text)
 
+    first_line = 1 + line_offset
+    values = doc.values
+
     def pos(mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + line_offset, mark.column + 1
+        return mark.line + first_line, mark.column + 1
 
     stack: list[_Frame] = []
     root: Any = None
@@ -142,18 +145,20 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         """Attach `value` to the open container; its location, or None when
         it was a key or is thrown away (already reported)."""
         nonlocal root
-        at = pos(event.start_mark)
+        mark = event.start_mark
+        at = (mark.line + first_line, mark.column + 1)
         if not stack:
             root = value
-            doc.values[()] = at
+            values[()] = at
             return ()
         frame = stack[-1]
-        if isinstance(frame.container, list):
+        container = frame.container
+        if container.__class__ is list:
             if frame.loc is None:
                 return None
-            child = frame.loc + (len(frame.container),)
-            frame.container.append(value)
-            doc.values[child] = at
+            child = frame.loc + (len(container),)
+            container.append(value)
+            values[child] = at
             return child
         if frame.expecting_key:
             frame.expecting_key = False
@@ -178,9 +183,9 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         if frame.key is None or frame.loc is None:
             return None
         child = frame.loc + (frame.key,)
-        frame.container[frame.key] = value
+        container[frame.key] = value
         doc.keys[child] = frame.key_at
-        doc.values[child] = at
+        values[child] = at
         return child
 
     try:

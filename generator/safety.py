@@ -178,12 +178,13 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
 
 
 def _strings(value: Any, loc: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, loc + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,))
-
+    """Every piece of text in a record, with its location (depth first)."""
+    pending = [(loc, value)]
+    while pending:
+        here, item = pending.pop()
+        if item.__class__ is str:
+            yield here, item
+        elif item.__class__ is dict:
+            pending.extend((here + (key,), child) for key, child in reversed(item.items()))
+        elif item.__class__ is list:
+            pending.extend((here + (index,), child) for index, child in reversed(list(enumerate(item))))

@@ -1,0 +1,51 @@
+"""Incremental generation: unchanged pages keep their bytes and their time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import generate_pages
+from generator.catalog import ReadCache
+
+
+def _snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(root).as_posix(): (p.stat().st_mtime_ns, p.read_bytes()) for p in root.rglob("*.md")}
+
+
+def _edit_title(project: Path) -> None:
+    lesson = project / "data" / "lessons" / "weer-gezonden.yml"
+    lesson.write_text(lesson.read_text("utf-8").replace("Opnieuw alleen gezonden", "Weer alleen gezonden"), "utf-8")
+
+
+def test_one_changed_record_rewrites_only_the_pages_that_show_it(project: Path) -> None:
+    generate_pages(project)
+    records = project / "handbook" / "records"
+    before = _snapshot(records)
+    _edit_title(project)
+    figures = generate_pages(project)
+    after = _snapshot(records)
+    rewritten = sorted(path for path in after if after[path] != before[path])
+    showing = sorted(path for path in after if b"Weer alleen gezonden" in after[path][1])
+    assert rewritten == showing == [
+        "campaigns/linkedin-ict-2024.md",
+        "lessons/index.md",
+        "lessons/luister-eerst.md",  # "made again in" links to the edited lesson
+        "lessons/weer-gezonden.md",
+        "lists/lessons-by-status.md",
+        "people/eva-jansen.md",
+    ]
+    assert figures["changed"] == len(rewritten)
+
+
+def test_the_quick_pass_writes_only_the_edited_records_pages(project: Path) -> None:
+    cache = ReadCache()
+    generate_pages(project, cache=cache)
+    records = project / "handbook" / "records"
+    before = _snapshot(records)
+    _edit_title(project)
+    figures = generate_pages(project, cache=cache, only={"data/lessons/weer-gezonden.yml"})
+    after = _snapshot(records)
+    assert sorted(path for path in after if after[path] != before[path]) == ["lessons/weer-gezonden.md"]
+    assert (figures["pages"], figures["changed"], figures["removed"]) == (1, 1, 0)
+    # The full pass that follows brings the lists and links up to date.
+    assert generate_pages(project, cache=cache)["changed"] == 5
