@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -98,17 +99,34 @@ result['regen_changed'] = again['changed']
 """
 
 
-def _engine(command: list[str], project: Path, site: Path) -> tuple[float, float]:
+# zensical 0.0.73 grew past 24 GB at 10,000 pages here and was killed by the
+# kernel; a cap on its address space keeps the machine usable when it does.
+ENGINE_MEMORY_LIMIT = 8 * 1024**3
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ENGINE_MEMORY_LIMIT, ENGINE_MEMORY_LIMIT))
+
+
+def _engine(command: list[str], project: Path, site: Path, limited: bool = False) -> tuple[float, float]:
     """Seconds and peak memory (MB) of one engine build."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     shutil.rmtree(site, ignore_errors=True)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty engine cannot block on it
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+                                   preexec_fn=_limit_memory if limited else None)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        detail = stderr.strip().splitlines()[-1:] or [f"exit status {code}"]
+        if limited and usage.ru_maxrss * 1024 > ENGINE_MEMORY_LIMIT * 0.9 or code < 0:
+            detail = [f"stopped after {seconds:.0f} s at {usage.ru_maxrss / 1024**2:.1f} GB (memory cap "
+                      f"{ENGINE_MEMORY_LIMIT / 1024**3:.0f} GB), {detail[0]}"]
+        raise RuntimeError(f"{command[0]} failed: {detail[0]}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -151,9 +169,11 @@ def measure(size: int, work: Path, seed: int, zensical: Path | None) -> dict:
     )
     if zensical is not None:
         try:
-            row["zensical"], row["zensical_mb"] = _engine([str(zensical), "build", "--clean"], project, project / "site")
+            row["zensical"], row["zensical_mb"] = _engine(
+                [str(zensical), "build", "--clean"], project, project / "site", limited=True,
+            )
         except RuntimeError as failure:
-            row["zensical_error"] = str(failure).splitlines()[0]
+            row["zensical_error"] = str(failure)
     row["check"] = row["load"] + row["validate"]
     row["generation"] = row["check"] + row["generate"]
     row["build"] = row["generation"] + row["engine"]
