@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any, Callable, Iterable
 
 from .catalog import Catalog, Entry
+from .emit import months_later
 from .i18n import LABELS, format_day
 from .models import Account, Campaign, Guideline, Lesson, Person
 from .render import Raw, link
@@ -55,18 +56,6 @@ def _folder_link(from_folder: str, to_folder: str) -> str:
     """The relative path from one generated folder to another, ending in '/'."""
     path = posixpath.relpath(to_folder or ".", from_folder or ".")
     return "" if path == "." else path + "/"
-
-
-def _months_later(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class SiteBuilder:
@@ -337,7 +326,7 @@ class SiteBuilder:
             "source": self.source(entry) if entry else None,
         }
         if guideline is not None:
-            due = _months_later(guideline.reviewed, guideline.review_every_months)
+            due = months_later(guideline.reviewed, guideline.review_every_months)
             context["guideline"] = {
                 "summary": guideline.summary,
                 "recruitment": ", ".join(self.L[r] for r in guideline.recruitment),
@@ -399,7 +388,7 @@ class SiteBuilder:
     def account_page(self, entry: Entry) -> Page:
         account: Account = entry.record
         path = f"accounts/{entry.id}.md"
-        due = _months_later(account.reviewed, account.review_every_months) if account.reviewed else None
+        due = months_later(account.reviewed, account.review_every_months) if account.reviewed else None
         return Page(path, "account.md.j2", {
             "id": entry.id,
             "title": f"{account.handle} ({self.platform_names[account.platform]})",

@@ -17,14 +17,14 @@ recruitment vocabulary and holds no HTML, email addresses or phone numbers
 from __future__ import annotations
 
 import random
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .emit import dump_fields, months_later, slugify
+
 
 __all__ = ["synthesize"]
 
@@ -35,24 +35,6 @@ FIRST_YEAR, LAST_YEAR = 2009, 2026
 ORG = "Dijkstroom"
 
 # --- YAML --------------------------------------------------------------------------
-
-
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """The safe dumper (libyaml's emitter when there is one), writing
-    multi-line text as a `|` block the way authors do. Quoting stays the
-    safe representer's: a string that would read as something else is quoted."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign]  # the reader refuses aliases
-
-
-def _dump(fields: dict[str, Any]) -> str:
-    return yaml.dump(fields, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 # --- vocabulary ----------------------------------------------------------------------
@@ -705,20 +687,6 @@ _REVIEW_MONTHS = [6, 12, 12, 12, 24]
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    out: list[str] = []
-    dash = False
-    for char in ascii_text:
-        if char.isalnum():
-            out.append(char)
-            dash = False
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
-
-
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -731,12 +699,6 @@ def _between(rng: random.Random, first: date, last: date) -> date:
     if last <= first:
         return first
     return date.fromordinal(rng.randint(first.toordinal(), last.toordinal()))
-
-
-def _months_later(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    return date(year, month % 12 + 1, min(day.day, 28))
 
 
 def _wrap(text: str, width: int = 78) -> str:
@@ -872,7 +834,7 @@ class _Synth:
     # -- writing ---------------------------------------------------------------------
 
     def emit(self, folder: str, ident: str, fields: dict[str, Any], body: str | None) -> None:
-        front = _dump(fields)
+        front = dump_fields(fields)
         if body is None:
             self.files.append((folder, f"{ident}.yml", front))
         else:
@@ -899,10 +861,10 @@ class _Synth:
         while len(self.platforms) < self.n_platforms:
             word, region = rng.choice(words), rng.choice(regions)
             name = f"{word} {region}"
-            pid = _slug(name)
+            pid = slugify(name)
             if pid in self.platforms:
                 name = f"{name} {len(self.platforms)}"
-                pid = _slug(name)
+                pid = slugify(name)
             opened = rng.randint(2009, 2022)
             closed = None
             if rng.random() < 0.12 and opened <= 2020:
@@ -929,7 +891,7 @@ class _Synth:
         }
         header = ("# De vaste woordenlijsten van het handboek: platforms, kanalen, scenario's en tags.\n"
                   "# Synthetische gegevens, gemaakt door generator.synth.\n\n")
-        self.files.append(("", "taxonomy.yml", header + _dump(taxonomy)))
+        self.files.append(("", "taxonomy.yml", header + dump_fields(taxonomy)))
         self.scenario_suits = {sid: suits for sid, _, _, _, suits in _SCENARIOS}
         self.tag_ids = [t[0] for t in _TAGS]
 
@@ -947,7 +909,7 @@ class _Synth:
         roles = [r for r in _ROLES for _ in range(r[2])]
         for index in range(self.n_people):
             first, last = rng.choice(_FIRST_NAMES), rng.choice(_LAST_NAMES)
-            pid = _slug(f"{first} {last}")
+            pid = slugify(f"{first} {last}")
             taken[pid] = taken.get(pid, 0) + 1
             if taken[pid] > 1:
                 pid = f"{pid}-{taken[pid]}"
@@ -980,7 +942,7 @@ class _Synth:
             role, team, _ = rng.choice(roles)
             if team == "Werving en selectie" and rng.random() < 0.3:
                 team = f"{team}, regio {rng.choice(_REGIONS)}"
-            local = _slug(f"{person.first}.{person.last.replace(' ', '')}").replace("-", ".")
+            local = slugify(f"{person.first}.{person.last.replace(' ', '')}").replace("-", ".")
             emails[local] = emails.get(local, 0) + 1
             if emails[local] > 1:
                 local = f"{local}{emails[local]}"
@@ -1321,7 +1283,7 @@ class _Synth:
             if lesson.recurs is not None:
                 fields["recurs"] = lesson.recurs.id
             if fields["status"] == "accepted" and rng.random() < 0.6:
-                fields["review_by"] = _months_later(lesson.date, rng.choice([12, 18, 24, 36]))
+                fields["review_by"] = months_later(lesson.date, rng.choice([12, 18, 24, 36]))
             if rng.random() < 0.5:
                 fields["reviewed"] = _between(rng, lesson.date, min(TODAY, lesson.date + timedelta(days=5 * 365)))
             tags = list(primary.arch.tags) + self.tag_ids
@@ -1409,7 +1371,7 @@ class _Synth:
             region = rng.choice(_REGIONS) if rng.random() < 0.6 else None
             if region:
                 handle = f"{handle} {region}"
-            aid = _slug(f"{platform.id} {key} {region or ''}")
+            aid = slugify(f"{platform.id} {key} {region or ''}")
             taken[aid] = taken.get(aid, 0) + 1
             if taken[aid] > 1:
                 aid = f"{aid}-{taken[aid]}"
@@ -1420,7 +1382,7 @@ class _Synth:
                 status = rng.choices(["active", "dormant", "archived"], [65, 20, 15])[0]
                 reviewed = _between(rng, date(max(platform.opened, 2012), 1, 1), TODAY)
             fields: dict[str, Any] = {"platform": platform.id, "handle": handle,
-                                      "url": f"{platform.url.rstrip('/')}/{_slug(handle).replace('-', '')}"}
+                                      "url": f"{platform.url.rstrip('/')}/{slugify(handle).replace('-', '')}"}
             owner: _Person | None = None
             if rng.random() < 0.97:
                 owner = rng.choice(self.stayers) if rng.random() < 0.9 else rng.choice(self.staff)
