@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench golden lock clean
+.PHONY: site test check serve bench golden docs lock clean
 
 # The virtual environment is rebuilt whenever the lock file or the project
 # metadata change, so every machine builds with the same versions.
@@ -29,6 +29,11 @@ test: $(STAMP)
 # Rewrites the golden files of the generated Markdown; review the diff.
 golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# Rewrites the JSON Schemas and the records reference from the models.
+docs: $(STAMP)
+	$(BIN)/handbook schema
+	$(BIN)/handbook reference
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -145,3 +145,83 @@ def synth(records: int, out: Path, seed: int) -> None:
         click.echo(f"synth: {refused}", err=True)
         sys.exit(1)
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()))
+
+
+def _ask(essential, options, default):
+    """One question in the terminal, offering the choices there are."""
+    question = essential.question + ("" if essential.required else " (optional, Enter to skip)")
+    if options and essential.shape in ("ref", "refs"):
+        click.echo(f"  choose from: {', '.join(options)}")
+    if essential.shape == "items":
+        items = []
+        while True:
+            item = click.prompt(f"{question} ({'another, ' if items else ''}Enter when done)",
+                                default="", show_default=False).strip()
+            if not item:
+                if items or not essential.required:
+                    return items
+                continue
+            items.append(item)
+    if essential.shape in ("choice", "ref") and options and essential.required:
+        return click.prompt(question, type=click.Choice(options), default=default, show_choices=essential.shape == "choice")
+    answer = click.prompt(question, default=default if default is not None else "",
+                          show_default=default is not None).strip()
+    if essential.shape == "refs":
+        return [part.strip() for part in answer.split(",") if part.strip()]
+    return answer
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["lesson", "campaign", "guideline", "person", "account"]))
+@_project_option
+@click.option("--id", "ident", default=None, help="Id of the new record (its file name); asked or derived otherwise.")
+@click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
+              help="A field's value; repeat for lists (or separate ids with commas).")
+@click.option("--input/--no-input", "ask", default=None,
+              help="Ask for what --set does not give (default: when run in a terminal).")
+def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], ask: bool | None) -> None:
+    """Scaffold a valid, commented record of KIND; never overwrites a file."""
+    from datetime import date
+
+    from .scaffold import ScaffoldError, scaffold
+
+    given: dict[str, list[str]] = {}
+    for setting in settings:
+        name, separator, value = setting.partition("=")
+        if not separator:
+            raise click.UsageError(f"--set {setting!r}: write it as FIELD=VALUE")
+        given.setdefault(name.strip(), []).append(value)
+    interactive = sys.stdin.isatty() if ask is None else ask
+    try:
+        # Authoring happens now: the date offered is today's.
+        path = scaffold(project, kind, ident, given, _ask if interactive else None, date.today())
+    except ScaffoldError as refused:
+        click.echo(f"new {kind}: {refused}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path.relative_to(project).as_posix()}; check it with `handbook check` and preview with `make serve`")
+
+
+@main.command()
+@_project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the schemas (default: schemas/ in the project).")
+def schema(project: Path, out: Path | None) -> None:
+    """Write the JSON Schema of each record kind, for editors."""
+    from .schema import schema_files
+
+    out = out or project / "schemas"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, "utf-8")
+        click.echo(f"wrote {(out / name).as_posix()}")
+
+
+@main.command()
+@_project_option
+def reference(project: Path) -> None:
+    """Write the records reference page (handbook/reference.md) from the models."""
+    from .schema import reference_markdown
+
+    target = project / "handbook" / "reference.md"
+    target.write_text(reference_markdown(), "utf-8")
+    click.echo(f"wrote {target.as_posix()}")

@@ -178,9 +178,12 @@ class SiteBuilder:
     def tags(self, tags: list[str]) -> list[str]:
         return [self.tag_names[t] for t in tags]
 
-    def source(self, entry: Entry) -> dict[str, Any]:
-        url = f"{self.source_url.rstrip('/')}/{entry.path}" if self.source_url else None
-        return {"path": entry.path, "edit_url": Raw(url) if url else None}
+    def source(self, entry: Entry | None) -> dict[str, Any]:
+        """Where a page's record lives, and the link to edit it in the
+        repository (not the generated Markdown). No entry: the taxonomy."""
+        path = entry.path if entry is not None else self.c.taxonomy_doc.path
+        url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None
+        return {"path": path, "edit_url": Raw(url) if url else None}
 
     def review(self, reviewed: date | None, due: date | None) -> dict[str, Any]:
         return {
@@ -323,7 +326,7 @@ class SiteBuilder:
             "tags": self.tags(guideline.tags) if guideline else [],
             "review": None,
             "owner_plain": None,
-            "source": self.source(entry) if entry else None,
+            "source": self.source(entry),
         }
         if guideline is not None:
             due = months_later(guideline.reviewed, guideline.review_every_months)
@@ -355,6 +358,9 @@ class SiteBuilder:
             "group": self.L[f"group_{channel.group}"],
             "campaigns": self.campaign_items(path, campaigns),
             "lessons": self.lesson_items(path, lessons),
+            "review": None,
+            "owner_plain": None,
+            "source": self.source(None),
         }, (self.c.taxonomy_doc.path,))
 
     def person_page(self, entry: Entry) -> Page:

@@ -55,7 +55,12 @@ def _words(fragment: dict[str, Any], defs: dict[str, Any]) -> str:
         return f"`{fragment['const']}`"
     kind = fragment.get("type")
     if kind == "array":
-        return "list of " + _words(fragment.get("items", {}), defs).replace("group of fields", "groups of fields")
+        item = _words(fragment.get("items", {}), defs)
+        if item.startswith("group of fields"):
+            return "list of " + item.replace("group of fields", "groups of fields")
+        if item.startswith("one of"):
+            return "list, each " + item
+        return f"list of {item}s"
     if kind == "object":
         values = fragment.get("additionalProperties")
         if isinstance(values, dict):
@@ -81,7 +86,11 @@ def _words(fragment: dict[str, Any], defs: dict[str, Any]) -> str:
 def _table(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     required = set(schema.get("required", []))
     lines = ["| field | required | value | meaning |", "|---|---|---|---|"]
-    for name, fragment in schema.get("properties", {}).items():
+    properties = schema.get("properties", {})
+    # Every kind's own fields first; the ones all records share last.
+    shared = [name for name in ("tags", "body") if name in properties]
+    for name in [name for name in properties if name not in shared] + shared:
+        fragment = properties[name]
         meaning = (fragment.get("description") or "").replace("|", "\\|")
         lines.append(
             f"| `{name}` | {'yes' if name in required else 'no'} | {_words(fragment, defs)} | {meaning} |"

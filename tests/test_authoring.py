@@ -1,0 +1,187 @@
+"""Authors: scaffolds, schemas for editors, the records reference, CI files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.catalog import load_catalog
+from generator.cli import main
+from generator.load import parse_yaml
+from generator.models import Lesson
+from generator.problems import Problems
+from generator.schema import KINDS, reference_markdown, schema_files, schema_for
+
+from .conftest import ROOT
+
+ESSENTIALS = {
+    "lesson": ["title=Eerst luisteren", "date=2025-01-10", "author=eva-jansen", "campaigns=linkedin-ict-2024",
+               "answers=respons", "level=foundation", "what_happened=We zonden alleen.", "lesson=Luister eerst."],
+    "campaign": ["title=Stage op LinkedIn", "summary=Stagiairs via LinkedIn.", "status=running",
+                 "period.start=2025-02-01", "owner=eva-jansen", "knowledge_owner=eva-jansen",
+                 "recruitment=passive", "scenario=social-broadcasting", "channels=social,jobboards",
+                 "audience=Studenten", "audience_goal=Een goede stage", "business_goals=Tien stagiairs",
+                 "learning_goals=Bereiken we studenten op LinkedIn?"],
+    "guideline": ["summary=Niet meer in gebruik.", "recruitment=passive", "dos=Archiveren", "donts=Niet posten",
+                  "tone_of_voice=Geen.", "webcare_hours=48", "approval=Communicatie",
+                  "owner=eva-jansen", "reviewed=2025-03-01"],
+    "person": ["name=Sanne Visser", "role=recruiter", "team=Werving"],
+    "account": ["platform=linkedin", "handle=Stage bij ons", "owner=eva-jansen", "purpose=Stagiairs",
+                "status=active"],
+}
+IDS = {"lesson": "eerst-luisteren", "campaign": "stage-op-linkedin", "guideline": "hyves", "person": "sanne-visser",
+       "account": "stage-bij-ons"}
+FOLDERS = {"lesson": "lessons", "campaign": "campaigns", "guideline": "platforms", "person": "people",
+           "account": "accounts"}
+
+
+def new(project: Path, *args: str, input: str | None = None):
+    return CliRunner().invoke(main, ["new", *args, "--project", str(project)], input=input)
+
+
+@pytest.mark.parametrize("kind", list(ESSENTIALS))
+def test_every_kind_scaffolds_a_valid_commented_record_once(project: Path, kind: str) -> None:
+    flags = [part for setting in ESSENTIALS[kind] for part in ("--set", setting)]
+    extra = ["--id", "hyves"] if kind == "guideline" else []
+    result = new(project, kind, "--no-input", *extra, *flags)
+    path = f"data/{FOLDERS[kind]}/{IDS[kind]}.yml"
+    assert (result.exit_code, result.output) == (
+        0, f"wrote {path}; check it with `handbook check` and preview with `make serve`\n")
+    text = (project / path).read_text("utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n# ")
+    assert "\n# " + KINDS[kind].model_fields[ESSENTIALS[kind][0].split("=")[0].split(".")[0]].description in text
+    problems = Problems()
+    load_catalog(project, problems)
+    assert [str(p) for p in problems.items] == []
+    # The schema the file names exists, and the second time nothing is overwritten.
+    assert (ROOT / "schemas" / f"{kind}.schema.json").is_file()
+    again = new(project, kind, "--no-input", *extra, *flags)
+    assert again.exit_code == 1
+    assert again.output == f"new {kind}: {path} exists already; it is left as it is\n"
+    assert (project / path).read_text("utf-8") == text
+
+
+def test_scaffolding_asks_in_a_terminal_offering_the_choices(project: Path) -> None:
+    answers = "Een les\n2025-02-01\neva-jansen\nlinkedin-ict-2024\nrespons\nexecution\nWat gebeurde\nDe les\n\nles-via-vragen\n"
+    result = new(project, "lesson", "--input", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "choose from: eva-jansen\n" in result.output  # Tom Bakker left: not offered
+    assert "choose from: respons\n" in result.output  # the goals of the chosen campaign
+    record = yaml.safe_load((project / "data/lessons/les-via-vragen.yml").read_text("utf-8"))
+    assert record["answers"] == ["respons"] and record["status"] == "proposed"
+
+
+def test_scaffolding_without_a_terminal_names_what_is_missing(project: Path) -> None:
+    result = new(project, "lesson", "--no-input", "--set", "title=Alleen een titel")
+    assert result.exit_code == 1
+    assert result.output == ("new lesson: missing: --set date=…, --set author=…, --set level=…, "
+                             "--set what_happened=…, --set lesson=…\n")
+
+
+def test_a_scaffold_that_would_not_pass_the_check_is_not_left_behind(project: Path) -> None:
+    flags = [part for setting in ESSENTIALS["lesson"] for part in ("--set", setting)]
+    result = new(project, "lesson", "--no-input", *flags, "--set", "author=niemand")
+    assert result.exit_code == 1
+    assert result.output.startswith("new lesson: the new record would not pass the check:\n"
+                                    "data/lessons/eerst-luisteren.yml:12:9: error: unknown person 'niemand'")
+    assert not (project / "data/lessons/eerst-luisteren.yml").exists()
+
+
+# --- schemas and the reference ------------------------------------------------------
+
+
+def test_the_committed_schemas_and_reference_are_current() -> None:
+    for name, text in schema_files().items():
+        assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"schemas/{name} is stale: run `make docs`"
+    assert (ROOT / "handbook" / "reference.md").read_text("utf-8") == reference_markdown(), \
+        "handbook/reference.md is stale: run `make docs`"
+
+
+def test_the_reference_describes_every_field_of_every_kind() -> None:
+    page = reference_markdown()
+    for kind, model in KINDS.items():
+        assert f"## {kind.capitalize()}" in page
+        for name, info in model.model_fields.items():
+            assert f"| `{name}` | {'yes' if info.is_required() else 'no'} |" in page, (kind, name)
+
+
+class _EditorLoader(yaml.SafeLoader):
+    """YAML as an editor's language server reads it: dates stay text."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+LESSON = (ROOT / "tests/fixtures/data/lessons/luister-eerst.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("change", "valid"), [
+    (None, True),
+    (("level: foundation", "level: fundament"), False),
+    (("title: Luister eerst, zend daarna\n", ""), False),
+    (("author: tom-bakker", "author: Tom Bakker"), False),
+    (("date: 2010-07-15", "date: 15-07-2010"), False),
+    (("status: superseded", "status: superseded\nonbekend: x"), False),
+    (("campaigns: [hyves-stage-2010]", "campaigns: hyves-stage-2010"), False),
+    (("evidence:\n  - 12.000 bereik, 1 aanname", "evidence: []"), True),
+])
+def test_schema_and_model_judge_a_record_alike(change, valid: bool) -> None:
+    text = LESSON if change is None else LESSON.replace(*change)
+    assert text != LESSON or change is None
+    by_schema = jsonschema.Draft202012Validator(
+        schema_for("lesson"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+    ).is_valid(yaml.load(text, Loader=_EditorLoader))
+    problems = Problems()
+    document = parse_yaml(text, "x.yml", problems)
+    by_model = True
+    try:
+        Lesson.model_validate(document.data)
+    except Exception:
+        by_model = False
+    assert (by_schema, by_model) == (valid, valid)
+
+
+# --- CI files ---------------------------------------------------------------------
+
+
+def test_workflows_are_valid_for_github_actions() -> None:
+    from check_jsonschema.cli.main_command import main as check_jsonschema
+
+    workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    result = CliRunner().invoke(check_jsonschema, ["--builtin-schema", "vendor.github-workflows", *workflows])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(check_jsonschema, ["--builtin-schema", "vendor.dependabot",
+                                                   str(ROOT / ".github/dependabot.yml")])
+    assert result.exit_code == 0, result.output
+
+
+def test_workflows_run_the_readme_commands_with_least_privilege() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    documented = set(re.findall(r"^make (\w+)", readme, re.MULTILINE))
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text("utf-8"))
+    publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text("utf-8"))
+    check_steps = [step.get("run") for step in check["jobs"]["check"]["steps"] if step.get("run")]
+    assert check_steps == ["make site", "make test"] and {"site", "test"} <= documented
+    assert check["permissions"] == {"contents": "read"} and "secrets" not in str(check)
+    build_steps = [step.get("run") for step in publish["jobs"]["build"]["steps"] if step.get("run")]
+    assert build_steps == ["make site"]
+    assert publish["permissions"] == {"contents": "read"}
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["concurrency"] == {"group": "publish", "cancel-in-progress": False}
+    uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def test_pre_commit_runs_the_check_on_records() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    [hook] = config["repos"][0]["hooks"]
+    assert (hook["entry"], hook["files"], hook["pass_filenames"]) == (".venv/bin/handbook check", "^data/", False)
