@@ -160,7 +160,8 @@ def generate_pages(
             page = make()
             if page.path != path:  # pragma: no cover - a planning mistake
                 raise BuildFailed(f"page {page.path} was planned as {path}")
-            changed += tree.write(path, render(page.template, page.context, settings.language))
+            text = page.raw if page.raw is not None else render(page.template, page.context, settings.language)
+            changed += tree.write(path, text)
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
         raise BuildFailed(str(refused)) from None

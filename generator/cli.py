@@ -67,18 +67,73 @@ def main() -> None:
     """The recruitment knowledge handbook: check records, build the site."""
 
 
+FINDING_NAMES = [
+    "unanswered-goals", "campaigns-without-lessons", "left-without-successor", "overdue-reviews",
+    "accounts-without-owner", "dormant-accounts", "recurring-lessons", "lessons-without-recommendation",
+    "proposed-lessons",
+]
+
+
 @main.command()
 @_project_option
 @_progress_option
-def check(project: Path, progress: bool | None) -> None:
+@click.option("--strict", "strict", multiple=True, type=click.Choice(FINDING_NAMES + ["all"]),
+              help="Also fail on these knowledge-health findings (repeat, or 'all'); see `handbook report`.")
+def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None:
     """Validate every record; report every problem at once."""
     from .catalog import load_catalog
     from .progress import wanted
 
     problems = Problems()
-    load_catalog(project, problems, progress=wanted(progress))
+    catalog = load_catalog(project, problems, progress=wanted(progress))
+    if strict and catalog is not None and not problems.errors:
+        from .build import build_date
+        from .health import report
+
+        chosen = FINDING_NAMES if "all" in strict else strict
+        findings = report(catalog, build_date(project)).findings
+        for name in chosen:
+            for item in findings[name]:
+                problems.error(item.path, 1, 1, f"{name}: {item.detail}")
     report_problems(problems)
     sys.exit(1 if problems.errors else 0)
+
+
+@main.command()
+@_project_option
+@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def report(project: Path, form: str) -> None:
+    """Knowledge health: what was never learned, left, overdue or repeated."""
+    import json
+
+    from .build import BuildFailed, build_date
+    from .catalog import load_catalog
+    from .health import FINDINGS, report as health_report
+
+    problems = Problems()
+    catalog = load_catalog(project, problems)
+    if catalog is None or problems.errors:
+        report_problems(problems)
+        click.echo("report: the records have errors; fix them first", err=True)
+        sys.exit(1)
+    try:
+        health = health_report(catalog, build_date(project))
+    except BuildFailed as failure:
+        click.echo(f"report: {failure}", err=True)
+        sys.exit(1)
+    if form == "json":
+        click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Knowledge health as of {health.today}")
+    for name, title in FINDINGS.items():
+        items = health.findings[name]
+        click.echo(f"\n{title}: {len(items)}")
+        for item in items:
+            owner = f" [{item.owner}]" if item.owner and name == "overdue-reviews" else ""
+            click.echo(f"  {item.path}: {item.detail}{owner}")
+    click.echo("\nAccounts per platform (active/dormant/archived):")
+    for platform, counts in sorted(health.accounts_per_platform.items()):
+        click.echo(f"  {platform}: {counts['active']}/{counts['dormant']}/{counts['archived']}")
 
 
 @main.command()

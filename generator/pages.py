@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable
 
 from .catalog import Catalog, Entry
 from .emit import months_later
+from .health import FIGURES, derived, figures_by, totals
 from .i18n import LABELS, format_day
 from .models import Account, Campaign, Guideline, Lesson, Person
 from .render import Raw, link
@@ -40,7 +41,6 @@ LIST_MENUS = (
     (("by_level", "lessons/index.md"), ("by_platform", "lists/lessons-by-platform.md"),
      ("by_status", "lists/lessons-by-status.md")),
 )
-FIGURES = ("reach", "engagement", "shares", "conversations", "applications", "hires", "cost", "hours")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Page:
     path: str  # relative to the generated folder, with '/'
     template: str
     context: dict[str, Any]
-    sources: tuple[str, ...] = ()  # record files the page shows
+    raw: str | None = None  # a file written as it is (a chart, the export)
 
 
 @functools.cache
@@ -242,27 +242,21 @@ class SiteBuilder:
             "review": self.review(campaign.reviewed, None),
             "owner_plain": self.person(path, campaign.knowledge_owner),
             "source": self.source(entry),
-        }, (entry.path,))
+        })
 
     def result_rows(self, path: str, campaign: Campaign) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        rows = []
-        totals: dict[str, Any] = {name: None for name in FIGURES}
-        for result in campaign.results:
-            row: dict[str, Any] = {
+        rows = [
+            {
                 "channel": self.channel_link(path, result.channel),
                 "platform": self.platform_link(path, result.platform) if result.platform else Raw("–"),
+                **{name: getattr(result, name) for name in FIGURES},
             }
-            for name in FIGURES:
-                value = getattr(result, name)
-                row[name] = value
-                if value is not None:
-                    totals[name] = (totals[name] or 0) + value
-            rows.append(row)
+            for result in campaign.results
+        ]
         if not rows:
             return rows, None
-        hires, cost = totals["hires"], totals["cost"]
-        totals["cost_per_hire"] = cost / hires if hires and cost is not None else None
-        return rows, totals
+        sums = totals(campaign.results)
+        return rows, {**sums, **derived(sums)}
 
     def lesson_page(self, entry: Entry) -> Page:
         lesson: Lesson = entry.record
@@ -303,7 +297,7 @@ class SiteBuilder:
             "review": self.review(lesson.reviewed or lesson.date, lesson.review_by),
             "owner_plain": self.person(path, lesson.author),
             "source": self.source(entry),
-        }, (entry.path,))
+        })
 
     def platform_page(self, ident: str) -> Page:
         path = f"platforms/{ident}.md"
@@ -320,6 +314,8 @@ class SiteBuilder:
             "closed": platform.closed,
             "url": platform.url,
             "guideline": None,
+            "chart": {"src": self.rel(path, "charts/platforms.svg"), "alt": self.L["chart_platforms_alt"]},
+            "figures": self.figures_of("platform", ident),
             "campaigns": self.campaign_items(path, campaigns),
             "lessons": self.lesson_items(path, lessons),
             "accounts": self.account_items(path, accounts),
@@ -343,8 +339,7 @@ class SiteBuilder:
             }
             context["review"] = self.review(guideline.reviewed, due)
             context["owner_plain"] = self.person(path, guideline.owner)
-        sources = tuple(sorted(({entry.path} if entry else set()) | {self.c.taxonomy_doc.path}))
-        return Page(path, "platform.md.j2", context, sources)
+        return Page(path, "platform.md.j2", context)
 
     def channel_page(self, ident: str) -> Page:
         path = f"channels/{ident}.md"
@@ -356,12 +351,20 @@ class SiteBuilder:
             "title": self.channel_names[ident],
             "description": channel.description,
             "group": self.L[f"group_{channel.group}"],
+            "chart": {"src": self.rel(path, "charts/channels.svg"), "alt": self.L["chart_channels_alt"]},
+            "figures": self.figures_of("channel", ident),
             "campaigns": self.campaign_items(path, campaigns),
             "lessons": self.lesson_items(path, lessons),
             "review": None,
             "owner_plain": None,
             "source": self.source(None),
-        }, (self.c.taxonomy_doc.path,))
+        })
+
+    def figures_of(self, key: str, ident: str) -> dict[str, Any] | None:
+        """The result totals of one channel or platform, or None without results."""
+        if not hasattr(self, "_figures"):
+            self._figures = {k: figures_by(self.c, k) for k in ("channel", "platform")}
+        return self._figures[key].get(ident)
 
     def person_page(self, entry: Entry) -> Page:
         person: Person = entry.record
@@ -389,7 +392,7 @@ class SiteBuilder:
             "body": Raw(person.body) if person.body else None,
             "tags": self.tags(person.tags),
             "source": self.source(entry),
-        }, (entry.path,))
+        })
 
     def account_page(self, entry: Entry) -> Page:
         account: Account = entry.record
@@ -411,7 +414,7 @@ class SiteBuilder:
             "review": self.review(account.reviewed, due),
             "owner_plain": self.person(path, account.owner),
             "source": self.source(entry),
-        }, (entry.path,))
+        })
 
     # --- list items ---------------------------------------------------------
 
@@ -579,7 +582,9 @@ class SiteBuilder:
 
         jobs: list[tuple[str, Callable[[], Page]]] = []
         if only is None:
-            jobs += [(page.path, partial(lambda page: page, page)) for page in self.index_pages()]
+            from .dashboard import health_pages
+
+            jobs += [(page.path, partial(lambda page: page, page)) for page in self.index_pages() + health_pages(self)]
         jobs += [(f"campaigns/{k}.md", partial(self.campaign_page, e)) for k, e in sorted(c.campaigns.items()) if wanted(e)]
         jobs += [(f"lessons/{k}.md", partial(self.lesson_page, e)) for k, e in sorted(c.lessons.items()) if wanted(e)]
         jobs += [

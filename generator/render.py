@@ -92,6 +92,7 @@ def environment(language: str) -> jinja2.Environment:
     env.filters["day"] = lambda d: Raw(format_day(d, language))
     env.filters["num"] = lambda n: Raw(format_number(n, language))
     env.filters["money"] = lambda n: Raw(format_money(n, language))
+    env.filters["num1"] = lambda n: Raw(format_number(None if n is None else round(n, 1), language))
     env.filters["raw"] = Raw
     env.globals["link"] = link
     return env

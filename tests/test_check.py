@@ -435,9 +435,9 @@ def test_a_warning_next_to_an_error_fails_the_check(tmp_path):
 
 
 def test_unknown_option_is_a_usage_error(tmp_path):
-    result = check(make_project(tmp_path), "--strict")
+    result = check(make_project(tmp_path), "--stirct")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: No such option '--strict'."
+    assert result.stderr.splitlines()[-1] == "Error: No such option '--stirct'. Did you mean '--strict'?"
     assert result.stdout == ""
 
 

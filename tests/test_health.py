@@ -1,0 +1,103 @@
+"""Knowledge health and figures: the report, the dashboard, the charts."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.build import generate_pages
+from generator.cli import main
+from generator.health import FINDINGS
+
+from .conftest import FIXTURE_EPOCH, ROOT, copy_project
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None})
+
+
+def test_the_json_report_of_the_fixture(project: Path) -> None:
+    result = invoke("report", "--project", str(project), "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert report["as_of"] == "2026-11-01"
+    found = {name: [(i["id"], i["detail"], i["owner"]) for i in f["items"]] for name, f in report["findings"].items()}
+    assert found == {
+        "unanswered-goals": [("hyves-stage-2010", "kosten: Wat kost een stagiair via Hyves?", "tom-bakker")],
+        "campaigns-without-lessons": [],
+        # Tom Bakker left, but Eva Jansen took over: nothing is orphaned.
+        "left-without-successor": [],
+        "overdue-reviews": [("linkedin", "due 2021-01-15", "eva-jansen"),
+                            ("linkedin-werken-bij", "due 2025-01-10", "eva-jansen")],
+        "accounts-without-owner": [("linkedin-werken-bij", "no backup owner", "eva-jansen")],
+        "dormant-accounts": [],
+        "recurring-lessons": [("weer-gezonden", "luister-eerst → weer-gezonden", "eva-jansen")],
+        "lessons-without-recommendation": [("luister-en-reageer", "Luister, en reageer binnen een dag", "eva-jansen"),
+                                           ("weer-gezonden", "Opnieuw alleen gezonden", "eva-jansen")],
+        "proposed-lessons": [("weer-gezonden", "since 2024-12-01", "eva-jansen")],
+    }
+    assert report["findings"]["overdue-reviews"]["items"][0]["path"] == "data/platforms/linkedin.yml"
+    assert report["accounts_per_platform"] == {"hyves": {"archived": 1}, "linkedin": {"active": 1}}
+    assert report["lesson_levels_per_campaign"] == {
+        "hyves-stage-2010": {"execution": 0, "foundation": 2},
+        "linkedin-ict-2024": {"execution": 1, "foundation": 0},
+    }
+
+
+def test_a_successor_leaving_too_orphans_the_knowledge(project: Path) -> None:
+    eva = project / "data/people/eva-jansen.yml"
+    eva.write_text(eva.read_text("utf-8") + "left: 2026-01-31\n", "utf-8")
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").output)
+    orphaned = [(i["kind"], i["id"], i["detail"]) for i in report["findings"]["left-without-successor"]["items"]]
+    assert ("campaign", "linkedin-ict-2024", "knowledge owner: eva-jansen") in orphaned
+    assert ("guideline", "linkedin", "owner: eva-jansen") in orphaned
+    assert ("account", "linkedin-werken-bij", "owner: eva-jansen") in orphaned
+
+
+def test_strict_check_turns_chosen_findings_into_failures(project: Path) -> None:
+    assert invoke("check", "--project", str(project)).exit_code == 0
+    result = invoke("check", "--project", str(project), "--strict", "unanswered-goals", "--strict", "proposed-lessons")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        "data/campaigns/hyves-stage-2010.md:1:1: error: unanswered-goals: kosten: Wat kost een stagiair via Hyves?",
+        "data/lessons/weer-gezonden.yml:1:1: error: proposed-lessons: since 2024-12-01",
+    ]
+
+
+def test_the_dashboard_of_the_example_data_shows_every_kind_of_finding(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    project = copy_project(tmp_path / "example", ROOT / "data")
+    generate_pages(project)
+    dashboard = (project / "handbook/records/dashboard.md").read_text("utf-8")
+    counts = {anchor: int(count)
+              for count, anchor in re.findall(r"^## .+ \((\d+)\) \{ #([a-z-]+) \}$", dashboard, re.MULTILINE)}
+    assert sorted(counts) == sorted(FINDINGS)
+    assert all(count > 0 for count in counts.values()), counts
+
+
+def test_charts_are_static_svg_and_the_same_bytes_every_build(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    built = []
+    for name in ("eerste", "tweede"):
+        project = copy_project(tmp_path / name, ROOT / "data")
+        generate_pages(project)
+        built.append({p.name: p.read_bytes() for p in sorted((project / "handbook/records/charts").glob("*.svg"))})
+    assert sorted(built[0]) == ["channels.svg", "goal-coverage.svg", "platforms.svg", "years.svg"]
+    assert built[0] == built[1]
+    for name, svg in built[0].items():
+        text = svg.decode("utf-8")
+        assert "<script" not in text and "http://www.w3.org" in text, name
+        assert not re.search(r'(?:href|src)="(?!#)', text), name  # nothing but its own ids
+
+
+def test_every_record_is_in_the_export_with_its_page(project: Path) -> None:
+    generate_pages(project)
+    export = json.loads((project / "handbook/records/records.json").read_text("utf-8"))["records"]
+    assert len(export) == 10  # 2 campaigns, 3 lessons, 1 guideline, 2 people, 2 accounts
+    lesson = next(r for r in export if r["id"] == "weer-gezonden")
+    assert (lesson["kind"], lesson["url"], lesson["source"]) == (
+        "lesson", "records/lessons/weer-gezonden/", "data/lessons/weer-gezonden.yml")
+    assert lesson["record"]["recurs"] == "luister-eerst" and lesson["record"]["date"] == "2024-12-01"
