@@ -23,7 +23,13 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/handbook serve
 
-test: $(STAMP)
+# axe-core for the accessibility scan in the browser tests, from the npm lock file.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 # Rewrites the golden files of the generated Markdown; review the diff.

@@ -45,13 +45,13 @@ def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float | N
             heights = [value or 0 for value in values]
             ax.barh(positions, heights, color=COLOURS[index % len(COLOURS)])
             ax.set_title(name, fontsize=9)
-            ax.invert_yaxis()
             for position, value in zip(positions, values):
                 text = "–" if value is None else f"{value:,.0f}".replace(",", ".")
                 ax.annotate(text, (heights[position], position), xytext=(3, 0), textcoords="offset points",
                             va="center", fontsize=8)
             ax.margins(x=0.25)
         axes[0].set_yticks(positions, labels)
+        axes[0].invert_yaxis()  # the axes share it: the first label on top
         figure.suptitle(title, fontsize=10)
         return _svg(figure)
 

@@ -1,0 +1,237 @@
+"""The site as readers see it: the example handbook in a real Chromium.
+
+The built example site is served on 127.0.0.1 and driven with Playwright
+through Debian's Chromium (browsers cannot be downloaded here). Every page a
+test opens is watched: no console error, and no request to any other host.
+Screenshots of each page kind are left in test-artifacts/screenshots/.
+
+Without Chromium these tests are skipped on a developer's machine; in CI
+(CI=true) a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import build_site
+
+from .conftest import FIXTURE_EPOCH, ROOT, copy_project
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+# What the probe of this machine found Chromium needs as root on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+PAGE_KINDS = {
+    "home": "",
+    "campaign": "records/campaigns/hyves-stagiairs-2009/",
+    "lesson": "records/lessons/dialoogmoe-2023/",
+    "platform": "records/platforms/linkedin/",
+    "channel": "records/channels/vacaturebanken/",
+    "person": "records/people/lotte-jansen/",
+    "account": "records/accounts/hyves-werken-bij/",
+    "campaign-list": "records/campaigns/",
+    "lesson-list": "records/lessons/",
+    "account-register": "records/accounts/",
+    "dashboard": "records/dashboard/",
+    "figures": "records/figures/",
+    "timeline": "records/timeline/",
+    "reference": "reference/",
+}
+
+
+def _require_browser() -> None:
+    if CHROMIUM is None or not AXE.is_file():
+        missing = "Chromium (Debian's chromium package)" if CHROMIUM is None else f"axe-core ({AXE})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{missing} is missing; .ci/run installs it")
+        pytest.skip(f"{missing} is not installed")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def _serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory):
+    """The example handbook built in Dutch and in English, each served."""
+    _require_browser()
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
+    served = {}
+    try:
+        for language in ("nl", "en"):
+            project = copy_project(tmp_path_factory.mktemp(f"site-{language}") / "p", ROOT / "data")
+            build_site(project, language=language)
+            served[language] = _serve(project / "site")
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    yield {language: url for language, (url, _) in served.items()}
+    for _, server in served.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(sites):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page with everything it requested and every error it logged."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def outside(self) -> list[str]:
+        return [url for url in self.requests
+                if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).hostname != "127.0.0.1"]
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = Watched(context.new_page())
+    yield page
+    try:
+        assert page.outside() == [], "requests left 127.0.0.1"
+        assert page.errors == [], "console errors"
+    finally:
+        context.close()
+
+
+def test_the_home_page_renders_with_its_navigation(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"])
+    assert page.title() == "Wervingshandboek"
+    assert page.locator("html").get_attribute("lang") == "nl"
+    navigation = page.locator("nav.md-nav--primary").first
+    for label in ("Campagnes", "Lessen", "Platforms", "Kennisgezondheid", "Tijdlijn"):
+        assert navigation.get_by_text(label, exact=True).count() >= 1, label
+
+
+def _search(page, base: str, term: str) -> list[str]:
+    page.goto(f"{base}?q={term}")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    return [href for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+
+
+def test_a_dutch_search_term_finds_the_lesson(sites, watched) -> None:
+    hrefs = _search(watched.page, sites["nl"], "dialoogmoe")
+    assert any("records/lessons/dialoogmoe-2023/" in href for href in hrefs[:3]), hrefs
+
+
+def test_an_english_search_term_finds_the_lesson_in_the_english_site(sites, watched) -> None:
+    page = watched.page
+    hrefs = _search(page, sites["en"], "spammer")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert any("records/lessons/vacatures-in-facebookgroepen-2024/" in href for href in hrefs[:3]), hrefs
+
+
+def test_from_a_campaign_to_its_lesson_and_back(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"] + "records/campaigns/facebook-fanpagina-monteurs-2010/")
+    lessons = page.locator("h2#lessen + ul a")
+    assert lessons.count() >= 1
+    title = lessons.first.inner_text()
+    lessons.first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text().startswith(title)
+    page.locator("article a[href*='campaigns/facebook-fanpagina-monteurs-2010']").first.click()
+    page.wait_for_load_state()
+    assert "records/campaigns/facebook-fanpagina-monteurs-2010/" in page.url
+
+
+def test_a_platform_page_lists_its_campaigns_lessons_and_accounts(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"] + "records/platforms/facebook/")
+    for heading in ("campagnes", "lessen-die-hier-gelden", "accounts"):
+        items = page.locator(f"h2#{heading} + ul li")
+        assert items.count() >= 1, heading
+
+
+def test_the_dashboard_shows_its_charts(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"] + "records/dashboard/")
+    charts = page.locator("article img[src$='.svg']")
+    assert charts.count() == 3
+    for index in range(3):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert chart.get_attribute("alt")
+
+
+def test_light_and_dark(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"])
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    assert {before, body.get_attribute("data-md-color-scheme")} == {"default", "slate"}
+
+
+def test_the_navigation_works_on_a_narrow_screen(sites, browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = Watched(context.new_page())
+    try:
+        page.page.goto(sites["nl"])
+        page.page.locator(".md-header label.md-header__button[for=__drawer]").click()
+        link = page.page.locator("nav.md-nav--primary a.md-nav__link", has_text="Lessen").first
+        link.wait_for(state="visible")
+        link.click()
+        page.page.wait_for_load_state()
+        assert page.page.url.endswith("records/lessons/")
+        assert page.outside() == [] and page.errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_each_page_kind_is_accessible_and_leaves_a_screenshot(sites, watched, kind: str) -> None:
+    page = watched.page
+    page.goto(sites["nl"] + PAGE_KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{kind}.png"), full_page=False)
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results["violations"] if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
