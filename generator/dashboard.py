@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import charts
@@ -35,9 +36,34 @@ def _title(builder: SiteBuilder, kind: str, ident: str) -> str:
     return c.people[ident].record.name
 
 
-def _item(builder: SiteBuilder, frm: str, item: Any) -> dict[str, Any]:
+def _detail(builder: SiteBuilder, frm: str, finding: str, facts: dict[str, Any]) -> Any:
+    """What a finding says of one record, in the site's language."""
+    L = builder.L
+
+    def day(text: str) -> str:
+        return builder._day(date.fromisoformat(text))
+
+    if finding == "unanswered-goals":
+        return facts["question"]
+    if finding == "left-without-successor":
+        return f"{L[facts['role']]}: {_person_name(builder, facts['person'])}"
+    if finding == "accounts-without-owner":
+        return ", ".join(L[f"no_{role}"] for role in facts["missing"])
+    if finding == "dormant-accounts":
+        return builder.platform_names[facts["platform"]]
+    if finding == "recurring-lessons":
+        return Raw(" → ".join(builder.lesson_link(frm, lesson) for lesson in facts["chain"]))
+    if finding == "overdue-reviews":
+        return f"{L['due_on']} {day(facts['date'])}" if facts["date"] else L["never_reviewed"]
+    if finding == "campaigns-without-lessons":
+        return f"{L['finished_on']} {day(facts['date'])}"
+    return day(facts["date"])
+
+
+def _item(builder: SiteBuilder, frm: str, finding: str, item: Any) -> dict[str, Any]:
     target = f"{KIND_FOLDERS[item.kind]}/{item.id}.md"
-    return {"link": link(_title(builder, item.kind, item.id), builder.rel(frm, target)), "detail": item.detail}
+    return {"link": link(_title(builder, item.kind, item.id), builder.rel(frm, target)),
+            "detail": _detail(builder, frm, finding, item.facts)}
 
 
 def _person_name(builder: SiteBuilder, person: str | None) -> str:
@@ -59,10 +85,10 @@ def dashboard_page(builder: SiteBuilder, health: Report) -> Page:
             by_owner: dict[str, list[Any]] = defaultdict(list)
             for item in items:
                 by_owner[_person_name(builder, item.owner)].append(item)
-            entry["groups"] = [{"heading": owner, "entries": [_item(builder, path, i) for i in by_owner[owner]]}
+            entry["groups"] = [{"heading": owner, "entries": [_item(builder, path, name, i) for i in by_owner[owner]]}
                                for owner in sorted(by_owner, key=str.casefold)]
         else:
-            entry["groups"] = [{"heading": None, "entries": [_item(builder, path, i) for i in items]}]
+            entry["groups"] = [{"heading": None, "entries": [_item(builder, path, name, i) for i in items]}]
         sections.append(entry)
     platforms = sorted(health.accounts_per_platform, key=lambda p: builder.platform_names[p].casefold())
     balance = [

@@ -41,8 +41,9 @@ class Item:
     kind: str  # record kind: campaign, lesson, guideline, person, account
     id: str
     path: str  # the record's file
-    detail: str
+    detail: str  # in words, for the command line
     owner: str | None = None  # person id, where the finding is grouped by owner
+    facts: dict[str, Any] = field(default_factory=dict)  # the same, as data, for pages in any language
 
 
 @dataclass
@@ -98,29 +99,35 @@ def report(catalog: Catalog, today: date) -> Report:
             for goal in campaign.learning_goals:
                 if (cid, goal.id) not in answered:
                     findings["unanswered-goals"].append(
-                        Item("campaign", cid, entry.path, f"{goal.id}: {goal.question}", campaign.knowledge_owner))
+                        Item("campaign", cid, entry.path, f"{goal.id}: {goal.question}", campaign.knowledge_owner,
+                             {"goal": goal.id, "question": goal.question}))
             if not lessons_of[cid] and campaign.period.end + LESSON_GRACE < today:
                 findings["campaigns-without-lessons"].append(
-                    Item("campaign", cid, entry.path, f"finished {campaign.period.end}", campaign.knowledge_owner))
+                    Item("campaign", cid, entry.path, f"finished {campaign.period.end}", campaign.knowledge_owner,
+                         {"date": str(campaign.period.end)}))
         for role in ("knowledge_owner", "owner"):
             person = getattr(campaign, role)
             if _left(c, person):
                 findings["left-without-successor"].append(
-                    Item("campaign", cid, entry.path, f"{role.replace('_', ' ')}: {person}", person))
+                    Item("campaign", cid, entry.path, f"{role.replace('_', ' ')}: {person}", person,
+                         {"role": role, "person": person}))
         levels = Counter(c.lessons[lid].record.level for lid in lessons_of[cid])
         out.level_balance[cid] = Counter({"foundation": levels["foundation"], "execution": levels["execution"]})
 
     for lid, entry in sorted(c.lessons.items()):
         lesson = entry.record
         if _left(c, lesson.author):
-            findings["left-without-successor"].append(Item("lesson", lid, entry.path, f"author: {lesson.author}", lesson.author))
+            findings["left-without-successor"].append(Item("lesson", lid, entry.path, f"author: {lesson.author}", lesson.author,
+                                                                    {"role": "author", "person": lesson.author}))
         if lesson.review_by is not None and lesson.review_by < today and lesson.status != "superseded":
             findings["overdue-reviews"].append(
-                Item("lesson", lid, entry.path, f"due {lesson.review_by}", lesson.author))
+                Item("lesson", lid, entry.path, f"due {lesson.review_by}", lesson.author, {"date": str(lesson.review_by)}))
         if lesson.recommendation is None and lesson.status != "superseded":
-            findings["lessons-without-recommendation"].append(Item("lesson", lid, entry.path, lesson.title, lesson.author))
+            findings["lessons-without-recommendation"].append(Item("lesson", lid, entry.path, lesson.title, lesson.author,
+                                                                             {"date": str(lesson.date)}))
         if lesson.status == "proposed":
-            findings["proposed-lessons"].append(Item("lesson", lid, entry.path, f"since {lesson.date}", lesson.author))
+            findings["proposed-lessons"].append(Item("lesson", lid, entry.path, f"since {lesson.date}", lesson.author,
+                                                             {"date": str(lesson.date)}))
 
     # Chains: every lesson that repeats another, followed back to the first time.
     repeated_by: dict[str, list[str]] = defaultdict(list)
@@ -136,16 +143,17 @@ def report(catalog: Catalog, today: date) -> Report:
             chain.append(current)
         last = c.lessons[chain[-1]]
         findings["recurring-lessons"].append(
-            Item("lesson", chain[-1], last.path, " → ".join(chain), last.record.author))
+            Item("lesson", chain[-1], last.path, " → ".join(chain), last.record.author, {"chain": chain}))
 
     for gid, entry in sorted(c.guidelines.items()):
         guideline = entry.record
         due = months_later(guideline.reviewed, guideline.review_every_months)
         if due < today:
-            findings["overdue-reviews"].append(Item("guideline", gid, entry.path, f"due {due}", guideline.owner))
+            findings["overdue-reviews"].append(Item("guideline", gid, entry.path, f"due {due}", guideline.owner, {"date": str(due)}))
         if _left(c, guideline.owner):
             findings["left-without-successor"].append(
-                Item("guideline", gid, entry.path, f"owner: {guideline.owner}", guideline.owner))
+                Item("guideline", gid, entry.path, f"owner: {guideline.owner}", guideline.owner,
+                     {"role": "owner", "person": guideline.owner}))
 
     for aid, entry in sorted(c.accounts.items()):
         account = entry.record
@@ -155,17 +163,21 @@ def report(catalog: Catalog, today: date) -> Report:
         if account.reviewed is None or months_later(account.reviewed, account.review_every_months) < today:
             due = months_later(account.reviewed, account.review_every_months) if account.reviewed else None
             findings["overdue-reviews"].append(
-                Item("account", aid, entry.path, f"due {due}" if due else "never reviewed", account.owner))
+                Item("account", aid, entry.path, f"due {due}" if due else "never reviewed", account.owner,
+                     {"date": str(due) if due else ""}))
         missing = [role for role, person in (("owner", account.owner), ("backup owner", account.backup_owner))
                    if person is None]
         if missing:
             findings["accounts-without-owner"].append(
-                Item("account", aid, entry.path, "no " + " and no ".join(missing), account.owner))
+                Item("account", aid, entry.path, "no " + " and no ".join(missing), account.owner,
+                     {"missing": [role.replace(" ", "_") for role in missing]}))
         for role, person in (("owner", account.owner), ("backup owner", account.backup_owner)):
             if _left(c, person):
-                findings["left-without-successor"].append(Item("account", aid, entry.path, f"{role}: {person}", person))
+                findings["left-without-successor"].append(Item("account", aid, entry.path, f"{role}: {person}", person,
+                                                                {"role": role.replace(" ", "_"), "person": person}))
         if account.status == "dormant":
-            findings["dormant-accounts"].append(Item("account", aid, entry.path, account.handle, account.owner))
+            findings["dormant-accounts"].append(Item("account", aid, entry.path, account.handle, account.owner,
+                                                            {"platform": account.platform}))
 
     out.findings = findings
     return out
