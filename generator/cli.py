@@ -134,6 +134,9 @@ def report(project: Path, form: str) -> None:
     click.echo("\nAccounts per platform (active/dormant/archived):")
     for platform, counts in sorted(health.accounts_per_platform.items()):
         click.echo(f"  {platform}: {counts['active']}/{counts['dormant']}/{counts['archived']}")
+    click.echo("\nLessons per campaign (foundation/execution):")
+    for campaign, counts in sorted(health.level_balance.items()):
+        click.echo(f"  {campaign}: {counts['foundation']}/{counts['execution']}")
 
 
 @main.command()
