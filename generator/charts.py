@@ -41,11 +41,11 @@ def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float | N
         figure = Figure(figsize=(3.2 * len(series), 0.35 * len(labels) + 1.2))
         axes = figure.subplots(1, len(series), sharey=True, squeeze=False)[0]
         positions = list(range(len(labels)))
-        for index, ((name, values), ax) in enumerate(zip(series.items(), axes)):
+        for index, ((name, values), ax) in enumerate(zip(series.items(), axes, strict=True)):
             heights = [value or 0 for value in values]
             ax.barh(positions, heights, color=COLOURS[index % len(COLOURS)])
             ax.set_title(name, fontsize=9)
-            for position, value in zip(positions, values):
+            for position, value in zip(positions, values, strict=True):
                 text = "–" if value is None else f"{value:,.0f}".replace(",", ".")
                 ax.annotate(text, (heights[position], position), xytext=(3, 0), textcoords="offset points",
                             va="center", fontsize=8)

@@ -41,7 +41,7 @@ def _detail(builder: SiteBuilder, frm: str, finding: str, facts: dict[str, Any])
     L = builder.L
 
     def day(text: str) -> str:
-        return builder._day(date.fromisoformat(text))
+        return builder.day(date.fromisoformat(text))
 
     if finding == "unanswered-goals":
         return facts["question"]

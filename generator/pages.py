@@ -71,6 +71,7 @@ class SiteBuilder:
         self.scenario_names = {k: self._term(v) for k, v in tax.scenarios.items()}
         self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
         self._index()
+        self.figures = {key: figures_by(catalog, key) for key in ("channel", "platform")}
 
     # --- lookups ------------------------------------------------------------
 
@@ -150,10 +151,11 @@ class SiteBuilder:
         person: Person = self.c.people[ident].record
         text = link(person.name, self.url(frm, "person", ident))
         if person.left is not None:
-            text = Raw(f"{text} ({self.L['left_on']} {self._day(person.left)})")
+            text = Raw(f"{text} ({self.L['left_on']} {self.day(person.left)})")
         return text
 
-    def _day(self, day: date) -> str:
+    def day(self, day: date) -> str:
+        """A date in words in the site's language."""
         return format_day(day, self.language)
 
     def campaign_link(self, frm: str, ident: str) -> Raw:
@@ -362,9 +364,7 @@ class SiteBuilder:
 
     def figures_of(self, key: str, ident: str) -> dict[str, Any] | None:
         """The result totals of one channel or platform, or None without results."""
-        if not hasattr(self, "_figures"):
-            self._figures = {k: figures_by(self.c, k) for k in ("channel", "platform")}
-        return self._figures[key].get(ident)
+        return self.figures[key].get(ident)
 
     def person_page(self, entry: Entry) -> Page:
         person: Person = entry.record
@@ -549,7 +549,7 @@ class SiteBuilder:
                 link(c.people[k].record.name, f"{k}.md"),
                 c.people[k].record.role,
                 c.people[k].record.team,
-                self._day(c.people[k].record.left) if c.people[k].record.left else "",
+                self.day(c.people[k].record.left) if c.people[k].record.left else "",
             ] for k in people],
         }))
         accounts = sorted(c.accounts, key=lambda k: (self.platform_names[c.accounts[k].record.platform].casefold(), k))
@@ -562,7 +562,7 @@ class SiteBuilder:
                 L[c.accounts[k].record.status],
                 self.person("accounts/index.md", c.accounts[k].record.owner),
                 self.person("accounts/index.md", c.accounts[k].record.backup_owner),
-                self._day(c.accounts[k].record.reviewed) if c.accounts[k].record.reviewed else L["never_reviewed"],
+                self.day(c.accounts[k].record.reviewed) if c.accounts[k].record.reviewed else L["never_reviewed"],
             ] for k in accounts],
         }))
         return pages

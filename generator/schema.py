@@ -110,7 +110,7 @@ def reference_markdown() -> str:
         "YYYY-MM-DD, a number with digits only.",
         "",
     ]
-    for kind, model in KINDS.items():
+    for kind in KINDS:
         schema = schema_for(kind)
         defs = schema.get("$defs", {})
         lines += [f"## {kind.capitalize()}", "", f"{schema.get('description', '')}", "",
