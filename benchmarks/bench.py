@@ -78,11 +78,11 @@ GENERATE = """
 import time
 from pathlib import Path
 from generator.build import generate_pages
-from generator.catalog import ReadCache
+from generator.validate import ReadCache
 timings = {}
 cache = ReadCache()
 figures = generate_pages(Path('.'), timings=timings, cache=cache)
-result = dict(timings, pages=figures['pages'])
+result = dict(timings, pages=figures.pages)
 # One record changes, as in `handbook serve`: the quick pass writes that
 # record's own pages, then the full pass the rest; unchanged files are cached.
 lesson = sorted(Path('data/lessons').glob('*.yml'))[0]

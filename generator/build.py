@@ -1,4 +1,4 @@
-"""load -> catalog -> pages -> render -> write -> engine.
+"""settings -> validate (load, catalog, checks) -> pages -> render -> write -> engine -> audit.
 
 `generate_pages` writes plain Markdown into the generated folder; any engine
 that reads `mkdocs.yml` can build it. `build_site` then runs
@@ -9,102 +9,64 @@ leaves the previous site as it was.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .audit import audit_site
-from .catalog import ReadCache, load_catalog
-from .i18n import LANGUAGES
-from .pages import SiteBuilder
+from .catalog import Catalog
+from .pages import Site, plan
 from .problems import Problems
 from .progress import counting
 from .render import render
-from .write import GeneratedTree, WriteRefused
-
-GENERATED = "records"
+from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
+from .validate import ReadCache, load_catalog
+from .write import GeneratedTree, WriteRefused, discard, fresh_folder, swap_into_place, write_file
 
 
 class BuildFailed(Exception):
+    """A step failed; `problems` holds what was found (warnings included)."""
+
     def __init__(self, message: str, problems: Problems | None = None) -> None:
         super().__init__(message)
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Settings:
-    project: Path
-    docs_dir: Path
-    language: str
-    source_url: str | None
-    config_language: str  # theme.language in mkdocs.yml
-    custom_dir: str | None  # theme.custom_dir in mkdocs.yml
+@dataclass
+class Generated:
+    """What one generation did, and the problems (warnings) it found."""
 
-    @property
-    def generated(self) -> Path:
-        return self.docs_dir / GENERATED
+    pages: int
+    changed: int
+    removed: int
+    problems: Problems = field(default_factory=Problems)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !ENV; their values do not matter here."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_settings(project: Path, language: str | None = None) -> Settings:
-    config_file = project / "mkdocs.yml"
+def settings_for(project: Path, language: str | None = None) -> Settings:
     try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise BuildFailed(f"cannot read {config_file}: {exc}") from None
-    theme = config.get("theme") or {}
-    config_language = (theme.get("language") if isinstance(theme, dict) else None) or "nl"
-    language = language or config_language
-    if language not in LANGUAGES:
-        raise BuildFailed(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
-    extra = config.get("extra") or {}
-    handbook = extra.get("handbook") or {} if isinstance(extra, dict) else {}
-    return Settings(
-        project=project,
-        docs_dir=project / config.get("docs_dir", "docs"),
-        language=language,
-        source_url=handbook.get("source_url"),
-        config_language=config_language,
-        custom_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,
-    )
+        return read_settings(project, language)
+    except SettingsError as failure:
+        raise BuildFailed(str(failure)) from None
 
 
-def build_epoch(project: Path) -> int:
-    """The moment the handbook is 'as of', in seconds: SOURCE_DATE_EPOCH, else
-    the time of the last commit; never the wall clock, so the same commit
-    gives the same site (review verdicts, sitemap dates, archive headers)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        try:
-            epoch = subprocess.run(
-                ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=True,
-            ).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            epoch = ""
-    if not epoch.isdigit():
-        raise BuildFailed("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout")
-    return int(epoch)
-
-
-def build_date(project: Path) -> date:
-    return datetime.fromtimestamp(build_epoch(project), tz=timezone.utc).date()
+def checked_catalog(project: Path, settings: Settings, problems: Problems, timings: dict[str, float],
+                    progress: bool = False, cache: ReadCache | None = None) -> Catalog:
+    """The catalog, or BuildFailed with every problem when there are errors."""
+    try:
+        today = build_date(project)
+    except SettingsError as failure:
+        raise BuildFailed(str(failure)) from None
+    catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache)
+    check_docs_folder(settings, problems)
+    if catalog is None or problems.errors:
+        raise BuildFailed("the records have errors", problems)
+    return catalog
 
 
 def check_docs_folder(settings: Settings, problems: Problems) -> None:
@@ -133,24 +95,20 @@ def generate_pages(
     progress: bool = False,
     cache: ReadCache | None = None,
     only: set[str] | None = None,
-) -> dict[str, Any]:
-    """Check the records and write the generated Markdown; figures of the run.
+) -> Generated:
+    """Check the records and write the generated Markdown.
 
     `timings`, when given, receives the seconds of each phase: 'load',
     'validate' (see `load_catalog`) and 'generate' (pages, render, write).
     With `only` (record file paths), just those records' own pages are
     written: the quick first pass of `handbook serve` after an edit.
     """
-    settings = settings or read_settings(project, language)
+    settings = settings or settings_for(project, language)
     problems = Problems()
     timings = {} if timings is None else timings
-    catalog = load_catalog(project, problems, timings=timings, progress=progress, cache=cache)
-    check_docs_folder(settings, problems)
-    if catalog is None or problems.errors:
-        raise BuildFailed("the records have errors", problems)
+    catalog = checked_catalog(project, settings, problems, timings, progress, cache)
     started = time.perf_counter()
-    builder = SiteBuilder(catalog, settings.language, build_date(project), settings.source_url)
-    jobs = builder.plan(only)
+    jobs = plan(Site(catalog, settings.language, settings.source_url), only)
     tree = GeneratedTree(settings.generated)
     changed = 0
     try:
@@ -158,15 +116,15 @@ def generate_pages(
         tree.plan([path for path, _ in jobs])
         for path, make in counting(jobs, "pages written", progress):
             page = make()
-            if page.path != path:  # pragma: no cover - a planning mistake
-                raise BuildFailed(f"page {page.path} was planned as {path}")
             text = page.raw if page.raw is not None else render(page.template, page.context, settings.language)
             changed += tree.write(path, text)
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
-        raise BuildFailed(str(refused)) from None
+        raise BuildFailed(str(refused), problems) from None
+    finally:
+        tree.release()
     timings["generate"] = time.perf_counter() - started
-    return {"pages": len(jobs), "changed": changed, "removed": len(removed), "problems": problems}
+    return Generated(len(jobs), changed, len(removed), problems)
 
 
 def build_site(
@@ -175,15 +133,15 @@ def build_site(
     site_dir: Path | None = None,
     timings: dict[str, float] | None = None,
     progress: bool = False,
-) -> Path:
-    """Check, generate and build; `timings` also receives 'engine' and 'audit'."""
-    settings = read_settings(project, language)
+) -> Generated:
+    """Check, generate and build; `timings` also receives 'engine' and 'audit'.
+    The new site replaces the old one only when every step passed."""
+    settings = settings_for(project, language)
     timings = {} if timings is None else timings
-    generate_pages(project, settings=settings, timings=timings, progress=progress)
+    generated = generate_pages(project, settings=settings, timings=timings, progress=progress)
     started = time.perf_counter()
     target = (site_dir or project / "site").absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    fresh = fresh_folder(target)
     try:
         config = _engine_config(project, settings)
         result = subprocess.run(
@@ -193,26 +151,31 @@ def build_site(
             env=engine_environment(project),
         )
         if result.returncode != 0:
-            raise BuildFailed("mkdocs build --strict failed (see its messages above)")
+            raise BuildFailed("mkdocs build --strict failed (see its messages above)", generated.problems)
         timings["engine"] = time.perf_counter() - started
         started = time.perf_counter()
-        problems = Problems()
-        audit_site(fresh, problems, shown_as=_shown(target, project))
-        if problems.errors:
-            raise BuildFailed("the built pages failed the safety audit", problems)
+        audit = Problems()
+        audit_site(fresh, audit, shown_as=_shown(target, project))
+        if audit.errors:
+            generated.problems.extend(audit.items)
+            raise BuildFailed("the built pages failed the safety audit", generated.problems)
         timings["audit"] = time.perf_counter() - started
-        _swap_into_place(fresh, target)
+        swap_into_place(fresh, target)
     finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    return target
+        discard(fresh)
+    return generated
 
 
 def engine_environment(project: Path) -> dict[str, str]:
     """The engine runs with the handbook's build date and a fixed time zone
     and locale, so that nothing it writes depends on the machine."""
+    try:
+        epoch = build_epoch(project)
+    except SettingsError as failure:
+        raise BuildFailed(str(failure)) from None
     return {
         **os.environ,
-        "SOURCE_DATE_EPOCH": str(build_epoch(project)),
+        "SOURCE_DATE_EPOCH": str(epoch),
         "TZ": "UTC",
         "LC_ALL": "C.UTF-8",
         "NO_MKDOCS_2_WARNING": "1",
@@ -228,48 +191,17 @@ def _shown(target: Path, project: Path) -> str:
 
 def _engine_config(project: Path, settings: Settings) -> Path:
     """mkdocs.yml itself, or a file that inherits it with another language."""
-    base = project / "mkdocs.yml"
     if settings.config_language == settings.language:
-        return base
+        return settings.config_file
     derived = project / "build" / f"mkdocs.{settings.language}.yml"
-    derived.parent.mkdir(exist_ok=True)
     # Paths in an inheriting file are relative to it: give them absolutely.
     theme: dict[str, Any] = {"language": settings.language}
     if settings.custom_dir:
-        theme["custom_dir"] = (project / settings.custom_dir).absolute().as_posix()
+        theme["custom_dir"] = settings.custom_dir.as_posix()
     overrides = {
-        "INHERIT": base.absolute().as_posix(),
+        "INHERIT": settings.config_file.as_posix(),
         "docs_dir": settings.docs_dir.absolute().as_posix(),
         "theme": theme,
     }
-    derived.write_text(yaml.safe_dump(overrides, sort_keys=True), "utf-8")
+    write_file(derived, yaml.safe_dump(overrides, sort_keys=True))
     return derived
-
-
-_RENAME_EXCHANGE = 2
-
-
-def _swap_into_place(fresh: Path, target: Path) -> None:
-    """Put `fresh` where `target` is, atomically where the system allows it.
-
-    On Linux, renameat2(RENAME_EXCHANGE) swaps the two folders in one step, so
-    there is no moment without a whole site; the old one then sits at `fresh`
-    and is removed by the caller.
-    """
-    if not target.exists():
-        os.replace(fresh, target)
-        fresh.mkdir()  # the caller removes it
-        return
-    libc_name = ctypes.util.find_library("c")
-    if sys.platform.startswith("linux") and libc_name:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = getattr(libc, "renameat2", None)
-        if renameat2 is not None:
-            at_fdcwd = -100
-            if renameat2(at_fdcwd, os.fsencode(fresh), at_fdcwd, os.fsencode(target), _RENAME_EXCHANGE) == 0:
-                return
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    os.replace(target, old)
-    os.replace(fresh, target)
-    os.replace(old, fresh)

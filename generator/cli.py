@@ -5,13 +5,14 @@ Exit codes: 0 clean, 1 problems found (or a build step failed), 2 usage error.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from .problems import Problem, Problems
+from .health import FINDINGS
+from .problems import Problems
+from .reporter import report_problems
 
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
 
@@ -33,65 +34,35 @@ def _project_option(function):
     )(function)
 
 
-def report_problems(problems: Problems) -> None:
-    """Print every problem as PATH:LINE:COL: severity: MESSAGE, in file order.
-
-    In GitHub Actions each problem is also printed as a workflow command, which
-    GitHub shows as an annotation on the line of the pull request.
-    """
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in problems.sorted():
-        click.echo(str(problem))
-        if annotate:
-            click.echo(_annotation(problem))
-    errors, warnings = len(problems.errors), len(problems.warnings)
-    if errors or warnings:
-        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
-
-
-def _annotation(problem: Problem) -> str:
-    def escape(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def escape_property(text: str) -> str:
-        return escape(text).replace(":", "%3A").replace(",", "%2C")
-
-    return (
-        f"::{problem.severity} file={escape_property(problem.path)},line={problem.line},"
-        f"col={problem.col}::{escape(problem.message)}"
-    )
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """The recruitment knowledge handbook: check records, build the site."""
 
 
-FINDING_NAMES = [
-    "unanswered-goals", "campaigns-without-lessons", "left-without-successor", "overdue-reviews",
-    "accounts-without-owner", "dormant-accounts", "recurring-lessons", "lessons-without-recommendation",
-    "proposed-lessons",
-]
+def _catalog(project: Path, problems: Problems, progress: bool = False):
+    """The checked catalog as of the check date (see `settings.check_date`)."""
+    from .settings import check_date
+    from .validate import load_catalog
+
+    return load_catalog(project, problems, check_date(project), progress=progress)
 
 
 @main.command()
 @_project_option
 @_progress_option
-@click.option("--strict", "strict", multiple=True, type=click.Choice(FINDING_NAMES + ["all"]),
+@click.option("--strict", "strict", multiple=True, type=click.Choice(list(FINDINGS) + ["all"]),
               help="Also fail on these knowledge-health findings (repeat, or 'all'); see `handbook report`.")
 def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None:
     """Validate every record; report every problem at once."""
-    from .catalog import load_catalog
     from .progress import wanted
 
     problems = Problems()
-    catalog = load_catalog(project, problems, progress=wanted(progress))
+    catalog = _catalog(project, problems, wanted(progress))
     if strict and catalog is not None and not problems.errors:
-        from .build import build_date
         from .health import report
 
-        chosen = FINDING_NAMES if "all" in strict else strict
-        findings = report(catalog, build_date(project)).findings
+        chosen = list(FINDINGS) if "all" in strict else strict
+        findings = report(catalog).findings
         for name in chosen:
             for item in findings[name]:
                 problems.error(item.path, 1, 1, f"{name}: {item.detail}")
@@ -106,21 +77,15 @@ def report(project: Path, form: str) -> None:
     """Knowledge health: what was never learned, left, overdue or repeated."""
     import json
 
-    from .build import BuildFailed, build_date
-    from .catalog import load_catalog
-    from .health import FINDINGS, report as health_report
+    from .health import report as health_report
 
     problems = Problems()
-    catalog = load_catalog(project, problems)
+    catalog = _catalog(project, problems)
     if catalog is None or problems.errors:
         report_problems(problems)
         click.echo("report: the records have errors; fix them first", err=True)
         sys.exit(1)
-    try:
-        health = health_report(catalog, build_date(project))
-    except BuildFailed as failure:
-        click.echo(f"report: {failure}", err=True)
-        sys.exit(1)
+    health = health_report(catalog)
     if form == "json":
         click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
         return
@@ -152,12 +117,13 @@ def build(project: Path, language: str | None, site_dir: Path | None, progress: 
     from .progress import wanted
 
     try:
-        build_site(project, language=language, site_dir=site_dir, progress=wanted(progress))
+        built = build_site(project, language=language, site_dir=site_dir, progress=wanted(progress))
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
         click.echo(f"build failed: {failure}; the previous site is left as it was", err=True)
         sys.exit(1)
+    report_problems(built.problems)
 
 
 @main.command()
@@ -169,12 +135,13 @@ def generate(project: Path, progress: bool | None) -> None:
     from .progress import wanted
 
     try:
-        generate_pages(project, progress=wanted(progress))
+        generated = generate_pages(project, progress=wanted(progress))
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
         click.echo(f"generation failed: {failure}", err=True)
         sys.exit(1)
+    report_problems(generated.problems)
 
 
 @main.command()
@@ -266,11 +233,11 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
 def schema(project: Path, out: Path | None) -> None:
     """Write the JSON Schema of each record kind, for editors."""
     from .schema import schema_files
+    from .write import write_file
 
     out = out or project / "schemas"
-    out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
-        (out / name).write_text(text, "utf-8")
+        write_file(out / name, text)
         click.echo(f"wrote {(out / name).as_posix()}")
 
 
@@ -279,7 +246,8 @@ def schema(project: Path, out: Path | None) -> None:
 def reference(project: Path) -> None:
     """Write the records reference page (handbook/reference.md) from the models."""
     from .schema import reference_markdown
+    from .write import write_file
 
     target = project / "handbook" / "reference.md"
-    target.write_text(reference_markdown(), "utf-8")
+    write_file(target, reference_markdown())
     click.echo(f"wrote {target.as_posix()}")

@@ -50,12 +50,16 @@ def slugify(text: str) -> str:
 
 
 def months_later(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter."""
+    """The same day `months` later, or the month's last day when it is
+    shorter; past the calendar's end, its last day (the function is total:
+    a review interval of millions of months is far away, not a crash)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > date.max.year:
+        return date.max
     for last in (day.day, 30, 29, 28):
         try:
             return date(year, month, min(day.day, last))
         except ValueError:
             continue
-    raise AssertionError("unreachable")
+    return date(year, month, 28)

@@ -17,7 +17,6 @@ later error (a pydantic error location, a broken reference) can point at it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ try:  # libyaml's event parser: fast, and iterative (no recursion in C)
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _EventParser = None
 
+from .models import KIND_BY_FOLDER
 from .problems import Problems, suggest
 
 MAX_FILE_BYTES = 1_000_000
@@ -345,8 +345,6 @@ def read_document(file: Path, path: str, problems: Problems) -> Document:
     return doc
 
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
 RECORD_SUFFIXES = (".yml", ".md")
 
 
@@ -366,7 +364,7 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
     silently left out); symbolic links are refused, since they could make a
     record read a file outside the repository.
     """
-    from .models import KIND_BY_FOLDER
+
 
     data = project / "data"
     found: list[SourceFile] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -23,8 +23,15 @@ from pydantic import (
     WithJsonSchema,
 )
 
+# The one definition of an id: a file name, a reference, a learning goal.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 64
+SLUG = re.compile(SLUG_PATTERN)
+# A learning goal as a lesson names it: 'goal', or 'campaign:goal'.
+GOAL_REF_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 
 
 class MarkdownText:
@@ -137,7 +144,7 @@ class Term(Model):
 
 
 class Platform(Term):
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)] | None = Field(
         default=None, description="The platform's public address."
     )
     closed: Day | None = Field(
@@ -183,10 +190,10 @@ class Person(Record):
     name: Text = Field(description="Full name.")
     role: Text = Field(description="Job title, for example 'recruiter' or 'arbeidsmarktcommunicatie'.")
     team: Text = Field(description="Team or department.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=200)] | None = Field(
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=200)] | None = Field(
         default=None, description="Work email address."
     )
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 ()-]{6,20}$")] | None = Field(
+    phone: Annotated[str, StringConstraints(pattern=PHONE_PATTERN)] | None = Field(
         default=None, description="Work phone number."
     )
     joined: Day | None = Field(default=None, description="Date they joined.")
@@ -274,7 +281,7 @@ class Lesson(Record):
     author: Slug = Field(description="Person id of who wrote the lesson and keeps it current.")
     campaigns: SlugList = Field(default_factory=list, description="Campaign ids the lesson came from.")
     answers: Annotated[
-        list[Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$")]],
+        list[Annotated[str, StringConstraints(pattern=GOAL_REF_PATTERN)]],
         AfterValidator(_no_repeats),
     ] = Field(
         default_factory=list,
@@ -335,7 +342,7 @@ class Account(Record):
 
     platform: Slug = Field(description="Platform id.")
     handle: Text = Field(description="Name of the account on the platform.")
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=300)] | None = Field(
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)] | None = Field(
         default=None, description="Address of the account."
     )
     owner: Slug | None = Field(default=None, description="Person id of who is responsible for the account.")
@@ -348,4 +355,22 @@ class Account(Record):
 
 
 RECORD_KINDS: tuple[type[Record], ...] = (Campaign, Lesson, Guideline, Person, Account)
+# The one map of kinds and folders: a record kind's folder under data/ is also
+# the folder of its pages in the site.
+MODELS: dict[str, type[Record]] = {model.kind: model for model in RECORD_KINDS}
 KIND_BY_FOLDER: dict[str, type[Record]] = {model.folder: model for model in RECORD_KINDS}
+FOLDERS: dict[str, str] = {model.kind: model.folder for model in RECORD_KINDS}
+
+
+def allowed(model: type[BaseModel], name: str) -> list[str]:
+    """The words a closed field accepts, read from its type (a Literal, or a
+    list of one), so that scaffold prompts and messages never repeat them."""
+    found: list[str] = []
+    stack = [model.model_fields[name].annotation]
+    while stack:
+        annotation = stack.pop(0)
+        if get_origin(annotation) is Literal:
+            found += [value for value in get_args(annotation) if value not in found]
+        else:
+            stack += list(get_args(annotation))
+    return found

@@ -15,12 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog
 from .emit import dump_fields, slugify
-from .models import KIND_BY_FOLDER, RECORD_KINDS
+from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Lesson, allowed
 from .problems import Problems
-
-MODELS = {model.kind: model for model in RECORD_KINDS}
+from .settings import check_date
+from .validate import load_catalog
+from .write import WriteRefused, remove_new, write_new
 
 
 class ScaffoldError(Exception):
@@ -96,11 +97,12 @@ ESSENTIALS: dict[str, list[Essential]] = {
     ],
 }
 FIXED = {"lesson": {"status": "proposed"}}
+# The closed choices, read from the models' own types.
 CHOICES = {
-    "level": ["foundation", "execution"],
-    "status": ["planned", "running", "finished", "stopped"],
-    "recruitment": ["active", "passive"],
-    "account_status": ["active", "dormant", "archived"],
+    "level": allowed(Lesson, "level"),
+    "status": allowed(Campaign, "status"),
+    "recruitment": allowed(Campaign, "recruitment"),
+    "account_status": allowed(Account, "status"),
 }
 
 
@@ -211,7 +213,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
              today: date) -> Path:
     """Write the new record and check it with all the others; its path."""
     problems = Problems()
-    catalog = load_catalog(project, problems)
+    catalog = load_catalog(project, problems, check_date(project))
     if catalog is None or problems.errors:
         raise ScaffoldError("the records have errors already; run `handbook check` and fix them first")
     if kind == "guideline":
@@ -230,23 +232,27 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             ident = ask(Essential("id", "Id (the file name)"), None, ident)
     if not ident:
         raise ScaffoldError("give the record an id with --id")
+    if not SLUG.match(ident) or len(ident) > SLUG_MAX:
+        # An id is a file name inside its kind's folder, never a path.
+        raise ScaffoldError(f"{ident!r} cannot be an id; use lower-case letters, digits and single hyphens, "
+                            f"at most {SLUG_MAX} characters, for example 'luister-eerst'")
     folder = project / "data" / MODELS[kind].folder
     target = folder / f"{ident}.yml"
     for existing in (target, target.with_suffix(".md")):
         if existing.exists():
             raise ScaffoldError(f"{existing.relative_to(project).as_posix()} exists already; it is left as it is")
     text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as stream:  # 'x': never overwrite
-        stream.write(text)
+    try:
+        write_new(target, text)
+    except WriteRefused as refused:
+        raise ScaffoldError(str(refused)) from None
     problems = Problems()
-    load_catalog(project, problems)
+    load_catalog(project, problems, catalog.today)
     mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
     if [p for p in problems.errors if p in mine]:
-        target.unlink()
+        remove_new(target)
         raise ScaffoldError("the new record would not pass the check:\n" + "\n".join(str(p) for p in mine))
     return target
 
 
 KINDS = tuple(ESSENTIALS)
-assert set(KINDS) == {model.kind for model in KIND_BY_FOLDER.values()}

@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import RECORD_KINDS, Taxonomy
+from .models import FOLDERS as KIND_FOLDERS
+from .models import MODELS, SLUG_PATTERN, Taxonomy
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS: dict[str, Any] = {model.kind: model for model in RECORD_KINDS} | {"taxonomy": Taxonomy}
-FOLDERS = {model.kind: f"data/{model.folder}/" for model in RECORD_KINDS} | {"taxonomy": "data/taxonomy.yml"}
+KINDS: dict[str, Any] = dict(MODELS) | {"taxonomy": Taxonomy}
+FOLDERS = {kind: f"data/{folder}/" for kind, folder in KIND_FOLDERS.items()} | {"taxonomy": "data/taxonomy.yml"}
 
 
 def schema_for(kind: str) -> dict[str, Any]:
@@ -74,7 +75,7 @@ def _words(fragment: dict[str, Any], defs: dict[str, Any]) -> str:
         return "true or false"
     if fragment.get("format") == "date":
         return "date (YYYY-MM-DD)"
-    if fragment.get("pattern") == "^[a-z0-9]+(?:-[a-z0-9]+)*$":
+    if fragment.get("pattern") == SLUG_PATTERN:
         return "id"
     if fragment.get("pattern", "").startswith("^https?"):
         return "web address"

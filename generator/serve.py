@@ -4,80 +4,147 @@ MkDocs serves the docs folder with live reload; this process watches
 `data/` and regenerates the Markdown when a record changes, so the page in
 the browser reloads with the change. A record with errors keeps the last
 good pages and prints the problems.
+
+One worker regenerates, one batch of changes at a time: saves that arrive
+while it works are gathered and handled in the next round, never in a
+second regeneration beside the first.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Callable
 
 import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import BuildFailed, engine_environment, generate_pages
-from .catalog import ReadCache
+from .reporter import report_problems
+from .validate import ReadCache
 
 DEBOUNCE_SECONDS = 0.2
 
 
-def regenerate(project: Path, cache: ReadCache, changed: set[str] | None = None) -> bool:
-    """Regenerate after an edit: first the edited records' own pages (what
-    the author looks at, in well under a second at 10,000 records), then
-    every page, so lists and links follow. Unchanged files are not re-read."""
-    from .cli import report_problems
+class Regenerator:
+    """Gathers changed paths and regenerates them on one worker thread.
 
-    passes = ([changed] if changed else []) + [None]
-    for only in passes:
+    `on_round(changed)` is called before and after each round (for tests
+    and for timing); it must be quick.
+    """
+
+    def __init__(self, project: Path, on_round: Callable[[str, set[str] | None], None] | None = None) -> None:
+        self.project = project
+        self.cache = ReadCache()
+        self.on_round = on_round
+        self._pending: set[str] = set()
+        self._wanted = False
+        self._stopped = False
+        self._busy = False
+        self._condition = threading.Condition()
+        self._worker = threading.Thread(target=self._run, name="regenerate", daemon=True)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopped = True
+            self._condition.notify_all()
+        self._worker.join()
+
+    def changed(self, paths: set[str]) -> None:
+        """Paths (relative to the project) that changed; regenerated soon."""
+        with self._condition:
+            self._pending |= paths
+            self._wanted = True
+            self._condition.notify_all()
+
+    def idle(self, timeout: float) -> bool:
+        """Wait until nothing is pending or running; False on timeout."""
+        with self._condition:
+            return self._condition.wait_for(lambda: not self._wanted and not self._busy, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(lambda: self._wanted or self._stopped)
+                if self._stopped:
+                    return
+                # An editor's save is several events: wait until they stop coming.
+                while self._condition.wait(DEBOUNCE_SECONDS):
+                    if self._stopped:
+                        return
+                changed, self._pending, self._wanted = self._pending, set(), False
+                self._busy = True
+            try:
+                self.regenerate(changed or None)
+            finally:
+                with self._condition:
+                    self._busy = False
+                    self._condition.notify_all()
+
+    def regenerate(self, changed: set[str] | None = None) -> bool:
+        """First the edited records' own pages (what the author looks at, in
+        well under a second at 10,000 records), then every page, so lists and
+        links follow. Unchanged files are not re-read."""
+        if self.on_round:
+            self.on_round("start", changed)
         try:
-            figures = generate_pages(project, cache=cache, only=only)
-        except BuildFailed as failure:
-            if failure.problems is not None:
-                report_problems(failure.problems)
-            click.echo(f"not regenerated: {failure}; the preview keeps the last good pages", err=True)
-            return False
-        what = "the edited records' pages" if only else "all pages"
-        click.echo(f"regenerated {what}: {figures['changed']} of {figures['pages']} changed", err=True)
-    return True
+            for only in ([changed] if changed else []) + [None]:
+                try:
+                    generated = generate_pages(self.project, cache=self.cache, only=only)
+                except BuildFailed as failure:
+                    if failure.problems is not None:
+                        report_problems(failure.problems)
+                    click.echo(f"not regenerated: {failure}; the preview keeps the last good pages")
+                    return False
+                if only is None:
+                    report_problems(generated.problems)
+                what = "the edited records' pages" if only else "all pages"
+                click.echo(f"regenerated {what}: {generated.changed} of {generated.pages} changed")
+            return True
+        finally:
+            if self.on_round:
+                self.on_round("end", changed)
 
 
 class _DataChanged(FileSystemEventHandler):
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, regenerator: Regenerator) -> None:
         self.project = project
-        self.cache = ReadCache()
-        self.changed: set[str] = set()
-        self.timer: threading.Timer | None = None
-        self.lock = threading.Lock()
+        self.regenerator = regenerator
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        with self.lock:  # an editor's save is several events: wait for quiet
-            for path in (event.src_path, getattr(event, "dest_path", "")):
-                if path:
-                    self.changed.add(Path(os.fsdecode(path)).absolute().relative_to(self.project).as_posix())
-            if self.timer is not None:
-                self.timer.cancel()
-            self.timer = threading.Timer(DEBOUNCE_SECONDS, self.flush)
-            self.timer.daemon = True
-            self.timer.start()
+        paths = set()
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                try:
+                    paths.add(Path(os.fsdecode(path)).absolute().relative_to(self.project).as_posix())
+                except ValueError:
+                    continue
+        self.regenerator.changed(paths)
 
-    def flush(self) -> None:
-        with self.lock:
-            changed, self.changed = self.changed, set()
-        regenerate(self.project, self.cache, changed)
+
+def watch(project: Path, regenerator: Regenerator) -> Observer:
+    observer = Observer()
+    observer.schedule(_DataChanged(project, regenerator), str(project / "data"), recursive=True)
+    observer.start()
+    return observer
 
 
 def serve(project: Path, address: str) -> int:
     project = project.absolute()
-    handler = _DataChanged(project)
-    regenerate(project, handler.cache)
-    observer = Observer()
-    observer.schedule(handler, str(project / "data"), recursive=True)
-    observer.start()
+    regenerator = Regenerator(project)
+    regenerator.regenerate()
+    regenerator.start()
+    observer = watch(project, regenerator)
     engine = subprocess.Popen(
         # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
         # mkdocs warns that this is a preview, so the preview is not strict
@@ -86,6 +153,11 @@ def serve(project: Path, address: str) -> int:
         cwd=project,
         env=engine_environment(project),
     )
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         return engine.wait()
     except KeyboardInterrupt:
@@ -94,3 +166,4 @@ def serve(project: Path, address: str) -> int:
     finally:
         observer.stop()
         observer.join()
+        regenerator.stop()

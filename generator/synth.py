@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .emit import dump_fields, months_later, slugify
+from .write import write_new
 
 
 __all__ = ["synthesize"]
@@ -1447,6 +1448,5 @@ def synthesize(out: Path, records: int, seed: int = 1) -> dict[str, int]:
     for folder in ("campaigns", "lessons", "platforms", "people", "accounts"):
         (data / folder).mkdir(parents=True, exist_ok=True)
     for folder, name, content in synth.files:
-        with open(data / folder / name if folder else data / name, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        write_new(data / folder / name if folder else data / name, content)
     return counts

@@ -1,7 +1,15 @@
-"""The only module that writes generated files.
+"""The only module that writes files.
 
-Generated Markdown goes into one folder (`handbook/records/`, ignored by git).
-The writer
+* `GeneratedTree`: generated Markdown, in one folder (`handbook/records/`,
+  ignored by git);
+* `write_new`: a record scaffolded by `handbook new`, which never replaces a file;
+* `write_file`: a file the generator owns outright (the JSON Schemas, the
+  records reference, the engine's configuration for another language);
+* `fresh_folder` and `swap_into_place`: the built site, put in place whole.
+
+Every write is atomic (a temporary file with a name of its own, then a
+rename), so a reader, a second process or a killed build never sees half a
+file. The generated tree's writer
 
 * refuses any path that would leave that folder, and any symbolic link;
 * writes a file only when its content changed, atomically (a reader or a
@@ -12,12 +20,22 @@ The writer
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import fcntl
 import json
 import os
 import re
+import shutil
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 MANIFEST = ".handbook-manifest.json"
+LOCK = ".handbook-lock"
+# How long a build waits for another process that writes the same folder.
+LOCK_WAIT_SECONDS = 120.0
 # Folders and file names as the generator makes them: no '..', nothing hidden.
 _GENERATED_PATH = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9._-]*$")
 
@@ -34,11 +52,15 @@ class GeneratedTree:
         self.safe_folders: set[str] = set()  # checked for symbolic links
         self.planned: set[str] = set()  # paths claimed by plan()
         self.present: set[str] = set()  # planned paths that existed already
+        self._lock: int | None = None
 
     def open(self) -> None:
+        """Take the folder for this process (two processes never write it at
+        once: the second waits) and read what the generator wrote before."""
         if self.root.is_symlink():
             raise WriteRefused(f"{self.root} is a symbolic link; the generated folder must be a real folder")
         self.root.mkdir(parents=True, exist_ok=True)
+        self._take_lock()
         manifest = self.root / MANIFEST
         if manifest.is_file():
             try:
@@ -46,12 +68,34 @@ class GeneratedTree:
             except (ValueError, TypeError):
                 raise WriteRefused(f"{manifest} is damaged; remove the folder {self.root} and build again") from None
         else:
-            strangers = [p for p in self.root.rglob("*") if p.is_file()]
+            strangers = [p for p in self.root.rglob("*") if p.is_file() and p.name != LOCK]
             if strangers:
                 raise WriteRefused(
                     f"{self.root} holds files the generator did not write (such as {strangers[0]}); "
                     "move them out of the generated folder"
                 )
+
+    def _take_lock(self) -> None:
+        descriptor = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._lock = descriptor
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(descriptor)
+                    raise WriteRefused(
+                        f"another handbook command is writing {self.root}; wait for it to finish and try again"
+                    ) from None
+                time.sleep(0.05)
+
+    def release(self) -> None:
+        """Let another process write the folder (also when a build failed)."""
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None
 
     def plan(self, paths: list[str]) -> None:
         """Record every path about to be written before writing any, so that
@@ -115,22 +159,105 @@ class GeneratedTree:
         else:
             owned = self.previous | set(self.written)
         _atomic_write(self.root / MANIFEST, json.dumps(sorted(owned), indent=0).encode("utf-8"))
+        self.release()
         return removed
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write a sibling temporary file, then rename it over `path`: a reader
-    sees the old file or the new one, never half of one. The temporary name
-    is fixed (only one build writes a folder at a time) and opened without
-    following links, so a leftover from a killed build is simply replaced."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    sees the old file or the new one, never half of one. The temporary file
+    has a name of its own (two writers never share one) and is created
+    exclusively, so a link planted under its name is never followed."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        descriptor = os.open(temporary, flags, 0o644)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
+        # mkstemp creates 0600; a published file is readable like any other.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         if os.path.lexists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_file(path: Path, text: str) -> bool:
+    """Write a file the generator owns (replacing it atomically); True when
+    its bytes changed. A symbolic link in its place is refused."""
+    if path.is_symlink():
+        raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, data)
+    return True
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create a file that must not exist yet: nothing is ever overwritten,
+    not even by a file that appears between a check and the write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o666)
+    except FileExistsError:
+        raise WriteRefused(f"{path} exists already; it is left as it is") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def remove_new(path: Path) -> None:
+    """Take back a file `write_new` just made (a scaffold that failed its check)."""
+    path.unlink(missing_ok=True)
+
+
+# --- the built site ------------------------------------------------------------------
+
+
+def fresh_folder(beside: Path) -> Path:
+    """An empty folder next to `beside`, to build a site into before it is
+    put in place; with the modes of any other build output."""
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{beside.name}-", dir=beside.parent))
+    os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes it 0700: a web server could not read it
+    return folder
+
+
+def discard(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def swap_into_place(fresh: Path, target: Path) -> None:
+    """Put `fresh` where `target` is, atomically where the system allows it.
+
+    On Linux, renameat2(RENAME_EXCHANGE) swaps the two folders in one step, so
+    there is no moment without a whole site; the old one then sits at `fresh`
+    and is removed by the caller.
+    """
+    if not target.exists():
+        os.replace(fresh, target)
+        fresh.mkdir()  # the caller removes it
+        return
+    libc_name = ctypes.util.find_library("c")
+    if sys.platform.startswith("linux") and libc_name:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            at_fdcwd = -100
+            if renameat2(at_fdcwd, os.fsencode(fresh), at_fdcwd, os.fsencode(target), _RENAME_EXCHANGE) == 0:
+                return
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(target, old)
+    os.replace(fresh, target)
+    os.replace(old, fresh)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 # The fixture's "today": 2026-11-01, so review dates give the same verdicts on every run.
 FIXTURE_EPOCH = "1793491200"
+TODAY = date(2026, 11, 1)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,7 +10,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.catalog import load_catalog
+from generator.validate import load_catalog
+
+from .conftest import TODAY
 from generator.cli import main
 from generator.load import parse_yaml
 from generator.models import Lesson
@@ -56,7 +58,7 @@ def test_every_kind_scaffolds_a_valid_commented_record_once(project: Path, kind:
     assert text.startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n# ")
     assert "\n# " + KINDS[kind].model_fields[ESSENTIALS[kind][0].split("=")[0].split(".")[0]].description in text
     problems = Problems()
-    load_catalog(project, problems)
+    load_catalog(project, problems, TODAY)
     assert [str(p) for p in problems.items] == []
     # The schema the file names exists, and the second time nothing is overwritten.
     assert (ROOT / "schemas" / f"{kind}.schema.json").is_file()

@@ -20,7 +20,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalog import load_catalog
+from generator.validate import load_catalog
+
+from .conftest import TODAY
 from generator.cli import main
 from generator.problems import Problems
 from generator.write import GeneratedTree, WriteRefused
@@ -175,7 +177,7 @@ def test_hazard_is_a_located_error_and_nothing_is_written(project: Path, files: 
 def test_dates_and_figures_are_not_taken_for_phone_numbers(project: Path, text: str) -> None:
     (project / LESSON).write_text(lesson_with(what_happened=f"'{text}'"), "utf-8")
     problems = Problems()
-    load_catalog(project, problems)
+    load_catalog(project, problems, TODAY)
     assert [str(p) for p in problems.items] == []
 
 
@@ -263,7 +265,7 @@ def test_any_bytes_give_a_record_or_located_errors(tmp_path_factory: pytest.Temp
     for name in ("data/lessons/weer-gezonden.yml", "data/campaigns/fuzz.md"):
         (project / name).write_bytes(data if name.endswith(".yml") else b"---\n" + data + b"\n---\n")
     problems = Problems()
-    load_catalog(project, problems)  # must not raise
+    load_catalog(project, problems, TODAY)  # must not raise
     for problem in problems.items:
         assert problem.line >= 1 and problem.col >= 1
         assert problem.path.startswith("data/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import generate_pages
-from generator.catalog import ReadCache
+from generator.validate import ReadCache
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
@@ -36,7 +36,7 @@ def test_one_changed_record_rewrites_only_the_pages_that_show_it(project: Path) 
         "people/eva-jansen.md",
         "timeline.md",
     ]
-    assert figures["changed"] == len(rewritten) + 1  # and records.json, the export
+    assert figures.changed == len(rewritten) + 1  # and records.json, the export
 
 
 def test_the_quick_pass_writes_only_the_edited_records_pages(project: Path) -> None:
@@ -48,6 +48,6 @@ def test_the_quick_pass_writes_only_the_edited_records_pages(project: Path) -> N
     figures = generate_pages(project, cache=cache, only={"data/lessons/weer-gezonden.yml"})
     after = _snapshot(records)
     assert sorted(path for path in after if after[path] != before[path]) == ["lessons/weer-gezonden.md"]
-    assert (figures["pages"], figures["changed"], figures["removed"]) == (1, 1, 0)
+    assert (figures.pages, figures.changed, figures.removed) == (1, 1, 0)
     # The full pass that follows brings the lists and links up to date.
-    assert generate_pages(project, cache=cache)["changed"] == 8
+    assert generate_pages(project, cache=cache).changed == 8

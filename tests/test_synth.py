@@ -7,7 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.catalog import load_catalog
+from generator.validate import load_catalog
+
+from .conftest import TODAY
 from generator.cli import main
 from generator.problems import Problems
 
@@ -34,7 +36,7 @@ def test_the_same_seed_gives_the_same_files_and_another_seed_others(tmp_path: Pa
 def test_the_data_set_is_valid_and_about_the_size_asked(tmp_path: Path) -> None:
     output = _synth(tmp_path, 1000, 11)
     problems = Problems()
-    catalog = load_catalog(tmp_path, problems)
+    catalog = load_catalog(tmp_path, problems, TODAY)
     assert [str(p) for p in problems.items] == []
     assert catalog is not None
     assert 900 <= len(catalog) <= 1100

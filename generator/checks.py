@@ -1,0 +1,211 @@
+"""Cross-record checks: references, dates and chains that span records.
+
+Each check reports a located problem; they all run, on every record that
+validated, so one run shows every mistake. What an answer or a reference
+*means* is decided in `catalog` (the same function the derivation uses), so
+a check and a page never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .catalog import Catalog, Entry, resolve_answer
+from .models import Account, Campaign, Guideline, Lesson, Person
+from .problems import Problems, quote, suggest
+
+
+class _Checker:
+    def __init__(self, catalog: Catalog, problems: Problems) -> None:
+        self.c = catalog
+        self.problems = problems
+
+    def error(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
+        self.problems.error(entry.path, *entry.doc.at(loc), message)
+
+    def warning(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
+        self.problems.warning(entry.path, *entry.doc.at(loc), message)
+
+    def ref(self, entry: Entry, loc: tuple[Any, ...], value: str | None, known: Iterable[str], what: str) -> bool:
+        if value is None:
+            return False
+        known = set(known) if not isinstance(known, (dict, set)) else known
+        if value in known:
+            return True
+        self.error(entry, loc, f"unknown {what} {quote(value)}" + suggest(value, known))
+        return False
+
+    def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:
+        for index, value in enumerate(values):
+            self.ref(entry, loc + (index,), value, known, what)
+
+
+def check_references(catalog: Catalog, problems: Problems) -> None:
+    ch = _Checker(catalog, problems)
+    tax = catalog.taxonomy
+    people = catalog.ids["person"]
+
+    for entry in catalog.people.values():
+        person: Person = entry.record
+        if person.successor is not None:
+            if person.left is None:
+                ch.error(entry, ("successor",), "a successor is only given for someone who has left; add 'left'")
+            elif person.successor == entry.id:
+                ch.error(entry, ("successor",), "a person cannot be their own successor")
+            elif ch.ref(entry, ("successor",), person.successor, people, "person") and \
+                    person.successor in catalog.people:
+                if catalog.people[person.successor].record.left is not None:
+                    ch.warning(entry, ("successor",), f"successor '{person.successor}' has left too; name who holds the knowledge now")
+        if person.left and person.joined and person.left < person.joined:
+            ch.error(entry, ("left",), "'left' is before 'joined'")
+
+    for entry in catalog.campaigns.values():
+        campaign: Campaign = entry.record
+        ch.ref(entry, ("owner",), campaign.owner, people, "person")
+        ch.ref(entry, ("knowledge_owner",), campaign.knowledge_owner, people, "person")
+        ch.ref(entry, ("scenario",), campaign.scenario, tax.scenarios, "scenario")
+        ch.refs(entry, ("platforms",), campaign.platforms, tax.platforms, "platform")
+        ch.refs(entry, ("channels",), campaign.channels, tax.channels, "channel")
+        ch.refs(entry, ("tags",), campaign.tags, tax.tags, "tag")
+        period = campaign.period
+        if period.end is not None and period.end < period.start:
+            ch.error(entry, ("period", "end"), f"the campaign ends ({period.end}) before it starts ({period.start})")
+        if campaign.status == "finished" and period.end is None:
+            ch.error(entry, ("status",), "a finished campaign needs an end date under 'period'")
+        for index, platform in enumerate(campaign.platforms):
+            closed = tax.platforms[platform].closed if platform in tax.platforms else None
+            if closed is not None and period.start > closed:
+                ch.error(
+                    entry, ("platforms", index),
+                    f"{tax.platforms[platform].name} closed on {closed}, before this campaign started ({period.start})",
+                )
+            elif closed is not None and (period.end is None or period.end > closed):
+                ch.warning(
+                    entry, ("platforms", index),
+                    f"{tax.platforms[platform].name} closed on {closed}, while this campaign still ran",
+                )
+        goal_ids: dict[str, int] = {}
+        for index, goal in enumerate(campaign.learning_goals):
+            if goal.id in goal_ids:
+                ch.error(entry, ("learning_goals", index, "id"),
+                         f"learning goal id '{goal.id}' is used twice in this campaign")
+            goal_ids[goal.id] = index
+        for index, result in enumerate(campaign.results):
+            loc = ("results", index)
+            if ch.ref(entry, loc + ("channel",), result.channel, tax.channels, "channel") and \
+                    result.channel not in campaign.channels:
+                ch.error(entry, loc + ("channel",),
+                         f"results for channel '{result.channel}', which the campaign does not list under 'channels'")
+            if result.platform is not None and \
+                    ch.ref(entry, loc + ("platform",), result.platform, tax.platforms, "platform") and \
+                    result.platform not in campaign.platforms:
+                ch.error(entry, loc + ("platform",),
+                         f"results for platform '{result.platform}', which the campaign does not list under 'platforms'")
+            if result.hires is not None and result.applications is not None and result.hires > result.applications:
+                ch.warning(entry, loc + ("hires",),
+                           f"more hires ({result.hires}) than applications ({result.applications})")
+
+    for entry in catalog.lessons.values():
+        lesson: Lesson = entry.record
+        ch.ref(entry, ("author",), lesson.author, people, "person")
+        ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.ids["campaign"], "campaign")
+        for index, campaign_id in enumerate(lesson.campaigns):
+            source = catalog.campaigns.get(campaign_id)
+            if source is not None and source.record.period.start > lesson.date:
+                ch.error(entry, ("campaigns", index),
+                         f"campaign '{campaign_id}' starts on {source.record.period.start}, "
+                         f"after this lesson's date ({lesson.date}); a lesson comes from a campaign that ran before it")
+        ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
+        ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
+        ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")
+        ch.refs(entry, ("tags",), lesson.tags, tax.tags, "tag")
+        for index, answer in enumerate(lesson.answers):
+            _check_answer(ch, entry, index, answer)
+        if lesson.status == "superseded" and lesson.superseded_by is None:
+            ch.error(entry, ("status",), "a superseded lesson must say which lesson replaces it in 'superseded_by'")
+        if lesson.superseded_by is not None:
+            if lesson.status != "superseded":
+                ch.error(entry, ("superseded_by",), "'superseded_by' is only given when 'status' is superseded")
+            if lesson.superseded_by == entry.id:
+                ch.error(entry, ("superseded_by",), "a lesson cannot supersede itself")
+            else:
+                ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.ids["lesson"], "lesson")
+        if lesson.recurs is not None:
+            if lesson.recurs == entry.id:
+                ch.error(entry, ("recurs",), "a lesson cannot repeat itself")
+            elif ch.ref(entry, ("recurs",), lesson.recurs, catalog.ids["lesson"], "lesson") and \
+                    lesson.recurs in catalog.lessons:
+                earlier = catalog.lessons[lesson.recurs].record
+                if earlier.date > lesson.date:
+                    ch.error(entry, ("recurs",),
+                             f"'recurs' names a later lesson ({earlier.date}); it must name an earlier one")
+    _check_cycles(ch, catalog, "superseded_by", "supersede")
+    _check_cycles(ch, catalog, "recurs", "repeat")
+
+    for entry in catalog.guidelines.values():
+        guideline: Guideline = entry.record
+        if entry.id not in tax.platforms:
+            ch.problems.error(
+                entry.path, 1, 1,
+                f"a guideline's file name is its platform id, and '{entry.id}' is not a platform in the taxonomy"
+                + suggest(entry.id, tax.platforms),
+            )
+        ch.ref(entry, ("owner",), guideline.owner, people, "person")
+        ch.refs(entry, ("tags",), guideline.tags, tax.tags, "tag")
+
+    for entry in catalog.accounts.values():
+        account: Account = entry.record
+        ch.ref(entry, ("platform",), account.platform, tax.platforms, "platform")
+        ch.ref(entry, ("owner",), account.owner, people, "person")
+        ch.ref(entry, ("backup_owner",), account.backup_owner, people, "person")
+        if account.owner is not None and account.owner == account.backup_owner:
+            ch.error(entry, ("backup_owner",), "the backup owner must be someone other than the owner")
+        ch.refs(entry, ("tags",), account.tags, tax.tags, "tag")
+
+    for entry in catalog.people.values():
+        ch.refs(entry, ("tags",), entry.record.tags, tax.tags, "tag")
+
+
+def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
+    """Report an answer that names no learning goal, in words."""
+    found = resolve_answer(entry.record, answer, ch.c.campaigns)
+    if isinstance(found, tuple):
+        return
+    loc = ("answers", index)
+    if found.reason == "no-campaigns":
+        ch.error(entry, loc, "a lesson answers learning goals of its campaigns; list them under 'campaigns'")
+    elif found.reason == "not-own-campaign":
+        ch.error(entry, loc, f"campaign '{found.campaign}' is not one of this lesson's 'campaigns'")
+    elif found.reason == "ambiguous":
+        ch.error(entry, loc, f"learning goal '{found.goal}' is in several of this lesson's campaigns; "
+                             f"write one of: {', '.join(f'{c}:{found.goal}' for c in found.candidates)}")
+    elif found.reason == "unknown-goal":
+        ch.error(entry, loc, f"unknown learning goal {quote(found.goal)}; the goals of this lesson's campaigns are: "
+                             f"{', '.join(found.candidates) or 'none'}" + suggest(found.goal, found.candidates))
+    # "unknown-campaign": the campaign reference itself is reported already
+
+
+def _check_cycles(ch: _Checker, catalog: Catalog, field_name: str, verb: str) -> None:
+    """Follow `field_name` links between lessons; report each loop once.
+
+    Each lesson links to at most one other, so every lesson is visited once:
+    a walk stops at a lesson an earlier walk finished (linear in the lessons).
+    """
+    finished: set[str] = set()
+    for start in sorted(catalog.lessons):
+        walk: dict[str, int] = {}  # lesson -> position in this walk
+        current: str | None = start
+        while current is not None and current in catalog.lessons and current not in finished \
+                and current not in walk:
+            walk[current] = len(walk)
+            current = getattr(catalog.lessons[current].record, field_name)
+        if current is not None and current in walk:
+            path = list(walk)
+            loop = path[walk[current]:]
+            if len(loop) > 1:
+                first = min(loop)
+                entry = catalog.lessons[first]
+                at = loop.index(first)
+                chain = " → ".join(loop[at:] + loop[:at] + [first])
+                ch.error(entry, (field_name,), f"lessons {verb} each other in a circle: {chain}")
+        finished.update(walk)

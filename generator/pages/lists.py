@@ -1,0 +1,178 @@
+"""The index pages: lists of campaigns and lessons by year, platform,
+channel, scenario, kind of recruitment, level and status, and the tables of
+platforms, channels, people and accounts. Record pages are reached from
+here, not from the engine's navigation."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import partial
+from typing import Any, Callable, Iterable
+
+from ..models import Campaign, Lesson, allowed
+from ..render import Raw, link
+from .site import Job, Page, Site
+
+# The lists of campaigns and of lessons, each offering the others of its kind.
+LIST_MENUS = (
+    (("by_year", "campaigns/index.md"), ("by_platform", "lists/campaigns-by-platform.md"),
+     ("by_channel", "lists/campaigns-by-channel.md"), ("by_scenario", "lists/campaigns-by-scenario.md"),
+     ("by_recruitment", "lists/campaigns-by-recruitment.md")),
+    (("by_level", "lessons/index.md"), ("by_platform", "lists/lessons-by-platform.md"),
+     ("by_status", "lists/lessons-by-status.md")),
+)
+Group = tuple[str, str, list[dict[str, Any]]]  # anchor, heading, entries
+
+
+def menu(site: Site, frm: str) -> list[Raw]:
+    """Links to the other lists of the same records; the current one in bold."""
+    for entries in LIST_MENUS:
+        if any(target == frm for _, target in entries):
+            return [
+                Raw(f"**{site.L[key]}**") if target == frm else link(site.L[key], site.rel(frm, target))
+                for key, target in entries
+            ]
+    return []
+
+
+def grouped(site: Site, path: str, title: str, intro: str, groups: list[Group], empty: str) -> Page:
+    return Page(path, "list.md.j2", {
+        "title": title,
+        "intro": intro,
+        "menu": menu(site, path),
+        "groups": [{"anchor": a, "heading": h, "entries": items} for a, h, items in groups],
+        "empty": empty,
+    })
+
+
+def _by_name(names: dict[str, str]) -> list[str]:
+    return sorted(names, key=lambda k: names[k].casefold())
+
+
+def campaigns_by(site: Site, path: str, label: str, names: dict[str, str],
+                 key: Callable[[Campaign], Iterable[str]]) -> Page:
+    members: dict[str, list[str]] = defaultdict(list)
+    for cid, entry in site.c.campaigns.items():
+        for value in key(entry.record):
+            members[value].append(cid)
+    groups = [(k, names[k], site.campaign_items(path, members[k])) for k in _by_name(names) if members[k]]
+    title = f"{site.L['campaigns']}: {site.L[label].lower()}"
+    return grouped(site, path, title, site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
+
+
+def campaigns_by_year(site: Site) -> Page:
+    path = "campaigns/index.md"
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for cid, entry in site.c.campaigns.items():
+        by_year[entry.record.period.start.year].append(cid)
+    groups = [(str(y), str(y), site.campaign_items(path, by_year[y])) for y in sorted(by_year, reverse=True)]
+    return grouped(site, path, site.L["campaigns"], site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
+
+
+def lessons_by(site: Site, path: str, title: str, names: dict[str, str], key: Callable[[Lesson], Iterable[str]],
+               order: list[str] | None = None) -> Page:
+    members: dict[str, list[str]] = defaultdict(list)
+    for lid, entry in site.c.lessons.items():
+        for value in key(entry.record):
+            members[value].append(lid)
+    groups = [(k, names[k], site.lesson_items(path, members[k])) for k in order or _by_name(names) if members[k]]
+    return grouped(site, path, title, site.L["all_lessons_intro"], groups, site.L["no_lessons"])
+
+
+def platforms_table(site: Site) -> Page:
+    c, L, path = site.c, site.L, "platforms/index.md"
+    return Page(path, "table.md.j2", {
+        "title": L["platforms"], "intro": L["all_platforms_intro"],
+        "columns": [L["platform"], L["guideline"], L["owner"], L["campaigns"], L["accounts"]],
+        "rows": [[
+            site.platform_link(path, k),
+            Raw(L["closed"]) if c.taxonomy.platforms[k].closed else (Raw("✓") if k in c.guidelines else Raw("–")),
+            site.person(path, c.guidelines[k].record.owner) if k in c.guidelines else Raw("–"),
+            len(c.of("campaigns-of-platform", k)),
+            len(c.of("accounts-of-platform", k)),
+        ] for k in _by_name(site.platform_names)],
+    })
+
+
+def channels_table(site: Site) -> Page:
+    c, L, path = site.c, site.L, "channels/index.md"
+    return Page(path, "table.md.j2", {
+        "title": L["channels"], "intro": L["all_channels_intro"],
+        "columns": [L["channel"], L["group"], L["campaigns"]],
+        "rows": [[
+            site.channel_link(path, k),
+            L[f"group_{c.taxonomy.channels[k].group}"],
+            len(c.of("campaigns-of-channel", k)),
+        ] for k in _by_name(site.channel_names)],
+    })
+
+
+def people_table(site: Site) -> Page:
+    c, L, path = site.c, site.L, "people/index.md"
+    people = sorted(c.people, key=lambda k: (c.people[k].record.name.casefold(), k))
+    return Page(path, "table.md.j2", {
+        "title": L["people"], "intro": L["all_people_intro"],
+        "columns": [L["name"], L["role"], L["team"], L["left"]],
+        "rows": [[
+            site.record_link(path, "person", k),
+            c.people[k].record.role,
+            c.people[k].record.team,
+            site.day(c.people[k].record.left) if c.people[k].record.left else "",
+        ] for k in people],
+    })
+
+
+def accounts_table(site: Site) -> Page:
+    c, L, path = site.c, site.L, "accounts/index.md"
+    accounts = sorted(c.accounts, key=lambda k: (site.platform_names[c.accounts[k].record.platform].casefold(), k))
+    rows = []
+    for k in accounts:
+        account = c.accounts[k].record
+        rows.append([
+            site.record_link(path, "account", k),
+            site.platform_link(path, account.platform),
+            L[account.status],
+            site.person(path, account.owner),
+            site.person(path, account.backup_owner),
+            site.day(account.reviewed) if account.reviewed else L["never_reviewed"],
+        ])
+    return Page(path, "table.md.j2", {
+        "title": L["accounts"], "intro": L["all_accounts_intro"],
+        "columns": [L["account"], L["platform"], L["status"], L["owner"], L["backup_owner"], L["reviewed"]],
+        "rows": rows,
+    })
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    if only is not None:
+        return []
+    L = site.L
+    recruitment = {value: L[value] for value in allowed(Campaign, "recruitment")}
+    levels = {value: L[value] for value in allowed(Lesson, "level")}
+    statuses = {value: L[value] for value in allowed(Lesson, "status")}
+    makers: list[tuple[str, Callable[[], Page]]] = [
+        ("campaigns/index.md", partial(campaigns_by_year, site)),
+    ]
+    for suffix, label, names, key in (
+        ("platform", "by_platform", site.platform_names, lambda r: r.platforms),
+        ("channel", "by_channel", site.channel_names, lambda r: r.channels),
+        ("scenario", "by_scenario", site.scenario_names, lambda r: [r.scenario]),
+        ("recruitment", "by_recruitment", recruitment, lambda r: [r.recruitment]),
+    ):
+        path = f"lists/campaigns-by-{suffix}.md"
+        makers.append((path, partial(campaigns_by, site, path, label, names, key)))
+    makers += [
+        ("lessons/index.md", partial(lessons_by, site, "lessons/index.md", L["lessons"], levels,
+                                     lambda r: [r.level], list(levels))),
+        ("lists/lessons-by-platform.md", partial(
+            lessons_by, site, "lists/lessons-by-platform.md", f"{L['lessons']}: {L['by_platform'].lower()}",
+            site.platform_names, lambda r: r.applies_to.platforms)),
+        ("lists/lessons-by-status.md", partial(
+            lessons_by, site, "lists/lessons-by-status.md", f"{L['lessons']}: {L['by_status'].lower()}",
+            statuses, lambda r: [r.status], list(statuses))),
+        ("platforms/index.md", partial(platforms_table, site)),
+        ("channels/index.md", partial(channels_table, site)),
+        ("people/index.md", partial(people_table, site)),
+        ("accounts/index.md", partial(accounts_table, site)),
+    ]
+    return makers

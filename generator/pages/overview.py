@@ -1,0 +1,149 @@
+"""Pages about the whole handbook: the figures per channel, platform, year
+and kind of recruitment, the timeline, the charts they show and the
+machine-readable export of every record."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any, Iterable
+
+from .. import charts
+from ..models import FOLDERS
+from .site import Job, Page, Site
+
+CHANNEL_CHART = "charts/channels.svg"
+PLATFORM_CHART = "charts/platforms.svg"
+YEARS_CHART = "charts/years.svg"
+COVERAGE_CHART = "charts/goal-coverage.svg"
+
+
+def figure_rows(site: Site, frm: str, group: str) -> list[dict[str, Any]]:
+    rows = []
+    for name, values in site.c.figures[group].items():
+        if group == "channel":
+            label: Any = site.channel_link(frm, name)
+        elif group == "platform":
+            label = site.platform_link(frm, name)
+        elif group == "recruitment":
+            label = site.L[name]
+        else:
+            label = name
+        rows.append({"label": label, **values})
+    return rows
+
+
+def figures_page(site: Site) -> Page:
+    path, L = "figures.md", site.L
+    return Page(path, "figures.md.j2", {
+        "title": L["figures"],
+        "tables": [
+            {"heading": L["by_channel"], "first": L["channel"], "rows": figure_rows(site, path, "channel"),
+             "chart": {"src": CHANNEL_CHART, "alt": L["chart_channels_alt"]}},
+            {"heading": L["by_platform"], "first": L["platform"], "rows": figure_rows(site, path, "platform"),
+             "chart": {"src": PLATFORM_CHART, "alt": L["chart_platforms_alt"]}},
+            {"heading": L["by_year"], "first": L["year"], "rows": figure_rows(site, path, "year"), "chart": None},
+            {"heading": L["by_recruitment"], "first": L["recruitment"],
+             "rows": figure_rows(site, path, "recruitment"), "chart": None},
+        ],
+    })
+
+
+def timeline_page(site: Site) -> Page:
+    path, c, L = "timeline.md", site.c, site.L
+    events: dict[int, list[tuple[Any, str, str, str]]] = {}
+    for cid, entry in c.campaigns.items():
+        start = entry.record.period.start
+        events.setdefault(start.year, []).append((start, cid, site.campaign_link(path, cid), L["campaign"]))
+    for lid, entry in c.lessons.items():
+        day = entry.record.date
+        events.setdefault(day.year, []).append((day, lid, site.lesson_link(path, lid), L["lesson"]))
+    return Page(path, "timeline.md.j2", {
+        "title": L["timeline"],
+        "years": [
+            {"year": year, "events": [{"day": day, "link": what, "kind": kind}
+                                      for day, _, what, kind in sorted(events[year], key=lambda e: (e[0], e[1]))]}
+            for year in sorted(events, reverse=True)
+        ],
+    })
+
+
+def goal_coverage(site: Site) -> dict[int, float]:
+    """Per year a campaign started: the share of its finished campaigns'
+    learning goals that a lesson answers, in percent."""
+    goals: Counter[int] = Counter()
+    answered: Counter[int] = Counter()
+    for cid, entry in site.c.campaigns.items():
+        campaign = entry.record
+        if site.c.finished(campaign):
+            year = campaign.period.start.year
+            goals[year] += len(campaign.learning_goals)
+            answered[year] += sum(1 for g in campaign.learning_goals if site.c.answered_by.get((cid, g.id)))
+    return {year: round(100 * answered[year] / goals[year], 1) for year in sorted(goals)}
+
+
+def chart_files(site: Site) -> dict[str, str]:
+    c, L = site.c, site.L
+    channels = c.figures["channel"]
+    platforms = c.figures["platform"]
+    files = {
+        CHANNEL_CHART: charts.bars(
+            L["chart_channels"], [site.channel_names[k] for k in channels],
+            {L["hires"]: [v["hires"] for v in channels.values()],
+             L["cost_per_hire"] + " (€)": [v["cost_per_hire"] for v in channels.values()]},
+        ),
+        PLATFORM_CHART: charts.bars(
+            L["chart_platforms"], [site.platform_names[k] for k in platforms],
+            {L["hires"]: [v["hires"] for v in platforms.values()],
+             L["cost_per_hire"] + " (€)": [v["cost_per_hire"] for v in platforms.values()]},
+        ),
+    }
+    campaigns_per_year = Counter(e.record.period.start.year for e in c.campaigns.values())
+    lessons_per_year = Counter(e.record.date.year for e in c.lessons.values())
+    all_years = sorted(set(campaigns_per_year) | set(lessons_per_year))
+    files[YEARS_CHART] = charts.years(
+        L["chart_years"], [str(y) for y in all_years],
+        {L["campaigns"]: [campaigns_per_year[y] for y in all_years],
+         L["lessons"]: [lessons_per_year[y] for y in all_years]},
+    )
+    coverage = goal_coverage(site)
+    files[COVERAGE_CHART] = charts.years(
+        L["chart_coverage"], [str(y) for y in coverage], {L["answered_share"]: list(coverage.values())}, percent=True,
+    )
+    return files
+
+
+def export(site: Site) -> str:
+    """records.json: every record, with its page on the site, for other tools."""
+    records = [
+        {
+            "kind": kind,
+            "id": entry.id,
+            "source": entry.path,
+            "url": f"records/{FOLDERS[kind]}/{entry.id}/",
+            "record": entry.record.model_dump(mode="json", exclude_none=True),
+        }
+        for kind, entry in site.c.entries()
+    ]
+    return json.dumps({"records": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    if only is not None:
+        return []
+    made: list[Job] = [
+        ("figures.md", lambda: figures_page(site)),
+        ("timeline.md", lambda: timeline_page(site)),
+    ]
+    # The charts are drawn together (they share their data); once, when the first is asked for.
+    drawn: dict[str, str] = {}
+
+    def chart(path: str) -> Page:
+        if not drawn:
+            drawn.update(chart_files(site))
+        return Page(path, "", {}, raw=drawn[path])
+
+    made += [(path, lambda path=path: chart(path)) for path in sorted((CHANNEL_CHART, PLATFORM_CHART, YEARS_CHART,
+                                                                        COVERAGE_CHART))]
+    made.append(("records.json", lambda: Page("records.json", "", {}, raw=export(site))))
+    return made

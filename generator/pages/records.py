@@ -1,0 +1,252 @@
+"""The page of each record: campaigns, lessons, platforms (with their
+guideline), channels, people and accounts."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterable
+
+from ..catalog import FIGURES, Entry
+from ..models import Account, Campaign, Guideline, Lesson, Person
+from ..render import Raw, link
+from .site import Job, Page, Site, wanted
+
+
+def campaign_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    campaign: Campaign = entry.record
+    path = f"campaigns/{entry.id}.md"
+    goals = [
+        {
+            "id": goal.id,
+            "question": goal.question,
+            "answered_by": [site.lesson_link(path, lid) for lid in c.answered_by.get((entry.id, goal.id), [])],
+        }
+        for goal in campaign.learning_goals
+    ]
+    rows = [
+        {
+            "channel": site.channel_link(path, result.channel),
+            "platform": site.platform_link(path, result.platform) if result.platform else Raw("–"),
+            **{name: getattr(result, name) for name in FIGURES},
+        }
+        for result in campaign.results
+    ]
+    lessons = [
+        {
+            "link": site.lesson_link(path, lid),
+            "level": L[c.lessons[lid].record.level],
+            "status": L[c.lessons[lid].record.status],
+        }
+        for lid in c.of("lessons-of-campaign", entry.id)
+    ]
+    return Page(path, "campaign.md.j2", {
+        "id": entry.id,
+        "title": campaign.title,
+        "summary": campaign.summary,
+        "status": L[campaign.status],
+        "start": campaign.period.start,
+        "end": campaign.period.end,
+        "recruitment": L[campaign.recruitment],
+        "scenario": site.scenario_link(path, campaign.scenario),
+        "platforms": site.joined(site.platform_link(path, p) for p in campaign.platforms),
+        "channels": site.joined(site.channel_link(path, ch) for ch in campaign.channels),
+        "owner": site.person(path, campaign.owner),
+        "knowledge_owner": site.person(path, campaign.knowledge_owner),
+        "budget": campaign.budget,
+        "audience": campaign.audience,
+        "audience_goal": campaign.audience_goal,
+        "listening": Raw(campaign.listening) if campaign.listening else None,
+        "business_goals": campaign.business_goals,
+        "goals": goals,
+        "results": rows,
+        "totals": c.campaign_figures.get(entry.id),
+        "lessons": lessons,
+        "body": Raw(campaign.body) if campaign.body else None,
+        "tags": site.tags(campaign.tags),
+        "review": site.review(c.review("campaign", entry.id)),
+        "owner_plain": site.person(path, campaign.knowledge_owner),
+        "source": site.source(entry),
+    })
+
+
+def lesson_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    lesson: Lesson = entry.record
+    path = f"lessons/{entry.id}.md"
+    answers = [
+        link(
+            next(g.question for g in c.campaigns[cid].record.learning_goals if g.id == gid),
+            site.url(path, "campaign", cid, f"goal-{gid}"),
+        )
+        for cid, gid in c.answers.get(entry.id, [])
+    ]
+    applies = lesson.applies_to
+    applies_links = (
+        [site.platform_link(path, p) for p in applies.platforms]
+        + [site.channel_link(path, ch) for ch in applies.channels]
+        + [site.scenario_link(path, s) for s in applies.scenarios]
+    )
+    return Page(path, "lesson.md.j2", {
+        "id": entry.id,
+        "title": lesson.title,
+        "date": lesson.date,
+        "author": site.person(path, lesson.author),
+        "level": L[lesson.level],
+        "status": L[lesson.status],
+        "campaigns": site.joined(site.campaign_link(path, cid) for cid in lesson.campaigns),
+        "answers": answers,
+        "applies_to": site.joined(applies_links),
+        "what_happened": Raw(lesson.what_happened),
+        "lesson": Raw(lesson.lesson),
+        "recommendation": Raw(lesson.recommendation) if lesson.recommendation else None,
+        "evidence": lesson.evidence,
+        "superseded_by": site.lesson_link(path, lesson.superseded_by) if lesson.superseded_by else None,
+        "supersedes": [site.lesson_link(path, lid) for lid in c.of("supersedes", entry.id)],
+        "recurs": site.lesson_link(path, lesson.recurs) if lesson.recurs else None,
+        "recurred_by": [site.lesson_link(path, lid) for lid in c.of("recurred-by", entry.id)],
+        "body": Raw(lesson.body) if lesson.body else None,
+        "tags": site.tags(lesson.tags),
+        "review": site.review(c.review("lesson", entry.id)),
+        "owner_plain": site.person(path, lesson.author),
+        "source": site.source(entry),
+    })
+
+
+def _figures(site: Site, group: str, ident: str, frm: str, chart: str, alt: str) -> dict[str, Any]:
+    return {
+        "figures": site.c.figures[group].get(ident),
+        "chart": {"src": site.rel(frm, chart), "alt": site.L[alt]},
+    }
+
+
+def platform_page(site: Site, ident: str) -> Page:
+    c, L = site.c, site.L
+    path = f"platforms/{ident}.md"
+    platform = c.taxonomy.platforms[ident]
+    entry = c.guidelines.get(ident)
+    guideline: Guideline | None = entry.record if entry else None
+    context: dict[str, Any] = {
+        "id": ident,
+        "title": site.platform_names[ident],
+        "description": platform.description,
+        "closed": platform.closed,
+        "url": platform.url,
+        "guideline": None,
+        **_figures(site, "platform", ident, path, "charts/platforms.svg", "chart_platforms_alt"),
+        "campaigns": site.campaign_items(path, c.of("campaigns-of-platform", ident)),
+        "lessons": site.lesson_items(path, c.of("lessons-of-platform", ident)),
+        "accounts": site.account_items(path, c.of("accounts-of-platform", ident)),
+        "tags": site.tags(guideline.tags) if guideline else [],
+        "review": None,
+        "owner_plain": None,
+        "source": site.source(entry),
+    }
+    if guideline is not None:
+        context["guideline"] = {
+            "summary": guideline.summary,
+            "recruitment": ", ".join(L[r] for r in guideline.recruitment),
+            "dos": guideline.dos,
+            "donts": guideline.donts,
+            "tone_of_voice": guideline.tone_of_voice,
+            "webcare_hours": guideline.webcare_hours,
+            "approval": guideline.approval,
+            "owner": site.person(path, guideline.owner),
+            "body": Raw(guideline.body) if guideline.body else None,
+        }
+        context["review"] = site.review(c.review("guideline", ident))
+        context["owner_plain"] = site.person(path, guideline.owner)
+    return Page(path, "platform.md.j2", context)
+
+
+def channel_page(site: Site, ident: str) -> Page:
+    c, L = site.c, site.L
+    path = f"channels/{ident}.md"
+    channel = c.taxonomy.channels[ident]
+    return Page(path, "channel.md.j2", {
+        "id": ident,
+        "title": site.channel_names[ident],
+        "description": channel.description,
+        "group": L[f"group_{channel.group}"],
+        **_figures(site, "channel", ident, path, "charts/channels.svg", "chart_channels_alt"),
+        "campaigns": site.campaign_items(path, c.of("campaigns-of-channel", ident)),
+        "lessons": site.lesson_items(path, c.of("lessons-of-channel", ident)),
+        "review": None,
+        "owner_plain": None,
+        "source": site.source(None),
+    })
+
+
+def person_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    person: Person = entry.record
+    path = f"people/{entry.id}.md"
+    groups = [
+        ("ran_campaigns", site.campaign_items(path, c.of("campaigns-run-by", entry.id))),
+        ("secures_campaigns", site.campaign_items(path, c.of("campaigns-secured-by", entry.id))),
+        ("wrote_lessons", site.lesson_items(path, c.of("lessons-by-author", entry.id))),
+        ("owns_guidelines", site.guideline_items(path, c.of("guidelines-owned-by", entry.id))),
+        ("owns_accounts", site.account_items(path, c.of("accounts-owned-by", entry.id))),
+        ("backs_up_accounts", site.account_items(path, c.of("accounts-backed-up-by", entry.id))),
+    ]
+    return Page(path, "person.md.j2", {
+        "id": entry.id,
+        "title": person.name,
+        "role": person.role,
+        "team": person.team,
+        "email": person.email,
+        "phone": person.phone,
+        "left": person.left,
+        "successor": site.person(path, person.successor) if person.successor else None,
+        "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
+        "groups": [{"label": L[key], "entries": items} for key, items in groups if items],
+        "body": Raw(person.body) if person.body else None,
+        "tags": site.tags(person.tags),
+        "source": site.source(entry),
+    })
+
+
+def account_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    account: Account = entry.record
+    path = f"accounts/{entry.id}.md"
+    return Page(path, "account.md.j2", {
+        "id": entry.id,
+        "title": f"{account.handle} ({site.platform_names[account.platform]})",
+        "handle": account.handle,
+        "platform": site.platform_link(path, account.platform),
+        "url": account.url,
+        "owner": site.person(path, account.owner),
+        "backup_owner": site.person(path, account.backup_owner),
+        "purpose": account.purpose,
+        "recruitment": L[account.recruitment] if account.recruitment else None,
+        "status": L[account.status],
+        "body": Raw(account.body) if account.body else None,
+        "tags": site.tags(account.tags),
+        "review": site.review(c.review("account", entry.id)),
+        "owner_plain": site.person(path, account.owner),
+        "source": site.source(entry),
+    })
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    c = site.c
+    for ident, entry in sorted(c.campaigns.items()):
+        if wanted(only, entry):
+            yield f"campaigns/{ident}.md", partial(campaign_page, site, entry)
+    for ident, entry in sorted(c.lessons.items()):
+        if wanted(only, entry):
+            yield f"lessons/{ident}.md", partial(lesson_page, site, entry)
+    for ident in sorted(c.taxonomy.platforms):
+        # A platform's page shows its guideline: it is that record's page.
+        if only is None or (ident in c.guidelines and wanted(only, c.guidelines[ident])):
+            yield f"platforms/{ident}.md", partial(platform_page, site, ident)
+    if only is None:
+        for ident in sorted(c.taxonomy.channels):
+            yield f"channels/{ident}.md", partial(channel_page, site, ident)
+    for ident, entry in sorted(c.people.items()):
+        if wanted(only, entry):
+            yield f"people/{ident}.md", partial(person_page, site, entry)
+    for ident, entry in sorted(c.accounts.items()):
+        if wanted(only, entry):
+            yield f"accounts/{ident}.md", partial(account_page, site, entry)

@@ -1,0 +1,177 @@
+"""What every page provider shares: the page type, the site's language and
+relative links between generated pages.
+
+`Site` formats; it does not decide. Names, links, dates and list entries are
+made here from the catalog, in the site's language; whether something is
+overdue, answered or related is read from the catalog as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable
+
+from ..catalog import Catalog, Entry, Review
+from ..i18n import LABELS, format_day
+from ..models import FOLDERS, Account, Campaign, Lesson, Person
+from ..render import Raw, link
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the generated folder, with '/'
+    template: str
+    context: dict[str, Any]
+    raw: str | None = None  # a file written as it is (a chart, the export)
+
+
+Job = tuple[str, Callable[[], Page]]
+
+
+@functools.cache
+def _folder_link(from_folder: str, to_folder: str) -> str:
+    """The relative path from one generated folder to another, ending in '/'."""
+    path = posixpath.relpath(to_folder or ".", from_folder or ".")
+    return "" if path == "." else path + "/"
+
+
+def record_path(kind: str, ident: str) -> str:
+    """The generated page of a record (a guideline's page is its platform's)."""
+    return f"{FOLDERS[kind]}/{ident}.md"
+
+
+class Site:
+    """The catalog as the pages of one language see it."""
+
+    def __init__(self, catalog: Catalog, language: str, source_url: str | None = None) -> None:
+        self.c = catalog
+        self.language = language
+        self.L = LABELS[language]
+        self.source_url = source_url
+        tax = catalog.taxonomy
+        self.platform_names = {k: self._term(v) for k, v in tax.platforms.items()}
+        self.channel_names = {k: self._term(v) for k, v in tax.channels.items()}
+        self.scenario_names = {k: self._term(v) for k, v in tax.scenarios.items()}
+        self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
+
+    def _term(self, term: Any) -> str:
+        return term.name_en if self.language == "en" and term.name_en else term.name
+
+    # --- links ------------------------------------------------------------------
+
+    def rel(self, frm: str, target: str) -> str:
+        """A link from page `frm` to page `target`, both relative to the
+        generated folder (computed per pair of folders: there are few)."""
+        folder, _, name = target.rpartition("/")
+        return _folder_link(frm.rpartition("/")[0], folder) + name
+
+    def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
+        return self.rel(frm, record_path(kind, ident)) + (f"#{anchor}" if anchor else "")
+
+    def title(self, kind: str, ident: str) -> str:
+        if kind == "guideline":
+            return self.platform_names[ident]
+        return self.c.title(kind, ident)
+
+    def record_link(self, frm: str, kind: str, ident: str) -> Raw:
+        return link(self.title(kind, ident), self.url(frm, kind, ident))
+
+    def campaign_link(self, frm: str, ident: str) -> Raw:
+        return self.record_link(frm, "campaign", ident)
+
+    def lesson_link(self, frm: str, ident: str) -> Raw:
+        return self.record_link(frm, "lesson", ident)
+
+    def platform_link(self, frm: str, ident: str) -> Raw:
+        return link(self.platform_names[ident], self.rel(frm, f"platforms/{ident}.md"))
+
+    def channel_link(self, frm: str, ident: str) -> Raw:
+        return link(self.channel_names[ident], self.rel(frm, f"channels/{ident}.md"))
+
+    def scenario_link(self, frm: str, ident: str) -> Raw:
+        return link(self.scenario_names[ident], self.rel(frm, "lists/campaigns-by-scenario.md") + f"#{ident}")
+
+    def person(self, frm: str, ident: str | None) -> Raw:
+        """A person's name linked to their page, with when they left."""
+        if ident is None or ident not in self.c.people:
+            return Raw(self.L["nobody"])
+        person: Person = self.c.people[ident].record
+        text = link(person.name, self.url(frm, "person", ident))
+        if person.left is not None:
+            text = Raw(f"{text} ({self.L['left_on']} {self.day(person.left)})")
+        return text
+
+    def person_name(self, ident: str | None) -> str:
+        if ident is None or ident not in self.c.people:
+            return self.L["nobody"]
+        return self.c.people[ident].record.name
+
+    # --- words ------------------------------------------------------------------
+
+    def day(self, day: date) -> str:
+        """A date in words in the site's language."""
+        return format_day(day, self.language)
+
+    def joined(self, links: Iterable[str]) -> Raw:
+        items = list(links)
+        return Raw(", ".join(items) if items else self.L["none"])
+
+    def tags(self, tags: list[str]) -> list[str]:
+        return [self.tag_names[t] for t in tags]
+
+    def source(self, entry: Entry | None) -> dict[str, Any]:
+        """Where a page's record lives, and the link to edit it in the
+        repository (not the generated Markdown). No entry: the taxonomy."""
+        path = entry.path if entry is not None else self.c.taxonomy_doc.path
+        url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None
+        return {"path": path, "edit_url": Raw(url) if url else None}
+
+    @staticmethod
+    def review(review: Review) -> dict[str, Any]:
+        """A record's review verdict, as the page footer shows it."""
+        return {"reviewed": review.reviewed, "due": review.due, "overdue": review.overdue}
+
+    # --- list entries -------------------------------------------------------------
+
+    def campaign_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        campaigns = self.c.campaigns
+        items = []
+        for cid in sorted(ids, key=lambda k: (campaigns[k].record.period.start, k), reverse=True):
+            campaign: Campaign = campaigns[cid].record
+            items.append({
+                "link": self.campaign_link(frm, cid),
+                "detail": f"{campaign.period.start.year} · {self.L[campaign.recruitment]} · {self.L[campaign.status]}",
+            })
+        return items
+
+    def lesson_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        lessons = self.c.lessons
+        items = []
+        for lid in sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True):
+            lesson: Lesson = lessons[lid].record
+            items.append({
+                "link": self.lesson_link(frm, lid),
+                "detail": f"{lesson.date.year} · {self.L[lesson.level]} · {self.L[lesson.status]}",
+            })
+        return items
+
+    def account_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        items = []
+        for aid in sorted(ids):
+            account: Account = self.c.accounts[aid].record
+            items.append({
+                "link": link(account.handle, self.url(frm, "account", aid)),
+                "detail": f"{self.platform_names[account.platform]} · {self.L[account.status]}",
+            })
+        return items
+
+    def guideline_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        return [{"link": self.platform_link(frm, k), "detail": ""} for k in sorted(ids)]
+
+
+def wanted(only: set[str] | None, entry: Entry) -> bool:
+    """Whether a record's page is asked for (`only`: record file paths)."""
+    return only is None or entry.path in only

@@ -1,0 +1,117 @@
+"""The handbook's settings, read from mkdocs.yml by MkDocs' own loader.
+
+So `!ENV` values, `INHERIT` and relative paths mean what MkDocs documents,
+and the generator writes into the very docs folder the engine reads. Only
+the few settings the generator needs are taken out; the engine reads the
+rest itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .i18n import LANGUAGES
+
+# The folder under the docs folder that the generator owns.
+GENERATED = "records"
+
+
+class SettingsError(Exception):
+    """mkdocs.yml or the environment cannot give a setting; the message says which."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    project: Path
+    config_file: Path
+    docs_dir: Path
+    language: str  # the language of this build
+    config_language: str  # theme.language in mkdocs.yml
+    custom_dir: Path | None  # theme.custom_dir, absolute
+    source_url: str | None  # extra.handbook.source_url: where "edit this record" leads
+
+    @property
+    def generated(self) -> Path:
+        return self.docs_dir / GENERATED
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def read_settings(project: Path, language: str | None = None) -> Settings:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = (project / "mkdocs.yml").absolute()
+    if not config_file.is_file():
+        raise SettingsError(f"there is no mkdocs.yml in {project}")
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    previous, logger.propagate = logger.propagate, False  # messages come back in the error, not twice
+    try:
+        config = load_config(config_file=str(config_file))
+    except (MkDocsException, OSError, ValueError) as exc:
+        details = "; ".join(collect.messages) or str(exc)
+        raise SettingsError(f"mkdocs.yml: {details}") from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = previous
+    config_language = str(config.theme["language"] or "en")
+    language = language or config_language
+    if language not in LANGUAGES:
+        raise SettingsError(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
+    handbook = (config.extra or {}).get("handbook") or {}
+    source_url = handbook.get("source_url") if isinstance(handbook, dict) else None
+    custom_dir = getattr(config.theme, "custom_dir", None)
+    return Settings(
+        project=project,
+        config_file=config_file,
+        docs_dir=Path(config.docs_dir),
+        language=language,
+        config_language=config_language,
+        custom_dir=Path(custom_dir) if custom_dir else None,
+        source_url=str(source_url) if source_url else None,
+    )
+
+
+def build_epoch(project: Path) -> int:
+    """The moment the handbook is 'as of', in seconds: SOURCE_DATE_EPOCH, else
+    the time of the last commit; never the wall clock, so the same commit
+    gives the same site (review verdicts, sitemap dates, archive headers)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        try:
+            epoch = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=True,
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    if not epoch.isdigit():
+        raise SettingsError("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout")
+    return int(epoch)
+
+
+def build_date(project: Path) -> date:
+    return datetime.fromtimestamp(build_epoch(project), tz=timezone.utc).date()
+
+
+def check_date(project: Path) -> date:
+    """The date a check judges by: the build date where there is one (a git
+    checkout, or SOURCE_DATE_EPOCH), else today; a check renders nothing, so
+    it does not need to be reproducible to the byte."""
+    try:
+        return build_date(project)
+    except SettingsError:
+        return date.today()

@@ -1,0 +1,318 @@
+"""Records on disk -> a checked catalog, with every problem located.
+
+`load_catalog` reads every file, validates it against its model and then
+checks the records against each other, gathering every problem before it
+returns (an author fixes them all in one go). Nothing is rendered from a
+catalog that has errors. Pydantic's errors are put into words a recruiter
+understands here.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .catalog import Catalog, Entry, derive
+from .checks import check_references
+from .load import Document, SourceFile, discover, read_document
+from .models import (
+    EMAIL_PATTERN,
+    GOAL_REF_PATTERN,
+    KIND_BY_FOLDER,
+    PHONE_PATTERN,
+    SLUG,
+    SLUG_MAX,
+    SLUG_PATTERN,
+    URL_PATTERN,
+    Taxonomy,
+)
+from .problems import Problem, Problems, quote, suggest
+from .progress import counting
+from .safety import check_record_text
+
+# Record kinds read by the whole organisation, where personal data is refused.
+PERSONAL_DATA_KINDS = {"campaign", "lesson"}
+
+# File names the generated folders use for their own pages.
+RESERVED_IDS = {"index"}
+
+# --- turning pydantic's errors into words -------------------------------------
+
+_PATTERN_WORDS = {
+    SLUG_PATTERN: "an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
+    URL_PATTERN: "a web address starting with http:// or https://",
+    EMAIL_PATTERN: "an email address",
+    PHONE_PATTERN: "a phone number (digits, spaces, +, - and brackets)",
+    GOAL_REF_PATTERN: "a learning goal id, or campaign-id:goal-id",
+}
+
+
+def _label(loc: tuple[Any, ...]) -> str:
+    """How a field is named in a message: 'owner', 'item 2 of channels'."""
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    if loc and isinstance(loc[-1], int):
+        parent = names[-1] if names else "the list"
+        return f"item {loc[-1] + 1} of '{parent}'"
+    return f"'{names[-1]}'" if names else "the record"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return quote(value)
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The model whose field the last name in `loc` is (None if there is none)."""
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    current: Any = model
+    for name in names[:-1]:
+        info = getattr(current, "model_fields", {}).get(name)
+        current = _inner_model(info.annotation) if info is not None else None
+        if current is None:
+            return None
+    return current
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Names of the fields allowed where an unknown field `loc` was found."""
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tuple[int, int, str]:
+    """One pydantic error -> (line, col, message a recruiter understands)."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    label = _label(loc)
+    line, col = doc.at(loc)
+
+    if kind == "missing":
+        return (*doc.at(loc[:-1]), f"{label} is missing" + _field_help(model, loc))
+    if kind == "extra_forbidden":
+        line, col = doc.key_at(loc)
+        return line, col, f"unknown field '{loc[-1]}'" + suggest(str(loc[-1]), _field_names(model, loc))
+    if loc and loc[-1] == "[key]":
+        line, col = doc.key_at(loc[:-1])
+        if kind == "string_pattern_mismatch":
+            return line, col, f"{quote(loc[-2])} is not a valid id; use {_PATTERN_WORDS[error['ctx']['pattern']]}"
+    if value is None:
+        return line, col, f"{label} is empty; give it a value"
+    if kind == "literal_error":
+        choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        return line, col, (
+            f"{quote(value)} is not allowed for {label}; choose one of: {', '.join(choices)}"
+            + suggest(str(value), choices)
+        )
+    if kind == "string_pattern_mismatch":
+        words = _PATTERN_WORDS.get(error["ctx"]["pattern"], f"text matching {error['ctx']['pattern']}")
+        return line, col, f"{quote(value)} is not valid for {label}; write {words}"
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        return line, col, f"{label} is empty; write something or remove the line"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return line, col, f"{label} is too long: at most {error['ctx']['max_length']:,} characters"
+    if kind == "too_short":
+        return line, col, f"{label} needs at least {error['ctx']['min_length']} item(s)" + _field_help(model, loc)
+    if kind == "list_type":
+        hint = f" (write it as '- {value}' on the next line)" if isinstance(value, str) else ""
+        return line, col, f"{label} must be a list, with each item on its own line starting with '- '{hint}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return line, col, f"{label} must be a group of fields (name: value), not {_describe(value)}"
+    if kind == "string_type":
+        return line, col, f"{label} must be text, not {_describe(value)}"
+    if kind in ("int_type", "float_type"):
+        return line, col, f"{label} must be a number, not {_describe(value)}"
+    if kind in ("date_type", "date_from_datetime_parsing"):
+        return line, col, f"{label} must be a date (YYYY-MM-DD), not {_describe(value)}"
+    if kind == "value_error":
+        return line, col, f"{label}: {error['ctx']['error']}"
+    if kind == "bool_type":
+        return line, col, f"{label} must be true or false, not {_describe(value)}"
+    return line, col, f"{label}: {error['msg']}"
+
+
+def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The field's description, as a parenthesis to a message."""
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    info = getattr(_model_at(model, loc), "model_fields", {}).get(names[-1]) if names else None
+    if info is not None and info.description:
+        return f" ({info.description[0].lower()}{info.description[1:].rstrip('.')})"
+    return ""
+
+
+def validate_document(model: type[BaseModel], doc: Document, problems: Problems) -> Any | None:
+    """The record, or None. After errors (already reported), a record is
+    still returned when leaving out the faulty fields makes it valid."""
+    data = dict(doc.data or {})
+    if doc.body:
+        if "body" in data:
+            line, col = doc.key_at(("body",))
+            problems.error(doc.path, line, col, "the narrative is given twice: as 'body' and below the fields; keep one")
+            return None
+        data["body"] = doc.body
+        doc.values[("body",)] = (doc.body_line, 1)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        for error in errors:
+            problems.error(doc.path, *explain(error, model, doc))
+    # Cross-record checks still run on what is valid, so that one run reports
+    # a wrong reference next to a typo in another field: validate again
+    # without the fields that failed (this works when they were optional).
+    bad = {error["loc"][0] for error in errors if error["loc"]}
+    try:
+        return model.model_validate({k: v for k, v in data.items() if k not in bad})
+    except ValidationError:
+        return None
+
+
+# --- loading ------------------------------------------------------------------
+
+
+def _fold(identifier: str) -> str:
+    return unicodedata.normalize("NFKC", identifier).casefold()
+
+
+@dataclass
+class _FileResult:
+    """What reading, and then validating, one file gave."""
+
+    doc: Document
+    read_problems: list[Problem]
+    validated: bool = False
+    record: Any = None
+    validate_problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ReadCache:
+    """Files already read and validated, by path, kept while their size,
+    time and inode stay the same: `handbook serve` re-reads only what an
+    author changed."""
+
+    files: dict[str, tuple[tuple[int, int, int], _FileResult]] = field(default_factory=dict)
+
+    def get(self, source: SourceFile) -> _FileResult:
+        stat = source.file.stat()
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        cached = self.files.get(source.path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = _read(source)
+        self.files[source.path] = (key, result)
+        return result
+
+
+def _read(source: SourceFile) -> _FileResult:
+    problems = Problems()
+    doc = read_document(source.file, source.path, problems)
+    return _FileResult(doc, problems.items)
+
+
+def load_catalog(
+    project: Path,
+    problems: Problems,
+    today: date,
+    timings: dict[str, float] | None = None,
+    progress: bool = False,
+    cache: ReadCache | None = None,
+) -> Catalog | None:
+    """Read, validate and cross-check every record under `project/data`, then
+    derive the catalog's relations, verdicts (as of `today`) and figures.
+
+    `timings`, when given, receives the seconds spent reading ('load') and
+    validating ('validate'); `progress` shows a counter on the terminal;
+    `cache` keeps what unchanged files gave from one call to the next.
+    """
+    started = time.perf_counter()
+    files = discover(project, problems)
+    read = cache.get if cache is not None else _read
+    results = [(source, read(source)) for source in counting(files, "records read", progress)]
+    read_done = time.perf_counter()
+    taxonomy: Taxonomy | None = None
+    taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
+    staged: dict[str, dict[str, Entry]] = defaultdict(dict)
+    seen: dict[tuple[str, str], SourceFile] = {}
+    known_ids: dict[str, set[str]] = defaultdict(set)
+
+    for source, result in results:
+        doc = result.doc
+        problems.extend(result.read_problems)
+        if source.folder == "":
+            taxonomy_doc = doc
+            if doc.data is not None:
+                if doc.body:
+                    problems.error(doc.path, doc.body_line, 1, "the taxonomy has no narrative")
+                taxonomy = validate_document(Taxonomy, doc, problems)
+            continue
+        model = KIND_BY_FOLDER[source.folder]
+        ident = source.file.stem
+        # Two names that one file system (or one reader) could take for the
+        # same file are one id: fold case and Unicode forms before comparing.
+        key = (source.folder, _fold(ident))
+        if key in seen:
+            problems.error(
+                source.path, 1, 1,
+                f"the id '{ident}' is used twice: here and in {seen[key].path}; rename one of the files",
+            )
+            continue
+        seen[key] = source
+        known_ids[model.kind].add(ident)
+        if not SLUG.match(ident) or len(ident) > SLUG_MAX:
+            problems.error(
+                source.path, 1, 1,
+                f"the file name {quote(ident)} cannot be an id; use lower-case letters, digits and "
+                f"single hyphens, at most {SLUG_MAX} characters, for example 'hyves-stage-2009'",
+            )
+            continue
+        if ident in RESERVED_IDS:
+            problems.error(source.path, 1, 1, f"the id '{ident}' is reserved for the handbook's own pages; rename the file")
+            continue
+        if doc.data is None:
+            continue
+        if not result.validated:
+            found = Problems()
+            result.record = validate_document(model, doc, found)
+            check_record_text(doc, model, model.kind in PERSONAL_DATA_KINDS, found)
+            result.validate_problems, result.validated = found.items, True
+        problems.extend(result.validate_problems)
+        if result.record is not None:
+            staged[model.kind][ident] = Entry(ident, result.record, doc)
+
+    catalog = None
+    if taxonomy is not None:
+        catalog = Catalog(taxonomy, taxonomy_doc, today, ids=known_ids)
+        for kind, entries in staged.items():
+            catalog.of_kind(kind).update(entries)
+        check_references(catalog, problems)
+        derive(catalog)
+    if timings is not None:
+        timings["load"] = read_done - started
+        timings["validate"] = time.perf_counter() - read_done
+    return catalog
+
+
