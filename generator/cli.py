@@ -149,9 +149,14 @@ def generate(project: Path, progress: bool | None) -> None:
 @click.option("--address", "-a", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(project: Path, address: str) -> None:
     """Preview the handbook; regenerates when a record in data/ changes."""
+    from .build import BuildFailed
     from .serve import serve as run
 
-    sys.exit(run(project, address))
+    try:
+        sys.exit(run(project, address))
+    except BuildFailed as failure:
+        click.echo(f"serve: {failure}", err=True)
+        sys.exit(1)
 
 
 @main.command()

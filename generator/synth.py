@@ -1445,8 +1445,6 @@ def synthesize(out: Path, records: int, seed: int = 1) -> dict[str, int]:
             f"{data} already exists and is not empty; synthesize writes into a new or empty folder only")
     synth = _Synth(records, seed)
     counts = synth.run()
-    for folder in ("campaigns", "lessons", "platforms", "people", "accounts"):
-        (data / folder).mkdir(parents=True, exist_ok=True)
     for folder, name, content in synth.files:
         write_new(data / folder / name if folder else data / name, content)
     return counts

@@ -10,6 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+# A frozen copy of the example handbook (data/ as it was when these tests
+# were written): tests that need a full handbook read this, so editing the
+# handbook's own records never breaks a test.
+EXAMPLE_DATA = ROOT / "tests" / "fixtures" / "example"
 # The fixture's "today": 2026-11-01, so review dates give the same verdicts on every run.
 FIXTURE_EPOCH = "1793491200"
 TODAY = date(2026, 11, 1)

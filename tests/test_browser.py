@@ -23,7 +23,7 @@ import pytest
 
 from generator.build import build_site
 
-from .conftest import FIXTURE_EPOCH, ROOT, copy_project
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -80,7 +80,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory):
     served = {}
     try:
         for language in ("nl", "en"):
-            project = copy_project(tmp_path_factory.mktemp(f"site-{language}") / "p", ROOT / "data")
+            project = copy_project(tmp_path_factory.mktemp(f"site-{language}") / "p", EXAMPLE_DATA)
             build_site(project, language=language)
             served[language] = _serve(project / "site")
     finally:

@@ -12,7 +12,7 @@ from generator.build import generate_pages
 from generator.cli import main
 from generator.health import FINDINGS
 
-from .conftest import FIXTURE_EPOCH, ROOT, copy_project
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 
 
 def invoke(*args: str):
@@ -69,7 +69,7 @@ def test_strict_check_turns_chosen_findings_into_failures(project: Path) -> None
 
 def test_the_dashboard_of_the_example_data_shows_every_kind_of_finding(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    project = copy_project(tmp_path / "example", ROOT / "data")
+    project = copy_project(tmp_path / "example", EXAMPLE_DATA)
     generate_pages(project)
     dashboard = (project / "handbook/records/dashboard.md").read_text("utf-8")
     counts = {anchor: int(count)
@@ -82,7 +82,7 @@ def test_charts_are_static_svg_and_the_same_bytes_every_build(tmp_path: Path, mo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     built = []
     for name in ("eerste", "tweede"):
-        project = copy_project(tmp_path / name, ROOT / "data")
+        project = copy_project(tmp_path / name, EXAMPLE_DATA)
         generate_pages(project)
         built.append({p.name: p.read_bytes() for p in sorted((project / "handbook/records/charts").glob("*.svg"))})
     assert sorted(built[0]) == ["channels.svg", "goal-coverage.svg", "platforms.svg", "years.svg"]
@@ -101,3 +101,23 @@ def test_every_record_is_in_the_export_with_its_page(project: Path) -> None:
     assert (lesson["kind"], lesson["url"], lesson["source"]) == (
         "lesson", "records/lessons/weer-gezonden/", "data/lessons/weer-gezonden.yml")
     assert lesson["record"]["recurs"] == "luister-eerst" and lesson["record"]["date"] == "2024-12-01"
+
+
+def test_one_review_verdict_for_page_and_report(tmp_path: Path, monkeypatch) -> None:
+    """The catalog decides once: a superseded lesson asks no review (its page
+    has no warning, the report does not list it) and an account never
+    reviewed is overdue on its page and in the report alike."""
+    from .helpers import edit, make_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    files = edit("data/accounts/linkedin-werken-bij.yml", "reviewed: 2024-01-10\n", "")
+    project = copy_project(tmp_path / "p", make_project(tmp_path / "d", files) / "data")
+    generate_pages(project)
+    records = project / "handbook" / "records"
+    account = (records / "accounts" / "linkedin-werken-bij.md").read_text("utf-8")
+    assert '!!! warning "Mogelijk verouderd"\n    Deze pagina is nog nooit beoordeeld' in account
+    superseded = (records / "lessons" / "luister-eerst.md").read_text("utf-8")
+    assert "Mogelijk verouderd" not in superseded  # review_by 2012-01-01 is long past, but it was replaced
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").output)
+    overdue = [(i["id"], i["detail"]) for i in report["findings"]["overdue-reviews"]["items"]]
+    assert overdue == [("linkedin", "due 2021-01-15"), ("linkedin-werken-bij", "never reviewed")]

@@ -104,21 +104,29 @@ def test_generated_pages_are_not_listed_in_the_navigation(built_site: Path) -> N
     assert "records/campaigns/hyves-stage-2010/" not in home.split('<div class="md-content"')[0]
 
 
-def test_a_failed_build_leaves_the_previous_site(built_site: Path, tmp_path: Path) -> None:
+def test_a_build_that_fails_after_the_engine_leaves_the_previous_site(built_site: Path, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    """The engine builds a whole new site, the audit then refuses it: the
+    site that was there stays, byte for byte, and no half-built folder is left."""
     import shutil
 
     from generator.build import BuildFailed, build_site
 
     from .conftest import FIXTURE_EPOCH, copy_project
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     project = copy_project(tmp_path / "p")
     shutil.copytree(built_site / "site", project / "site")
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    (project / "data" / "lessons" / "weer-gezonden.yml").write_text("title: [unclosed\n", "utf-8")
-    import os
-
-    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
-    with pytest.raises(BuildFailed):
+    # A hand-written page with a script: the records are valid and the engine
+    # builds, but the audit of the built pages refuses the result.
+    authors = project / "handbook" / "authors.md"
+    authors.write_text(authors.read_text("utf-8") + "\n<script>alert(1)</script>\n", "utf-8")
+    with pytest.raises(BuildFailed, match="the built pages failed the safety audit") as failure:
         build_site(project)
+    [refused] = failure.value.problems.errors
+    assert (refused.path, refused.message) == ("site/authors/index.html",
+                                               "an inline <script> that the theme did not put there")
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

@@ -1,0 +1,71 @@
+"""`handbook serve` regenerates one batch of changes at a time: saves that
+arrive during a regeneration wait for the next round, never start a second
+one beside it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.serve import Regenerator, watch
+from generator.synth import synthesize
+
+from .conftest import FIXTURE_EPOCH, copy_project
+
+
+@pytest.fixture(scope="module")
+def large_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = tmp_path_factory.mktemp("synth")
+    synthesize(source, 2500, seed=3)
+    return copy_project(tmp_path_factory.mktemp("large") / "project", source / "data")
+
+
+def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    project = large_project
+    rounds: list[list[float]] = []
+    lock = threading.Lock()
+
+    def on_round(event: str, changed: set[str] | None) -> None:
+        with lock:
+            if event == "start":
+                rounds.append([time.monotonic(), float("inf")])
+            else:
+                rounds[-1][1] = time.monotonic()
+
+    regenerator = Regenerator(project, on_round)
+    assert regenerator.regenerate()
+    rounds.clear()
+    regenerator.start()
+    observer = watch(project, regenerator)
+    lesson = sorted((project / "data" / "lessons").glob("*.yml"))[0]
+    original = lesson.read_text("utf-8")
+    title = next(line for line in original.splitlines() if line.startswith("title: "))
+    saves = []
+    try:
+        for number in range(6):
+            lesson.write_text(original.replace(title, f"{title} versie {number}", 1), "utf-8")
+            saves.append(time.monotonic())
+            time.sleep(0.7)
+        time.sleep(1.0)  # the last events reach the worker
+        assert regenerator.idle(timeout=180)
+    finally:
+        observer.stop()
+        observer.join()
+        regenerator.stop()
+
+    assert len(rounds) >= 2
+    for earlier, later in zip(rounds, rounds[1:]):
+        assert earlier[1] <= later[0], "two regenerations overlapped"
+    # The test means something only if a save arrived while a round ran.
+    assert any(start < save < end for save in saves for start, end in rounds)
+    output = capsys.readouterr()
+    assert "not regenerated" not in output.out + output.err
+    assert "Traceback" not in output.out + output.err
+    page = (project / "handbook" / "records" / "lessons" / f"{lesson.stem}.md").read_text("utf-8")
+    assert "versie 5" in page
+    temporaries = [p for p in (project / "handbook" / "records").rglob("*.tmp")]
+    assert temporaries == []
