@@ -1,117 +1,254 @@
-"""After the engine ran: an audit of every HTML page before the site goes live.
+"""After the engine ran: an audit of every built page, and the
+Content-Security-Policy that every page then carries.
 
-Record text was checked and escaped before rendering; this is the second
-line of defence, on what a browser will actually receive. A page fails when it
-holds
+Record text was rendered and sanitized before the engine saw it; this is the
+next, independent layer, on what a browser will actually receive. Pages are
+read with lexbor (through selectolax), an HTML5 parser that builds the same
+tree a browser builds, so a comment, an unclosed tag or an entity cannot hide
+anything from the audit that a browser would run. A page fails when it holds
 
-* a script the theme did not put there (the theme's scripts are the bundle
-  under `assets/javascripts/` and the inline scripts of a page without any
-  record content, the 404 page, compared with the relative paths taken out);
+* a script or a style element that the theme did not put there (the theme's
+  are those of the 404 page, which shows no record, with the relative base
+  path taken out), or a script file outside the site's `assets/javascripts/`;
 * an event-handler attribute (`onerror=`, `onclick=` ...);
-* a `javascript:`, `vbscript:` or `data:` address in a link or resource;
-* a resource (script, style sheet, image, frame, font ...) loaded from another
-  host, or an element that embeds another document.
+* a `javascript:`, `vbscript:` or `data:` address in any attribute that takes
+  an address, read after entities are decoded, as a browser reads it;
+* a link to any other scheme than http, https or mailto;
+* anything loaded from elsewhere: an address with a scheme or starting with
+  `//` or `/\\` in a resource (`src`, `srcset`, `poster`, `data` ...), or
+  `url()`, `@import` or `expression()` in a style attribute;
+* an element that embeds or submits to another document (iframe, object,
+  embed, base, a form that is not the theme's), `<noscript>` (browsers that
+  run script read its content differently) or `<meta http-equiv=refresh>`.
+
+Style sheets and SVG images of the site are read too. When every page passes,
+`apply_policy` writes a Content-Security-Policy into each page's head: script
+only from the site itself and the hashes of the theme's inline scripts;
+images, styles, fonts and connections only from the site itself. So a script
+that slipped past everything else still would not run, and nothing loads
+from another host.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problems
-from .safety import scheme_of
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background", "cite", "srcset"}
-EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
-BAD_SCHEMES = {"javascript", "vbscript", "data"}
+from .markup import leaves_site, scheme_of
+from .problems import Problems
+from .write import overwrite_built
+
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "action", "formaction", "poster", "data", "xlink:href", "background", "cite", "srcset",
+    "ping", "manifest", "longdesc", "usemap", "codebase", "archive", "lowsrc", "dynsrc", "profile", "icon",
+    "imagesrcset",
+})
+EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"})
+BAD_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# <link rel=...> values that name another address without loading it.
+NOT_LOADED = frozenset({"canonical", "alternate", "author", "help", "license", "next", "prev", "search"})
+# Script types a browser does not run (the theme keeps its settings in one).
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+_THEME_SCRIPT = re.compile(r"^(?:\.\./)*(?:\./)?/?assets/javascripts/[A-Za-z0-9._/-]+\.js$")
 # A quoted path to the site's root or its assets, as a page at any depth writes
 # it: "/", ".", "../..", "assets/...", "../../assets/...".
 _BASE = re.compile(r'"(?:\.\./)*(?:\.\.|\.)?/?(assets/[^"]*)?"')
+_STYLE_LOADS = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
+_HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
 
 
-def _normalise(script: str) -> str:
+def _normalise(text: str) -> str:
     """An inline theme script with the page's relative base path taken out."""
-    return _BASE.sub(lambda m: '"BASE/' + (m.group(1) or "") + '"', script)
+    return _BASE.sub(lambda m: '"BASE/' + (m.group(1) or "") + '"', text)
 
 
-class _PageAudit(HTMLParser):
-    def __init__(self, path: str, theme_scripts: set[str] | None, problems: Problems) -> None:
-        super().__init__(convert_charrefs=True)
+def script_hash(text: str) -> str:
+    """The CSP source expression of an inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@dataclass
+class Theme:
+    """What the theme itself puts in pages: read from a page without records."""
+
+    scripts: set[str] = field(default_factory=set)  # normalised inline scripts
+    styles: set[str] = field(default_factory=set)  # normalised style elements
+    forms: set[tuple[tuple[str, str], ...]] = field(default_factory=set)  # attributes of each form
+
+
+@dataclass
+class AuditResult:
+    pages: int = 0
+    script_hashes: set[str] = field(default_factory=set)  # of the inline scripts pages run
+
+
+def _position(raw: str, needle: str, start: int = 0) -> tuple[int, int]:
+    """Line and column of the first `needle` in the page (case-insensitive), or 1:1."""
+    at = raw.lower().find(needle.lower(), start) if needle else -1
+    if at < 0:
+        return 1, 1
+    return raw.count("\n", 0, at) + 1, at - (raw.rfind("\n", 0, at) + 1) + 1
+
+
+class _PageAudit:
+    def __init__(self, path: str, raw: str, theme: Theme | None, problems: Problems, image: bool = False) -> None:
         self.path = path
-        self.theme_scripts = theme_scripts
+        self.image = image  # an SVG image of the site, not a page
+        self.raw = raw
+        self.theme = theme
         self.problems = problems
-        self.in_script = False
-        self.script_at = (1, 1)
-        self.script_text: list[str] = []
-        self.inline_scripts: list[str] = []
+        self.scripts: list[str] = []  # inline scripts that run, exactly as written
+        self.found = Theme()
 
-    def error(self, message: str, at: tuple[int, int] | None = None) -> None:
-        line, col = at or self.getpos()
-        self.problems.error(self.path, line, col + 1 if at is None else col, message)
+    def error(self, needle: str, message: str) -> None:
+        self.problems.error(self.path, *_position(self.raw, needle), message)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name.lower(): value or "" for name, value in attrs}
+    def run(self) -> None:
+        tree = LexborHTMLParser(self.raw)
+        for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+            tag = node.tag or ""
+            if tag.startswith("-"):  # comments and the like hold nothing a browser runs
+                continue
+            self.element(tag, node)
+
+    def element(self, tag: str, node: LexborNode) -> None:
+        values = {name.lower(): value or "" for name, value in node.attributes.items()}
         for name in values:
             if name.startswith("on"):
-                self.error(f"<{tag}> has the event handler '{name}', which runs script")
+                self.error(name, f"<{tag}> has the event handler '{name}', which runs script")
         if tag in EMBEDDING:
-            self.error(f"<{tag}> embeds another document; the handbook does not")
+            self.error(f"<{tag}", f"<{tag}> embeds another document; the handbook does not")
+        if tag == "noscript":
+            self.error("<noscript", "<noscript> holds content that browsers read differently when they run script")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            self.error("<meta http-equiv=refresh> sends the reader elsewhere")
+            self.error("http-equiv", "<meta http-equiv=refresh> sends the reader elsewhere")
+        if tag in ("animate", "set") and values.get("attributename", "").lower() in ("href", "xlink:href"):
+            self.error(f"<{tag}", f"<{tag}> changes an address while the page is shown")
         for name in URL_ATTRIBUTES & values.keys():
-            urls = [part.strip().split(" ")[0] for part in values[name].split(",")] if name == "srcset" else [values[name]]
-            for url in urls:
-                scheme = scheme_of(url)
-                if scheme in BAD_SCHEMES:
-                    self.error(f"<{tag} {name}> uses a '{scheme}:' address")
-                elif tag != "a" and (scheme is not None or url.strip().startswith("//")):
-                    if not (tag == "link" and values.get("rel", "") in ("canonical", "alternate")):
-                        self.error(f"<{tag} {name}> loads {url} from another host")
-        if "url(" in values.get("style", "").replace(" ", "").lower():
-            self.error(f"<{tag}> loads a resource through its style attribute")
-        if tag == "script":
-            src = values.get("src")
-            if src is not None:
-                if not re.match(r"^(\.\./)*(\./)?/?assets/javascripts/", src):
-                    self.error(f"<script src={src}> is not one of the theme's scripts")
-            else:
-                self.in_script = True
-                self.script_at = self.getpos()
-                self.script_text = []
+            self.address(tag, name, values)
+        if _STYLE_LOADS.search(values.get("style", "")):
+            self.error("style=", f"<{tag}> loads a resource through its style attribute")
+        if tag == "form":
+            signature = tuple(sorted(values.items()))
+            self.found.forms.add(signature)
+            if self.theme is not None and signature not in self.theme.forms:
+                self.error("<form", "a <form> that the theme did not put there")
+        elif tag == "script":
+            self.script(node, values)
+        elif tag == "style":
+            text = node.text(deep=True)
+            self.found.styles.add(_normalise(text))
+            if self.image:  # a chart's own style: shapes and colours, nothing loaded
+                if _STYLE_LOADS.search(text):
+                    self.error("<style", "a <style> element that loads a resource")
+            elif self.theme is not None and _normalise(text) not in self.theme.styles:
+                self.error("<style", "a <style> element that the theme did not put there")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self.in_script = False
+    def address(self, tag: str, name: str, values: dict[str, str]) -> None:
+        if name == "srcset" or name == "imagesrcset":
+            urls = [part.strip().split(" ")[0] for part in values[name].split(",")]
+        else:
+            urls = [values[name]]
+        for url in urls:
+            scheme = scheme_of(url)
+            if scheme in BAD_SCHEMES:
+                self.error(name, f"<{tag} {name}> uses a '{scheme}:' address")
+            elif tag in ("a", "area") and name == "href":
+                if scheme is not None and scheme not in LINK_SCHEMES:
+                    self.error(name, f"<{tag} href> links to a '{scheme}:' address")
+            elif leaves_site(url):
+                if not (tag == "link" and NOT_LOADED & set(values.get("rel", "").lower().split())):
+                    self.error(url[:40] or name, f"<{tag} {name}> loads {url[:80]} from another host")
 
-    def handle_data(self, data: str) -> None:
-        if self.in_script:
-            self.script_text.append(data)
+    def script(self, node: LexborNode, values: dict[str, str]) -> None:
+        src = values.get("src")
+        if src is not None:
+            if not _THEME_SCRIPT.match(src):
+                self.error(src or "<script", f"<script src={src[:80]}> is not one of the site's own scripts")
+            return
+        text = node.text(deep=True)
+        normalised = _normalise(text)
+        self.found.scripts.add(normalised)
+        if values.get("type", "").lower() not in DATA_SCRIPT_TYPES:
+            self.scripts.append(text)
+        if self.theme is not None and normalised not in self.theme.scripts:
+            self.error("<script" if not text else text[:30], "an inline <script> that the theme did not put there")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self.in_script:
-            self.in_script = False
-            text = _normalise("".join(self.script_text))
-            self.inline_scripts.append(text)
-            if self.theme_scripts is not None and text not in self.theme_scripts:
-                line, col = self.script_at
-                self.error("an inline <script> that the theme did not put there", (line, col + 1))
+
+def _audit_css(path: str, raw: str, problems: Problems) -> None:
+    for match in _CSS_URL.finditer(raw):
+        url = match.group(2) if match.group(2) is not None else match.group(4)
+        scheme = scheme_of(url)
+        if scheme == "data" and match.group(4) is None:
+            continue  # an image inside the style sheet itself (the theme's icons)
+        if leaves_site(url):
+            line, col = _position(raw, match.group(0), match.start())
+            problems.error(path, line, col, f"the style sheet loads {url[:80]} from another host")
 
 
-def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> int:
-    """Audit every page of a built site; the number of pages read."""
+def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> AuditResult:
+    """Audit every page, style sheet and SVG image of a built site."""
+    theme = Theme()
     reference = site / "404.html"
-    theme_scripts: set[str] = set()
     if reference.is_file():
-        baseline = _PageAudit(f"{shown_as}/404.html", None, problems)
-        baseline.feed(reference.read_text("utf-8"))
-        theme_scripts = set(baseline.inline_scripts)
+        baseline = _PageAudit(f"{shown_as}/404.html", reference.read_text("utf-8"), None, Problems())
+        baseline.run()
+        theme = baseline.found
+    result = AuditResult()
+    for page in sorted(site.rglob("*")):
+        if page.suffix not in (".html", ".svg", ".css") or not page.is_file():
+            continue
+        relative = f"{shown_as}/{page.relative_to(site).as_posix()}"
+        raw = page.read_text("utf-8", errors="replace")
+        if page.suffix == ".css":
+            _audit_css(relative, raw, problems)
+            continue
+        auditor = _PageAudit(relative, raw, theme, problems, image=page.suffix == ".svg")
+        auditor.run()
+        if page.suffix == ".html" and _HEAD.search(raw.encode("utf-8")) is None:
+            problems.error(relative, 1, 1, "the page has no <head> to carry the Content-Security-Policy")
+        result.script_hashes.update(script_hash(text) for text in auditor.scripts)
+        result.pages += page.suffix == ".html"
+    return result
+
+
+def policy(script_hashes: set[str]) -> str:
+    """The Content-Security-Policy of every page."""
+    scripts = " ".join(["'self'", *sorted(script_hashes)])
+    return (
+        "default-src 'none'; "
+        f"script-src {scripts}; "
+        "style-src 'self'; "
+        # The theme's style sheet draws its icons from data: images inside it.
+        "img-src 'self' data:; "
+        "font-src 'self'; "
+        "connect-src 'self'; "
+        "worker-src 'self'; "
+        "manifest-src 'self'; "
+        "object-src 'none'; "
+        "base-uri 'none'; "
+        "form-action 'none'"
+    )
+
+
+def apply_policy(site: Path, script_hashes: set[str]) -> int:
+    """Write the policy into the head of every page, before anything else
+    there, so it governs every script and resource of the page. Pages of a
+    site still being built only; the number of pages."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes)}">'.encode("ascii")
     count = 0
     for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        auditor = _PageAudit(f"{shown_as}/{relative}", theme_scripts, problems)
-        auditor.feed(page.read_text("utf-8"))
-        auditor.close()
+        raw = page.read_bytes()
+        head = _HEAD.search(raw)
+        if head is None:
+            continue
+        overwrite_built(page, raw[: head.end()] + meta + raw[head.end():])
         count += 1
     return count

@@ -13,13 +13,14 @@ import os
 import subprocess
 import sys
 import time
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .audit import audit_site
+from .audit import apply_policy, audit_site
 from .catalog import Catalog
 from .pages import Site, plan
 from .problems import Problems
@@ -108,7 +109,8 @@ def generate_pages(
     timings = {} if timings is None else timings
     catalog = checked_catalog(project, settings, problems, timings, progress, cache)
     started = time.perf_counter()
-    jobs = plan(Site(catalog, settings.language, settings.source_url), only)
+    site = Site(catalog, settings.language, settings.source_url, settings.directory_urls)
+    jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
     changed = 0
     try:
@@ -116,7 +118,8 @@ def generate_pages(
         tree.plan([path for path, _ in jobs])
         for path, make in counting(jobs, "pages written", progress):
             page = make()
-            text = page.raw if page.raw is not None else render(page.template, page.context, settings.language)
+            text = page.raw if page.raw is not None else render(
+                page.template, {**page.context, "link_target": partial(site.author_link, path)}, settings.language)
             changed += tree.write(path, text)
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
@@ -155,10 +158,11 @@ def build_site(
         timings["engine"] = time.perf_counter() - started
         started = time.perf_counter()
         audit = Problems()
-        audit_site(fresh, audit, shown_as=_shown(target, project))
+        audited = audit_site(fresh, audit, shown_as=_shown(target, project))
         if audit.errors:
             generated.problems.extend(audit.items)
             raise BuildFailed("the built pages failed the safety audit", generated.problems)
+        apply_policy(fresh, audited.script_hashes)
         timings["audit"] = time.perf_counter() - started
         swap_into_place(fresh, target)
     finally:

@@ -1,11 +1,21 @@
-"""The Jinja environment that turns page contexts into Markdown. No I/O.
+"""The Jinja environment that turns page contexts into generated pages. No I/O.
 
-Record text is data: every `{{ value }}` is escaped for Markdown and HTML by
-the environment's `finalize` unless the value was marked `Raw` on purpose
-(checked Markdown fields, links the generator built). A template that forgets
-a filter is therefore safe; one that uses an undefined name fails
-(`StrictUndefined`). Record text is only ever passed *into* templates, never
-compiled as one, so `{{ ... }}` written in a lesson stays text.
+A generated page is Markdown only in its structure: front matter and
+headings (so the engine builds its navigation and table of contents). All
+its content is HTML in raw HTML blocks, which the engine passes through
+without reading it as Markdown, so record text is never interpreted by a
+second parser:
+
+* every `{{ value }}` is escaped for HTML by the environment (autoescape);
+  only `Markup` made by the generator (links it built, labels, rendered
+  Markdown fields) is inserted as it is;
+* Markdown fields are rendered once, by `markup.render_markdown` (`md` filter);
+* text in a heading goes through `heading`: no character of it can form
+  Markdown or attribute syntax.
+
+A template that uses an undefined name fails (`StrictUndefined`). Record text
+is only ever passed *into* templates, never compiled as one, so `{{ ... }}`
+written in a lesson stays text.
 """
 
 from __future__ import annotations
@@ -16,61 +26,59 @@ from functools import lru_cache
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .i18n import LABELS, format_day, format_money, format_number
+from .markup import heading_text, render_markdown
 
+# HTML the generator made itself (links, joined links, labels): inserted as it is.
+Raw = Markup
 
-class Raw(str):
-    """Markdown that is inserted as it is (already escaped or checked)."""
-
-
-# Characters that open Markdown constructs in Python-Markdown and the
-# extensions this handbook enables (tables add '|'); Python-Markdown turns a
-# backslash before any of them back into the plain character. '&', '<' and
-# '>' become entities, so no HTML can start.
-_ESCAPES = str.maketrans(
-    {char: "\\" + char for char in "\\`*_{}[]()#+-.!|"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-)
-
-
-def escape_inline(text: Any) -> str:
-    """Plain text -> Markdown that shows exactly that text, on one line."""
-    return " ".join(str(text).split()).translate(_ESCAPES)
+# C0 controls (but tab and newline) and DEL: Python-Markdown uses STX and ETX
+# to mark its own placeholders, so none of them may reach the engine.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _finalize(value: Any) -> Any:
-    if isinstance(value, Raw):
-        return value
     if value is None:
         return ""
     if isinstance(value, bool):
         raise TypeError("a template printed a boolean; print a label instead")
     if isinstance(value, (int, float)):
         return str(value)
-    if isinstance(value, str):
-        return escape_inline(value)
+    if isinstance(value, str):  # Markup is a str: autoescape decides
+        return value
     raise TypeError(f"a template printed a {type(value).__name__}; templates print text only")
 
 
-def markdown_block(text: str | None) -> Raw:
-    """A checked Markdown field, as a block of its own."""
-    if not text:
-        return Raw("")
-    return Raw(text.replace("\r\n", "\n").strip("\n"))
+@jinja2.pass_context
+def _markdown(context: Any, text: str, heading_level: int = 3) -> Markup:
+    """A Markdown field, rendered once; links to other pages get the address
+    the page is served at (`link_target` of the page's context, if any)."""
+    return render_markdown(text, heading_level, context.get("link_target"))
 
 
-def yaml_string(text: str) -> Raw:
+def yaml_string(text: str) -> Markup:
     """A value for the generated page's front matter (a JSON string is valid YAML).
 
     The theme prints front-matter titles and tag names into the page without
     escaping them, so angle brackets become look-alike quotation marks there.
     """
-    text = " ".join(text.split()).replace("<", "‹").replace(">", "›")
-    return Raw(json.dumps(text, ensure_ascii=False))
+    text = " ".join(str(text).split()).replace("<", "‹").replace(">", "›")
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
-def link(text: Any, url: str) -> Raw:
-    return Raw(f"[{escape_inline(text)}]({url})")
+def link(text: Any, url: str, outside: bool = False) -> Markup:
+    """An HTML link; text and address escaped. `outside`: a link that leaves
+    the handbook (opened without telling the other site where it came from)."""
+    if outside:
+        return Markup('<a href="{}" rel="noopener noreferrer nofollow">{}</a>').format(url, text)
+    return Markup('<a href="{}">{}</a>').format(url, text)
+
+
+def join(items: list[Any], separator: str = ", ") -> Markup:
+    """Items joined; text items escaped, Markup kept."""
+    return Markup(escape(separator)).join(items)
 
 
 @lru_cache(maxsize=4)
@@ -80,31 +88,31 @@ def environment(language: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates do not change during a run: no stat per page
         finalize=_finalize,
-        autoescape=False,
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = markdown_block
+    env.filters["md"] = _markdown
+    env.filters["heading"] = heading_text
     env.filters["yaml"] = yaml_string
-    # Dates and figures are formatted by the generator (digits, month names,
-    # separators): nothing in them needs escaping.
-    env.filters["day"] = lambda d: Raw(format_day(d, language))
-    env.filters["num"] = lambda n: Raw(format_number(n, language))
-    env.filters["money"] = lambda n: Raw(format_money(n, language))
-    env.filters["num1"] = lambda n: Raw(format_number(None if n is None else round(n, 1), language))
-    env.filters["raw"] = Raw
+    env.filters["join_html"] = join
+    env.filters["day"] = lambda d: format_day(d, language)
+    env.filters["num"] = lambda n: format_number(n, language)
+    env.filters["money"] = lambda n: format_money(n, language)
+    env.filters["num1"] = lambda n: format_number(None if n is None else round(n, 1), language)
     env.globals["link"] = link
     return env
 
 
 @lru_cache(maxsize=4)
-def labels(language: str) -> dict[str, Raw]:
-    """The generator's own labels are trusted text, inserted as they are."""
-    return {key: Raw(value) for key, value in LABELS[language].items()}
+def labels(language: str) -> dict[str, Markup]:
+    """The generator's own labels are trusted text: escaped once, here."""
+    return {key: escape(value) for key, value in LABELS[language].items()}
 
 
 def render(template: str, context: dict[str, Any], language: str) -> str:
     text = environment(language).get_template(template).render({**context, "L": labels(language)})
+    text = _CONTROLS.sub("\ufffd", text)
     # One trailing newline, no runs of blank lines: stable, diffable output.
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"

@@ -1,11 +1,10 @@
 """Record text is data: checks that keep it from becoming HTML, script or a leak.
 
-* Markdown fields may not hold raw HTML, nor links or images whose address
-  uses a scheme other than http, https or mailto (relative links are fine).
-  They are read with markdown-it-py, a CommonMark parser that reports where
-  each block starts; its link validation is switched off here, so that a
-  `javascript:` link is reported instead of being quietly shown as text by
-  this parser while another parser would turn it into a link.
+* Markdown fields may not hold raw HTML, nor links to addresses other than
+  http, https, mailto or the handbook's own pages, nor images from outside
+  the handbook. They are read by the parser that renders them
+  (`markup.inspect_markdown`), so what is reported here is exactly what the
+  renderer would show as text or leave out.
 * Campaigns and lessons may not hold email addresses or phone numbers: they
   are read by the whole organisation. The people registry's contact fields
   are the one place for them.
@@ -18,38 +17,22 @@ import html
 import re
 from typing import Any, Iterable
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from .load import Document
+from .markup import inspect_markdown
 from .models import MarkdownText
 from .problems import Problems, quote
-
-SAFE_SCHEMES = {"http", "https", "mailto"}
-
-_parser = MarkdownIt("commonmark").enable("table")
-_parser.validateLink = lambda url: True  # judge every link here, see above
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
 # international ones (+44 20 7946 0958). Figures such as 12.000, dates such
 # as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,/-])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
-
-def scheme_of(url: str) -> str | None:
-    """The scheme a browser would see in `url`, or None for a relative link."""
-    cleaned = _CONTROL.sub("", html.unescape(url)).lower()
-    match = re.match(r"^([a-z][a-z0-9+.-]*):", cleaned)
-    return match.group(1) if match else None
-
-
-def _walk(tokens: Iterable[Token]) -> Iterable[Token]:
-    """Every block token, each followed by its inline tokens."""
-    for token in tokens:
-        yield token
-        yield from token.children or []
+# Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
+# reference definition), however its address is written. Text with none of
+# these holds neither, and most Markdown fields are such text: they skip the
+# parser. (The renderer and the audit of the built pages stay behind this.)
+_MAY_BE_UNSAFE = re.compile(r"<|\]\(|\]:")
 
 
 def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
@@ -62,49 +45,38 @@ def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[i
     return first_line + block_line, 1
 
 
-# Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
-# reference definition), however its address is written. Text with none of
-# these holds neither, and most Markdown fields are such text: they skip the
-# parser. (The audit of the built pages stays behind this.)
-_MAY_BE_UNSAFE = re.compile(r"<|\]\(|\]:")
-
-
 def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems) -> None:
-    """Report raw HTML and unsafe links in one Markdown field.
+    """Report raw HTML and refused links and images in one Markdown field:
+    what the renderer (`markup.render_markdown`) would show as text or drop.
 
     `first_line`/`first_col`: where the field's text starts in the file (for a
     block scalar or a body, the column of its lines is 1).
     """
     if not _MAY_BE_UNSAFE.search(text):
         return
-    tokens = _parser.parse(text)
-    block_line = 0
-    for token in _walk(tokens):
-        if token.map:
-            block_line = token.map[0]
-        if token.type in ("html_block", "html_inline"):
-            snippet = token.content.strip().split("\n")[0]
-            line, col = _locate(text, snippet, first_line, block_line)
-            if line == first_line:
-                col += first_col - 1
-            problems.error(
-                path, line, col,
-                f"'{field}' contains HTML ({quote(snippet, 40)}); records hold plain Markdown only",
-            )
-        elif token.type in ("link_open", "image"):
-            attribute = "href" if token.type == "link_open" else "src"
-            url = str(token.attrGet(attribute) or "")
-            scheme = scheme_of(url)
-            if scheme is not None and scheme not in SAFE_SCHEMES:
-                line, col = _locate(text, url.split("\n")[0][:20] or "(", first_line, block_line)
-                if line == first_line:
-                    col += first_col - 1
-                what = "a link" if token.type == "link_open" else "an image"
-                problems.error(
-                    path, line, col,
-                    f"'{field}' has {what} to a '{scheme}:' address; only http, https and mailto addresses "
-                    "or links within the handbook are allowed",
-                )
+    for finding in inspect_markdown(text):
+        if finding.kind == "html":
+            needle = finding.snippet
+        else:  # the address as written may differ from the parsed one: find the bracket's target
+            needle = html.unescape(finding.snippet).split("\n")[0][:20] or "("
+        line, col = _locate(text, needle, first_line, finding.block_line)
+        if line == first_line:
+            col += first_col - 1
+        if finding.kind == "html":
+            message = f"'{field}' contains HTML ({quote(finding.snippet, 40)}); records hold plain Markdown only"
+        elif finding.kind == "image" and finding.scheme is not None:
+            message = (f"'{field}' has an image from a '{finding.scheme}:' address; the handbook shows only "
+                       "images of its own and loads nothing from other sites")
+        elif finding.kind == "image":
+            message = (f"'{field}' has an image from another site ({quote(finding.snippet, 40)}); the handbook "
+                       "shows only images of its own and loads nothing from other sites")
+        elif finding.scheme is not None:
+            message = (f"'{field}' has a link to a '{finding.scheme}:' address; only http, https and mailto "
+                       "addresses or links within the handbook are allowed")
+        else:
+            message = (f"'{field}' has a link to another site without 'https:' ({quote(finding.snippet, 40)}); "
+                       "write the whole address, starting with https://")
+        problems.error(path, line, col, message)
 
 
 @functools.cache

@@ -34,6 +34,7 @@ class Settings:
     config_language: str  # theme.language in mkdocs.yml
     custom_dir: Path | None  # theme.custom_dir, absolute
     source_url: str | None  # extra.handbook.source_url: where "edit this record" leads
+    directory_urls: bool = True  # use_directory_urls: pages served as folder/ or as page.html
 
     @property
     def generated(self) -> Path:
@@ -83,6 +84,7 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         config_language=config_language,
         custom_dir=Path(custom_dir) if custom_dir else None,
         source_url=str(source_url) if source_url else None,
+        directory_urls=bool(config.use_directory_urls),
     )
 
 

@@ -230,6 +230,14 @@ def fresh_folder(beside: Path) -> Path:
     return folder
 
 
+def overwrite_built(path: Path, data: bytes) -> None:
+    """Rewrite a file of a site that is still being built in its fresh
+    folder (nobody sees it before `swap_into_place`)."""
+    if path.is_symlink():
+        raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
+    path.write_bytes(data)
+
+
 def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 

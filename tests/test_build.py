@@ -53,8 +53,8 @@ def test_settings_come_from_mkdocs_own_loader_with_inherit_and_env(project: Path
     monkeypatch.setenv("HANDBOOK_EDIT_URL", "https://git.intern.invalid/werving/edit/main")
     generate_pages(project)
     page = (project / "handbook" / "records" / "lessons" / "weer-gezonden.md").read_text("utf-8")
-    assert "(https://git.intern.invalid/werving/edit/main/data/lessons/weer-gezonden.yml)" in page
-    assert "# Opnieuw alleen gezonden" in page  # the inherited theme language: Dutch labels
+    assert 'href="https://git.intern.invalid/werving/edit/main/data/lessons/weer-gezonden.yml"' in page
+    assert "# Opnieuw alleen gezonden" in page
     assert "Laatst beoordeeld" in page
 
 

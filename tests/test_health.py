@@ -115,7 +115,8 @@ def test_one_review_verdict_for_page_and_report(tmp_path: Path, monkeypatch) -> 
     generate_pages(project)
     records = project / "handbook" / "records"
     account = (records / "accounts" / "linkedin-werken-bij.md").read_text("utf-8")
-    assert '!!! warning "Mogelijk verouderd"\n    Deze pagina is nog nooit beoordeeld' in account
+    assert ('<div class="admonition warning">\n<p class="admonition-title">Mogelijk verouderd</p>\n'
+            "<p>Deze pagina is nog nooit beoordeeld; bekijk of wat er staat nog klopt.</p>") in account
     superseded = (records / "lessons" / "luister-eerst.md").read_text("utf-8")
     assert "Mogelijk verouderd" not in superseded  # review_by 2012-01-01 is long past, but it was replaced
     report = json.loads(invoke("report", "--project", str(project), "--format", "json").output)

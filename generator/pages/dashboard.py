@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from ..health import FINDINGS, Item, Report, report
-from ..render import Raw, link
+from ..render import join, link
 from .overview import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART
 from .site import Job, Page, Site, record_path
 
@@ -31,7 +31,7 @@ def _detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
     if finding == "dormant-accounts":
         return site.platform_names[facts["platform"]]
     if finding == "recurring-lessons":
-        return Raw(" → ".join(site.lesson_link(frm, lesson) for lesson in facts["chain"]))
+        return join([site.lesson_link(frm, lesson) for lesson in facts["chain"]], " → ")
     if finding == "overdue-reviews":
         return f"{L['due_on']} {day(facts['date'])}" if facts["date"] else L["never_reviewed"]
     if finding == "campaigns-without-lessons":
@@ -79,9 +79,9 @@ def dashboard_page(site: Site, health: Report) -> Page:
         "accounts_total": sum(sum(counts.values()) for counts in health.accounts_per_platform.values()),
         "balance": balance,
         "charts": [
-            {"src": YEARS_CHART, "alt": L["chart_years_alt"]},
-            {"src": COVERAGE_CHART, "alt": L["chart_coverage_alt"]},
-            {"src": CHANNEL_CHART, "alt": L["chart_channels_alt"]},
+            {"src": site.rel(PATH, YEARS_CHART), "alt": L["chart_years_alt"]},
+            {"src": site.rel(PATH, COVERAGE_CHART), "alt": L["chart_coverage_alt"]},
+            {"src": site.rel(PATH, CHANNEL_CHART), "alt": L["chart_channels_alt"]},
         ],
     })
 

@@ -29,7 +29,8 @@ def menu(site: Site, frm: str) -> list[Raw]:
     for entries in LIST_MENUS:
         if any(target == frm for _, target in entries):
             return [
-                Raw(f"**{site.L[key]}**") if target == frm else link(site.L[key], site.rel(frm, target))
+                Raw("<strong>{}</strong>").format(site.L[key]) if target == frm
+                else link(site.L[key], site.rel(frm, target))
                 for key, target in entries
             ]
     return []
@@ -86,8 +87,8 @@ def platforms_table(site: Site) -> Page:
         "columns": [L["platform"], L["guideline"], L["owner"], L["campaigns"], L["accounts"]],
         "rows": [[
             site.platform_link(path, k),
-            Raw(L["closed"]) if c.taxonomy.platforms[k].closed else (Raw("✓") if k in c.guidelines else Raw("–")),
-            site.person(path, c.guidelines[k].record.owner) if k in c.guidelines else Raw("–"),
+            L["closed"] if c.taxonomy.platforms[k].closed else ("✓" if k in c.guidelines else "–"),
+            site.person(path, c.guidelines[k].record.owner) if k in c.guidelines else "–",
             len(c.of("campaigns-of-platform", k)),
             len(c.of("accounts-of-platform", k)),
         ] for k in _by_name(site.platform_names)],

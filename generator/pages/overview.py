@@ -39,9 +39,9 @@ def figures_page(site: Site) -> Page:
         "title": L["figures"],
         "tables": [
             {"heading": L["by_channel"], "first": L["channel"], "rows": figure_rows(site, path, "channel"),
-             "chart": {"src": CHANNEL_CHART, "alt": L["chart_channels_alt"]}},
+             "chart": {"src": site.rel(path, CHANNEL_CHART), "alt": L["chart_channels_alt"]}},
             {"heading": L["by_platform"], "first": L["platform"], "rows": figure_rows(site, path, "platform"),
-             "chart": {"src": PLATFORM_CHART, "alt": L["chart_platforms_alt"]}},
+             "chart": {"src": site.rel(path, PLATFORM_CHART), "alt": L["chart_platforms_alt"]}},
             {"heading": L["by_year"], "first": L["year"], "rows": figure_rows(site, path, "year"), "chart": None},
             {"heading": L["by_recruitment"], "first": L["recruitment"],
              "rows": figure_rows(site, path, "recruitment"), "chart": None},

@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 from ..catalog import FIGURES, Entry
 from ..models import Account, Campaign, Guideline, Lesson, Person
-from ..render import Raw, link
+from ..render import link
 from .site import Job, Page, Site, wanted
 
 
@@ -27,7 +27,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     rows = [
         {
             "channel": site.channel_link(path, result.channel),
-            "platform": site.platform_link(path, result.platform) if result.platform else Raw("–"),
+            "platform": site.platform_link(path, result.platform) if result.platform else "–",
             **{name: getattr(result, name) for name in FIGURES},
         }
         for result in campaign.results
@@ -35,8 +35,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     lessons = [
         {
             "link": site.lesson_link(path, lid),
-            "level": L[c.lessons[lid].record.level],
-            "status": L[c.lessons[lid].record.status],
+            "detail": f"{L[c.lessons[lid].record.level]} · {L[c.lessons[lid].record.status]}",
         }
         for lid in c.of("lessons-of-campaign", entry.id)
     ]
@@ -56,13 +55,13 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "budget": campaign.budget,
         "audience": campaign.audience,
         "audience_goal": campaign.audience_goal,
-        "listening": Raw(campaign.listening) if campaign.listening else None,
+        "listening": campaign.listening,
         "business_goals": campaign.business_goals,
         "goals": goals,
         "results": rows,
         "totals": c.campaign_figures.get(entry.id),
         "lessons": lessons,
-        "body": Raw(campaign.body) if campaign.body else None,
+        "body": campaign.body,
         "tags": site.tags(campaign.tags),
         "review": site.review(c.review("campaign", entry.id)),
         "owner_plain": site.person(path, campaign.knowledge_owner),
@@ -97,15 +96,15 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         "campaigns": site.joined(site.campaign_link(path, cid) for cid in lesson.campaigns),
         "answers": answers,
         "applies_to": site.joined(applies_links),
-        "what_happened": Raw(lesson.what_happened),
-        "lesson": Raw(lesson.lesson),
-        "recommendation": Raw(lesson.recommendation) if lesson.recommendation else None,
+        "what_happened": lesson.what_happened,
+        "lesson": lesson.lesson,
+        "recommendation": lesson.recommendation,
         "evidence": lesson.evidence,
         "superseded_by": site.lesson_link(path, lesson.superseded_by) if lesson.superseded_by else None,
         "supersedes": [site.lesson_link(path, lid) for lid in c.of("supersedes", entry.id)],
         "recurs": site.lesson_link(path, lesson.recurs) if lesson.recurs else None,
         "recurred_by": [site.lesson_link(path, lid) for lid in c.of("recurred-by", entry.id)],
-        "body": Raw(lesson.body) if lesson.body else None,
+        "body": lesson.body,
         "tags": site.tags(lesson.tags),
         "review": site.review(c.review("lesson", entry.id)),
         "owner_plain": site.person(path, lesson.author),
@@ -152,7 +151,7 @@ def platform_page(site: Site, ident: str) -> Page:
             "webcare_hours": guideline.webcare_hours,
             "approval": guideline.approval,
             "owner": site.person(path, guideline.owner),
-            "body": Raw(guideline.body) if guideline.body else None,
+            "body": guideline.body,
         }
         context["review"] = site.review(c.review("guideline", ident))
         context["owner_plain"] = site.person(path, guideline.owner)
@@ -200,7 +199,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         "successor": site.person(path, person.successor) if person.successor else None,
         "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
         "groups": [{"label": L[key], "entries": items} for key, items in groups if items],
-        "body": Raw(person.body) if person.body else None,
+        "body": person.body,
         "tags": site.tags(person.tags),
         "source": site.source(entry),
     })
@@ -221,7 +220,7 @@ def account_page(site: Site, entry: Entry) -> Page:
         "purpose": account.purpose,
         "recruitment": L[account.recruitment] if account.recruitment else None,
         "status": L[account.status],
-        "body": Raw(account.body) if account.body else None,
+        "body": account.body,
         "tags": site.tags(account.tags),
         "review": site.review(c.review("account", entry.id)),
         "owner_plain": site.person(path, account.owner),

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable
 from ..catalog import Catalog, Entry, Review
 from ..i18n import LABELS, format_day
 from ..models import FOLDERS, Account, Campaign, Lesson, Person
-from ..render import Raw, link
+from ..render import Raw, join, link
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,29 @@ class Page:
 Job = tuple[str, Callable[[], Page]]
 
 
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Where a generated file is served, relative to the generated folder:
+    'lessons/x.md' -> 'lessons/x/' (or 'lessons/x.html'), 'lessons/index.md'
+    -> 'lessons/', 'charts/a.svg' -> 'charts/a.svg'. The engine does not
+    rewrite links inside HTML blocks, so the generator writes final addresses."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    folder, _, name = stem.rpartition("/")
+    if name == "index":
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
 @functools.cache
-def _folder_link(from_folder: str, to_folder: str) -> str:
-    """The relative path from one generated folder to another, ending in '/'."""
-    path = posixpath.relpath(to_folder or ".", from_folder or ".")
-    return "" if path == "." else path + "/"
+def _relative(from_folder: str, target: str) -> str:
+    """`target` (a served path) relative to the folder a page is served from."""
+    if target == from_folder:
+        return "./"
+    folder = target if target.endswith("/") or not target else target.rpartition("/")[0] + "/"
+    path = posixpath.relpath(folder or ".", from_folder or ".")
+    prefix = "" if path == "." else path + "/"
+    return prefix + ("" if target.endswith("/") or not target else target.rpartition("/")[2]) or "./"
 
 
 def record_path(kind: str, ident: str) -> str:
@@ -46,9 +64,11 @@ def record_path(kind: str, ident: str) -> str:
 class Site:
     """The catalog as the pages of one language see it."""
 
-    def __init__(self, catalog: Catalog, language: str, source_url: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
+                 directory_urls: bool = True) -> None:
         self.c = catalog
         self.language = language
+        self.directory_urls = directory_urls
         self.L = LABELS[language]
         self.source_url = source_url
         tax = catalog.taxonomy
@@ -63,10 +83,21 @@ class Site:
     # --- links ------------------------------------------------------------------
 
     def rel(self, frm: str, target: str) -> str:
-        """A link from page `frm` to page `target`, both relative to the
-        generated folder (computed per pair of folders: there are few)."""
-        folder, _, name = target.rpartition("/")
-        return _folder_link(frm.rpartition("/")[0], folder) + name
+        """The address, from page `frm`, of the page or file `target` (both
+        paths in the generated folder, as the pages are planned)."""
+        here = page_url(frm, self.directory_urls)
+        if not here.endswith("/"):
+            here = here.rpartition("/")[0] + "/" if "/" in here else ""
+        return _relative(here, page_url(target, self.directory_urls))
+
+    def author_link(self, frm: str, href: str) -> str:
+        """A relative link an author wrote in a Markdown field, to a page of the
+        handbook ('../lessons/x.md#a', as from the generated page): its address."""
+        path, _, anchor = href.partition("#")
+        if not path.endswith(".md"):
+            return href
+        target = posixpath.normpath(posixpath.join(frm.rpartition("/")[0], path))
+        return self.rel(frm, target) + (f"#{anchor}" if anchor else "")
 
     def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
         return self.rel(frm, record_path(kind, ident)) + (f"#{anchor}" if anchor else "")
@@ -97,11 +128,11 @@ class Site:
     def person(self, frm: str, ident: str | None) -> Raw:
         """A person's name linked to their page, with when they left."""
         if ident is None or ident not in self.c.people:
-            return Raw(self.L["nobody"])
+            return Raw.escape(self.L["nobody"])
         person: Person = self.c.people[ident].record
         text = link(person.name, self.url(frm, "person", ident))
         if person.left is not None:
-            text = Raw(f"{text} ({self.L['left_on']} {self.day(person.left)})")
+            text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
         return text
 
     def person_name(self, ident: str | None) -> str:
@@ -117,7 +148,7 @@ class Site:
 
     def joined(self, links: Iterable[str]) -> Raw:
         items = list(links)
-        return Raw(", ".join(items) if items else self.L["none"])
+        return join(items) if items else Raw.escape(self.L["none"])
 
     def tags(self, tags: list[str]) -> list[str]:
         return [self.tag_names[t] for t in tags]
@@ -127,7 +158,7 @@ class Site:
         repository (not the generated Markdown). No entry: the taxonomy."""
         path = entry.path if entry is not None else self.c.taxonomy_doc.path
         url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None
-        return {"path": path, "edit_url": Raw(url) if url else None}
+        return {"path": path, "edit_url": url}
 
     @staticmethod
     def review(review: Review) -> dict[str, Any]:
