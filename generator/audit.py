@@ -89,12 +89,15 @@ class AuditResult:
     script_hashes: set[str] = field(default_factory=set)  # of the inline scripts pages run
 
 
-def _position(raw: str, needle: str, start: int = 0) -> tuple[int, int]:
-    """Line and column of the first `needle` in the page (case-insensitive), or 1:1."""
-    at = raw.lower().find(needle.lower(), start) if needle else -1
-    if at < 0:
-        return 1, 1
-    return raw.count("\n", 0, at) + 1, at - (raw.rfind("\n", 0, at) + 1) + 1
+def _position(raw: str, *needles: str, start: int = 0) -> tuple[int, int]:
+    """Line and column of the first of `needles` found in the page
+    (case-insensitive), or 1:1."""
+    lowered = raw.lower()
+    for needle in needles:
+        at = lowered.find(needle.lower(), start) if needle else -1
+        if at >= 0:
+            return raw.count("\n", 0, at) + 1, at - (raw.rfind("\n", 0, at) + 1) + 1
+    return 1, 1
 
 
 class _PageAudit:
@@ -107,8 +110,8 @@ class _PageAudit:
         self.scripts: list[str] = []  # inline scripts that run, exactly as written
         self.found = Theme()
 
-    def error(self, needle: str, message: str) -> None:
-        self.problems.error(self.path, *_position(self.raw, needle), message)
+    def error(self, needle: str, message: str, *more: str) -> None:
+        self.problems.error(self.path, *_position(self.raw, needle, *more), message)
 
     def run(self) -> None:
         tree = LexborHTMLParser(self.raw)
@@ -131,15 +134,16 @@ class _PageAudit:
             self.error("http-equiv", "<meta http-equiv=refresh> sends the reader elsewhere")
         if tag in ("animate", "set") and values.get("attributename", "").lower() in ("href", "xlink:href"):
             self.error(f"<{tag}", f"<{tag}> changes an address while the page is shown")
-        for name in URL_ATTRIBUTES & values.keys():
-            self.address(tag, name, values)
+        if tag not in EMBEDDING and tag not in ("form", "script"):  # those have rules of their own
+            for name in URL_ATTRIBUTES & values.keys():
+                self.address(tag, name, values)
         if _STYLE_LOADS.search(values.get("style", "")):
             self.error("style=", f"<{tag}> loads a resource through its style attribute")
         if tag == "form":
             signature = tuple(sorted(values.items()))
             self.found.forms.add(signature)
             if self.theme is not None and signature not in self.theme.forms:
-                self.error("<form", "a <form> that the theme did not put there")
+                self.error(next(iter(values.values()), ""), "a <form> that the theme did not put there", "<form")
         elif tag == "script":
             self.script(node, values)
         elif tag == "style":
@@ -159,13 +163,13 @@ class _PageAudit:
         for url in urls:
             scheme = scheme_of(url)
             if scheme in BAD_SCHEMES:
-                self.error(name, f"<{tag} {name}> uses a '{scheme}:' address")
+                self.error(url[:30], f"<{tag} {name}> uses a '{scheme}:' address", f"{name}=")
             elif tag in ("a", "area") and name == "href":
                 if scheme is not None and scheme not in LINK_SCHEMES:
-                    self.error(name, f"<{tag} href> links to a '{scheme}:' address")
+                    self.error(url[:30], f"<{tag} href> links to a '{scheme}:' address", f"{name}=")
             elif leaves_site(url):
                 if not (tag == "link" and NOT_LOADED & set(values.get("rel", "").lower().split())):
-                    self.error(url[:40] or name, f"<{tag} {name}> loads {url[:80]} from another host")
+                    self.error(url[:40], f"<{tag} {name}> loads {url[:80]} from another host", f"{name}=")
 
     def script(self, node: LexborNode, values: dict[str, str]) -> None:
         src = values.get("src")
@@ -189,7 +193,7 @@ def _audit_css(path: str, raw: str, problems: Problems) -> None:
         if scheme == "data" and match.group(4) is None:
             continue  # an image inside the style sheet itself (the theme's icons)
         if leaves_site(url):
-            line, col = _position(raw, match.group(0), match.start())
+            line, col = _position(raw, match.group(0), start=match.start())
             problems.error(path, line, col, f"the style sheet loads {url[:80]} from another host")
 
 

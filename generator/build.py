@@ -57,13 +57,14 @@ def settings_for(project: Path, language: str | None = None) -> Settings:
 
 
 def checked_catalog(project: Path, settings: Settings, problems: Problems, timings: dict[str, float],
-                    progress: bool = False, cache: ReadCache | None = None) -> Catalog:
+                    progress: bool = False, cache: ReadCache | None = None, text_checks: bool = True) -> Catalog:
     """The catalog, or BuildFailed with every problem when there are errors."""
     try:
         today = build_date(project)
     except SettingsError as failure:
         raise BuildFailed(str(failure)) from None
-    catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache)
+    catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache,
+                           text_checks=text_checks)
     check_docs_folder(settings, problems)
     if catalog is None or problems.errors:
         raise BuildFailed("the records have errors", problems)
@@ -96,6 +97,7 @@ def generate_pages(
     progress: bool = False,
     cache: ReadCache | None = None,
     only: set[str] | None = None,
+    text_checks: bool = True,
 ) -> Generated:
     """Check the records and write the generated Markdown.
 
@@ -107,7 +109,7 @@ def generate_pages(
     settings = settings or settings_for(project, language)
     problems = Problems()
     timings = {} if timings is None else timings
-    catalog = checked_catalog(project, settings, problems, timings, progress, cache)
+    catalog = checked_catalog(project, settings, problems, timings, progress, cache, text_checks)
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls)
     jobs = plan(site, only)
@@ -136,12 +138,14 @@ def build_site(
     site_dir: Path | None = None,
     timings: dict[str, float] | None = None,
     progress: bool = False,
+    text_checks: bool = True,
 ) -> Generated:
     """Check, generate and build; `timings` also receives 'engine' and 'audit'.
     The new site replaces the old one only when every step passed."""
     settings = settings_for(project, language)
     timings = {} if timings is None else timings
-    generated = generate_pages(project, settings=settings, timings=timings, progress=progress)
+    generated = generate_pages(project, settings=settings, timings=timings, progress=progress,
+                               text_checks=text_checks)
     started = time.perf_counter()
     target = (site_dir or project / "site").absolute()
     fresh = fresh_folder(target)

@@ -89,11 +89,21 @@ def parser(html_allowed: bool = False) -> MarkdownIt:
 # --- rendering --------------------------------------------------------------------------
 
 
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    """The sanitizer's own rule for addresses, as strict as the parser's."""
+    if name == "src" and not safe_url(value, image=True):
+        return None
+    if name == "href" and not safe_url(value):
+        return None
+    return value
+
+
 def _sanitize(fragment: str) -> str:
     return nh3.clean(
         fragment,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_keep_attribute,
         url_schemes=set(LINK_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,

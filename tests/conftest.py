@@ -58,3 +58,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
     return project
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session (Playwright's sync API runs one per process)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_browser
+
+    require_browser()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

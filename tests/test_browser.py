@@ -11,28 +11,16 @@ Without Chromium these tests are skipped on a developer's machine; in CI
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from generator.build import build_site
 
-from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
+from .browser_support import AXE, SCREENSHOTS, Watched, require_browser, serve
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-# What the probe of this machine found Chromium needs as root on a closed network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 PAGE_KINDS = {
     "home": "",
@@ -52,29 +40,10 @@ PAGE_KINDS = {
 }
 
 
-def _require_browser() -> None:
-    if CHROMIUM is None or not AXE.is_file():
-        missing = "Chromium (Debian's chromium package)" if CHROMIUM is None else f"axe-core ({AXE})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{missing} is missing; .ci/run installs it")
-        pytest.skip(f"{missing} is not installed")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-def _serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory):
     """The example handbook built in Dutch and in English, each served."""
-    _require_browser()
+    require_browser()
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
     served = {}
@@ -82,7 +51,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory):
         for language in ("nl", "en"):
             project = copy_project(tmp_path_factory.mktemp(f"site-{language}") / "p", EXAMPLE_DATA)
             build_site(project, language=language)
-            served[language] = _serve(project / "site")
+            served[language] = serve(project / "site")
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -91,32 +60,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory):
     yield {language: url for language, (url, _) in served.items()}
     for _, server in served.values():
         server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser(sites):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Watched:
-    """A page with everything it requested and every error it logged."""
-
-    def __init__(self, page) -> None:
-        self.page = page
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def outside(self) -> list[str]:
-        return [url for url in self.requests
-                if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).hostname != "127.0.0.1"]
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path
         regenerator.stop()
 
     assert len(rounds) >= 2
-    for earlier, later in zip(rounds, rounds[1:]):
+    for earlier, later in zip(rounds, rounds[1:], strict=False):
         assert earlier[1] <= later[0], "two regenerations overlapped"
     # The test means something only if a save arrived while a round ran.
     assert any(start < save < end for save in saves for start, end in rounds)

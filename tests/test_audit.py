@@ -1,0 +1,106 @@
+"""The audit of built pages, one rule at a time, and the policy it writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.audit import apply_policy, audit_site, policy, script_hash
+from generator.problems import Problems
+
+THEME_SCRIPT = '<script>__md_scope=new URL("{base}",location)</script>'
+THEME_FORM = '<form class="md-search__form" name="search"><input name="query"></form>'
+
+
+def _page(base: str, body: str) -> str:
+    return (f"<!doctype html><html><head><meta charset=utf-8>{THEME_SCRIPT.format(base=base)}"
+            f'<script src="{base}/assets/javascripts/bundle.js"></script></head>'
+            f"<body>{THEME_FORM}<article>\n{body}\n</article></body></html>")
+
+
+def _audit(tmp_path: Path, body: str, name: str = "records/x/index.html") -> list[str]:
+    site = tmp_path / "site"
+    (site / "records" / "x").mkdir(parents=True)
+    (site / "404.html").write_text(_page(".", ""), "utf-8")
+    (site / name).write_text(_page("../..", body), "utf-8")
+    problems = Problems()
+    audit_site(site, problems)
+    return [f"{p.line}:{p.col}: {p.message}" if p.path.endswith(name) else str(p) for p in problems.sorted()]
+
+
+RULES = [
+    ("<script>alert(1)</script>", "an inline <script> that the theme did not put there"),
+    ("<!--><script>alert(1)</script>-->", "an inline <script> that the theme did not put there"),
+    ('<script src="https://cdn.invalid/a.js"></script>', "<script src=https://cdn.invalid/a.js> is not one of the site's own scripts"),
+    ('<script src="../../uploads/a.js"></script>', "<script src=../../uploads/a.js> is not one of the site's own scripts"),
+    ('<img src="x.png" onerror="alert(1)">', "<img> has the event handler 'onerror', which runs script"),
+    ('<p ONCLICK="alert(1)">x</p>', "<p> has the event handler 'onclick', which runs script"),
+    ('<a href="&#106;avascript:alert(1)">x</a>', "<a href> uses a 'javascript:' address"),
+    ('<a href=" java\tscript:alert(1)">x</a>', "<a href> uses a 'javascript:' address"),
+    ('<a href="vbscript:msgbox(1)">x</a>', "<a href> uses a 'vbscript:' address"),
+    ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "<img src> uses a 'data:' address"),
+    ('<a href="ftp://files.invalid/a">x</a>', "<a href> links to a 'ftp:' address"),
+    ('<img src="//evil.invalid/a.png">', "<img src> loads //evil.invalid/a.png from another host"),
+    ('<img src="/\\evil.invalid/a.png">', "<img src> loads /\\evil.invalid/a.png from another host"),
+    ('<img src="https://evil.invalid/a.png">', "<img src> loads https://evil.invalid/a.png from another host"),
+    ('<img srcset="a.png 1x, https://evil.invalid/b.png 2x">', "<img srcset> loads https://evil.invalid/b.png from another host"),
+    ('<video poster="//evil.invalid/p.png"></video>', "<video poster> loads //evil.invalid/p.png from another host"),
+    ('<link rel="stylesheet" href="https://evil.invalid/a.css">', "<link href> loads https://evil.invalid/a.css from another host"),
+    ('<div style="background:url(//evil.invalid/a.png)">x</div>', "<div> loads a resource through its style attribute"),
+    ("<style>@import url(//evil.invalid/a.css)</style>", "a <style> element that the theme did not put there"),
+    ('<iframe src="a.html"></iframe>', "<iframe> embeds another document; the handbook does not"),
+    ('<object data="a.swf"></object>', "<object> embeds another document; the handbook does not"),
+    ('<embed src="a.swf">', "<embed> embeds another document; the handbook does not"),
+    ('<base href="https://evil.invalid/">', "<base> embeds another document; the handbook does not"),
+    ('<form action="https://evil.invalid/"><input></form>', "a <form> that the theme did not put there"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.invalid">', "<meta http-equiv=refresh> sends the reader elsewhere"),
+    ('<noscript><p title="</noscript><img src=x>"></p></noscript>',
+     "<noscript> holds content that browsers read differently when they run script"),
+    ('<svg><animate attributeName="href" values="https://evil.invalid"/></svg>',
+     "<animate> changes an address while the page is shown"),
+    ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "<a xlink:href> uses a 'javascript:' address"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), RULES, ids=[f"rule-{n}" for n in range(len(RULES))])
+def test_each_rule_refuses_its_construct(tmp_path: Path, body: str, message: str) -> None:
+    found = _audit(tmp_path, body)
+    assert [line.split(": ", 1)[1] for line in found] == [message]
+    assert found[0].startswith("2:")  # on the line of the article's content
+
+
+def test_the_theme_s_own_scripts_and_forms_pass_at_any_depth(tmp_path: Path) -> None:
+    assert _audit(tmp_path, '<p>Gewone tekst met <a href="../../lessons/x/">een link</a> en '
+                            '<a href="https://www.example.invalid/" rel="noopener">een site</a>.</p>') == []
+
+
+def test_a_style_sheet_that_loads_from_elsewhere_fails(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "a.css").write_text(
+        '.icon{mask-image:url("data:image/svg+xml;charset=utf-8,<svg/>")}\n'
+        "@import 'https://evil.invalid/b.css';\nbody{background:url(//evil.invalid/c.png)}\n", "utf-8")
+    problems = Problems()
+    audit_site(site, problems)
+    assert [str(p) for p in problems.sorted()] == [
+        "site/assets/a.css:2:1: error: the style sheet loads https://evil.invalid/b.css from another host",
+        "site/assets/a.css:3:17: error: the style sheet loads //evil.invalid/c.png from another host",
+    ]
+
+
+def test_the_policy_holds_the_hashes_of_the_scripts_pages_run(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "404.html").write_text(_page(".", ""), "utf-8")
+    (site / "a" / "index.html").write_text(_page("..", "<p>x</p>"), "utf-8")
+    problems = Problems()
+    result = audit_site(site, problems)
+    assert problems.items == []
+    expected = {script_hash('__md_scope=new URL(".",location)'), script_hash('__md_scope=new URL("..",location)')}
+    assert result.script_hashes == expected
+    assert apply_policy(site, result.script_hashes) == 2
+    page = (site / "a" / "index.html").read_text("utf-8")
+    assert page.startswith(f'<!doctype html><html><head><meta http-equiv="Content-Security-Policy" '
+                           f'content="{policy(expected)}"><meta charset=utf-8>')
+    assert "script-src 'self' 'sha256-" in policy(expected) and "'unsafe-inline'" not in policy(expected)

@@ -1,0 +1,85 @@
+"""Record text rendered once: the parser with HTML off, the link rules, and
+the sanitizer behind them, each shown to hold on its own."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from generator import markup
+from generator.markup import heading_text, render_markdown, safe_url
+
+from .payloads import MARKDOWN, PLAIN
+
+ALLOWED = markup.ALLOWED_TAGS | {"html", "head", "body", "div"}
+
+
+def _dangers(html: str) -> list[str]:
+    """What in a fragment could run or load: read as a browser reads it."""
+    found = []
+    tree = LexborHTMLParser(f"<body>{html}</body>")
+    for node in tree.root.traverse(include_text=False):
+        tag = node.tag or ""
+        if tag.startswith("-"):
+            continue
+        if tag not in ALLOWED:
+            found.append(f"<{tag}>")
+        for name, value in node.attributes.items():
+            if name.lower().startswith("on") or name.lower() in ("style", "srcset"):
+                found.append(f"<{tag} {name}>")
+            if name in ("href", "src") and not safe_url(value or "", image=name == "src"):
+                found.append(f"<{tag} {name}={value}>")
+    return found
+
+
+@pytest.mark.parametrize("payload", MARKDOWN + PLAIN, ids=[f"payload-{n}" for n in range(len(MARKDOWN + PLAIN))])
+def test_no_payload_survives_rendering(payload: str) -> None:
+    rendered = str(render_markdown(payload))
+    blocks = [line for line in rendered.split("\n\n") if not line.startswith("#")]
+    assert _dangers("\n".join(blocks)) == []
+    for heading in (line for line in rendered.split("\n") if line.startswith("#")):
+        # A heading is letters, digits, spaces and character references only.
+        text = heading.lstrip("#").strip()
+        assert all(part.isalnum() or part == " " for part in text.replace("&#", "").replace(";", ""))
+
+
+@pytest.mark.parametrize("payload", MARKDOWN, ids=[f"payload-{n}" for n in range(len(MARKDOWN))])
+def test_the_sanitizer_alone_holds_what_the_parser_would_let_through(payload: str) -> None:
+    # As if the parser passed raw HTML: turned on here on purpose, the sanitizer must still hold.
+    raw = markup.parser(html_allowed=True).render(payload)
+    assert _dangers(markup._sanitize(raw)) == []
+
+
+def test_headings_of_a_field_stay_headings_for_the_table_of_contents() -> None:
+    rendered = str(render_markdown("# Eerste *kop*\n\nTekst.\n\n## Onder {: #x }\n\nMeer.", heading_level=3))
+    assert rendered.split("\n\n") == [
+        "### Eerste kop",
+        '<div class="handbook-text">\n<p>Tekst.</p>\n</div>',
+        "#### Onder &#123;&#58; &#35;x &#125;",
+        '<div class="handbook-text">\n<p>Meer.</p>\n</div>',
+    ]
+
+
+def test_links_are_kept_or_shown_as_text() -> None:
+    rendered = str(render_markdown(
+        "[a](https://www.example.invalid/x) [b](mailto:hr@example.invalid) [c](../lessons/x.md#y) "
+        "[d](javascript:alert(1)) [e](//evil.invalid/)", link_target=lambda href: "../../lessons/x/#y"))
+    assert rendered == (
+        '<div class="handbook-text">\n<p>'
+        '<a href="https://www.example.invalid/x" rel="noopener noreferrer nofollow">a</a> '
+        '<a href="mailto:hr@example.invalid" rel="noopener noreferrer nofollow">b</a> '
+        '<a href="../../lessons/x/#y" rel="noopener noreferrer nofollow">c</a> '
+        "[d](javascript:alert(1)) [e](//evil.invalid/)</p>\n</div>"
+    )
+
+
+def test_images_from_elsewhere_become_their_alt_text() -> None:
+    assert str(render_markdown("![grafiek](https://evil.invalid/a.png) ![eigen](../charts/a.svg)")) == (
+        '<div class="handbook-text">\n<p>grafiek <img src="../charts/a.svg" alt="eigen"></p>\n</div>'
+    )
+
+
+def test_heading_text_leaves_no_syntax() -> None:
+    assert str(heading_text("Vraag <b>1</b> { #x } `y` *z*")) == (
+        "Vraag &#60;b&#62;1&#60;&#47;b&#62; &#123; &#35;x &#125; &#96;y&#96; &#42;z&#42;"
+    )
