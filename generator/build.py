@@ -16,7 +16,6 @@ import time
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -27,8 +26,18 @@ from .problems import Problems
 from .progress import counting
 from .render import render
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
-from .validate import ReadCache, load_catalog
-from .write import GeneratedTree, WriteRefused, discard, fresh_folder, swap_into_place, write_file
+from .validate import ReadCache, check_docs_folder, load_catalog
+from .write import (
+    GeneratedTree,
+    WriteRefused,
+    check_site_target,
+    discard,
+    fresh_folder,
+    locked,
+    mark_site,
+    swap_into_place,
+    write_file,
+)
 
 
 class BuildFailed(Exception):
@@ -65,28 +74,10 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
         raise BuildFailed(str(failure)) from None
     catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache,
                            text_checks=text_checks)
-    check_docs_folder(settings, problems)
+    check_docs_folder(project, settings.docs_dir, problems)
     if catalog is None or problems.errors:
-        raise BuildFailed("the records have errors", problems)
+        raise BuildFailed("the check found errors", problems)
     return catalog
-
-
-def check_docs_folder(settings: Settings, problems: Problems) -> None:
-    """The docs folder holds real files only: a symbolic link could make the
-    engine publish a file from anywhere on the machine."""
-    docs = settings.docs_dir
-    shown = docs.relative_to(settings.project).as_posix() if docs.is_relative_to(settings.project) else str(docs)
-    if docs.is_symlink():
-        problems.error(shown, 1, 1, "the docs folder is a symbolic link; it must be a real folder")
-        return
-    for folder, subfolders, files in os.walk(docs):
-        here = Path(folder)
-        for name in sorted(subfolders + files):
-            if (here / name).is_symlink():
-                problems.error(
-                    f"{shown}/{(here / name).relative_to(docs).as_posix()}", 1, 1,
-                    "this is a symbolic link; the handbook publishes real files only",
-                )
 
 
 def generate_pages(
@@ -110,6 +101,12 @@ def generate_pages(
     problems = Problems()
     timings = {} if timings is None else timings
     catalog = checked_catalog(project, settings, problems, timings, progress, cache, text_checks)
+    return write_pages(catalog, settings, problems, timings, progress, only)
+
+
+def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timings: dict[str, float],
+                progress: bool = False, only: set[str] | None = None) -> Generated:
+    """The pages of a checked catalog, written into the generated folder."""
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls)
     jobs = plan(site, only)
@@ -144,10 +141,27 @@ def build_site(
     The new site replaces the old one only when every step passed."""
     settings = settings_for(project, language)
     timings = {} if timings is None else timings
-    generated = generate_pages(project, settings=settings, timings=timings, progress=progress,
-                               text_checks=text_checks)
+    target = Path(os.path.normpath((site_dir or settings.site_dir or project / "site").absolute()))
+    try:
+        check_site_target(target, [project.absolute() / "data", settings.docs_dir, settings.config_file,
+                                   project.absolute() / ".git"])
+    except WriteRefused as refused:
+        raise BuildFailed(str(refused)) from None
+    problems = Problems()
+    catalog = checked_catalog(project, settings, problems, timings, progress, text_checks=text_checks)
+    try:
+        # The generated folder is the engine's input: held until the engine
+        # has read it, so a second build (another language) cannot change it.
+        with locked(settings.generated):
+            generated = write_pages(catalog, settings, problems, timings, progress)
+            return _engine(project, settings, target, timings, generated)
+    except WriteRefused as refused:
+        raise BuildFailed(str(refused), problems) from None
+
+
+def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],
+            generated: Generated) -> Generated:
     started = time.perf_counter()
-    target = (site_dir or project / "site").absolute()
     fresh = fresh_folder(target)
     try:
         config = _engine_config(project, settings)
@@ -167,6 +181,7 @@ def build_site(
             generated.problems.extend(audit.items)
             raise BuildFailed("the built pages failed the safety audit", generated.problems)
         apply_policy(fresh, audited.script_hashes)
+        mark_site(fresh)
         timings["audit"] = time.perf_counter() - started
         swap_into_place(fresh, target)
     finally:
@@ -198,18 +213,11 @@ def _shown(target: Path, project: Path) -> str:
 
 
 def _engine_config(project: Path, settings: Settings) -> Path:
-    """mkdocs.yml itself, or a file that inherits it with another language."""
+    """mkdocs.yml itself, or a file beside it that inherits it with another
+    language (beside it, so every relative path in it means the same)."""
     if settings.config_language == settings.language:
         return settings.config_file
-    derived = project / "build" / f"mkdocs.{settings.language}.yml"
-    # Paths in an inheriting file are relative to it: give them absolutely.
-    theme: dict[str, Any] = {"language": settings.language}
-    if settings.custom_dir:
-        theme["custom_dir"] = settings.custom_dir.as_posix()
-    overrides = {
-        "INHERIT": settings.config_file.as_posix(),
-        "docs_dir": settings.docs_dir.absolute().as_posix(),
-        "theme": theme,
-    }
+    derived = settings.config_file.with_name(f".mkdocs.{settings.language}.yml")
+    overrides = {"INHERIT": settings.config_file.name, "theme": {"language": settings.language}}
     write_file(derived, yaml.safe_dump(overrides, sort_keys=True))
     return derived

@@ -72,21 +72,22 @@ class AnswerProblem:
     candidates: tuple[str, ...] = ()  # campaigns holding the goal, or the goals there are
 
 
-def resolve_answer(lesson: Lesson, answer: str, campaigns: dict[str, Entry]) -> tuple[str, str] | AnswerProblem:
-    """'goal' or 'campaign:goal' in a lesson -> (campaign id, goal id).
+def resolve_answer(own: list[str], answer: str, campaigns: dict[str, Entry]) -> tuple[str, str] | AnswerProblem:
+    """'goal' or 'campaign:goal' in a lesson from the campaigns `own` ->
+    (campaign id, goal id).
 
     A bare goal id is looked up in the lesson's own campaigns and must be in
     exactly one of them; 'campaign:goal' names the campaign, which must be
     one of the lesson's."""
     if ":" in answer:
         campaign_id, goal_id = answer.split(":", 1)
-        if campaign_id not in lesson.campaigns:
+        if campaign_id not in own:
             return AnswerProblem("not-own-campaign", goal_id, campaign_id)
         candidates = [campaign_id] if campaign_id in campaigns else []
     else:
         goal_id = answer
-        candidates = [c for c in lesson.campaigns if c in campaigns]
-    if not lesson.campaigns:
+        candidates = [c for c in own if c in campaigns]
+    if not own:
         return AnswerProblem("no-campaigns", goal_id)
     if not candidates:
         return AnswerProblem("unknown-campaign", goal_id)
@@ -154,6 +155,10 @@ class Catalog:
     related: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (relation, id) -> ids
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # (kind, id) -> review
     campaign_figures: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    # Learning goals of finished campaigns that no lesson answers, and per
+    # start year (answered, asked) of finished campaigns' goals.
+    unanswered_goals: list[tuple[str, str]] = field(default_factory=list)
+    goals_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
     figures: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # group -> key -> figures
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
@@ -213,7 +218,7 @@ def _relations(c: Catalog) -> None:
         lesson: Lesson = entry.record
         resolved = []
         for answer in lesson.answers:
-            pair = resolve_answer(lesson, answer, c.campaigns)
+            pair = resolve_answer(lesson.campaigns, answer, c.campaigns)
             if isinstance(pair, tuple) and pair not in resolved:
                 resolved.append(pair)
                 answered_by[pair].append(lesson_id)
@@ -225,6 +230,8 @@ def _relations(c: Catalog) -> None:
             related["supersedes", lesson.superseded_by].append(lesson_id)
         if lesson.recurs in c.lessons:
             related["recurred-by", lesson.recurs].append(lesson_id)
+        related["lessons-of-level", lesson.level].append(lesson_id)
+        related["lessons-of-status", lesson.status].append(lesson_id)
         for platform in lesson.applies_to.platforms:
             related["lessons-of-platform", platform].append(lesson_id)
         for channel in lesson.applies_to.channels:
@@ -236,6 +243,9 @@ def _relations(c: Catalog) -> None:
             related["campaigns-of-platform", platform].append(campaign_id)
         for channel in campaign.channels:
             related["campaigns-of-channel", channel].append(campaign_id)
+        related["campaigns-of-scenario", campaign.scenario].append(campaign_id)
+        related["campaigns-of-recruitment", campaign.recruitment].append(campaign_id)
+        related["campaigns-of-year", str(campaign.period.start.year)].append(campaign_id)
         related["campaigns-run-by", campaign.owner].append(campaign_id)
         related["campaigns-secured-by", campaign.knowledge_owner].append(campaign_id)
     for account_id, entry in sorted(c.accounts.items()):
@@ -251,6 +261,19 @@ def _relations(c: Catalog) -> None:
             related["successor-of", entry.record.successor].append(person_id)
     c.related = dict(related)
     c.answered_by = dict(answered_by)
+    per_year: dict[int, list[int]] = {}
+    for campaign_id, entry in sorted(c.campaigns.items()):
+        campaign = entry.record
+        if not c.finished(campaign):
+            continue
+        counts = per_year.setdefault(campaign.period.start.year, [0, 0])
+        for goal in campaign.learning_goals:
+            counts[1] += 1
+            if (campaign_id, goal.id) in c.answered_by:
+                counts[0] += 1
+            else:
+                c.unanswered_goals.append((campaign_id, goal.id))
+    c.goals_per_year = {year: (answered, asked) for year, (answered, asked) in sorted(per_year.items())}
 
 
 def _verdict(due: date | None, today: date) -> Verdict:
@@ -265,6 +288,9 @@ def _reviews(c: Catalog) -> None:
         lesson: Lesson = entry.record
         reviewed = lesson.reviewed or lesson.date
         if lesson.status == "superseded":  # replaced: nobody keeps it current any more
+            c.reviews["lesson", ident] = Review(reviewed, None, "not-applicable")
+        elif lesson.review_by is not None and lesson.reviewed is not None and lesson.reviewed >= lesson.review_by:
+            # Reviewed when it was due; the next date is not set yet (the check warns).
             c.reviews["lesson", ident] = Review(reviewed, None, "not-applicable")
         else:
             c.reviews["lesson", ident] = Review(reviewed, lesson.review_by, _verdict(lesson.review_by, today))

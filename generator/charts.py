@@ -20,6 +20,9 @@ from matplotlib.figure import Figure  # noqa: E402
 STYLE = {
     "svg.hashsalt": "wervingshandboek",
     "svg.fonttype": "none",
+    # Labels are record text: plain text, never maths markup ('$...$' is text).
+    "text.parse_math": False,
+    "text.usetex": False,
     "font.family": "sans-serif",
     "font.size": 9,
     "axes.spines.top": False,

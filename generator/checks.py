@@ -130,6 +130,9 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
                 ch.error(entry, ("superseded_by",), "a lesson cannot supersede itself")
             else:
                 ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.ids["lesson"], "lesson")
+        if lesson.review_by is not None and lesson.reviewed is not None and lesson.reviewed >= lesson.review_by:
+            ch.warning(entry, ("review_by",), f"the lesson was reviewed on {lesson.reviewed}, on or after this date; "
+                                              "set the date of the next review")
         if lesson.recurs is not None:
             if lesson.recurs == entry.id:
                 ch.error(entry, ("recurs",), "a lesson cannot repeat itself")
@@ -168,7 +171,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
 
 def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     """Report an answer that names no learning goal, in words."""
-    found = resolve_answer(entry.record, answer, ch.c.campaigns)
+    found = resolve_answer(entry.record.campaigns, answer, ch.c.campaigns)
     if isinstance(found, tuple):
         return
     loc = ("answers", index)

@@ -58,6 +58,14 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
 
     problems = Problems()
     catalog = _catalog(project, problems, wanted(progress))
+    if (project / "mkdocs.yml").is_file():  # what the build publishes besides the records
+        from .settings import SettingsError, read_settings
+        from .validate import check_docs_folder
+
+        try:
+            check_docs_folder(project, read_settings(project).docs_dir, problems)
+        except SettingsError as failure:
+            problems.error("mkdocs.yml", 1, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:
         from .health import report
 
@@ -77,6 +85,7 @@ def report(project: Path, form: str) -> None:
     """Knowledge health: what was never learned, left, overdue or repeated."""
     import json
 
+    from .health import finding_title
     from .health import report as health_report
 
     problems = Problems()
@@ -85,14 +94,15 @@ def report(project: Path, form: str) -> None:
         report_problems(problems)
         click.echo("report: the records have errors; fix them first", err=True)
         sys.exit(1)
+    report_problems(problems, stream=sys.stderr)  # warnings, beside the report
     health = health_report(catalog)
     if form == "json":
         click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
         return
     click.echo(f"Knowledge health as of {health.today}")
-    for name, title in FINDINGS.items():
+    for name in FINDINGS:
         items = health.findings[name]
-        click.echo(f"\n{title}: {len(items)}")
+        click.echo(f"\n{finding_title(name)}: {len(items)}")
         for item in items:
             owner = f" [{item.owner}]" if item.owner and name == "overdue-reviews" else ""
             click.echo(f"  {item.path}: {item.detail}{owner}")
@@ -224,10 +234,11 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     interactive = sys.stdin.isatty() if ask is None else ask
     try:
         # Authoring happens now: the date offered is today's.
-        path = scaffold(project, kind, ident, given, _ask if interactive else None, date.today())
+        path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today())
     except ScaffoldError as refused:
         click.echo(f"new {kind}: {refused}", err=True)
         sys.exit(1)
+    report_problems(warnings)
     click.echo(f"wrote {path.relative_to(project).as_posix()}; check it with `handbook check` and preview with `make serve`")
 
 

@@ -16,21 +16,28 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
+from .i18n import LABELS
 
 # A finished campaign gets this long to produce its first lesson.
 LESSON_GRACE = timedelta(days=90)
 
-FINDINGS = {
-    "unanswered-goals": "Learning goals of finished campaigns that no lesson answers",
-    "campaigns-without-lessons": "Finished campaigns without any lesson",
-    "left-without-successor": "Knowledge owned by people who left without a successor",
-    "overdue-reviews": "Reviews that are overdue",
-    "accounts-without-owner": "Accounts without an owner or a backup owner",
-    "dormant-accounts": "Dormant accounts",
-    "recurring-lessons": "The same mistake again: chains of recurring lessons",
-    "lessons-without-recommendation": "Lessons without a recommendation",
-    "proposed-lessons": "Proposed lessons waiting for review",
-}
+# The kinds of finding, most urgent first. Their titles are labels in i18n
+# ('finding_' + name), in every language the handbook speaks.
+FINDINGS = (
+    "unanswered-goals",
+    "campaigns-without-lessons",
+    "left-without-successor",
+    "overdue-reviews",
+    "accounts-without-owner",
+    "dormant-accounts",
+    "recurring-lessons",
+    "lessons-without-recommendation",
+    "proposed-lessons",
+)
+
+
+def finding_title(name: str, language: str = "en") -> str:
+    return LABELS[language][f"finding_{name}"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class Report:
             "as_of": self.today.isoformat(),
             "findings": {
                 name: {
-                    "title": FINDINGS[name],
+                    "title": finding_title(name),
                     "count": len(items),
                     "items": [item.__dict__ for item in items],
                 }
@@ -78,11 +85,6 @@ def report(c: Catalog) -> Report:
         campaign = entry.record
         lessons = c.of("lessons-of-campaign", cid)
         if c.finished(campaign):
-            for goal in campaign.learning_goals:
-                if not c.answered_by.get((cid, goal.id)):
-                    findings["unanswered-goals"].append(
-                        Item("campaign", cid, entry.path, f"{goal.id}: {goal.question}", campaign.knowledge_owner,
-                             {"goal": goal.id, "question": goal.question}))
             if not lessons and campaign.period.end + LESSON_GRACE < today:
                 findings["campaigns-without-lessons"].append(
                     Item("campaign", cid, entry.path, f"finished {campaign.period.end}", campaign.knowledge_owner,
@@ -95,6 +97,13 @@ def report(c: Catalog) -> Report:
                          {"role": role, "person": person}))
         levels = Counter(c.lessons[lid].record.level for lid in lessons)
         out.level_balance[cid] = Counter({"foundation": levels["foundation"], "execution": levels["execution"]})
+
+    for cid, goal_id in c.unanswered_goals:
+        entry = c.campaigns[cid]
+        question = next(g.question for g in entry.record.learning_goals if g.id == goal_id)
+        findings["unanswered-goals"].append(
+            Item("campaign", cid, entry.path, f"{goal_id}: {question}", entry.record.knowledge_owner,
+                 {"goal": goal_id, "question": question}))
 
     for kind in ("lesson", "guideline", "account"):
         for ident, entry in sorted(c.of_kind(kind).items()):

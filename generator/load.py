@@ -17,6 +17,8 @@ later error (a pydantic error location, a broken reference) can point at it.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -325,10 +327,36 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, i
     return front, fm_line, text[body_start:], body_line
 
 
+def _read_regular_file(file: Path, path: str, problems: Problems) -> bytes | None:
+    """The bytes of a plain file, at most one byte past the limit. A pipe, a
+    socket or a device is refused without waiting on it (opened
+    non-blocking, looked at before reading); a file that went away or cannot
+    be read is a located problem, never a crash."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except FileNotFoundError:
+        problems.error(path, 1, 1, "the file disappeared while the handbook read it; run the command again")
+        return None
+    except OSError as exc:
+        problems.error(path, 1, 1, f"the file cannot be read ({exc.strerror or exc})")
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            problems.error(path, 1, 1, "this is not a plain file (a pipe, socket or device); records are plain files")
+            return None
+        try:
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            problems.error(path, 1, 1, f"the file cannot be read ({exc.strerror or exc})")
+            return None
+
+
 def read_document(file: Path, path: str, problems: Problems) -> Document:
     """Read one record file (`.yml` or `.md`); never raises for bad content."""
-    with file.open("rb") as handle:  # read at most one byte past the limit
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    raw = _read_regular_file(file, path, problems)
+    if raw is None:
+        return Document(path=path, data=None)
     text = decode(raw, path, problems)
     if text is None:
         return Document(path=path, data=None)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from .catalog import Catalog
+from .catalog import Catalog, resolve_answer
 from .emit import dump_fields, slugify
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Lesson, allowed
 from .problems import Problems
@@ -113,8 +113,8 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
     if source == "goals":
         campaigns = answers.get("campaigns") or []
         goals = [(c, g.id) for c in campaigns if c in catalog.campaigns for g in catalog.campaigns[c].record.learning_goals]
-        ambiguous = {g for _, g in goals if sum(1 for _, other in goals if other == g) > 1}
-        return [f"{c}:{g}" if g in ambiguous else g for c, g in goals]
+        # A goal id alone where it names one goal (as the check resolves it), else 'campaign:goal'.
+        return [g if resolve_answer(campaigns, g, catalog.campaigns) == (c, g) else f"{c}:{g}" for c, g in goals]
     tax = catalog.taxonomy
     known: dict[str, Any] = {
         "people": {k: e for k, e in catalog.people.items() if e.record.left is None},
@@ -210,8 +210,9 @@ def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
 
 
 def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[str]], ask: Ask | None,
-             today: date) -> Path:
-    """Write the new record and check it with all the others; its path."""
+             today: date) -> tuple[Path, Problems]:
+    """Write the new record and check it with all the others; its path and
+    the warnings the check has about it."""
     problems = Problems()
     catalog = load_catalog(project, problems, check_date(project))
     if catalog is None or problems.errors:
@@ -252,7 +253,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     if [p for p in problems.errors if p in mine]:
         remove_new(target)
         raise ScaffoldError("the new record would not pass the check:\n" + "\n".join(str(p) for p in mine))
-    return target
+    return target, Problems(mine)
 
 
 KINDS = tuple(ESSENTIALS)

@@ -84,6 +84,9 @@ class Regenerator:
                 self._busy = True
             try:
                 self.regenerate(changed or None)
+            except Exception as exc:  # noqa: BLE001 - the preview must outlive any one round
+                # One line, no traceback: the next save starts a new round.
+                click.echo(f"not regenerated: {type(exc).__name__}: {exc}; the preview keeps the last good pages")
             finally:
                 with self._condition:
                     self._busy = False
@@ -142,9 +145,10 @@ def watch(project: Path, regenerator: Regenerator) -> Observer:
 def serve(project: Path, address: str) -> int:
     project = project.absolute()
     regenerator = Regenerator(project)
+    # Watch first: a save during the first generation is the first change.
+    observer = watch(project, regenerator)
     regenerator.regenerate()
     regenerator.start()
-    observer = watch(project, regenerator)
     engine = subprocess.Popen(
         # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
         # mkdocs warns that this is a preview, so the preview is not strict

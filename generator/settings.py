@@ -35,6 +35,11 @@ class Settings:
     custom_dir: Path | None  # theme.custom_dir, absolute
     source_url: str | None  # extra.handbook.source_url: where "edit this record" leads
     directory_urls: bool = True  # use_directory_urls: pages served as folder/ or as page.html
+    site_dir: Path | None = None  # site_dir in mkdocs.yml, absolute
+
+    @property
+    def data_dir(self) -> Path:
+        return self.project.absolute() / "data"
 
     @property
     def generated(self) -> Path:
@@ -69,22 +74,31 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     finally:
         logger.removeHandler(collect)
         logger.propagate = previous
-    config_language = str(config.theme["language"] or "en")
+    config_language = config.theme["language"]
+    if not config_language:
+        raise SettingsError("theme.language in mkdocs.yml is empty; set it to one of: " + ", ".join(LANGUAGES))
+    config_language = str(config_language)
     language = language or config_language
     if language not in LANGUAGES:
         raise SettingsError(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
     handbook = (config.extra or {}).get("handbook") or {}
     source_url = handbook.get("source_url") if isinstance(handbook, dict) else None
     custom_dir = getattr(config.theme, "custom_dir", None)
+    docs_dir = Path(config.docs_dir)
+    data = (project / "data").absolute()
+    if docs_dir == data or docs_dir.is_relative_to(data) or data.is_relative_to(docs_dir):
+        raise SettingsError(f"docs_dir in mkdocs.yml ({docs_dir}) must be a folder of its own, beside data/: "
+                            "the engine publishes everything in it")
     return Settings(
         project=project,
         config_file=config_file,
-        docs_dir=Path(config.docs_dir),
+        docs_dir=docs_dir,
         language=language,
         config_language=config_language,
         custom_dir=Path(custom_dir) if custom_dir else None,
         source_url=str(source_url) if source_url else None,
         directory_urls=bool(config.use_directory_urls),
+        site_dir=Path(config.site_dir) if config.site_dir else None,
     )
 
 

@@ -1283,10 +1283,15 @@ class _Synth:
                 fields["status"] = "proposed" if (TODAY - lesson.date).days < 200 or rng.random() < 0.1 else "accepted"
             if lesson.recurs is not None:
                 fields["recurs"] = lesson.recurs.id
+            interval = None
             if fields["status"] == "accepted" and rng.random() < 0.6:
-                fields["review_by"] = months_later(lesson.date, rng.choice([12, 18, 24, 36]))
+                interval = rng.choice([12, 18, 24, 36])
+                fields["review_by"] = months_later(lesson.date, interval)
             if rng.random() < 0.5:
                 fields["reviewed"] = _between(rng, lesson.date, min(TODAY, lesson.date + timedelta(days=5 * 365)))
+                if interval is not None and fields["reviewed"] >= fields["review_by"]:
+                    # Whoever reviews it sets the next date, as the check asks.
+                    fields["review_by"] = months_later(fields["reviewed"], interval)
             tags = list(primary.arch.tags) + self.tag_ids
             fields["tags"] = list(dict.fromkeys(rng.sample(tags[:4], min(2, len(tags[:4]))) +
                                                 rng.sample(self.tag_ids, rng.randint(0, 1))))

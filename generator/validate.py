@@ -9,6 +9,7 @@ understands here.
 
 from __future__ import annotations
 
+import os
 import time
 import unicodedata
 from collections import defaultdict
@@ -217,7 +218,10 @@ class ReadCache:
     files: dict[str, tuple[tuple[int, int, int], _FileResult]] = field(default_factory=dict)
 
     def get(self, source: SourceFile) -> _FileResult:
-        stat = source.file.stat()
+        try:
+            stat = source.file.stat()
+        except OSError:  # gone since it was listed: read it as it is now (the reader says what is wrong)
+            return _read(source)
         key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         cached = self.files.get(source.path)
         if cached is not None and cached[0] == key:
@@ -321,3 +325,21 @@ def load_catalog(
     return catalog
 
 
+
+
+def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:
+    """The docs folder holds real files only: a symbolic link could make the
+    engine publish a file from anywhere on the machine."""
+    base = project.absolute()
+    shown = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else str(docs)
+    if docs.is_symlink():
+        problems.error(shown, 1, 1, "the docs folder is a symbolic link; it must be a real folder")
+        return
+    for folder, subfolders, files in os.walk(docs):
+        here = Path(folder)
+        for name in sorted(subfolders + files):
+            if (here / name).is_symlink():
+                problems.error(
+                    f"{shown}/{(here / name).relative_to(docs).as_posix()}", 1, 1,
+                    "this is a symbolic link; the handbook publishes real files only",
+                )

@@ -29,8 +29,11 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 MANIFEST = ".handbook-manifest.json"
 LOCK = ".handbook-lock"
@@ -44,6 +47,53 @@ class WriteRefused(Exception):
     """A write that would lose or endanger a file; nothing was written."""
 
 
+_held: dict[Path, list[int]] = {}  # folder -> [descriptor, depth] of locks this process holds
+_held_guard = threading.Lock()
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the folder for this process: another process that asks waits
+    (up to LOCK_WAIT_SECONDS, then WriteRefused). Re-entrant within the
+    process, so a build can hold the generated folder from generation
+    through the engine's run while generation takes it again."""
+    folder = folder.absolute()
+    with _held_guard:
+        if folder in _held:
+            _held[folder][1] += 1
+            acquired = False
+        else:
+            acquired = True
+    if acquired:
+        if folder.is_symlink():
+            raise WriteRefused(f"{folder} is a symbolic link; the generated folder must be a real folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(descriptor)
+                    raise WriteRefused(
+                        f"another handbook command is writing {folder}; wait for it to finish and try again"
+                    ) from None
+                time.sleep(0.05)
+        with _held_guard:
+            _held[folder] = [descriptor, 1]
+    try:
+        yield
+    finally:
+        with _held_guard:
+            entry = _held[folder]
+            entry[1] -= 1
+            if entry[1] == 0:
+                del _held[folder]
+                os.close(entry[0])  # closing the descriptor releases the lock
+
+
 class GeneratedTree:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -52,7 +102,7 @@ class GeneratedTree:
         self.safe_folders: set[str] = set()  # checked for symbolic links
         self.planned: set[str] = set()  # paths claimed by plan()
         self.present: set[str] = set()  # planned paths that existed already
-        self._lock: int | None = None
+        self._lock: Any = None
 
     def open(self) -> None:
         """Take the folder for this process (two processes never write it at
@@ -76,26 +126,14 @@ class GeneratedTree:
                 )
 
     def _take_lock(self) -> None:
-        descriptor = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                self._lock = descriptor
-                return
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    os.close(descriptor)
-                    raise WriteRefused(
-                        f"another handbook command is writing {self.root}; wait for it to finish and try again"
-                    ) from None
-                time.sleep(0.05)
+        self._lock = locked(self.root)
+        self._lock.__enter__()
 
     def release(self) -> None:
         """Let another process write the folder (also when a build failed)."""
         if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the lock
-            self._lock = None
+            lock, self._lock = self._lock, None
+            lock.__exit__(None, None, None)
 
     def plan(self, paths: list[str]) -> None:
         """Record every path about to be written before writing any, so that
@@ -219,6 +257,39 @@ def remove_new(path: Path) -> None:
 
 
 # --- the built site ------------------------------------------------------------------
+
+
+SITE_MARKER = ".handbook-site"
+
+
+def check_site_target(target: Path, keep: list[Path]) -> None:
+    """Refuse a site folder that would replace something that is not a site:
+    the project itself, a folder that holds one of `keep` (data, docs,
+    repository), or an existing folder the handbook did not build."""
+    if target.is_symlink():
+        raise WriteRefused(f"{target} is a symbolic link; the site folder must be a real folder")
+    target = Path(os.path.normpath(target.absolute()))
+    for precious in keep:
+        precious = precious.resolve()
+        if target == precious or precious.is_relative_to(target) or target.is_relative_to(precious):
+            raise WriteRefused(f"the site cannot be built into {target}: that would replace or mix with {precious}")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise WriteRefused(f"{target} exists and is not a folder; it is left as it is")
+    built = (target / SITE_MARKER).is_file() or (
+        # a site built before the marker existed: the engine's own pages, nothing of a project
+        (target / "404.html").is_file() and (target / "index.html").is_file()
+        and not any((target / name).exists() for name in ("mkdocs.yml", ".git", "data", "pyproject.toml"))
+    )
+    if not built and any(target.iterdir()):
+        raise WriteRefused(f"{target} holds files the handbook did not build; it is left as it is "
+                           "(choose an empty or new folder for the site)")
+
+
+def mark_site(folder: Path) -> None:
+    """Mark a built site as the handbook's, so a later build may replace it."""
+    (folder / SITE_MARKER).write_bytes(b"")
 
 
 def fresh_folder(beside: Path) -> Path:

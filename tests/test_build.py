@@ -92,3 +92,82 @@ def test_the_lock_is_released_after_a_failed_generation(project: Path, monkeypat
         generate_pages(project)
     stranger.unlink()
     assert generate_pages(project).changed > 0
+
+
+@pytest.mark.parametrize("where", [".", "data", "handbook", "data/lessons", ".."])
+def test_the_site_is_never_built_over_the_project(project: Path, where: str) -> None:
+    before = sorted(p.relative_to(project.parent).as_posix() for p in project.rglob("*"))
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--site-dir", str(project / where)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"build failed: the site cannot be built into {(project / where).resolve()}: "
+                                    "that would replace or mix with ")
+    assert sorted(p.relative_to(project.parent).as_posix() for p in project.rglob("*")) == before
+
+
+def test_a_folder_the_handbook_did_not_build_is_left_alone(project: Path) -> None:
+    other = project / "publiek"
+    other.mkdir()
+    (other / "notities.txt").write_text("van mij\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", "--project", str(project), "--site-dir", str(other)])
+    assert result.exit_code == 1
+    assert f"{other} holds files the handbook did not build; it is left as it is" in result.output
+    assert (other / "notities.txt").read_text("utf-8") == "van mij\n"
+
+
+@pytest.mark.slow
+def test_site_dir_and_relative_paths_of_mkdocs_yml_hold_in_both_languages(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_dir: site", "site_dir: publiek")
+                      + "hooks:\n  - hooks.py\n", "utf-8")
+    (project / "hooks.py").write_text("def on_config(config):\n    return config\n", "utf-8")
+    assert _run("build", "--project", str(project))[0] == 0
+    assert (project / "publiek" / "index.html").is_file() and not (project / "site").exists()
+    assert _run("build", "--project", str(project), "--language", "en", "--site-dir", str(project / "en"))[0] == 0
+    assert '<html lang="en"' in (project / "en" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_two_builds_at_once_in_two_languages_each_get_their_own(project: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import FIXTURE_EPOCH, ROOT
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "generator", "build", "--project", str(project)]
+    dutch = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    english = subprocess.Popen(command + ["--language", "en", "--site-dir", str(project / "en")], env=env,
+                               stdout=subprocess.DEVNULL)
+    assert (dutch.wait(), english.wait()) == (0, 0)
+    nl = (project / "site" / "records" / "dashboard" / "index.html").read_text("utf-8")
+    en = (project / "en" / "records" / "dashboard" / "index.html").read_text("utf-8")
+    assert '<html lang="nl"' in nl and "Kennisgezondheid" in nl and "Knowledge health" not in nl
+    assert '<html lang="en"' in en and "Knowledge health" in en and "Kennisgezondheid" not in en
+
+
+def test_an_empty_language_setting_is_one_clear_message(project: Path, monkeypatch) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  language: nl", "  language: !ENV HANDBOOK_LANGUAGE"),
+                      "utf-8")
+    monkeypatch.delenv("HANDBOOK_LANGUAGE", raising=False)
+    result = CliRunner().invoke(main, ["generate", "--project", str(project)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "generation failed: theme.language in mkdocs.yml is empty; set it to one of: nl, en"]
+
+
+def test_a_dollar_sign_in_a_chart_label_is_text(project: Path) -> None:
+    taxonomy = project / "data" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text("utf-8").replace("name: Hyves", "name: 'Hyves $$ premium $_$'", 1),
+                        "utf-8")
+    generate_pages(project)
+    chart = (project / "handbook" / "records" / "charts" / "platforms.svg").read_text("utf-8")
+    assert "Hyves $$ premium $_$" in chart
+
+
+def test_check_reports_a_symbolic_link_in_the_docs_folder(project: Path) -> None:
+    (project / "handbook" / "geheim.md").symlink_to("/etc/hostname")
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == \
+        "handbook/geheim.md:1:1: error: this is a symbolic link; the handbook publishes real files only"

@@ -22,7 +22,7 @@ def invoke(*args: str):
 def test_the_json_report_of_the_fixture(project: Path) -> None:
     result = invoke("report", "--project", str(project), "--format", "json")
     assert result.exit_code == 0
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["as_of"] == "2026-11-01"
     found = {name: [(i["id"], i["detail"], i["owner"]) for i in f["items"]] for name, f in report["findings"].items()}
     assert found == {
@@ -50,7 +50,7 @@ def test_the_json_report_of_the_fixture(project: Path) -> None:
 def test_a_successor_leaving_too_orphans_the_knowledge(project: Path) -> None:
     eva = project / "data/people/eva-jansen.yml"
     eva.write_text(eva.read_text("utf-8") + "left: 2026-01-31\n", "utf-8")
-    report = json.loads(invoke("report", "--project", str(project), "--format", "json").output)
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
     orphaned = [(i["kind"], i["id"], i["detail"]) for i in report["findings"]["left-without-successor"]["items"]]
     assert ("campaign", "linkedin-ict-2024", "knowledge owner: eva-jansen") in orphaned
     assert ("guideline", "linkedin", "owner: eva-jansen") in orphaned
@@ -119,6 +119,24 @@ def test_one_review_verdict_for_page_and_report(tmp_path: Path, monkeypatch) -> 
             "<p>Deze pagina is nog nooit beoordeeld; bekijk of wat er staat nog klopt.</p>") in account
     superseded = (records / "lessons" / "luister-eerst.md").read_text("utf-8")
     assert "Mogelijk verouderd" not in superseded  # review_by 2012-01-01 is long past, but it was replaced
-    report = json.loads(invoke("report", "--project", str(project), "--format", "json").output)
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
     overdue = [(i["id"], i["detail"]) for i in report["findings"]["overdue-reviews"]["items"]]
     assert overdue == [("linkedin", "due 2021-01-15"), ("linkedin-werken-bij", "never reviewed")]
+
+
+def test_a_review_on_or_after_its_date_is_not_overdue_and_asks_for_the_next_date(tmp_path: Path, monkeypatch) -> None:
+    from .helpers import make_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    lesson = "data/lessons/luister-en-reageer.md"
+    project = make_project(tmp_path, {})
+    text = (project / lesson).read_text("utf-8")
+    (project / lesson).write_text(text.replace("review_by: 2030-01-01", "review_by: 2025-01-01\nreviewed: 2025-03-01"),
+                                  "utf-8")
+    result = invoke("check", "--project", str(project))
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if "review" in line] == [
+        f"{lesson}:13:12: warning: the lesson was reviewed on 2025-03-01, on or after this date; "
+        "set the date of the next review"]
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
+    assert "luister-en-reageer" not in [i["id"] for i in report["findings"]["overdue-reviews"]["items"]]

@@ -69,3 +69,38 @@ def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path
     assert "versie 5" in page
     temporaries = [p for p in (project / "handbook" / "records").rglob("*.tmp")]
     assert temporaries == []
+
+
+def test_the_worker_outlives_a_failed_round(project: Path, capsys, monkeypatch) -> None:
+    """Whatever one round meets (a file gone mid-read, a bug), the next save
+    is still regenerated, and no traceback is printed."""
+    from generator import serve
+
+    real = serve.generate_pages
+    calls = {"n": 0}
+
+    def failing_once(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise FileNotFoundError(2, "No such file or directory", "data/lessons/weg.yml")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(serve, "generate_pages", failing_once)
+    regenerator = Regenerator(project)
+    regenerator.start()
+    try:
+        regenerator.changed({"data/lessons/weer-gezonden.yml"})
+        assert regenerator.idle(timeout=60)
+        lesson = project / "data" / "lessons" / "weer-gezonden.yml"
+        lesson.write_text(lesson.read_text("utf-8").replace("Opnieuw alleen gezonden", "Weer gezonden"), "utf-8")
+        regenerator.changed({"data/lessons/weer-gezonden.yml"})
+        time.sleep(0.3)
+        assert regenerator.idle(timeout=60)
+    finally:
+        regenerator.stop()
+    output = capsys.readouterr().out
+    assert output.splitlines()[0] == ("not regenerated: FileNotFoundError: [Errno 2] No such file or directory: "
+                                      "'data/lessons/weg.yml'; the preview keeps the last good pages")
+    assert "Traceback" not in output
+    page = project / "handbook" / "records" / "lessons" / "weer-gezonden.md"
+    assert "# Weer gezonden" in page.read_text("utf-8")

@@ -9,8 +9,7 @@ from typing import Any, Iterable
 
 from ..health import FINDINGS, Item, Report, report
 from ..render import join, link
-from .overview import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART
-from .site import Job, Page, Site, record_path
+from .site import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site, record_path
 
 PATH = "dashboard.md"
 

@@ -5,7 +5,6 @@ here, not from the engine's navigation."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import partial
 from typing import Any, Callable, Iterable
 
@@ -50,33 +49,24 @@ def _by_name(names: dict[str, str]) -> list[str]:
     return sorted(names, key=lambda k: names[k].casefold())
 
 
-def campaigns_by(site: Site, path: str, label: str, names: dict[str, str],
-                 key: Callable[[Campaign], Iterable[str]]) -> Page:
-    members: dict[str, list[str]] = defaultdict(list)
-    for cid, entry in site.c.campaigns.items():
-        for value in key(entry.record):
-            members[value].append(cid)
-    groups = [(k, names[k], site.campaign_items(path, members[k])) for k in _by_name(names) if members[k]]
+def campaigns_by(site: Site, path: str, label: str, relation: str, names: dict[str, str]) -> Page:
+    groups = [(k, names[k], site.campaign_items(path, site.c.of(relation, k)))
+              for k in _by_name(names) if site.c.of(relation, k)]
     title = f"{site.L['campaigns']}: {site.L[label].lower()}"
     return grouped(site, path, title, site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
 
 
 def campaigns_by_year(site: Site) -> Page:
     path = "campaigns/index.md"
-    by_year: dict[int, list[str]] = defaultdict(list)
-    for cid, entry in site.c.campaigns.items():
-        by_year[entry.record.period.start.year].append(cid)
-    groups = [(str(y), str(y), site.campaign_items(path, by_year[y])) for y in sorted(by_year, reverse=True)]
+    years = sorted({str(e.record.period.start.year) for e in site.c.campaigns.values()}, reverse=True)
+    groups = [(y, y, site.campaign_items(path, site.c.of("campaigns-of-year", y))) for y in years]
     return grouped(site, path, site.L["campaigns"], site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
 
 
-def lessons_by(site: Site, path: str, title: str, names: dict[str, str], key: Callable[[Lesson], Iterable[str]],
+def lessons_by(site: Site, path: str, title: str, relation: str, names: dict[str, str],
                order: list[str] | None = None) -> Page:
-    members: dict[str, list[str]] = defaultdict(list)
-    for lid, entry in site.c.lessons.items():
-        for value in key(entry.record):
-            members[value].append(lid)
-    groups = [(k, names[k], site.lesson_items(path, members[k])) for k in order or _by_name(names) if members[k]]
+    groups = [(k, names[k], site.lesson_items(path, site.c.of(relation, k)))
+              for k in order or _by_name(names) if site.c.of(relation, k)]
     return grouped(site, path, title, site.L["all_lessons_intro"], groups, site.L["no_lessons"])
 
 
@@ -154,23 +144,23 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     makers: list[tuple[str, Callable[[], Page]]] = [
         ("campaigns/index.md", partial(campaigns_by_year, site)),
     ]
-    for suffix, label, names, key in (
-        ("platform", "by_platform", site.platform_names, lambda r: r.platforms),
-        ("channel", "by_channel", site.channel_names, lambda r: r.channels),
-        ("scenario", "by_scenario", site.scenario_names, lambda r: [r.scenario]),
-        ("recruitment", "by_recruitment", recruitment, lambda r: [r.recruitment]),
+    for suffix, label, names in (
+        ("platform", "by_platform", site.platform_names),
+        ("channel", "by_channel", site.channel_names),
+        ("scenario", "by_scenario", site.scenario_names),
+        ("recruitment", "by_recruitment", recruitment),
     ):
         path = f"lists/campaigns-by-{suffix}.md"
-        makers.append((path, partial(campaigns_by, site, path, label, names, key)))
+        makers.append((path, partial(campaigns_by, site, path, label, f"campaigns-of-{suffix}", names)))
     makers += [
-        ("lessons/index.md", partial(lessons_by, site, "lessons/index.md", L["lessons"], levels,
-                                     lambda r: [r.level], list(levels))),
+        ("lessons/index.md", partial(lessons_by, site, "lessons/index.md", L["lessons"], "lessons-of-level", levels,
+                                     list(levels))),
         ("lists/lessons-by-platform.md", partial(
             lessons_by, site, "lists/lessons-by-platform.md", f"{L['lessons']}: {L['by_platform'].lower()}",
-            site.platform_names, lambda r: r.applies_to.platforms)),
+            "lessons-of-platform", site.platform_names)),
         ("lists/lessons-by-status.md", partial(
             lessons_by, site, "lists/lessons-by-status.md", f"{L['lessons']}: {L['by_status'].lower()}",
-            statuses, lambda r: [r.status], list(statuses))),
+            "lessons-of-status", statuses, list(statuses))),
         ("platforms/index.md", partial(platforms_table, site)),
         ("channels/index.md", partial(channels_table, site)),
         ("people/index.md", partial(people_table, site)),

@@ -10,12 +10,8 @@ from typing import Any, Iterable
 
 from .. import charts
 from ..models import FOLDERS
-from .site import Job, Page, Site
+from .site import CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, YEARS_CHART, Job, Page, Site
 
-CHANNEL_CHART = "charts/channels.svg"
-PLATFORM_CHART = "charts/platforms.svg"
-YEARS_CHART = "charts/years.svg"
-COVERAGE_CHART = "charts/goal-coverage.svg"
 
 
 def figure_rows(site: Site, frm: str, group: str) -> list[dict[str, Any]]:
@@ -71,15 +67,7 @@ def timeline_page(site: Site) -> Page:
 def goal_coverage(site: Site) -> dict[int, float]:
     """Per year a campaign started: the share of its finished campaigns'
     learning goals that a lesson answers, in percent."""
-    goals: Counter[int] = Counter()
-    answered: Counter[int] = Counter()
-    for cid, entry in site.c.campaigns.items():
-        campaign = entry.record
-        if site.c.finished(campaign):
-            year = campaign.period.start.year
-            goals[year] += len(campaign.learning_goals)
-            answered[year] += sum(1 for g in campaign.learning_goals if site.c.answered_by.get((cid, g.id)))
-    return {year: round(100 * answered[year] / goals[year], 1) for year in sorted(goals)}
+    return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
 
 
 def chart_files(site: Site) -> dict[str, str]:

@@ -9,13 +9,13 @@ from typing import Any, Iterable
 from ..catalog import FIGURES, Entry
 from ..models import Account, Campaign, Guideline, Lesson, Person
 from ..render import link
-from .site import Job, Page, Site, wanted
+from .site import CHANNEL_CHART, PLATFORM_CHART, Job, Page, Site, channel_path, record_path, wanted
 
 
 def campaign_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     campaign: Campaign = entry.record
-    path = f"campaigns/{entry.id}.md"
+    path = record_path("campaign", entry.id)
     goals = [
         {
             "id": goal.id,
@@ -72,7 +72,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
 def lesson_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     lesson: Lesson = entry.record
-    path = f"lessons/{entry.id}.md"
+    path = record_path("lesson", entry.id)
     answers = [
         link(
             next(g.question for g in c.campaigns[cid].record.learning_goals if g.id == gid),
@@ -121,7 +121,7 @@ def _figures(site: Site, group: str, ident: str, frm: str, chart: str, alt: str)
 
 def platform_page(site: Site, ident: str) -> Page:
     c, L = site.c, site.L
-    path = f"platforms/{ident}.md"
+    path = record_path("guideline", ident)
     platform = c.taxonomy.platforms[ident]
     entry = c.guidelines.get(ident)
     guideline: Guideline | None = entry.record if entry else None
@@ -132,7 +132,7 @@ def platform_page(site: Site, ident: str) -> Page:
         "closed": platform.closed,
         "url": platform.url,
         "guideline": None,
-        **_figures(site, "platform", ident, path, "charts/platforms.svg", "chart_platforms_alt"),
+        **_figures(site, "platform", ident, path, PLATFORM_CHART, "chart_platforms_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-platform", ident)),
         "lessons": site.lesson_items(path, c.of("lessons-of-platform", ident)),
         "accounts": site.account_items(path, c.of("accounts-of-platform", ident)),
@@ -160,14 +160,14 @@ def platform_page(site: Site, ident: str) -> Page:
 
 def channel_page(site: Site, ident: str) -> Page:
     c, L = site.c, site.L
-    path = f"channels/{ident}.md"
+    path = channel_path(ident)
     channel = c.taxonomy.channels[ident]
     return Page(path, "channel.md.j2", {
         "id": ident,
         "title": site.channel_names[ident],
         "description": channel.description,
         "group": L[f"group_{channel.group}"],
-        **_figures(site, "channel", ident, path, "charts/channels.svg", "chart_channels_alt"),
+        **_figures(site, "channel", ident, path, CHANNEL_CHART, "chart_channels_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-channel", ident)),
         "lessons": site.lesson_items(path, c.of("lessons-of-channel", ident)),
         "review": None,
@@ -179,7 +179,7 @@ def channel_page(site: Site, ident: str) -> Page:
 def person_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     person: Person = entry.record
-    path = f"people/{entry.id}.md"
+    path = record_path("person", entry.id)
     groups = [
         ("ran_campaigns", site.campaign_items(path, c.of("campaigns-run-by", entry.id))),
         ("secures_campaigns", site.campaign_items(path, c.of("campaigns-secured-by", entry.id))),
@@ -208,7 +208,7 @@ def person_page(site: Site, entry: Entry) -> Page:
 def account_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     account: Account = entry.record
-    path = f"accounts/{entry.id}.md"
+    path = record_path("account", entry.id)
     return Page(path, "account.md.j2", {
         "id": entry.id,
         "title": f"{account.handle} ({site.platform_names[account.platform]})",
@@ -232,20 +232,20 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     c = site.c
     for ident, entry in sorted(c.campaigns.items()):
         if wanted(only, entry):
-            yield f"campaigns/{ident}.md", partial(campaign_page, site, entry)
+            yield record_path("campaign", ident), partial(campaign_page, site, entry)
     for ident, entry in sorted(c.lessons.items()):
         if wanted(only, entry):
-            yield f"lessons/{ident}.md", partial(lesson_page, site, entry)
+            yield record_path("lesson", ident), partial(lesson_page, site, entry)
     for ident in sorted(c.taxonomy.platforms):
         # A platform's page shows its guideline: it is that record's page.
         if only is None or (ident in c.guidelines and wanted(only, c.guidelines[ident])):
-            yield f"platforms/{ident}.md", partial(platform_page, site, ident)
+            yield record_path("guideline", ident), partial(platform_page, site, ident)
     if only is None:
         for ident in sorted(c.taxonomy.channels):
-            yield f"channels/{ident}.md", partial(channel_page, site, ident)
+            yield channel_path(ident), partial(channel_page, site, ident)
     for ident, entry in sorted(c.people.items()):
         if wanted(only, entry):
-            yield f"people/{ident}.md", partial(person_page, site, entry)
+            yield record_path("person", ident), partial(person_page, site, entry)
     for ident, entry in sorted(c.accounts.items()):
         if wanted(only, entry):
-            yield f"accounts/{ident}.md", partial(account_page, site, entry)
+            yield record_path("account", ident), partial(account_page, site, entry)

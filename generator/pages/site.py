@@ -61,6 +61,18 @@ def record_path(kind: str, ident: str) -> str:
     return f"{FOLDERS[kind]}/{ident}.md"
 
 
+def channel_path(ident: str) -> str:
+    """A channel's page (channels are taxonomy terms, not records)."""
+    return f"channels/{ident}.md"
+
+
+# The charts, drawn by the overview provider and shown by others.
+CHANNEL_CHART = "charts/channels.svg"
+PLATFORM_CHART = "charts/platforms.svg"
+YEARS_CHART = "charts/years.svg"
+COVERAGE_CHART = "charts/goal-coverage.svg"
+
+
 class Site:
     """The catalog as the pages of one language see it."""
 
@@ -117,10 +129,10 @@ class Site:
         return self.record_link(frm, "lesson", ident)
 
     def platform_link(self, frm: str, ident: str) -> Raw:
-        return link(self.platform_names[ident], self.rel(frm, f"platforms/{ident}.md"))
+        return link(self.platform_names[ident], self.rel(frm, record_path("guideline", ident)))
 
     def channel_link(self, frm: str, ident: str) -> Raw:
-        return link(self.channel_names[ident], self.rel(frm, f"channels/{ident}.md"))
+        return link(self.channel_names[ident], self.rel(frm, channel_path(ident)))
 
     def scenario_link(self, frm: str, ident: str) -> Raw:
         return link(self.scenario_names[ident], self.rel(frm, "lists/campaigns-by-scenario.md") + f"#{ident}")
