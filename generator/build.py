@@ -108,7 +108,8 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
                 progress: bool = False, only: set[str] | None = None) -> Generated:
     """The pages of a checked catalog, written into the generated folder."""
     started = time.perf_counter()
-    site = Site(catalog, settings.language, settings.source_url, settings.directory_urls)
+    site = Site(catalog, settings.language, settings.source_url, settings.directory_urls,
+                settings.contact_details)
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
     changed = 0

@@ -19,6 +19,8 @@ class _Checker:
     def __init__(self, catalog: Catalog, problems: Problems) -> None:
         self.c = catalog
         self.problems = problems
+        self._sorted: dict[str, tuple[str, ...]] = {}  # what -> known ids, sorted once
+        self._suggestions: dict[tuple[str, str], str] = {}
 
     def error(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
         self.problems.error(entry.path, *entry.doc.at(loc), message)
@@ -32,7 +34,14 @@ class _Checker:
         known = set(known) if not isinstance(known, (dict, set)) else known
         if value in known:
             return True
-        self.error(entry, loc, f"unknown {what} {quote(value)}" + suggest(value, known))
+        # Once per distinct unknown value: a thousand records naming the same
+        # missing person cost one suggestion, not a thousand.
+        key = (what, value)
+        if key not in self._suggestions:
+            if what not in self._sorted:
+                self._sorted[what] = tuple(sorted(known))
+            self._suggestions[key] = suggest(value, self._sorted[what])
+        self.error(entry, loc, f"unknown {what} {quote(value)}" + self._suggestions[key])
         return False
 
     def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:

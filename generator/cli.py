@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .health import FINDINGS
-from .problems import Problems
+from .problems import Problems, one_line
 from .reporter import report_problems
 
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
@@ -41,10 +41,14 @@ def main() -> None:
 
 def _catalog(project: Path, problems: Problems, progress: bool = False):
     """The checked catalog as of the check date (see `settings.check_date`)."""
-    from .settings import check_date
+    from .settings import SettingsError, check_date
     from .validate import load_catalog
 
-    return load_catalog(project, problems, check_date(project), progress=progress)
+    try:
+        today = check_date(project)
+    except SettingsError as failure:
+        raise click.UsageError(str(failure)) from None
+    return load_catalog(project, problems, today, progress=progress)
 
 
 @main.command()
@@ -105,7 +109,7 @@ def report(project: Path, form: str) -> None:
         click.echo(f"\n{finding_title(name)}: {len(items)}")
         for item in items:
             owner = f" [{item.owner}]" if item.owner and name == "overdue-reviews" else ""
-            click.echo(f"  {item.path}: {item.detail}{owner}")
+            click.echo(f"  {one_line(item.path)}: {one_line(item.detail)}{owner}")
     click.echo("\nAccounts per platform (active/dormant/archived):")
     for platform, counts in sorted(health.accounts_per_platform.items()):
         click.echo(f"  {platform}: {counts['active']}/{counts['dormant']}/{counts['archived']}")
@@ -267,3 +271,25 @@ def reference(project: Path) -> None:
     target = project / "handbook" / "reference.md"
     write_file(target, reference_markdown())
     click.echo(f"wrote {target.as_posix()}")
+
+
+def run() -> None:
+    """The `handbook` command. No Python traceback ever reaches an author:
+    what no step foresaw is one line, and exit code 1."""
+    try:
+        main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("stopped", err=True)
+        sys.exit(130)
+    except click.ClickException as usage:
+        usage.show()
+        sys.exit(usage.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BaseException as exc:  # noqa: BLE001 - the last line of defence
+        text = " ".join(f"{type(exc).__name__}: {exc}".split())[:500]
+        click.echo(f"handbook: the command stopped on something it did not expect ({text}); "
+                   "nothing was published. Please report this with the command you ran.", err=True)
+        sys.exit(1)

@@ -18,6 +18,7 @@ later error (a pydantic error location, a broken reference) can point at it.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,22 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
         problems.error(path, line, col, "the file contains a NUL character; is it a binary file?")
         return None
-    return text
+    found = 0
+    for match in _INVISIBLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.error(path, line, col, f"an invisible control character (U+{ord(match.group()):04X}) is here; "
+                                        "remove it (it can change how the text is shown or read)")
+        found += 1
+        if found == 20:
+            break
+    return None if found else text
+
+
+# Characters no record needs and that can hide or reorder text: C0 controls
+# but tab, line feed and carriage return; DEL and C1 controls; Unicode's
+# bidirectional overrides and isolates ("Trojan source").
+_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 _KIND_WORDS = {

@@ -34,6 +34,18 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 
 
+# The years a record's dates may fall in: recruitment on the web began in the
+# 1990s, and nobody plans a review beyond 2100. Every date computed from them
+# (review due dates) stays inside the calendar.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+# The largest figures a result may hold: more than any campaign reaches or
+# spends, small enough that every sum and ratio stays exact.
+MAX_PEOPLE = 1_000_000_000  # reach, engagement, shares
+MAX_COUNT = 10_000_000  # conversations, applications, hires
+MAX_EUROS = 1_000_000_000
+MAX_HOURS = 10_000_000
+
+
 class MarkdownText:
     """Marks a field whose text is Markdown (checked for HTML and unsafe links)."""
 
@@ -48,9 +60,13 @@ def _day(value: Any) -> Any:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2012-03-15")
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(f"'{value}' is not a date that exists (the month or day is out of range)") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError(f"'{value}' is not a date the handbook can use; "
+                             f"write a year from {FIRST_YEAR} to {LAST_YEAR}")
+        return day
     return value
 
 
@@ -92,16 +108,16 @@ Day = Annotated[
     BeforeValidator(_day),
     WithJsonSchema({"type": "string", "format": "date", "description": "a date as YYYY-MM-DD"}),
 ]
-Count = Annotated[
-    int,
-    BeforeValidator(_count),
-    WithJsonSchema({"type": "integer", "minimum": 0}),
-]
-Amount = Annotated[
-    float,
-    BeforeValidator(_amount),
-    WithJsonSchema({"type": "number", "minimum": 0}),
-]
+# Written as digits; never negative (the reader's patterns allow no sign).
+# The bounds of each field are its Field(le=...), which the schemas show too.
+Count = Annotated[int, Field(ge=0), BeforeValidator(_count)]
+Amount = Annotated[float, Field(ge=0), BeforeValidator(_amount)]
+People = Annotated[int, Field(ge=0, le=MAX_PEOPLE), BeforeValidator(_count)]
+Number = Annotated[int, Field(ge=0, le=MAX_COUNT), BeforeValidator(_count)]
+Euros = Annotated[float, Field(ge=0, le=MAX_EUROS), BeforeValidator(_amount)]
+Hours = Annotated[float, Field(ge=0, le=MAX_HOURS), BeforeValidator(_amount)]
+Months = Annotated[int, Field(ge=1, le=120), BeforeValidator(_count)]  # between reviews: up to ten years
+WithinHours = Annotated[int, Field(ge=0, le=720), BeforeValidator(_count)]  # a webcare answer: within a month
 Recruitment = Literal["active", "passive"]
 
 
@@ -217,14 +233,15 @@ class LearningGoal(Model):
 class Result(Model):
     channel: Slug = Field(description="Channel id the figures belong to.")
     platform: Slug | None = Field(default=None, description="Platform id, where the channel ran on one.")
-    reach: Count | None = Field(default=None, description="People who saw the message.")
-    engagement: Count | None = Field(default=None, description="Likes, comments, clicks: people who reacted.")
-    shares: Count | None = Field(default=None, description="Times the message was shared onwards.")
-    conversations: Count | None = Field(default=None, description="Dialogues started with candidates.")
-    applications: Count | None = Field(default=None, description="Applications received.")
-    hires: Count | None = Field(default=None, description="People hired.")
-    cost: Amount | None = Field(default=None, description="Money spent, in euros.")
-    hours: Amount | None = Field(default=None, description="Hours of work spent.")
+    reach: People | None = Field(default=None, description="People who saw the message.")
+    engagement: People | None = Field(default=None,
+                                     description="Likes, comments, clicks: people who reacted.")
+    shares: People | None = Field(default=None, description="Times the message was shared onwards.")
+    conversations: Number | None = Field(default=None, description="Dialogues started with candidates.")
+    applications: Number | None = Field(default=None, description="Applications received.")
+    hires: Number | None = Field(default=None, description="People hired.")
+    cost: Euros | None = Field(default=None, description="Money spent, in euros.")
+    hours: Hours | None = Field(default=None, description="Hours of work spent.")
 
 
 class Campaign(Record):
@@ -256,7 +273,7 @@ class Campaign(Record):
     learning_goals: list[LearningGoal] = Field(
         min_length=1, description="What do we want to learn from it? At least one."
     )
-    budget: Amount | None = Field(default=None, description="Budget in euros.")
+    budget: Euros | None = Field(default=None, description="Budget in euros.")
     results: list[Result] = Field(default_factory=list, description="Figures per channel, where known.")
     reviewed: Day | None = Field(default=None, description="When the page was last checked to be right.")
 
@@ -324,11 +341,12 @@ class Guideline(Record):
     dos: list[Text] = Field(min_length=1, description="What to do on this platform.")
     donts: list[Text] = Field(min_length=1, description="What never to do on this platform.")
     tone_of_voice: Text = Field(description="How we sound on this platform.")
-    webcare_hours: Count = Field(description="Hours within which a question or complaint gets an answer.")
+    webcare_hours: WithinHours = Field(description="Hours within which a question or complaint gets an answer "
+                                                   "(at most 720, a month).")
     approval: Text = Field(description="Who approves a message before it goes out.")
     owner: Slug = Field(description="Person id of who keeps this guideline current.")
     reviewed: Day = Field(description="When the guideline was last checked to be right.")
-    review_every_months: Count = Field(default=12, description="Months between reviews.")
+    review_every_months: Months = Field(default=12, description="Months between reviews (1 to 120).")
 
 
 # --- accounts ----------------------------------------------------------------
@@ -351,7 +369,7 @@ class Account(Record):
     recruitment: Recruitment | None = Field(default=None, description="active or passive recruitment.")
     status: Literal["active", "dormant", "archived"] = Field(description="active, dormant or archived.")
     reviewed: Day | None = Field(default=None, description="When the account was last checked.")
-    review_every_months: Count = Field(default=12, description="Months between reviews.")
+    review_every_months: Months = Field(default=12, description="Months between reviews (1 to 120).")
 
 
 RECORD_KINDS: tuple[type[Record], ...] = (Campaign, Lesson, Guideline, Person, Account)

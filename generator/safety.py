@@ -22,7 +22,23 @@ from .markup import inspect_markdown
 from .models import MarkdownText
 from .problems import Problems, quote
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Bounded parts (RFC 5321: a local part has at most 64 characters, a label
+# at most 63) and tried only around each '@' (see `_find_email`): the cost is
+# linear in the text, however it is made.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
+_EMAIL_WINDOW = (64, 600)
+
+
+def _find_email(text: str) -> re.Match[str] | None:
+    """The first email address in `text`, looking only near each '@'."""
+    at = text.find("@")
+    while at >= 0:
+        start = max(0, at - _EMAIL_WINDOW[0])
+        match = _EMAIL.search(text, start, at + _EMAIL_WINDOW[1])
+        if match is not None and match.start() <= at:
+            return match
+        at = text.find("@", at + 1)
+    return None
 # Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
 # international ones (+44 20 7946 0958). Figures such as 12.000, dates such
 # as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
@@ -129,11 +145,11 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             check_markdown(value, doc.path, line, col, name, problems)
     if personal_data:
         for loc, value in _strings(data, ()):
-            for pattern, what, needed in ((_EMAIL, "an email address", "@"), (_PHONE, "a phone number", "0+")):
+            for find, what, needed in ((_find_email, "an email address", "@"), (_PHONE.search, "a phone number", "0+")):
                 # Cheap test first: an address needs '@', a number a 0 or a +.
                 if not any(char in value for char in needed):
                     continue
-                match = pattern.search(value)
+                match = find(value)
                 if match:
                     line, col = _text_start(doc, loc)
                     if loc in doc.block_scalars or _is_narrative(doc, loc):

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .i18n import LANGUAGES
+from .models import FIRST_YEAR, LAST_YEAR
+
+_FIRST_EPOCH = int(datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc).timestamp())
+_LAST_EPOCH = int(datetime(LAST_YEAR, 12, 31, tzinfo=timezone.utc).timestamp())
 
 # The folder under the docs folder that the generator owns.
 GENERATED = "records"
@@ -36,6 +41,9 @@ class Settings:
     source_url: str | None  # extra.handbook.source_url: where "edit this record" leads
     directory_urls: bool = True  # use_directory_urls: pages served as folder/ or as page.html
     site_dir: Path | None = None  # site_dir in mkdocs.yml, absolute
+    # extra.handbook.show_contact_details: e-mail and phone of current staff
+    # on their pages; never of people who left. Off unless set.
+    contact_details: bool = False
 
     @property
     def data_dir(self) -> Path:
@@ -83,6 +91,9 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         raise SettingsError(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
     handbook = (config.extra or {}).get("handbook") or {}
     source_url = handbook.get("source_url") if isinstance(handbook, dict) else None
+    contact_details = handbook.get("show_contact_details", False) if isinstance(handbook, dict) else False
+    if not isinstance(contact_details, bool):
+        raise SettingsError("extra.handbook.show_contact_details in mkdocs.yml must be true or false")
     custom_dir = getattr(config.theme, "custom_dir", None)
     docs_dir = Path(config.docs_dir)
     data = (project / "data").absolute()
@@ -99,6 +110,7 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         source_url=str(source_url) if source_url else None,
         directory_urls=bool(config.use_directory_urls),
         site_dir=Path(config.site_dir) if config.site_dir else None,
+        contact_details=contact_details,
     )
 
 
@@ -106,7 +118,16 @@ def build_epoch(project: Path) -> int:
     """The moment the handbook is 'as of', in seconds: SOURCE_DATE_EPOCH, else
     the time of the last commit; never the wall clock, so the same commit
     gives the same site (review verdicts, sitemap dates, archive headers)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    given = os.environ.get("SOURCE_DATE_EPOCH", "")
+    epoch = given.strip()
+    if epoch:
+        # ASCII digits only (str.isdigit also takes other scripts' digits), and a moment
+        # the handbook's dates can be relative to.
+        if not re.fullmatch(r"[0-9]{1,11}", epoch) or not _FIRST_EPOCH <= int(epoch) <= _LAST_EPOCH:
+            raise SettingsError(
+                f"SOURCE_DATE_EPOCH is {given[:40]!r}; it must be the build moment in whole seconds since "
+                f"1970-01-01 UTC (digits only, for example 1793491200), from {FIRST_YEAR} to {LAST_YEAR}")
+        return int(epoch)
     if not epoch:
         try:
             epoch = subprocess.run(
@@ -127,6 +148,8 @@ def check_date(project: Path) -> date:
     """The date a check judges by: the build date where there is one (a git
     checkout, or SOURCE_DATE_EPOCH), else today; a check renders nothing, so
     it does not need to be reproducible to the byte."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return build_date(project)  # given: it must be right
     try:
         return build_date(project)
     except SettingsError:

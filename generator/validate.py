@@ -144,6 +144,10 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return line, col, f"{label} must be a group of fields (name: value), not {_describe(value)}"
     if kind == "string_type":
         return line, col, f"{label} must be text, not {_describe(value)}"
+    if kind == "less_than_equal":
+        return line, col, f"{label} is too large: at most {_number(error['ctx']['le'])}"
+    if kind == "greater_than_equal":
+        return line, col, f"{label} is too small: at least {_number(error['ctx']['ge'])}"
     if kind in ("int_type", "float_type"):
         return line, col, f"{label} must be a number, not {_describe(value)}"
     if kind in ("date_type", "date_from_datetime_parsing"):
@@ -153,6 +157,10 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "bool_type":
         return line, col, f"{label} must be true or false, not {_describe(value)}"
     return line, col, f"{label}: {error['msg']}"
+
+
+def _number(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:

@@ -101,6 +101,18 @@ def chart_files(site: Site) -> dict[str, str]:
     return files
 
 
+def _public(site: Site, kind: str, record: Any) -> dict[str, Any]:
+    """A record as the export publishes it: a person's contact details only
+    as their page shows them."""
+    fields = record.model_dump(mode="json", exclude_none=True)
+    if kind == "person":
+        email, phone = site.contact(record)
+        fields.pop("email", None)
+        fields.pop("phone", None)
+        fields.update({name: value for name, value in (("email", email), ("phone", phone)) if value})
+    return fields
+
+
 def export(site: Site) -> str:
     """records.json: every record, with its page on the site, for other tools."""
     records = [
@@ -109,7 +121,7 @@ def export(site: Site) -> str:
             "id": entry.id,
             "source": entry.path,
             "url": f"records/{FOLDERS[kind]}/{entry.id}/",
-            "record": entry.record.model_dump(mode="json", exclude_none=True),
+            "record": _public(site, kind, entry.record),
         }
         for kind, entry in site.c.entries()
     ]

@@ -77,10 +77,11 @@ class Site:
     """The catalog as the pages of one language see it."""
 
     def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
-                 directory_urls: bool = True) -> None:
+                 directory_urls: bool = True, contact_details: bool = False) -> None:
         self.c = catalog
         self.language = language
         self.directory_urls = directory_urls
+        self.contact_details = contact_details
         self.L = LABELS[language]
         self.source_url = source_url
         tax = catalog.taxonomy
@@ -146,6 +147,13 @@ class Site:
         if person.left is not None:
             text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
         return text
+
+    def contact(self, person: Person) -> tuple[str | None, str | None]:
+        """The e-mail address and phone number a page may show: those of
+        current staff, and only where the setting allows it."""
+        if not self.contact_details or person.left is not None:
+            return None, None
+        return person.email, person.phone
 
     def person_name(self, ident: str | None) -> str:
         if ident is None or ident not in self.c.people:

@@ -1,0 +1,249 @@
+"""Extreme values, costly small inputs, CI logs, odd files, scaffolding,
+permissions and personal data: no traceback, no hang, nothing leaked."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.build import BuildFailed, generate_pages
+from generator.cli import main
+from generator.problems import Problems
+from generator.safety import _find_email
+from generator.validate import load_catalog
+
+from .conftest import FIXTURE_EPOCH, ROOT, TODAY, copy_project
+from .helpers import edit, fixture_text, make_project
+
+LESSON = "data/lessons/weer-gezonden.yml"
+GUIDELINE = "data/platforms/linkedin.yml"
+CAMPAIGN = "data/campaigns/linkedin-ict-2024.yml"
+
+
+def invoke(*args: str, env: dict[str, str | None] | None = None):
+    return CliRunner().invoke(main, list(args), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None,
+                                                     **(env or {})})
+
+
+def errors_of(project: Path) -> list[str]:
+    problems = Problems()
+    load_catalog(project, problems, TODAY)
+    return [str(p) for p in problems.sorted()]
+
+
+# --- bounded values --------------------------------------------------------------------
+
+BOUNDS = [
+    (edit(GUIDELINE, "review_every_months: 12", "review_every_months: 99999999"),
+     "data/platforms/linkedin.yml:12:22: error: 'review_every_months' is too large: at most 120"),
+    (edit(GUIDELINE, "review_every_months: 12", "review_every_months: 0"),
+     "data/platforms/linkedin.yml:12:22: error: 'review_every_months' is too small: at least 1"),
+    (edit(GUIDELINE, "webcare_hours: 24", "webcare_hours: 100000"),
+     "data/platforms/linkedin.yml:8:16: error: 'webcare_hours' is too large: at most 720"),
+    (edit(GUIDELINE, "reviewed: 2020-01-15", "reviewed: 9999-12-31"),
+     "data/platforms/linkedin.yml:11:11: error: 'reviewed': '9999-12-31' is not a date the handbook can use; "
+     "write a year from 1990 to 2100"),
+    (edit(LESSON, "date: 2024-12-01", "date: 0001-01-01"),
+     "data/lessons/weer-gezonden.yml:2:7: error: 'date': '0001-01-01' is not a date the handbook can use; "
+     "write a year from 1990 to 2100"),
+    (edit(CAMPAIGN, "  start: 2024-09-01", "  start: 2024-09-01\n  end: 2101-01-01"),
+     "data/campaigns/linkedin-ict-2024.yml:6:8: error: 'end': '2101-01-01' is not a date the handbook can use; "
+     "write a year from 1990 to 2100"),
+    (edit(CAMPAIGN, "learning_goals:", "results:\n  - channel: social\n    reach: 99999999999\n"
+                                       "    cost: 999999999999.99\nlearning_goals:"),
+     "data/campaigns/linkedin-ict-2024.yml:18:12: error: 'reach' is too large: at most 1,000,000,000"),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), BOUNDS, ids=[f"bound-{n}" for n in range(len(BOUNDS))])
+def test_a_value_out_of_its_range_is_a_located_error(tmp_path: Path, files: dict, message: str) -> None:
+    assert message in errors_of(make_project(tmp_path, files))
+
+
+@pytest.mark.parametrize(("value", "shown"), [("99999999999999", "'99999999999999'"), ("١٢٣٤", "'١٢٣٤'"),
+                                               ("-1", "'-1'"), ("1e9", "'1e9'"), ("0", "'0'")])
+def test_a_wrong_source_date_epoch_is_one_clear_message(project: Path, value: str, shown: str) -> None:
+    message = (f"SOURCE_DATE_EPOCH is {shown}; it must be the build moment in whole seconds since 1970-01-01 UTC "
+               "(digits only, for example 1793491200), from 1990 to 2100")
+    for command in ("check", "report", "build"):
+        result = invoke(command, "--project", str(project), env={"SOURCE_DATE_EPOCH": value})
+        assert result.exit_code in (1, 2), command
+        assert message in result.output, command
+        assert "Traceback" not in result.output
+
+
+# --- cost linear in the input -----------------------------------------------------------
+
+
+def test_the_largest_adversarial_text_is_checked_and_rendered(project: Path) -> None:
+    """The largest Markdown a field may hold, made of what parsers find hardest:
+    it is checked and rendered, and the page shows it as text (the figures are
+    in `make bench`)."""
+    body = "[" * 60_000 + "![" * 20_000
+    (project / "data/lessons/weer-gezonden.md").write_text(
+        "---\n" + fixture_text(LESSON) + "---\n" + body + "\n", "utf-8")
+    (project / LESSON).unlink()
+    generate_pages(project)
+    page = (project / "handbook/records/lessons/weer-gezonden.md").read_text("utf-8")
+    assert "[" * 1000 in page
+
+
+@pytest.mark.parametrize("text", ["a" * 100_000 + "@", "a@" * 50_000, "x" * 1000 + "@" + "b." * 49_000])
+def test_the_address_search_finds_nothing_in_long_text_without_one(text: str) -> None:
+    assert _find_email(text) is None
+    assert _find_email(text + " kees@example.com").group(0) == "kees@example.com"
+
+
+def test_a_long_chain_of_recurring_lessons_and_one_loop(tmp_path: Path) -> None:
+    files: dict[str, str | None] = {}
+    for number in range(1500):
+        text = fixture_text(LESSON).replace("recurs: luister-eerst", f"recurs: keten-{number - 1}" if number else "")
+        files[f"data/lessons/keten-{number}.yml"] = text.replace("Opnieuw alleen gezonden", f"Keten {number}")
+    files["data/lessons/lus-a.yml"] = fixture_text(LESSON).replace("recurs: luister-eerst", "recurs: lus-b")
+    files["data/lessons/lus-b.yml"] = fixture_text(LESSON).replace("recurs: luister-eerst", "recurs: lus-a")
+    found = errors_of(make_project(tmp_path, files))
+    assert found == ["data/lessons/lus-a.yml:8:9: error: lessons repeat each other in a circle: lus-a → lus-b → lus-a"]
+
+
+def test_one_suggestion_per_distinct_unknown_value(tmp_path: Path) -> None:
+    files = {f"data/lessons/les-{n}.yml": fixture_text(LESSON).replace("author: eva-jansen", "author: eva-janssen")
+             for n in range(300)}
+    found = errors_of(make_project(tmp_path, files))
+    assert len(found) == 300
+    assert found[0] == "data/lessons/les-0.yml:3:9: error: unknown person 'eva-janssen' (did you mean 'eva-jansen'?)"
+
+
+# --- output that cannot be forged ----------------------------------------------------------
+
+
+def test_record_text_never_starts_a_line_of_output(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {
+        LESSON: fixture_text(LESSON) + '"titel\\n::error file=x.py,line=1::vals\\r\\n::stop-commands::tok": x\n',
+    })
+    result = invoke("check", "--project", str(project), env={"GITHUB_ACTIONS": "true"})
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "data/lessons/weer-gezonden.yml:10:1: error: unknown field 'titel\\n::error file=x.py,line=1::vals\\r\\n"
+        "::stop-commands::tok'",
+        "::error file=data/lessons/weer-gezonden.yml,line=10,col=1::unknown field 'titel%0A::error file=x.py,"
+        "line=1::vals%0D%0A::stop-commands::tok'",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def test_a_pipe_in_data_is_a_located_error_not_a_hang(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    os.mkfifo(project / "data" / "lessons" / "wacht.yml")
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == ("data/lessons/wacht.yml:1:1: error: this is not a plain file "
+                                             "(a pipe, socket or device); records are plain files")
+
+
+def test_a_control_character_is_one_located_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(LESSON, "Dezelfde fout", "Dezelfde\x07fout"))
+    assert errors_of(project) == [
+        "data/lessons/weer-gezonden.yml:7:17: error: an invisible control character (U+0007) is here; "
+        "remove it (it can change how the text is shown or read)"]
+
+
+# --- scaffolding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ident", ["../../uit", "/tmp/uit", "Hoofdletters", "a/b", "..", "x" * 65])
+def test_a_scaffold_id_that_is_not_an_id_writes_nothing(project: Path, ident: str) -> None:
+    before = sorted(p for p in project.parent.rglob("*"))
+    result = invoke("new", "person", "--project", str(project), "--id", ident, "--no-input",
+                    "--set", "name=Iemand", "--set", "role=recruiter", "--set", "team=Werving")
+    assert result.exit_code == 1
+    assert f"new person: {ident!r} cannot be an id;" in result.output
+    assert sorted(p for p in project.parent.rglob("*")) == before
+
+
+# --- permissions -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_built_site_has_the_modes_of_normal_build_output(project: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        assert invoke("build", "--project", str(project)).exit_code == 0
+    finally:
+        os.umask(previous)
+    site = project / "site"
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")] if p.is_dir()}
+    assert modes == {0o755}
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in site.rglob("*") if p.is_file()}
+    assert modes == {0o644}
+
+
+# --- personal data -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("show", [False, True])
+def test_contact_details_only_of_current_staff_and_only_when_allowed(tmp_path: Path, show: bool) -> None:
+    files = {"data/people/tom-bakker.yml": fixture_text("data/people/tom-bakker.yml")
+             + "email: tom.bakker@example.org\nphone: 06-12345678\n"}
+    project = copy_project(tmp_path / "p", make_project(tmp_path / "d", files) / "data")
+    if show:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("show_contact_details: false",
+                                                            "show_contact_details: true"), "utf-8")
+    assert invoke("build", "--project", str(project)).exit_code == 0
+    site = project / "site"
+    published = "\n".join(p.read_text("utf-8") for p in site.rglob("*") if p.suffix in (".html", ".json"))
+    assert "tom.bakker@example.org" not in published and "06-12345678" not in published
+    assert ("eva.jansen@example.org" in published) is show
+    export = json.loads((site / "records" / "records.json").read_text("utf-8"))["records"]
+    eva = next(r for r in export if r["id"] == "eva-jansen")["record"]
+    assert ("email" in eva) is show
+
+
+# --- extreme values everywhere: never a traceback -------------------------------------------------
+
+DATES = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat)
+NUMBERS = st.one_of(st.integers(min_value=0, max_value=10**13).map(str), st.sampled_from(
+    ["0", "999999999999", "1000000000", "0.01", "999999999999.99", "1e308", "-1", "NaN", "inf", "007"]))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=DATES, later=DATES, count=NUMBERS, money=NUMBERS, months=NUMBERS)
+def test_extreme_numbers_and_dates_never_end_in_a_traceback(tmp_path_factory, day, later, count, money,
+                                                            months) -> None:
+    base = tmp_path_factory.mktemp("extreme")
+    files = {
+        **edit(LESSON, "date: 2024-12-01", f"date: {day}\nreview_by: {later}\nreviewed: {day}"),
+        **edit(GUIDELINE, "review_every_months: 12", f"review_every_months: {months}"),
+        **edit(CAMPAIGN, "learning_goals:", f"budget: {money}\nresults:\n  - channel: social\n    reach: {count}\n"
+                                            f"    hires: {count}\n    cost: {money}\n    hours: {money}\n"
+                                            "learning_goals:"),
+        "data/accounts/extreem.yml": f"platform: linkedin\nhandle: x\npurpose: y\nstatus: active\n"
+                                     f"reviewed: {later}\nreview_every_months: {months}\n",
+        "data/people/extreem.yml": f"name: X\nrole: y\nteam: z\njoined: {day}\nleft: {later}\n",
+    }
+    project = copy_project(base / "p", make_project(base / "d", files) / "data")
+    for command in (["check"], ["report"], ["report", "--format", "json"], ["generate"]):
+        result = invoke(*command, "--project", str(project))
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
+    if invoke("check", "--project", str(project)).exit_code == 0:
+        try:
+            generate_pages(project)
+        except BuildFailed as failure:  # a clear refusal is fine; a crash is not
+            assert str(failure)
