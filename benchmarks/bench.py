@@ -12,7 +12,9 @@ of its own, so that each peak memory figure is that phase's own:
   build` on the same tree where zensical installs;
 * regen    — regenerating after one record changed (what `handbook serve` does).
 
-It prints one table and checks the targets of the handbook:
+First it prints what the costliest Markdown of 25,000 to 100,000 characters
+(the most a field may hold) costs to check and render (`--worst-only`: just
+that). Then one table, and the targets of the handbook:
 check ≤ 3 × parse, generation ≤ 10 % of the engine, build(10k) ≤ 12 × build(1k),
 generator peak memory < 300 MB.
 """
@@ -226,13 +228,57 @@ def verdicts(rows: list[dict]) -> list[str]:
     return out
 
 
+WORST_INPUTS = {
+    "[ repeated": lambda n: "[" * n,
+    "![ repeated": lambda n: "![" * (n // 2),
+    "_a repeated": lambda n: "_a" * (n // 2),
+    "**_ repeated": lambda n: "**_" * (n // 3),
+    "[a]( repeated": lambda n: "[a](" * (n // 4),
+    "< repeated": lambda n: "<" * n,
+    "a…a@ (e-mail search)": lambda n: "a" * (n - 1) + "@",
+    "a@ repeated (e-mail search)": lambda n: "a@" * (n // 2),
+}
+WORST_SIZES = (25_000, 50_000, 100_000)  # 100,000: the most a Markdown field may hold
+
+
+def worst_cases() -> str:
+    """What the costliest Markdown of each size costs to check and render
+    (one field; the engine no longer reads record text). Linear cost shows as
+    a ratio of about 4 between 100,000 and 25,000 characters."""
+    from generator.markup import inspect_markdown, render_markdown
+    from generator.safety import _find_email
+
+    lines = ["| input (one Markdown field) | " + " | ".join(f"{n:,} chars" for n in WORST_SIZES)
+             + " | 100,000 ÷ 25,000 |", "|---|" + "---:|" * (len(WORST_SIZES) + 1)]
+    for name, make in WORST_INPUTS.items():
+        seconds = []
+        for size in WORST_SIZES:
+            text = make(size)
+            started = time.perf_counter()
+            if "e-mail" in name:
+                _find_email(text)
+            else:
+                inspect_markdown(text)
+                render_markdown(text)
+            seconds.append(time.perf_counter() - started)
+        lines.append(f"| {name} | " + " | ".join(f"{s:.2f} s" for s in seconds)
+                     + f" | {seconds[-1] / max(seconds[0], 1e-6):.1f}× |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,3000,10000", help="record counts, comma-separated")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-zensical", action="store_true", help="skip the zensical engine")
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
+    parser.add_argument("--worst-only", action="store_true", help="only the worst-case inputs table")
     args = parser.parse_args()
+    print("Worst cases: check and render of one field of the costliest Markdown\n")
+    print(worst_cases())
+    print()
+    if args.worst_only:
+        return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     zensical = None if args.no_zensical else _zensical(work)
     rows = []
