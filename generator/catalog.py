@@ -183,6 +183,48 @@ class Catalog:
         """Ids related to `ident`: ('lessons-of-campaign', 'x') -> lesson ids, in id order."""
         return self.related.get((relation, ident), []) if ident is not None else []
 
+    def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
+                           exclude: set[str] = frozenset()) -> list[str]:
+        """What the handbook already knows for a campaign on these platforms and
+        channels in this scenario: the lessons that apply to any of them, from
+        other campaigns (`exclude`: the campaign's own), superseded ones left
+        out; foundation before execution, then the most matches, then newest."""
+        matches: dict[str, int] = {}
+        for relation, values in (("lessons-of-platform", platforms), ("lessons-of-channel", channels),
+                                 ("lessons-of-scenario", [scenario] if scenario else [])):
+            for value in values:
+                for lesson_id in self.of(relation, value):
+                    matches[lesson_id] = matches.get(lesson_id, 0) + 1
+        found = [
+            lesson_id for lesson_id in matches
+            if self.lessons[lesson_id].record.status != "superseded"
+            and not exclude & set(self.lessons[lesson_id].record.campaigns)
+        ]
+
+        def rank(lesson_id: str) -> tuple[int, int, int, str]:
+            lesson = self.lessons[lesson_id].record
+            return (lesson.level != "foundation", -matches[lesson_id], -lesson.date.toordinal(), lesson_id)
+
+        return sorted(found, key=rank)
+
+    def open_questions(self, platforms: list[str], channels: list[str], scenario: str | None,
+                       exclude: set[str] = frozenset()) -> list[tuple[str, str]]:
+        """Learning goals of similar earlier campaigns (same platform, channel or
+        scenario) that no lesson answers yet: (campaign id, goal id), newest first."""
+        similar = set()
+        for relation, values in (("campaigns-of-platform", platforms), ("campaigns-of-channel", channels),
+                                 ("campaigns-of-scenario", [scenario] if scenario else [])):
+            for value in values:
+                similar.update(self.of(relation, value))
+        return sorted(
+            ((cid, goal) for cid, goal in self.unanswered_goals if cid in similar and cid not in exclude),
+            key=lambda pair: (-self.campaigns[pair[0]].record.period.start.toordinal(), pair),
+        )
+
+    def recurring(self, lesson_id: str) -> bool:
+        """True for a lesson that is part of a chain of the same mistake."""
+        return self.lessons[lesson_id].record.recurs in self.lessons or bool(self.of("recurred-by", lesson_id))
+
     def review(self, kind: str, ident: str) -> Review:
         return self.reviews.get((kind, ident), NO_REVIEW)
 
@@ -236,6 +278,9 @@ def _relations(c: Catalog) -> None:
             related["lessons-of-platform", platform].append(lesson_id)
         for channel in lesson.applies_to.channels:
             related["lessons-of-channel", channel].append(lesson_id)
+        for scenario in lesson.applies_to.scenarios:
+            related["lessons-of-scenario", scenario].append(lesson_id)
+        related["lessons-of-year", str(lesson.date.year)].append(lesson_id)
         related["lessons-by-author", lesson.author].append(lesson_id)
     for campaign_id, entry in sorted(c.campaigns.items()):
         campaign: Campaign = entry.record

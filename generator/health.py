@@ -40,6 +40,45 @@ def finding_title(name: str, language: str = "en") -> str:
     return LABELS[language][f"finding_{name}"]
 
 
+# How bad each finding is, and who acts on it (what they should do is the
+# label 'action_' + name). Knowledge that left with someone is lost for good
+# unless someone takes it over; an unanswered learning goal is the mistake
+# the handbook exists to prevent (seed 001); the rest is upkeep.
+SEVERITY = {
+    "left-without-successor": "critical",
+    "unanswered-goals": "high",
+    "campaigns-without-lessons": "high",
+    "recurring-lessons": "high",
+    "overdue-reviews": "medium",
+    "accounts-without-owner": "medium",
+    "proposed-lessons": "medium",
+    "dormant-accounts": "low",
+    "lessons-without-recommendation": "low",
+}
+SEVERITIES = ("critical", "high", "medium", "low")
+ACTOR = {
+    "left-without-successor": "manager",
+    "unanswered-goals": "knowledge_owner",
+    "campaigns-without-lessons": "knowledge_owner",
+    "recurring-lessons": "manager",
+    "overdue-reviews": "owner",
+    "accounts-without-owner": "manager",
+    "proposed-lessons": "reviewer",
+    "dormant-accounts": "owner",
+    "lessons-without-recommendation": "author",
+}
+BY_SEVERITY = tuple(sorted(FINDINGS, key=lambda name: (SEVERITIES.index(SEVERITY[name]), FINDINGS.index(name))))
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One figure at the top of the dashboard, with last year's beside it."""
+
+    key: str  # its label
+    value: float | None
+    previous: float | None = None  # the same figure a year before, where it has one
+
+
 @dataclass(frozen=True)
 class Item:
     """One thing a finding is about: a record, and what is the matter."""
@@ -58,6 +97,7 @@ class Report:
     findings: dict[str, list[Item]] = field(default_factory=dict)
     accounts_per_platform: dict[str, Counter] = field(default_factory=dict)
     level_balance: dict[str, Counter] = field(default_factory=dict)
+    headlines: list[Headline] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -65,11 +105,15 @@ class Report:
             "findings": {
                 name: {
                     "title": finding_title(name),
+                    "severity": SEVERITY[name],
+                    "who_acts": ACTOR[name],
+                    "what_to_do": LABELS["en"][f"action_{name}"],
                     "count": len(items),
                     "items": [item.__dict__ for item in items],
                 }
                 for name, items in self.findings.items()
             },
+            "headlines": {h.key: {"value": h.value, "previous_year": h.previous} for h in self.headlines},
             "accounts_per_platform": {p: dict(sorted(c.items())) for p, c in sorted(self.accounts_per_platform.items())},
             "lesson_levels_per_campaign": {k: dict(sorted(c.items())) for k, c in sorted(self.level_balance.items())},
         }
@@ -169,4 +213,25 @@ def report(c: Catalog) -> Report:
                                                      {"platform": account.platform}))
 
     out.findings = findings
+    out.headlines = headlines(c, findings)
     return out
+
+
+def headlines(c: Catalog, findings: dict[str, list[Item]]) -> list[Headline]:
+    """This year's lessons, campaigns and hires against last year's, the share
+    of learning goals answered, and what most needs someone now."""
+    year, last = str(c.today.year), str(c.today.year - 1)
+
+    def hires(of_year: str) -> float | None:
+        return (c.figures["year"].get(of_year) or {}).get("hires")
+
+    answered = sum(a for a, _ in c.goals_per_year.values())
+    asked = sum(n for _, n in c.goals_per_year.values())
+    return [
+        Headline("headline_lessons", len(c.of("lessons-of-year", year)), len(c.of("lessons-of-year", last))),
+        Headline("headline_campaigns", len(c.of("campaigns-of-year", year)), len(c.of("campaigns-of-year", last))),
+        Headline("headline_hires", hires(year), hires(last)),
+        Headline("headline_answered", round(100 * answered / asked) if asked else None),
+        Headline("headline_orphaned", len(findings["left-without-successor"])),
+        Headline("headline_overdue", len(findings["overdue-reviews"])),
+    ]

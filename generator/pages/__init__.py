@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, lists, overview, records
+from . import dashboard, lists, overview, owners, records
 from .site import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     lists.jobs,
     dashboard.jobs,
     overview.jobs,
+    owners.jobs,
     records.jobs,
 )
 

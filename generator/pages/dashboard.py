@@ -1,72 +1,59 @@
-"""The knowledge-health dashboard: the findings of `health.report`, worded in
-the site's language and linked to their records."""
+"""The knowledge-health dashboard: on one screen what is wrong, how bad it
+is and who acts; then each kind of finding, most severe first, with what to
+do, who should do it and the first entries (the rest are on the owners'
+pages)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
 from typing import Any, Iterable
 
-from ..health import FINDINGS, Item, Report, report
-from ..render import join, link
-from .site import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site, record_path
+from ..health import ACTOR, BY_SEVERITY, SEVERITY, Report
+from ..i18n import format_number
+from .findings import entry
+from .site import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site
 
 PATH = "dashboard.md"
+# Entries shown per kind of finding; the rest are counted and on owner pages.
+FIRST = 10
 
 
-def _detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
-    """What a finding says of one record, in the site's language."""
-    L = site.L
-
-    def day(text: str) -> str:
-        return site.day(date.fromisoformat(text))
-
-    if finding == "unanswered-goals":
-        return facts["question"]
-    if finding == "left-without-successor":
-        return f"{L[facts['role']]}: {site.person_name(facts['person'])}"
-    if finding == "accounts-without-owner":
-        return ", ".join(L[f"no_{role}"] for role in facts["missing"])
-    if finding == "dormant-accounts":
-        return site.platform_names[facts["platform"]]
-    if finding == "recurring-lessons":
-        return join([site.lesson_link(frm, lesson) for lesson in facts["chain"]], " → ")
-    if finding == "overdue-reviews":
-        return f"{L['due_on']} {day(facts['date'])}" if facts["date"] else L["never_reviewed"]
-    if finding == "campaigns-without-lessons":
-        return f"{L['finished_on']} {day(facts['date'])}"
-    return day(facts["date"])
-
-
-def _entry(site: Site, finding: str, item: Item) -> dict[str, Any]:
-    return {"link": link(site.title(item.kind, item.id), site.rel(PATH, record_path(item.kind, item.id))),
-            "detail": _detail(site, PATH, finding, item.facts)}
+def _headline(site: Site, key: str, value: float | None, previous: float | None) -> dict[str, Any]:
+    L, year = site.L, site.c.today.year
+    shown = "–" if value is None else format_number(value, site.language) + ("%" if key == "headline_answered" else "")
+    change = None
+    if previous is not None and value is not None:
+        difference = value - previous
+        sign = "+" if difference > 0 else "−" if difference < 0 else "±"
+        change = f"{sign}{format_number(abs(difference), site.language)} {L['versus']} {year - 1}"
+    return {"label": L[key].format(year=year), "value": shown, "change": change}
 
 
 def dashboard_page(site: Site, health: Report) -> Page:
     L, c = site.L, site.c
     sections = []
-    for name in FINDINGS:
+    for name in BY_SEVERITY:
         items = health.findings[name]
-        section: dict[str, Any] = {"anchor": name, "title": L[f"finding_{name}"], "count": len(items), "groups": []}
-        if name == "overdue-reviews":  # grouped by owner: each owner sees their list
-            by_owner: dict[str, list[Item]] = defaultdict(list)
-            for item in items:
-                by_owner[site.person_name(item.owner)].append(item)
-            section["groups"] = [{"heading": owner, "entries": [_entry(site, name, i) for i in by_owner[owner]]}
-                                 for owner in sorted(by_owner, key=str.casefold)]
-        else:
-            section["groups"] = [{"heading": None, "entries": [_entry(site, name, i) for i in items]}]
-        sections.append(section)
+        sections.append({
+            "anchor": name,
+            "title": L[f"finding_{name}"],
+            "count": len(items),
+            "severity": SEVERITY[name],
+            "severity_label": L[f"severity_{SEVERITY[name]}"],
+            "actor": L[f"actor_{ACTOR[name]}"],
+            "action": L[f"action_{name}"],
+            "entries": [entry(site, PATH, name, item) for item in items[:FIRST]],
+            "more": len(items) - FIRST if len(items) > FIRST else 0,
+        })
     platforms = sorted(health.accounts_per_platform, key=lambda p: site.platform_names[p].casefold())
     balance = [
         {"link": site.campaign_link(PATH, cid), "foundation": counts["foundation"], "execution": counts["execution"]}
         for cid, counts in sorted(health.level_balance.items(),
                                   key=lambda kv: (-c.campaigns[kv[0]].record.period.start.toordinal(), kv[0]))
-    ]
+    ][:FIRST * 2]
     return Page(PATH, "dashboard.md.j2", {
         "title": L["dashboard"],
         "as_of": health.today,
+        "headlines": [_headline(site, h.key, h.value, h.previous) for h in health.headlines],
         "sections": sections,
         "accounts": [
             {"platform": site.platform_link(PATH, p),
@@ -77,15 +64,18 @@ def dashboard_page(site: Site, health: Report) -> Page:
         ],
         "accounts_total": sum(sum(counts.values()) for counts in health.accounts_per_platform.values()),
         "balance": balance,
+        "balance_more": max(0, len(health.level_balance) - FIRST * 2),
         "charts": [
             {"src": site.rel(PATH, YEARS_CHART), "alt": L["chart_years_alt"]},
             {"src": site.rel(PATH, COVERAGE_CHART), "alt": L["chart_coverage_alt"]},
             {"src": site.rel(PATH, CHANNEL_CHART), "alt": L["chart_channels_alt"]},
         ],
+        "hide": ["toc"],
     })
 
 
 def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     if only is not None:
         return []
-    return [(PATH, lambda: dashboard_page(site, report(site.c)))]
+    return [(PATH, lambda: dashboard_page(site, site.health))]
+

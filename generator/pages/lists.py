@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 from ..models import Campaign, Lesson, allowed
 from ..render import Raw, link
-from .site import Job, Page, Site
+from .site import Job, Page, Site, flag
 
 # The lists of campaigns and of lessons, each offering the others of its kind.
 LIST_MENUS = (
@@ -75,6 +75,7 @@ def platforms_table(site: Site) -> Page:
     return Page(path, "table.md.j2", {
         "title": L["platforms"], "intro": L["all_platforms_intro"],
         "columns": [L["platform"], L["guideline"], L["owner"], L["campaigns"], L["accounts"]],
+        "secondary": [3, 4],
         "rows": [[
             site.platform_link(path, k),
             L["closed"] if c.taxonomy.platforms[k].closed else ("✓" if k in c.guidelines else "–"),
@@ -90,6 +91,7 @@ def channels_table(site: Site) -> Page:
     return Page(path, "table.md.j2", {
         "title": L["channels"], "intro": L["all_channels_intro"],
         "columns": [L["channel"], L["group"], L["campaigns"]],
+        "secondary": [],
         "rows": [[
             site.channel_link(path, k),
             L[f"group_{c.taxonomy.channels[k].group}"],
@@ -104,6 +106,7 @@ def people_table(site: Site) -> Page:
     return Page(path, "table.md.j2", {
         "title": L["people"], "intro": L["all_people_intro"],
         "columns": [L["name"], L["role"], L["team"], L["left"]],
+        "secondary": [2],
         "rows": [[
             site.record_link(path, "person", k),
             c.people[k].record.role,
@@ -113,23 +116,37 @@ def people_table(site: Site) -> Page:
     })
 
 
+def _owner_cell(site: Site, frm: str, person: str | None, status: str) -> Any:
+    """An owner in the register, flagged when there is none or they left."""
+    if status == "archived":
+        return site.person(frm, person) if person else "–"
+    if person is None:
+        return flag(site.L["nobody"], "high")
+    if site.c.left_without_successor(person):
+        return Raw("{} {}").format(site.person(frm, person), flag(site.L["no_successor"], "critical"))
+    return site.person(frm, person)
+
+
 def accounts_table(site: Site) -> Page:
     c, L, path = site.c, site.L, "accounts/index.md"
     accounts = sorted(c.accounts, key=lambda k: (site.platform_names[c.accounts[k].record.platform].casefold(), k))
     rows = []
     for k in accounts:
         account = c.accounts[k].record
+        review = c.review("account", k)
         rows.append([
             site.record_link(path, "account", k),
             site.platform_link(path, account.platform),
-            L[account.status],
-            site.person(path, account.owner),
-            site.person(path, account.backup_owner),
-            site.day(account.reviewed) if account.reviewed else L["never_reviewed"],
+            flag(L[account.status], "medium") if account.status == "dormant" else L[account.status],
+            _owner_cell(site, path, account.owner, account.status),
+            _owner_cell(site, path, account.backup_owner, account.status),
+            flag(site.day(account.reviewed) if account.reviewed else L["never_reviewed"], "medium")
+            if review.overdue else (site.day(account.reviewed) if account.reviewed else L["never_reviewed"]),
         ])
     return Page(path, "table.md.j2", {
         "title": L["accounts"], "intro": L["all_accounts_intro"],
         "columns": [L["account"], L["platform"], L["status"], L["owner"], L["backup_owner"], L["reviewed"]],
+        "secondary": [1, 4, 5],
         "rows": rows,
     })
 

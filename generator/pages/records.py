@@ -9,7 +9,12 @@ from typing import Any, Iterable
 from ..catalog import FIGURES, Entry
 from ..models import Account, Campaign, Guideline, Lesson, Person
 from ..render import link
-from .site import CHANNEL_CHART, PLATFORM_CHART, Job, Page, Site, channel_path, record_path, wanted
+from .site import CHANNEL_CHART, PLATFORM_CHART, Job, Page, Site, channel_path, owner_path, record_path, wanted
+
+
+# The earlier lessons and open questions a campaign page shows; the rest are
+# on the lists per platform and channel.
+KNOWN = 10
 
 
 def campaign_page(site: Site, entry: Entry) -> Page:
@@ -29,17 +34,36 @@ def campaign_page(site: Site, entry: Entry) -> Page:
             "channel": site.channel_link(path, result.channel),
             "platform": site.platform_link(path, result.platform) if result.platform else "–",
             **{name: getattr(result, name) for name in FIGURES},
+            "cost_per_hire": result.cost / result.hires if result.cost is not None and result.hires else None,
         }
         for result in campaign.results
     ]
     lessons = [
         {
             "link": site.lesson_link(path, lid),
-            "detail": f"{L[c.lessons[lid].record.level]} · {L[c.lessons[lid].record.status]}",
+            "detail": site.lesson_status(c.lessons[lid].record),
         }
         for lid in c.of("lessons-of-campaign", entry.id)
     ]
+    known = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, exclude={entry.id})
+    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, exclude={entry.id})
     return Page(path, "campaign.md.j2", {
+        "already_known": [
+            {
+                "link": site.lesson_link(path, lid),
+                "detail": L[c.lessons[lid].record.level],
+                "recurring": c.recurring(lid),
+                "foundation": c.lessons[lid].record.level == "foundation",
+            }
+            for lid in known[:KNOWN]
+        ],
+        "already_known_more": max(0, len(known) - KNOWN),
+        "open_questions": [
+            {"link": link(next(g.question for g in c.campaigns[cid].record.learning_goals if g.id == gid),
+                          site.url(path, "campaign", cid, f"goal-{gid}")),
+             "detail": site.c.campaigns[cid].record.title}
+            for cid, gid in questions[:KNOWN]
+        ],
         "id": entry.id,
         "title": campaign.title,
         "summary": campaign.summary,
@@ -134,7 +158,7 @@ def platform_page(site: Site, ident: str) -> Page:
         "guideline": None,
         **_figures(site, "platform", ident, path, PLATFORM_CHART, "chart_platforms_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-platform", ident)),
-        "lessons": site.lesson_items(path, c.of("lessons-of-platform", ident)),
+        "lessons": site.lesson_items(path, site.current(c.of("lessons-of-platform", ident))),
         "accounts": site.account_items(path, c.of("accounts-of-platform", ident)),
         "tags": site.tags(guideline.tags) if guideline else [],
         "review": None,
@@ -169,7 +193,7 @@ def channel_page(site: Site, ident: str) -> Page:
         "group": L[f"group_{channel.group}"],
         **_figures(site, "channel", ident, path, CHANNEL_CHART, "chart_channels_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-channel", ident)),
-        "lessons": site.lesson_items(path, c.of("lessons-of-channel", ident)),
+        "lessons": site.lesson_items(path, site.current(c.of("lessons-of-channel", ident))),
         "review": None,
         "owner_plain": None,
         "source": site.source(None),
@@ -199,6 +223,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         "successor": site.person(path, person.successor) if person.successor else None,
         "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
         "groups": [{"label": L[key], "entries": items} for key, items in groups if items],
+        "owner_page": site.rel(path, owner_path(entry.id)),
         "body": person.body,
         "tags": site.tags(person.tags),
         "source": site.source(entry),

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from ..catalog import Catalog, Entry, Review
+from ..health import Report, report
 from ..i18n import LABELS, format_day
 from ..models import FOLDERS, Account, Campaign, Lesson, Person
 from ..render import Raw, join, link
@@ -59,6 +60,11 @@ def _relative(from_folder: str, target: str) -> str:
 def record_path(kind: str, ident: str) -> str:
     """The generated page of a record (a guideline's page is its platform's)."""
     return f"{FOLDERS[kind]}/{ident}.md"
+
+
+def owner_path(person: str) -> str:
+    """The page of everything one person owns ("Wat ik beheer")."""
+    return f"owners/{person}.md"
 
 
 def channel_path(ident: str) -> str:
@@ -146,6 +152,8 @@ class Site:
         text = link(person.name, self.url(frm, "person", ident))
         if person.left is not None:
             text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
+            if person.successor is None:
+                text = Raw("{} {}").format(text, flag(self.L["no_successor"], "critical"))
         return text
 
     def contact(self, person: Person) -> tuple[str | None, str | None]:
@@ -176,9 +184,16 @@ class Site:
     def source(self, entry: Entry | None) -> dict[str, Any]:
         """Where a page's record lives, and the link to edit it in the
         repository (not the generated Markdown). No entry: the taxonomy."""
-        path = entry.path if entry is not None else self.c.taxonomy_doc.path
+        return self.source_of(entry.path if entry is not None else self.c.taxonomy_doc.path)
+
+    def source_of(self, path: str) -> dict[str, Any]:
         url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None
         return {"path": path, "edit_url": url}
+
+    @functools.cached_property
+    def health(self) -> Report:
+        """The knowledge-health findings, gathered once for every page that shows them."""
+        return report(self.c)
 
     @staticmethod
     def review(review: Review) -> dict[str, Any]:
@@ -198,6 +213,16 @@ class Site:
             })
         return items
 
+    def current(self, lesson_ids: Iterable[str]) -> list[str]:
+        """The lessons that still apply: superseded ones are never listed as applying."""
+        return [k for k in lesson_ids if self.c.lessons[k].record.status != "superseded"]
+
+    def lesson_status(self, lesson: Lesson) -> Raw:
+        """Level and status of a lesson; a superseded one visibly so."""
+        if lesson.status == "superseded":
+            return Raw("{} · {}").format(self.L[lesson.level], flag(self.L["superseded"], "low"))
+        return Raw("{} · {}").format(self.L[lesson.level], self.L[lesson.status])
+
     def lesson_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
         lessons = self.c.lessons
         items = []
@@ -205,7 +230,7 @@ class Site:
             lesson: Lesson = lessons[lid].record
             items.append({
                 "link": self.lesson_link(frm, lid),
-                "detail": f"{lesson.date.year} · {self.L[lesson.level]} · {self.L[lesson.status]}",
+                "detail": Raw("{} · {}").format(lesson.date.year, self.lesson_status(lesson)),
             })
         return items
 
@@ -215,12 +240,19 @@ class Site:
             account: Account = self.c.accounts[aid].record
             items.append({
                 "link": link(account.handle, self.url(frm, "account", aid)),
-                "detail": f"{self.platform_names[account.platform]} · {self.L[account.status]}",
+                "detail": Raw("{} · {}").format(self.platform_names[account.platform],
+                                                flag(self.L[account.status], "medium") if account.status == "dormant"
+                                                else self.L[account.status]),
             })
         return items
 
     def guideline_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
         return [{"link": self.platform_link(frm, k), "detail": ""} for k in sorted(ids)]
+
+
+def flag(text: str, severity: str) -> Raw:
+    """A status cue: the same look for the same meaning on every page."""
+    return Raw('<span class="handbook-flag handbook-flag--{}">{}</span>').format(severity, text)
 
 
 def wanted(only: set[str] | None, entry: Entry) -> bool:

@@ -1,0 +1,72 @@
+"""A page per owner ("Wat ik beheer"): what needs doing, by the findings of
+the health report; what to hand over before leaving; and everything the
+person owns. Linked from their person page and from the dashboard."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterable
+
+from ..health import ACTOR, BY_SEVERITY, SEVERITY
+from .findings import entry
+from .site import Job, Page, Site, owner_path, record_path
+
+
+def owned(site: Site, person: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(label, entries) of everything `person` owns, in a fixed order."""
+    c, frm = site.c, owner_path(person)
+    groups = [
+        ("secures_campaigns", site.campaign_items(frm, c.of("campaigns-secured-by", person))),
+        ("ran_campaigns", site.campaign_items(frm, c.of("campaigns-run-by", person))),
+        ("wrote_lessons", site.lesson_items(frm, c.of("lessons-by-author", person))),
+        ("owns_guidelines", site.guideline_items(frm, c.of("guidelines-owned-by", person))),
+        ("owns_accounts", site.account_items(frm, c.of("accounts-owned-by", person))),
+        ("backs_up_accounts", site.account_items(frm, c.of("accounts-backed-up-by", person))),
+    ]
+    return [(key, items) for key, items in groups if items]
+
+
+def owners(site: Site) -> list[str]:
+    """Everyone: every person page links to what that person owns."""
+    return sorted(site.c.people)
+
+
+def owner_page(site: Site, person: str) -> Page:
+    c, L = site.c, site.L
+    path = owner_path(person)
+    record = c.people[person].record
+    todo = []
+    for name in BY_SEVERITY:
+        items = [item for item in site.health.findings[name] if item.owner == person]
+        if items:
+            todo.append({
+                "title": L[f"finding_{name}"],
+                "severity": SEVERITY[name],
+                "severity_label": L[f"severity_{SEVERITY[name]}"],
+                "actor": L[f"actor_{ACTOR[name]}"],
+                "action": L[f"action_{name}"],
+                "entries": [entry(site, path, name, item) for item in items],
+            })
+    groups = owned(site, person)
+    if record.left is not None:
+        handover = L["handover_left"] if record.successor else L["handover_left_alone"]
+    else:
+        handover = L["handover_staying"]
+    return Page(path, "owner.md.j2", {
+        "title": L["owner_page_title"].format(name=record.name),
+        "person": site.person(path, person),
+        "person_page": site.rel(path, record_path("person", person)),
+        "left": record.left,
+        "successor": site.person(path, record.successor) if record.successor else None,
+        "todo": todo,
+        "handover": handover,
+        "groups": [{"label": L[key], "entries": items} for key, items in groups],
+        "tags": [],
+        "hide": ["toc"] if not todo else [],
+    })
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    if only is not None:
+        return []
+    return [(owner_path(person), partial(owner_page, site, person)) for person in owners(site)]
