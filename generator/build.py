@@ -109,7 +109,7 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     """The pages of a checked catalog, written into the generated folder."""
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls,
-                settings.contact_details)
+                settings.contact_details, settings.site_url, settings.site_name)
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
     changed = 0

@@ -10,12 +10,13 @@ state), which is safe to call from the preview's background thread.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from typing import Callable, Sequence
 
 import matplotlib
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 STYLE = {
     "svg.hashsalt": "wervingshandboek",
@@ -38,41 +39,66 @@ def _svg(figure: Figure) -> str:
     return buffer.getvalue()
 
 
-def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float | None]], unit: str = "") -> str:
-    """Horizontal bars: one panel per series, the same labels on each."""
+Format = Callable[[float], str]
+
+
+def bars(title: str, labels: Sequence[str], series: dict[str, Sequence[float | None]],
+         formats: dict[str, Format], notes: dict[str, Sequence[str]] | None = None,
+         highlight: int | None = None, axis_formats: dict[str, Format] | None = None) -> str:
+    """Horizontal bars: one panel per series, the same labels on each.
+
+    Every value is printed beside its bar by the same function that formats
+    the tables (`formats`, per series), with its sample size where `notes`
+    gives one ('n = 14'); `highlight` is the index of the page's own label:
+    its bars are drawn full and its label bold, the others paler."""
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(3.2 * len(series), 0.35 * len(labels) + 1.2))
+        figure = Figure(figsize=(3.6 * len(series), 0.35 * len(labels) + 1.2))
         axes = figure.subplots(1, len(series), sharey=True, squeeze=False)[0]
         positions = list(range(len(labels)))
         for index, ((name, values), ax) in enumerate(zip(series.items(), axes, strict=True)):
             heights = [value or 0 for value in values]
-            ax.barh(positions, heights, color=COLOURS[index % len(COLOURS)])
+            colour = COLOURS[index % len(COLOURS)]
+            colours = [colour if highlight is None or position == highlight else colour + "55"
+                       for position in positions]
+            ax.barh(positions, heights, color=colours)
             ax.set_title(name, fontsize=9)
+            fmt = formats[name]
+            axis = (axis_formats or {}).get(name, fmt)
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos, axis=axis: axis(x)))
+            ax.tick_params(axis="x", labelsize=7)
             for position, value in zip(positions, values, strict=True):
-                text = "–" if value is None else f"{value:,.0f}".replace(",", ".")
+                text = "–" if value is None else fmt(value)
+                if notes and name in notes and value is not None:
+                    text += f" ({notes[name][position]})"
                 ax.annotate(text, (heights[position], position), xytext=(3, 0), textcoords="offset points",
-                            va="center", fontsize=8)
-            ax.margins(x=0.25)
+                            va="center", fontsize=8, fontweight="bold" if position == highlight else "normal")
+            ax.margins(x=0.45)
         axes[0].set_yticks(positions, labels)
+        if highlight is not None:
+            axes[0].get_yticklabels()[highlight].set_fontweight("bold")
         axes[0].invert_yaxis()  # the axes share it: the first label on top
         figure.suptitle(title, fontsize=10)
         return _svg(figure)
 
 
-def years(title: str, labels: Sequence[str], series: dict[str, Sequence[float]], percent: bool = False) -> str:
-    """Grouped vertical bars per year."""
+def years(title: str, values_by_year: dict[str, dict[int, float]], fmt: Format, percent: bool = False) -> str:
+    """Grouped vertical bars per year, every year from the first to the last
+    on the axis: a year without data is a visible gap, not a missing tick."""
+    all_years = sorted({year for values in values_by_year.values() for year in values})
+    span = list(range(all_years[0], all_years[-1] + 1)) if all_years else []
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(max(4.0, 0.45 * len(labels) * len(series)), 2.8))
+        figure = Figure(figsize=(max(4.0, 0.32 * len(span) * max(1, len(values_by_year))), 2.8))
         ax = figure.subplots()
-        width = 0.8 / max(1, len(series))
-        for index, (name, values) in enumerate(series.items()):
-            ax.bar([p + index * width for p in range(len(labels))], values, width, label=name,
-                   color=COLOURS[index % len(COLOURS)])
-        ax.set_xticks([p + width * (len(series) - 1) / 2 for p in range(len(labels))], labels, rotation=45)
+        width = 0.8 / max(1, len(values_by_year))
+        for index, (name, values) in enumerate(values_by_year.items()):
+            ax.bar([p + index * width for p in range(len(span))], [values.get(year, 0) for year in span], width,
+                   label=name, color=COLOURS[index % len(COLOURS)])
+        ax.set_xticks([p + width * (len(values_by_year) - 1) / 2 for p in range(len(span))],
+                      [str(year) for year in span], rotation=90, fontsize=7)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: fmt(y) + ("%" if percent else "")))
         if percent:
             ax.set_ylim(0, 100)
-            ax.set_ylabel("%")
-        if len(series) > 1:
+        if len(values_by_year) > 1:
             ax.legend(frameon=False, fontsize=8)
         ax.set_title(title, fontsize=10)
         return _svg(figure)

@@ -238,7 +238,8 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     interactive = sys.stdin.isatty() if ask is None else ask
     try:
         # Authoring happens now: the date offered is today's.
-        path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today())
+        path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today(),
+                                  inform=click.echo)
     except ScaffoldError as refused:
         click.echo(f"new {kind}: {refused}", err=True)
         sys.exit(1)

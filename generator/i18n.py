@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
 LANGUAGES = ("nl", "en")
 
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "campaigns": "Campagnes",
         "dashboard": "Kennisgezondheid",
+        "home_search": "Zoek met het zoekveld bovenaan (sneltoets /), of kijk hier:",
+        "feed": "Nieuwe lessen volgen (Atom-feed)",
+        "newest_lessons": "Nieuwste lessen",
+        "key_recommendations": "Belangrijkste aanbevelingen",
         "what_now": "Wat nu te doen",
         "finding": "Bevinding",
         "how_many": "Aantal",
@@ -256,6 +257,10 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "campaigns": "Campaigns",
         "dashboard": "Knowledge health",
+        "home_search": "Search with the box at the top (shortcut /), or look here:",
+        "feed": "Follow new lessons (Atom feed)",
+        "newest_lessons": "Newest lessons",
+        "key_recommendations": "Key recommendations",
         "what_now": "What to do now",
         "finding": "Finding",
         "how_many": "Count",
@@ -489,26 +494,33 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Numbers, money and dates in the site's language, by Babel (CLDR): the same
+# function formats a table cell, a chart's axis and its labels.
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
 def format_day(day: date | None, language: str) -> str:
-    """A date in words, independent of the machine's locale."""
+    """A date in words, independent of the machine's locale: '1 maart 2010'."""
     if day is None:
         return ""
-    month = MONTHS[language][day.month - 1]
-    return f"{day.day} {month} {day.year}"
+    return format_date(day, format="long", locale=LOCALES[language])
 
 
 def format_number(value: float | int | None, language: str) -> str:
+    """Whole numbers with grouping ('15.000'); fractions with two decimals ('48,20')."""
     if value is None:
         return "–"
-    thousands, decimal = (".", ",") if language == "nl" else (",", ".")
     if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.2f}"
-    else:
-        text = f"{int(value):,}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+        return format_decimal(value, format="#,##0.00", locale=LOCALES[language])
+    return format_decimal(int(value), format="#,##0", locale=LOCALES[language])
 
 
-def format_money(value: float | None, language: str) -> str:
+def format_money(value: float | None, language: str, whole: bool = False) -> str:
+    """Euros: whole from 100 up and for whole amounts ('€ 15.000', '€ 0'), with
+    cents below ('€ 84,05');
+    `whole`: always whole (a chart's axis)."""
     if value is None:
         return "–"
-    return "€ " + format_number(round(value) if value >= 100 else value, language)
+    whole = whole or value >= 100 or float(value).is_integer()
+    return format_currency(round(value) if whole else value, "EUR", format="¤ #,##0" if whole else "¤ #,##0.00",
+                           currency_digits=False, locale=LOCALES[language])

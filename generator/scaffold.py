@@ -18,7 +18,7 @@ from typing import Any, Callable
 from .catalog import Catalog, resolve_answer
 from .emit import dump_fields, slugify
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Lesson, allowed
-from .problems import Problems
+from .problems import Problems, one_line
 from .settings import check_date
 from .validate import load_catalog
 from .write import WriteRefused, remove_new, write_new
@@ -209,8 +209,32 @@ def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) -> list[str]:
+    """For a new campaign: the earlier lessons that apply to its platforms,
+    channels and scenario, and the open questions of similar campaigns, as
+    lines to show before the file is written (the campaign page shows the same)."""
+    platforms, channels = answers.get("platforms") or [], answers.get("channels") or []
+    scenario = answers.get("scenario")
+    lessons = catalog.applicable_lessons(platforms, channels, scenario)
+    questions = catalog.open_questions(platforms, channels, scenario)
+    lines = [f"What we already know ({len(lessons)} lessons apply; foundation first):"]
+    for lesson_id in lessons[:limit]:
+        lesson = catalog.lessons[lesson_id].record
+        mark = " [repeated mistake]" if catalog.recurring(lesson_id) else ""
+        lines.append(f"  - {lesson.title} ({lesson.level}, data/lessons/{lesson_id}){mark}")
+    if not lessons:
+        lines.append("  - no lessons of other campaigns apply yet")
+    if questions:
+        lines.append("Still open in similar earlier campaigns:")
+        for campaign_id, goal_id in questions[:limit]:
+            question = next(g.question for g in catalog.campaigns[campaign_id].record.learning_goals
+                            if g.id == goal_id)
+            lines.append(f"  - {question} ({campaign_id})")
+    return [one_line(line) for line in lines]
+
+
 def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[str]], ask: Ask | None,
-             today: date) -> tuple[Path, Problems]:
+             today: date, inform: Callable[[str], None] | None = None) -> tuple[Path, Problems]:
     """Write the new record and check it with all the others; its path and
     the warnings the check has about it."""
     problems = Problems()
@@ -226,6 +250,9 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         if ident not in free:
             raise ScaffoldError(f"a guideline's id is a platform without one; choose from: {', '.join(free) or 'none'}")
     answers = gather(kind, catalog, given, ask, today)
+    if kind == "campaign" and inform is not None:  # before they begin: what earlier campaigns taught
+        for line in already_known(catalog, answers):
+            inform(line)
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")

@@ -44,6 +44,8 @@ class Settings:
     # extra.handbook.show_contact_details: e-mail and phone of current staff
     # on their pages; never of people who left. Off unless set.
     contact_details: bool = False
+    site_url: str | None = None  # site_url in mkdocs.yml: where the site is published (absolute feed links)
+    site_name: str = "Wervingshandboek"
 
     @property
     def data_dir(self) -> Path:
@@ -111,6 +113,8 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         directory_urls=bool(config.use_directory_urls),
         site_dir=Path(config.site_dir) if config.site_dir else None,
         contact_details=contact_details,
+        site_url=str(config.site_url) if config.site_url else None,
+        site_name=str(config.site_name),
     )
 
 

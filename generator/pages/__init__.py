@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, lists, overview, owners, records
+from . import dashboard, home, lists, overview, owners, records
 from .site import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     lists.jobs,
     dashboard.jobs,
+    home.jobs,
     overview.jobs,
     owners.jobs,
     records.jobs,

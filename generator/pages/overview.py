@@ -5,12 +5,12 @@ machine-readable export of every record."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any, Iterable
 
 from .. import charts
+from ..i18n import format_money
 from ..models import FOLDERS
-from .site import CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, YEARS_CHART, Job, Page, Site
+from .site import CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, YEARS_CHART, Job, Page, Site, chart_of
 
 
 
@@ -70,34 +70,40 @@ def goal_coverage(site: Site) -> dict[int, float]:
     return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
 
 
+def hires_chart(site: Site, group: str, names: dict[str, str], highlight: str | None = None) -> str:
+    """Hires and cost per hire per channel or platform, each cost with the
+    number of hires it rests on; `highlight`: the page's own."""
+    L, figures = site.L, site.c.figures[group]
+    keys = list(figures)
+    money = L["cost_per_hire"]
+    return charts.bars(
+        L["chart_channels" if group == "channel" else "chart_platforms"],
+        [names[k] for k in keys],
+        {L["hires"]: [figures[k]["hires"] for k in keys], money: [figures[k]["cost_per_hire"] for k in keys]},
+        formats={L["hires"]: site.number, money: site.money},
+        axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
+        notes={money: [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys]},
+        highlight=keys.index(highlight) if highlight in keys else None,
+    )
+
+
 def chart_files(site: Site) -> dict[str, str]:
     c, L = site.c, site.L
-    channels = c.figures["channel"]
-    platforms = c.figures["platform"]
     files = {
-        CHANNEL_CHART: charts.bars(
-            L["chart_channels"], [site.channel_names[k] for k in channels],
-            {L["hires"]: [v["hires"] for v in channels.values()],
-             L["cost_per_hire"] + " (€)": [v["cost_per_hire"] for v in channels.values()]},
-        ),
-        PLATFORM_CHART: charts.bars(
-            L["chart_platforms"], [site.platform_names[k] for k in platforms],
-            {L["hires"]: [v["hires"] for v in platforms.values()],
-             L["cost_per_hire"] + " (€)": [v["cost_per_hire"] for v in platforms.values()]},
-        ),
+        CHANNEL_CHART: hires_chart(site, "channel", site.channel_names),
+        PLATFORM_CHART: hires_chart(site, "platform", site.platform_names),
     }
-    campaigns_per_year = Counter(e.record.period.start.year for e in c.campaigns.values())
-    lessons_per_year = Counter(e.record.date.year for e in c.lessons.values())
-    all_years = sorted(set(campaigns_per_year) | set(lessons_per_year))
-    files[YEARS_CHART] = charts.years(
-        L["chart_years"], [str(y) for y in all_years],
-        {L["campaigns"]: [campaigns_per_year[y] for y in all_years],
-         L["lessons"]: [lessons_per_year[y] for y in all_years]},
-    )
-    coverage = goal_coverage(site)
-    files[COVERAGE_CHART] = charts.years(
-        L["chart_coverage"], [str(y) for y in coverage], {L["answered_share"]: list(coverage.values())}, percent=True,
-    )
+    for key in c.figures["channel"]:
+        files[chart_of("channel", key)] = hires_chart(site, "channel", site.channel_names, key)
+    for key in c.figures["platform"]:
+        files[chart_of("platform", key)] = hires_chart(site, "platform", site.platform_names, key)
+    campaigns = {int(y): len(c.of("campaigns-of-year", y)) for y in {str(e.record.period.start.year)
+                                                                     for e in c.campaigns.values()}}
+    lessons = {int(y): len(c.of("lessons-of-year", y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
+    files[YEARS_CHART] = charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons},
+                                      site.number)
+    files[COVERAGE_CHART] = charts.years(L["chart_coverage"], {L["answered_share"]: goal_coverage(site)},
+                                         site.number, percent=True)
     return files
 
 
@@ -143,7 +149,9 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
             drawn.update(chart_files(site))
         return Page(path, "", {}, raw=drawn[path])
 
-    made += [(path, lambda path=path: chart(path)) for path in sorted((CHANNEL_CHART, PLATFORM_CHART, YEARS_CHART,
-                                                                        COVERAGE_CHART))]
+    paths = [CHANNEL_CHART, PLATFORM_CHART, YEARS_CHART, COVERAGE_CHART]
+    paths += [chart_of("channel", key) for key in site.c.figures["channel"]]
+    paths += [chart_of("platform", key) for key in site.c.figures["platform"]]
+    made += [(path, lambda path=path: chart(path)) for path in sorted(paths)]
     made.append(("records.json", lambda: Page("records.json", "", {}, raw=export(site))))
     return made

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from ..catalog import FIGURES, Entry
 from ..models import Account, Campaign, Guideline, Lesson, Person
 from ..render import link
-from .site import CHANNEL_CHART, PLATFORM_CHART, Job, Page, Site, channel_path, owner_path, record_path, wanted
+from .site import Job, Page, Site, channel_path, chart_of, owner_path, record_path, wanted
 
 
 # The earlier lessons and open questions a campaign page shows; the rest are
@@ -136,10 +136,12 @@ def lesson_page(site: Site, entry: Entry) -> Page:
     })
 
 
-def _figures(site: Site, group: str, ident: str, frm: str, chart: str, alt: str) -> dict[str, Any]:
+def _figures(site: Site, group: str, ident: str, frm: str, alt: str) -> dict[str, Any]:
+    """A channel's or platform's own figures, and the chart with its bars highlighted."""
+    figures = site.c.figures[group].get(ident)
     return {
-        "figures": site.c.figures[group].get(ident),
-        "chart": {"src": site.rel(frm, chart), "alt": site.L[alt]},
+        "figures": figures,
+        "chart": {"src": site.rel(frm, chart_of(group, ident)), "alt": site.L[alt]} if figures else None,
     }
 
 
@@ -156,7 +158,7 @@ def platform_page(site: Site, ident: str) -> Page:
         "closed": platform.closed,
         "url": platform.url,
         "guideline": None,
-        **_figures(site, "platform", ident, path, PLATFORM_CHART, "chart_platforms_alt"),
+        **_figures(site, "platform", ident, path, "chart_platforms_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-platform", ident)),
         "lessons": site.lesson_items(path, site.current(c.of("lessons-of-platform", ident))),
         "accounts": site.account_items(path, c.of("accounts-of-platform", ident)),
@@ -191,7 +193,7 @@ def channel_page(site: Site, ident: str) -> Page:
         "title": site.channel_names[ident],
         "description": channel.description,
         "group": L[f"group_{channel.group}"],
-        **_figures(site, "channel", ident, path, CHANNEL_CHART, "chart_channels_alt"),
+        **_figures(site, "channel", ident, path, "chart_channels_alt"),
         "campaigns": site.campaign_items(path, c.of("campaigns-of-channel", ident)),
         "lessons": site.lesson_items(path, site.current(c.of("lessons-of-channel", ident))),
         "review": None,

@@ -16,9 +16,10 @@ from typing import Any, Callable, Iterable
 
 from ..catalog import Catalog, Entry, Review
 from ..health import Report, report
-from ..i18n import LABELS, format_day
+from ..i18n import LABELS, format_day, format_money, format_number
 from ..models import FOLDERS, Account, Campaign, Lesson, Person
 from ..render import Raw, join, link
+from ..settings import GENERATED
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,20 @@ YEARS_CHART = "charts/years.svg"
 COVERAGE_CHART = "charts/goal-coverage.svg"
 
 
+def chart_of(group: str, key: str) -> str:
+    """The chart of a channel's or platform's own page, with its bars highlighted."""
+    return f"charts/{group}/{key}.svg"
+
+
 class Site:
     """The catalog as the pages of one language see it."""
 
     def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
-                 directory_urls: bool = True, contact_details: bool = False) -> None:
+                 directory_urls: bool = True, contact_details: bool = False, site_url: str | None = None,
+                 site_name: str = "Wervingshandboek") -> None:
         self.c = catalog
+        self.site_url = site_url
+        self.site_name = site_name
         self.language = language
         self.directory_urls = directory_urls
         self.contact_details = contact_details
@@ -108,6 +117,11 @@ class Site:
         if not here.endswith("/"):
             here = here.rpartition("/")[0] + "/" if "/" in here else ""
         return _relative(here, page_url(target, self.directory_urls))
+
+    def from_home(self, target: str) -> str:
+        """The address of a generated page from the home page, which is the
+        docs folder's own index (the snippet it includes is generated)."""
+        return f"{GENERATED}/{page_url(target, self.directory_urls)}"
 
     def author_link(self, frm: str, href: str) -> str:
         """A relative link an author wrote in a Markdown field, to a page of the
@@ -173,6 +187,12 @@ class Site:
     def day(self, day: date) -> str:
         """A date in words in the site's language."""
         return format_day(day, self.language)
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.language)
+
+    def money(self, value: float) -> str:
+        return format_money(value, self.language)
 
     def joined(self, links: Iterable[str]) -> Raw:
         items = list(links)

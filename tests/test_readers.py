@@ -1,0 +1,138 @@
+"""What readers are led to: the dashboard's summary and who acts, owner
+pages, what we already know, honest figures, the home page and the feed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+
+from generator.build import generate_pages
+from generator.cli import main
+
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import os
+
+    project = copy_project(tmp_path_factory.mktemp("example") / "p", EXAMPLE_DATA)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
+    try:
+        generate_pages(project)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return project
+
+
+def page(project: Path, path: str) -> str:
+    return (project / "handbook" / "records" / path).read_text("utf-8")
+
+
+def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) -> None:
+    dashboard = page(example, "dashboard.md")
+    summary = dashboard.split("## Wat nu te doen", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr class="handbook-severity--(\w+)"><td><a href="#([a-z-]+)">[^<]+</a></td>'
+                      r'<td class="num">(\d+)</td><td>.*?</td><td>([^<]+)</td></tr>', summary)
+    assert [(severity, anchor, int(count)) for severity, anchor, count, _ in rows] == [
+        ("critical", "left-without-successor", 6),
+        ("high", "unanswered-goals", 5),
+        ("high", "campaigns-without-lessons", 1),
+        ("high", "recurring-lessons", 2),
+        ("medium", "overdue-reviews", 16),
+        ("medium", "accounts-without-owner", 5),
+        ("medium", "proposed-lessons", 3),
+        ("low", "dormant-accounts", 9),
+        ("low", "lessons-without-recommendation", 2),
+    ]
+    assert rows[0][3] == "de manager"
+    # Long lists: the first ten, and the rest counted (they are on the owners' pages).
+    overdue = dashboard.split('{ #overdue-reviews }', 1)[1].split("\n## ", 1)[0]
+    assert overdue.count("<li>") == 10
+    assert "En nog 6; ze staan op de pagina&#39;s van hun eigenaren." in overdue
+    assert "Lees de pagina na, werk bij wat niet meer klopt en zet een nieuwe datum." in overdue
+    assert 'href="../owners/' in overdue and ">Bewerk dit record</a>" in overdue
+    # The headline figures, this year against last.
+    assert re.search(r'<span class="handbook-headline__value">1</span><span class="handbook-headline__label">'
+                     r'lessen in 2026</span><span class="handbook-headline__change">−1 t.o.v. 2025</span>', dashboard)
+
+
+def test_an_owner_page_lists_what_to_do_and_what_to_hand_over(example: Path) -> None:
+    thomas = page(example, "owners/thomas-mulder.md")
+    assert thomas.startswith('---\ntitle: "Wat Thomas Mulder beheert"')
+    assert "Deze persoon is vertrokken zonder opvolger: wijs iemand aan" in thomas
+    assert "## Te doen" in thomas and "Kennis van vertrokken mensen zonder opvolger" in thomas
+    person = page(example, "people/thomas-mulder.md")
+    assert '<a href="../../owners/thomas-mulder/">Wat Thomas Mulder beheert</a>' in person
+
+
+def test_a_campaign_page_shows_what_we_already_know(example: Path) -> None:
+    campaign = page(example, "campaigns/tiktok-mbo-techniek-2024.md")
+    known = campaign.split("## Wat we al weten", 1)[1].split("\n## ", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", known)
+    assert items, known
+    levels = ["<strong>Fundament</strong>" in item for item in items]
+    assert levels == sorted(levels, reverse=True)  # foundation first
+    assert not any("Vervangen" in item for item in items)  # superseded lessons are left out
+    assert any("herhaalde fout" in item for item in items)
+
+
+def test_new_campaign_shows_what_we_already_know_before_it_writes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    result = CliRunner().invoke(main, [
+        "new", "campaign", "--project", str(project), "--no-input",
+        "--set", "title=Instagram stages 2027", "--set", "summary=Stages via Instagram.", "--set", "status=planned",
+        "--set", "period.start=2026-12-01", "--set", "owner=sanne-de-vries",
+        "--set", "knowledge_owner=sanne-de-vries", "--set", "recruitment=passive",
+        "--set", "scenario=social-broadcasting", "--set", "platforms=instagram", "--set", "channels=sociale-media",
+        "--set", "audience=Studenten", "--set", "audience_goal=Een leuke stage", "--set", "business_goals=Tien stagiairs",
+        "--set", "learning_goals=Werkt Instagram voor stages?"], env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("What we already know (") and "lessons apply; foundation first):" in lines[0]
+    assert lines[1] == ("  - Adverteren in een bestaande community maakt je een spammer (foundation, "
+                        "data/lessons/vacatures-in-facebookgroepen-2024) [repeated mistake]")
+    assert lines[-1].startswith("wrote data/campaigns/instagram-stages-2027.yml")
+
+
+def test_ratios_carry_their_sample_size_and_one_number_format(example: Path) -> None:
+    figures = page(example, "figures.md")
+    assert re.search(r'<td class="num">€ [\d.]+<span class="handbook-sub">n = \d+</span></td>', figures)
+    assert "€ 0,00" not in figures and "€ 0<" in figures  # one format: whole euros are whole
+    chart = page(example, "charts/platform/linkedin.svg")
+    assert "(n = 14)" in chart and "font-weight: 700" in chart  # the page's own platform stands out
+
+
+def test_the_year_axis_shows_the_years_without_data(example: Path) -> None:
+    chart = page(example, "charts/years.svg")
+    years = [int(y) for y in re.findall(r"rotate\(-90\)\">(\d{4})</text>", chart)]
+    assert years == list(range(2009, 2027))
+
+
+def test_the_home_page_has_its_ways_in(example: Path) -> None:
+    home = page(example, "home.snippet")
+    assert "## Nieuwste lessen" in home and "## Belangrijkste aanbevelingen" in home
+    for target in ("records/dashboard/", "records/figures/", "records/timeline/", "records/feed.xml"):
+        assert f'href="{target}"' in home
+
+
+def test_the_feed_is_valid_atom(example: Path) -> None:
+    parsed = feedparser.parse(page(example, "feed.xml"))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.title == "Wervingshandboek: lessen"
+    entries = parsed.entries
+    assert 0 < len(entries) <= 50
+    assert len({e.id for e in entries}) == len(entries) and all(e.id.startswith("urn:uuid:") for e in entries)
+    updated = [e.updated_parsed for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert entries[0].link.startswith("lessons/") and entries[0].link.endswith("/")
+    assert all(e.author and e.summary for e in entries)
