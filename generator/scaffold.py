@@ -250,9 +250,6 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         if ident not in free:
             raise ScaffoldError(f"a guideline's id is a platform without one; choose from: {', '.join(free) or 'none'}")
     answers = gather(kind, catalog, given, ask, today)
-    if kind == "campaign" and inform is not None:  # before they begin: what earlier campaigns taught
-        for line in already_known(catalog, answers):
-            inform(line)
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")
@@ -269,6 +266,9 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     for existing in (target, target.with_suffix(".md")):
         if existing.exists():
             raise ScaffoldError(f"{existing.relative_to(project).as_posix()} exists already; it is left as it is")
+    if kind == "campaign" and inform is not None:  # before they begin: what earlier campaigns taught
+        for line in already_known(catalog, answers):
+            inform(line)
     text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
     try:
         write_new(target, text)
