@@ -19,7 +19,9 @@ anything from the audit that a browser would run. A page fails when it holds
   `url()`, `@import` or `expression()` in a style attribute;
 * an element that embeds or submits to another document (iframe, object,
   embed, base, a form that is not the theme's), `<noscript>` (browsers that
-  run script read its content differently) or `<meta http-equiv=refresh>`.
+  run script read its content differently) or `<meta http-equiv=refresh>`;
+* a second element with an id the theme looks up ('__config', '__search'
+  ...), or '__config' on anything but the theme's settings script.
 
 Style sheets and SVG images of the site are read too. When every page passes,
 `apply_policy` writes a Content-Security-Policy into each page's head: script
@@ -109,6 +111,7 @@ class _PageAudit:
         self.problems = problems
         self.scripts: list[str] = []  # inline scripts that run, exactly as written
         self.found = Theme()
+        self.ids_seen: set[str] = set()
 
     def error(self, needle: str, message: str, *more: str) -> None:
         self.problems.error(self.path, *_position(self.raw, needle, *more), message)
@@ -123,6 +126,13 @@ class _PageAudit:
 
     def element(self, tag: str, node: LexborNode) -> None:
         values = {name.lower(): value or "" for name, value in node.attributes.items()}
+        ident = values.get("id", "")
+        if ident.startswith("__"):  # the theme finds its own parts by these ids: each must be its own
+            if ident in self.ids_seen:
+                self.error(f'id="{ident}"', f"a second element with the id '{ident}', which the theme uses")
+            elif ident == "__config" and tag != "script":
+                self.error(f'id="{ident}"', f"<{tag}> has the id '__config', which names the theme's settings")
+            self.ids_seen.add(ident)
         for name in values:
             if name.startswith("on"):
                 self.error(name, f"<{tag}> has the event handler '{name}', which runs script")
@@ -242,9 +252,13 @@ def policy(script_hashes: set[str]) -> str:
     )
 
 
+_CHARSET = re.compile(rb"<meta\s+charset=[^>]*>", re.IGNORECASE)
+
+
 def apply_policy(site: Path, script_hashes: set[str]) -> int:
-    """Write the policy into the head of every page, before anything else
-    there, so it governs every script and resource of the page. Pages of a
+    """Write the policy into the head of every page, right after the
+    character set (which browsers look for in the first 1,024 bytes) and
+    before any script or resource, so it governs all of them. Pages of a
     site still being built only; the number of pages."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes)}">'.encode("ascii")
     count = 0
@@ -253,6 +267,8 @@ def apply_policy(site: Path, script_hashes: set[str]) -> int:
         head = _HEAD.search(raw)
         if head is None:
             continue
-        overwrite_built(page, raw[: head.end()] + meta + raw[head.end():])
+        charset = _CHARSET.match(raw, head.end() + len(raw[head.end():]) - len(raw[head.end():].lstrip()))
+        at = charset.end() if charset else head.end()
+        overwrite_built(page, raw[:at] + meta + raw[at:])
         count += 1
     return count

@@ -119,7 +119,8 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
         for path, make in counting(jobs, "pages written", progress):
             page = make()
             text = page.raw if page.raw is not None else render(
-                page.template, {**page.context, "link_target": partial(site.author_link, path)}, settings.language)
+                page.template, {**page.context, "link_target": partial(site.author_link, path), "heading_ids": set()},
+                settings.language)
             changed += tree.write(path, text)
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:

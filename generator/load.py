@@ -117,6 +117,9 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
 # but tab, line feed and carriage return; DEL and C1 controls; Unicode's
 # bidirectional overrides and isolates ("Trojan source").
 _INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The same in a value after YAML's escapes are read, with NUL and the
+# Unicode noncharacters, which no text needs either.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 
 
 _KIND_WORDS = {
@@ -219,6 +222,12 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
                     loc = place(event.value, event)
                     if loc is not None:
                         (doc.block_scalars if style in ("|", ">") else doc.quoted).add(loc)
+                    if style == '"':  # escapes ('\x80', '\u202e') make characters the file does not show
+                        hidden = _HIDDEN.search(event.value)
+                        if hidden:
+                            problems.error(path, *pos(event.start_mark),
+                                           f"an invisible control character (U+{ord(hidden.group()):04X}) is written "
+                                           "here as an escape; remove it (it can change how the text is shown or read)")
                 continue
             name = kind.__name__
             if name == "DocumentStartEvent":

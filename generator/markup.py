@@ -29,6 +29,10 @@ from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# Lists and quotes inside each other: markdown-it stops at 20 levels of
+# tokens (which protects it from deep input) and leaves the rest out; the
+# check reports a field that reaches that depth, so nothing disappears.
+NESTING_SHOWN = 19
 
 # What record text may become: the HTML of CommonMark with tables, nothing else.
 ALLOWED_TAGS = frozenset({
@@ -98,9 +102,16 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+_ALIGN = re.compile(r' style="text-align:(left|right|center)"')
+
+
 def _sanitize(fragment: str) -> str:
+    # Table alignment comes as a style attribute, which pages may not carry:
+    # as a class of the handbook's style sheet it survives the sanitizer.
+    fragment = _ALIGN.sub(r' class="align-\1"', fragment)
     return nh3.clean(
         fragment,
+        allowed_classes={cell: {"align-left", "align-right", "align-center"} for cell in ("th", "td")},
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         attribute_filter=_keep_attribute,
@@ -157,7 +168,26 @@ def _rewrite_links(tokens: list[Token], link_target: Callable[[str], str]) -> No
                 child.attrSet("href", link_target(str(href)))
 
 
-def render_markdown(text: str, heading_level: int = 3, link_target: Callable[[str], str] | None = None) -> Markup:
+# A heading longer than this is shown as a bold paragraph: a Markdown
+# heading line is read by the engine, whose cost grows faster than its length.
+MAX_HEADING = 200
+# Ids of headings in record text: a prefix no id of the theme ('__config',
+# '__search') or of the page's own sections has.
+HEADING_ID_PREFIX = "t-"
+
+
+def _heading_id(text: str, taken: set[str]) -> str:
+    base = HEADING_ID_PREFIX + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "kop")
+    ident, number = base, 1
+    while ident in taken:
+        number += 1
+        ident = f"{base}-{number}"
+    taken.add(ident)
+    return ident
+
+
+def render_markdown(text: str, heading_level: int = 3, link_target: Callable[[str], str] | None = None,
+                    heading_ids: set[str] | None = None) -> Markup:
     """A Markdown field -> the generated page's fragment: raw HTML blocks of
     sanitized HTML, with the field's headings as Markdown headings (the
     first level becomes `heading_level`, deeper ones follow)."""
@@ -184,7 +214,12 @@ def render_markdown(text: str, heading_level: int = 3, link_target: Callable[[st
             flush()
             close = next(i for i in range(index, len(tokens)) if tokens[i].type == "heading_close")
             level = min(6, heading_level + levels.index(int(token.tag[1])))
-            parts.append(f"{'#' * level} {heading_text(_heading_text(tokens[index + 1:close]))}")
+            words = " ".join(_heading_text(tokens[index + 1:close]).split())
+            if len(words) > MAX_HEADING:
+                parts.append(html_block(f"<p><strong>{escape(words)}</strong></p>"))
+            else:
+                ident = _heading_id(words, heading_ids if heading_ids is not None else set())
+                parts.append(f"{'#' * level} {heading_text(words)} {{ #{ident} }}")
             index = close + 1
             continue
         pending.append(token)
@@ -222,6 +257,13 @@ def inspect_markdown(text: str) -> list[Finding]:
     tokens = parser(html_allowed=True).parse(text)
     findings = []
     block_line = 0
+    line = 0
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        if token.level >= NESTING_SHOWN:  # where the parser stopped reading deeper
+            findings.append(Finding("nesting", "", line))
+            break
     for token in _walk(tokens):
         if token.map:
             block_line = token.map[0]

@@ -153,9 +153,13 @@ class Record(Model):
 # --- taxonomy -------------------------------------------------------------
 
 
+# A name in a list, a chart's label or a navigation entry: short.
+Name = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=80)]
+
+
 class Term(Model):
-    name: Text = Field(description="Name as shown in the Dutch handbook.")
-    name_en: Text | None = Field(default=None, description="Name in the English handbook (defaults to `name`).")
+    name: Name = Field(description="Name as shown in the Dutch handbook (at most 80 characters).")
+    name_en: Name | None = Field(default=None, description="Name in the English handbook (defaults to `name`).")
     description: Text | None = Field(default=None, description="One or two sentences on what the term means.")
 
 

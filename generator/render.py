@@ -37,6 +37,7 @@ Raw = Markup
 # C0 controls (but tab and newline) and DEL: Python-Markdown uses STX and ETX
 # to mark its own placeholders, so none of them may reach the engine.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS_AND_FORMAT = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def _finalize(value: Any) -> Any:
@@ -54,8 +55,9 @@ def _finalize(value: Any) -> Any:
 @jinja2.pass_context
 def _markdown(context: Any, text: str, heading_level: int = 3) -> Markup:
     """A Markdown field, rendered once; links to other pages get the address
-    the page is served at (`link_target` of the page's context, if any)."""
-    return render_markdown(text, heading_level, context.get("link_target"))
+    the page is served at (`link_target` of the page's context, if any), and
+    its headings ids unique on the page (`heading_ids`)."""
+    return render_markdown(text, heading_level, context.get("link_target"), context.get("heading_ids"))
 
 
 def yaml_string(text: str) -> Markup:
@@ -64,8 +66,10 @@ def yaml_string(text: str) -> Markup:
     The theme prints front-matter titles and tag names into the page without
     escaping them, so angle brackets become look-alike quotation marks there.
     """
-    text = " ".join(str(text).split()).replace("<", "‹").replace(">", "›")
-    return Markup(json.dumps(text, ensure_ascii=False))
+    text = " ".join(_CONTROLS_AND_FORMAT.sub("", str(text)).split()).replace("<", "‹").replace(">", "›")
+    # ASCII with escapes: the front matter stays valid YAML whatever the text
+    # holds (a front matter the engine cannot read would be shown as Markdown).
+    return Markup(json.dumps(text, ensure_ascii=True))
 
 
 def link(text: Any, url: str, outside: bool = False) -> Markup:

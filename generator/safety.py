@@ -45,10 +45,26 @@ def _find_email(text: str) -> re.Match[str] | None:
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,/-])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
 
 # Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
-# reference definition), however its address is written. Text with none of
-# these holds neither, and most Markdown fields are such text: they skip the
-# parser. (The renderer and the audit of the built pages stay behind this.)
-_MAY_BE_UNSAFE = re.compile(r"<|\]\(|\]:")
+# reference definition), however its address is written; nesting deep enough
+# to be cut needs deep indentation or many markers in a row. Text with none
+# of these holds none of them, and most Markdown fields are such text: they
+# skip the parser. (The renderer and the audit of the built pages stay behind this.)
+_MAY_BE_UNSAFE = re.compile(r"<|\]\(|\]:|(?m:^[ \t]{16,})|(?:(?:[>*+\-]|\d{1,9}[.)])[ \t]*){8}")
+
+
+# A date written day-month-year, which the phone pattern would take for a
+# number when a time follows it ('05-03-2024 09:00').
+_DATE_FIRST = re.compile(r"\d{2}[-./]\d{2}[-./]\d{4}")
+
+
+def _find_phone(text: str) -> re.Match[str] | None:
+    """The first phone number in `text` that is not a date and a time."""
+    start = 0
+    while (match := _PHONE.search(text, start)) is not None:
+        if not _DATE_FIRST.match(text, match.start()):
+            return match
+        start = match.start() + 1
+    return None
 
 
 def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
@@ -71,6 +87,11 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
     if not _MAY_BE_UNSAFE.search(text):
         return
     for finding in inspect_markdown(text):
+        if finding.kind == "nesting":
+            problems.error(path, first_line + finding.block_line, 1,
+                           f"'{field}' has lists or quotes inside each other too deeply (about 9 levels and more); "
+                           "the handbook would leave the deepest part out, so make it flatter")
+            continue
         if finding.kind == "html":
             needle = finding.snippet
         else:  # the address as written may differ from the parsed one: find the bracket's target
@@ -79,7 +100,8 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
         if line == first_line:
             col += first_col - 1
         if finding.kind == "html":
-            message = f"'{field}' contains HTML ({quote(finding.snippet, 40)}); records hold plain Markdown only"
+            message = (f"'{field}' contains HTML ({quote(finding.snippet, 40)}); records hold plain Markdown only "
+                       "(to show < and > as text, write \\< and \\> or put the text in `backticks`)")
         elif finding.kind == "image" and finding.scheme is not None:
             message = (f"'{field}' has an image from a '{finding.scheme}:' address; the handbook shows only "
                        "images of its own and loads nothing from other sites")
@@ -145,7 +167,7 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             check_markdown(value, doc.path, line, col, name, problems)
     if personal_data:
         for loc, value in _strings(data, ()):
-            for find, what, needed in ((_find_email, "an email address", "@"), (_PHONE.search, "a phone number", "0+")):
+            for find, what, needed in ((_find_email, "an email address", "@"), (_find_phone, "a phone number", "0+")):
                 # Cheap test first: an address needs '@', a number a 0 or a +.
                 if not any(char in value for char in needed):
                     continue

@@ -60,6 +60,8 @@ RULES = [
     ('<svg><animate attributeName="href" values="https://evil.invalid"/></svg>',
      "<animate> changes an address while the page is shown"),
     ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "<a xlink:href> uses a 'javascript:' address"),
+    ('<em id="__config">{}</em>', "<em> has the id '__config', which names the theme's settings"),
+    ('<h3 id="__search">x</h3><h3 id="__search">y</h3>', "a second element with the id '__search', which the theme uses"),
 ]
 
 
@@ -101,6 +103,6 @@ def test_the_policy_holds_the_hashes_of_the_scripts_pages_run(tmp_path: Path) ->
     assert result.script_hashes == expected
     assert apply_policy(site, result.script_hashes) == 2
     page = (site / "a" / "index.html").read_text("utf-8")
-    assert page.startswith(f'<!doctype html><html><head><meta http-equiv="Content-Security-Policy" '
-                           f'content="{policy(expected)}"><meta charset=utf-8>')
+    assert page.startswith(f'<!doctype html><html><head><meta charset=utf-8><meta '
+                           f'http-equiv="Content-Security-Policy" content="{policy(expected)}"><script>')
     assert "script-src 'self' 'sha256-" in policy(expected) and "'unsafe-inline'" not in policy(expected)

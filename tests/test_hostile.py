@@ -122,7 +122,7 @@ CORPUS = [
     ),
     pytest.param(
         {LESSON: lesson_with(lesson="'Zie <script>alert(1)</script>'")},
-        "data/lessons/weer-gezonden.yml:9:14: error: 'lesson' contains HTML ('<script>'); records hold plain Markdown only",
+        "data/lessons/weer-gezonden.yml:9:14: error: 'lesson' contains HTML ('<script>'); records hold plain Markdown only (to show < and > as text, write \\< and \\> or put the text in `backticks`)",
         id="raw-html",
     ),
     pytest.param(

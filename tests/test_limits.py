@@ -155,6 +155,36 @@ def test_a_pipe_in_data_is_a_located_error_not_a_hang(tmp_path: Path) -> None:
                                              "(a pipe, socket or device); records are plain files")
 
 
+@pytest.mark.parametrize(("escape", "code"), [("\\x80", "0080"), ("\\u202e", "202E"), ("\\0", "0000"),
+                                              ("\\uffff", "FFFF")])
+def test_a_control_character_written_as_an_escape_is_located(tmp_path: Path, escape: str, code: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden",
+                                          f'title: "Opnieuw{escape} alleen gezonden"'))
+    assert errors_of(project) == [
+        f"data/lessons/weer-gezonden.yml:1:8: error: an invisible control character (U+{code}) is written here as "
+        "an escape; remove it (it can change how the text is shown or read)"]
+
+
+def test_a_date_and_a_time_are_not_a_phone_number(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(LESSON, "Dezelfde fout als in 2010.",
+                                          "Dezelfde fout als in 2010, gezien op 05-03-2024 09:00."))
+    assert errors_of(project) == []
+
+
+def test_lists_nested_too_deeply_to_be_shown_are_reported(tmp_path: Path) -> None:
+    nested = "".join("  " * depth + f"- stap {depth}\n" for depth in range(12))
+    text = "lesson: |\n" + "".join("  " + line + "\n" for line in nested.splitlines()) + "  \n  BELANGRIJK\n"
+    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("lesson: Dezelfde fout als in 2010.\n", text)})
+    assert errors_of(project) == [
+        "data/lessons/weer-gezonden.yml:16:1: error: 'lesson' has lists or quotes inside each other too deeply "
+        "(about 9 levels and more); the handbook would leave the deepest part out, so make it flatter"]
+
+
+def test_a_taxonomy_name_is_short(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit("data/taxonomy.yml", "name: Hyves", "name: " + "H" * 81))
+    assert errors_of(project) == ["data/taxonomy.yml:3:11: error: 'name' is too long: at most 80 characters"]
+
+
 def test_a_control_character_is_one_located_line(tmp_path: Path) -> None:
     project = make_project(tmp_path, edit(LESSON, "Dezelfde fout", "Dezelfde\x07fout"))
     assert errors_of(project) == [

@@ -3,6 +3,8 @@ the sanitizer behind them, each shown to hold on its own."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -38,8 +40,8 @@ def test_no_payload_survives_rendering(payload: str) -> None:
     blocks = [line for line in rendered.split("\n\n") if not line.startswith("#")]
     assert _dangers("\n".join(blocks)) == []
     for heading in (line for line in rendered.split("\n") if line.startswith("#")):
-        # A heading is letters, digits, spaces and character references only.
-        text = heading.lstrip("#").strip()
+        # A heading is letters, digits, spaces and character references only, and our own id.
+        text, ident = re.fullmatch(r"#+ (.*) \{ #(t-[a-z0-9-]+) \}", heading).groups()
         assert all(part.isalnum() or part == " " for part in text.replace("&#", "").replace(";", ""))
 
 
@@ -51,13 +53,38 @@ def test_the_sanitizer_alone_holds_what_the_parser_would_let_through(payload: st
 
 
 def test_headings_of_a_field_stay_headings_for_the_table_of_contents() -> None:
-    rendered = str(render_markdown("# Eerste *kop*\n\nTekst.\n\n## Onder {: #x }\n\nMeer.", heading_level=3))
+    taken: set[str] = {"t-eerste-kop"}  # another field on the page has one already
+    rendered = str(render_markdown("# Eerste *kop*\n\nTekst.\n\n## Onder {: #x }\n\nMeer.\n\n# __config",
+                                   heading_level=3, heading_ids=taken))
     assert rendered.split("\n\n") == [
-        "### Eerste kop",
+        "### Eerste kop { #t-eerste-kop-2 }",
         '<div class="handbook-text">\n<p>Tekst.</p>\n</div>',
-        "#### Onder &#123;&#58; &#35;x &#125;",
+        "#### Onder &#123;&#58; &#35;x &#125; { #t-onder-x }",
         '<div class="handbook-text">\n<p>Meer.</p>\n</div>',
+        "### &#95;&#95;config { #t-config }",  # never an id of the theme's
     ]
+
+
+def test_a_very_long_heading_is_a_bold_paragraph() -> None:
+    rendered = str(render_markdown("# " + "<>&" * 100))
+    assert rendered == '<div class="handbook-text">\n<p><strong>' + "&lt;&gt;&amp;" * 100 + "</strong></p>\n</div>"
+
+
+def test_table_alignment_survives_the_sanitizer() -> None:
+    rendered = str(render_markdown("| a | b |\n|:-:|--:|\n| 1 | 2 |"))
+    assert '<td class="align-center">1</td>' in rendered and '<td class="align-right">2</td>' in rendered
+
+
+def test_author_links_never_become_another_scheme_or_leave_the_pages() -> None:
+    from generator.pages.site import Site
+
+    site = Site.__new__(Site)
+    site.directory_urls = True
+    assert site.author_link("lessons/a.md", "../lessons/b.md#x") == "../b/#x"
+    assert site.author_link("lessons/a.md", "zz/http:/127.0.0.2/login/.md") == "../zz/http:/127.0.0.2/login/"
+    assert site.author_link("lessons/a.md", "a/http:/127.0.0.2/login/.md") == "./http:/127.0.0.2/login/"
+    assert site.author_link("lessons/a.md", "/lessons/b.md") == "/lessons/b.md"
+    assert site.author_link("lessons/a.md", "../../../x.md") == "../../../x.md"
 
 
 def test_links_are_kept_or_shown_as_text() -> None:

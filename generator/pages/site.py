@@ -127,10 +127,15 @@ class Site:
         """A relative link an author wrote in a Markdown field, to a page of the
         handbook ('../lessons/x.md#a', as from the generated page): its address."""
         path, _, anchor = href.partition("#")
-        if not path.endswith(".md"):
-            return href
+        if not path.endswith(".md") or path.startswith("/"):
+            return href  # a file, or an address from the site's root: as written
         target = posixpath.normpath(posixpath.join(frm.rpartition("/")[0], path))
-        return self.rel(frm, target) + (f"#{anchor}" if anchor else "")
+        if target.startswith("../") or target == "..":
+            return href  # outside the generated pages: as written
+        address = self.rel(frm, target) + (f"#{anchor}" if anchor else "")
+        # 'x/http:/host/.md' must not become 'http:/host/': a first segment with
+        # a colon would read as a scheme, so such a path starts with './'.
+        return address if ":" not in address.split("/", 1)[0] else "./" + address
 
     def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
         return self.rel(frm, record_path(kind, ident)) + (f"#{anchor}" if anchor else "")
