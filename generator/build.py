@@ -220,6 +220,14 @@ def _engine_config(project: Path, settings: Settings) -> Path:
     if settings.config_language == settings.language:
         return settings.config_file
     derived = settings.config_file.with_name(f".mkdocs.{settings.language}.yml")
+    if derived.exists() and not derived.read_text("utf-8", errors="replace").startswith(DERIVED_MARK):
+        raise BuildFailed(f"{derived.name} exists and was not written by the handbook; it is left as it is "
+                          "(move it away to build in another language)")
     overrides = {"INHERIT": settings.config_file.name, "theme": {"language": settings.language}}
-    write_file(derived, yaml.safe_dump(overrides, sort_keys=True))
+    write_file(derived, DERIVED_MARK + yaml.safe_dump(overrides, sort_keys=True))
     return derived
+
+
+# The first line of the configuration written for another language: only a
+# file that starts with it is ever replaced.
+DERIVED_MARK = "# Written by `handbook build --language`: mkdocs.yml in another language. Not to be edited.\n"

@@ -13,6 +13,7 @@ the checks and the derivation can never disagree about what a record means.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -72,31 +73,31 @@ class AnswerProblem:
     candidates: tuple[str, ...] = ()  # campaigns holding the goal, or the goals there are
 
 
-def resolve_answer(own: list[str], answer: str, campaigns: dict[str, Entry]) -> tuple[str, str] | AnswerProblem:
+def resolve_answer(own: list[str], answer: str, goals: dict[str, dict[str, str]]) -> tuple[str, str] | AnswerProblem:
     """'goal' or 'campaign:goal' in a lesson from the campaigns `own` ->
     (campaign id, goal id).
 
     A bare goal id is looked up in the lesson's own campaigns and must be in
     exactly one of them; 'campaign:goal' names the campaign, which must be
-    one of the lesson's."""
+    one of the lesson's. `goals`: campaign id -> its goals (`Catalog.goals`)."""
     if ":" in answer:
         campaign_id, goal_id = answer.split(":", 1)
         if campaign_id not in own:
             return AnswerProblem("not-own-campaign", goal_id, campaign_id)
-        candidates = [campaign_id] if campaign_id in campaigns else []
+        candidates = [campaign_id] if campaign_id in goals else []
     else:
         goal_id = answer
-        candidates = [c for c in own if c in campaigns]
+        candidates = [c for c in own if c in goals]
     if not own:
         return AnswerProblem("no-campaigns", goal_id)
     if not candidates:
         return AnswerProblem("unknown-campaign", goal_id)
-    owners = [c for c in candidates if any(g.id == goal_id for g in campaigns[c].record.learning_goals)]
+    owners = [c for c in candidates if goal_id in goals[c]]
     if len(owners) == 1:
         return owners[0], goal_id
     if owners:
         return AnswerProblem("ambiguous", goal_id, candidates=tuple(owners))
-    known = tuple(g.id for c in candidates for g in campaigns[c].record.learning_goals)
+    known = tuple(g for c in candidates for g in goals[c])
     return AnswerProblem("unknown-goal", goal_id, candidates=known)
 
 
@@ -160,6 +161,14 @@ class Catalog:
     unanswered_goals: list[tuple[str, str]] = field(default_factory=list)
     goals_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
     figures: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # group -> key -> figures
+
+    @functools.cached_property
+    def goals(self) -> dict[str, dict[str, str]]:
+        """Campaign id -> learning goal id -> question: found by id, not by scanning."""
+        return {cid: {g.id: g.question for g in e.record.learning_goals} for cid, e in self.campaigns.items()}
+
+    def question(self, campaign_id: str, goal_id: str) -> str:
+        return self.goals[campaign_id][goal_id]
 
     def of_kind(self, kind: str) -> dict[str, Entry]:
         return {
@@ -260,7 +269,7 @@ def _relations(c: Catalog) -> None:
         lesson: Lesson = entry.record
         resolved = []
         for answer in lesson.answers:
-            pair = resolve_answer(lesson.campaigns, answer, c.campaigns)
+            pair = resolve_answer(lesson.campaigns, answer, c.goals)
             if isinstance(pair, tuple) and pair not in resolved:
                 resolved.append(pair)
                 answered_by[pair].append(lesson_id)

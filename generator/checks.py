@@ -15,6 +15,13 @@ from .models import Account, Campaign, Guideline, Lesson, Person
 from .problems import Problems, quote, suggest
 
 
+# File names the generated folders use for their own pages.
+RESERVED_IDS = {"index"}
+# Suggestions a run makes at most: enough for any real set of mistakes,
+# bounded for a file of sixty thousand invented names.
+SUGGESTIONS = 1000
+
+
 class _Checker:
     def __init__(self, catalog: Catalog, problems: Problems) -> None:
         self.c = catalog
@@ -34,15 +41,21 @@ class _Checker:
         known = set(known) if not isinstance(known, (dict, set)) else known
         if value in known:
             return True
-        # Once per distinct unknown value: a thousand records naming the same
-        # missing person cost one suggestion, not a thousand.
+        if what not in self._sorted:
+            self._sorted[what] = tuple(sorted(known))
+        self.error(entry, loc, f"unknown {what} {quote(value)}" + self.suggestion(what, value, self._sorted[what]))
+        return False
+
+    def suggestion(self, what: str, value: str, known: tuple[str, ...]) -> str:
+        """' (did you mean ...?)', once per distinct unknown value (a thousand
+        records naming the same missing person cost one), and for at most
+        SUGGESTIONS distinct values a run: past that, messages go without."""
         key = (what, value)
         if key not in self._suggestions:
-            if what not in self._sorted:
-                self._sorted[what] = tuple(sorted(known))
-            self._suggestions[key] = suggest(value, self._sorted[what])
-        self.error(entry, loc, f"unknown {what} {quote(value)}" + self._suggestions[key])
-        return False
+            if len(self._suggestions) >= SUGGESTIONS:
+                return ""
+            self._suggestions[key] = suggest(value, tuple(sorted(known)) if not isinstance(known, tuple) else known)
+        return self._suggestions[key]
 
     def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:
         for index, value in enumerate(values):
@@ -53,6 +66,12 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
     ch = _Checker(catalog, problems)
     tax = catalog.taxonomy
     people = catalog.ids["person"]
+
+    for section in ("platforms", "channels"):  # each has a page named after its id
+        for key in getattr(tax, section):
+            if key in RESERVED_IDS:
+                problems.error(catalog.taxonomy_doc.path, *catalog.taxonomy_doc.key_at((section, key)),
+                               f"the id '{key}' is reserved for the handbook's own pages; choose another")
 
     for entry in catalog.people.values():
         person: Person = entry.record
@@ -180,7 +199,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
 
 def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     """Report an answer that names no learning goal, in words."""
-    found = resolve_answer(entry.record.campaigns, answer, ch.c.campaigns)
+    found = resolve_answer(entry.record.campaigns, answer, ch.c.goals)
     if isinstance(found, tuple):
         return
     loc = ("answers", index)
@@ -192,8 +211,10 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
         ch.error(entry, loc, f"learning goal '{found.goal}' is in several of this lesson's campaigns; "
                              f"write one of: {', '.join(f'{c}:{found.goal}' for c in found.candidates)}")
     elif found.reason == "unknown-goal":
+        shown = ", ".join(found.candidates[:10]) + (f" and {len(found.candidates) - 10} more"
+                                                      if len(found.candidates) > 10 else "")
         ch.error(entry, loc, f"unknown learning goal {quote(found.goal)}; the goals of this lesson's campaigns are: "
-                             f"{', '.join(found.candidates) or 'none'}" + suggest(found.goal, found.candidates))
+                             f"{shown or 'none'}" + ch.suggestion("goal", found.goal, found.candidates))
     # "unknown-campaign": the campaign reference itself is reported already
 
 

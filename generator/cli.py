@@ -135,7 +135,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, progress: 
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
-        click.echo(f"build failed: {failure}; the previous site is left as it was", err=True)
+        click.echo(f"build failed: {one_line(str(failure))}; the previous site is left as it was", err=True)
         sys.exit(1)
     report_problems(built.problems)
 
@@ -153,7 +153,7 @@ def generate(project: Path, progress: bool | None) -> None:
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
-        click.echo(f"generation failed: {failure}", err=True)
+        click.echo(f"generation failed: {one_line(str(failure))}", err=True)
         sys.exit(1)
     report_problems(generated.problems)
 
@@ -164,12 +164,13 @@ def generate(project: Path, progress: bool | None) -> None:
 def serve(project: Path, address: str) -> None:
     """Preview the handbook; regenerates when a record in data/ changes."""
     from .build import BuildFailed
+    from .serve import AddressRefused
     from .serve import serve as run
 
     try:
         sys.exit(run(project, address))
-    except BuildFailed as failure:
-        click.echo(f"serve: {failure}", err=True)
+    except (BuildFailed, AddressRefused) as failure:
+        click.echo(f"serve: {one_line(str(failure))}", err=True)
         sys.exit(1)
 
 
@@ -186,7 +187,7 @@ def synth(records: int, out: Path, seed: int) -> None:
     try:
         counts = synthesize(out, records, seed)
     except FileExistsError as refused:
-        click.echo(f"synth: {refused}", err=True)
+        click.echo(f"synth: {one_line(str(refused))}", err=True)
         sys.exit(1)
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()))
 
@@ -241,7 +242,10 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
         path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today(),
                                   inform=click.echo)
     except ScaffoldError as refused:
-        click.echo(f"new {kind}: {refused}", err=True)
+        first, *more = str(refused).split("\n")  # the message, then the new record's problems
+        click.echo(f"new {kind}: {one_line(first)}", err=True)
+        for line in more:
+            click.echo(one_line(line), err=True)
         sys.exit(1)
     report_problems(warnings)
     click.echo(f"wrote {path.relative_to(project).as_posix()}; check it with `handbook check` and preview with `make serve`")
@@ -277,6 +281,9 @@ def reference(project: Path) -> None:
 def run() -> None:
     """The `handbook` command. No Python traceback ever reaches an author:
     what no step foresaw is one line, and exit code 1."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets an escape
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -290,7 +297,7 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except BaseException as exc:  # noqa: BLE001 - the last line of defence
-        text = " ".join(f"{type(exc).__name__}: {exc}".split())[:500]
+        text = one_line(" ".join(f"{type(exc).__name__}: {exc}".split())[:500])
         click.echo(f"handbook: the command stopped on something it did not expect ({text}); "
                    "nothing was published. Please report this with the command you ran.", err=True)
         sys.exit(1)

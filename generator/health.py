@@ -144,7 +144,7 @@ def report(c: Catalog) -> Report:
 
     for cid, goal_id in c.unanswered_goals:
         entry = c.campaigns[cid]
-        question = next(g.question for g in entry.record.learning_goals if g.id == goal_id)
+        question = c.question(cid, goal_id)
         findings["unanswered-goals"].append(
             Item("campaign", cid, entry.path, f"{goal_id}: {question}", entry.record.knowledge_owner,
                  {"goal": goal_id, "question": question}))

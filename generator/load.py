@@ -410,6 +410,16 @@ class SourceFile:
     folder: str  # kind folder, or '' for the taxonomy
 
 
+def _listing(folder: Path, rel: Any, problems: Problems) -> list[Path]:
+    """A folder's entries in order; one that cannot be read is a located problem."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        problems.error(rel(folder), 1, 1, f"this folder cannot be read ({exc.strerror or exc}); "
+                                          "check its permissions")
+        return []
+
+
 def discover(project: Path, problems: Problems) -> list[SourceFile]:
     """Every record file under `data/`, in a stable order.
 
@@ -428,7 +438,7 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
     if not data.is_dir() or data.is_symlink():
         problems.error("data", 1, 1, "there is no folder 'data' with the records")
         return found
-    for entry in sorted(data.iterdir()):
+    for entry in _listing(data, rel, problems):
         if entry.name.startswith(".") or entry.name == "README.md":
             continue
         if entry.is_symlink():
@@ -442,7 +452,7 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
                     + suggest(entry.name, KIND_BY_FOLDER),
                 )
                 continue
-            for file in sorted(entry.iterdir()):
+            for file in _listing(entry, rel, problems):
                 if file.name.startswith("."):
                     continue
                 if file.is_symlink():

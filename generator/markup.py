@@ -171,6 +171,9 @@ def _rewrite_links(tokens: list[Token], link_target: Callable[[str], str]) -> No
 # A heading longer than this is shown as a bold paragraph: a Markdown
 # heading line is read by the engine, whose cost grows faster than its length.
 MAX_HEADING = 200
+# Headings from record text a page turns into Markdown headings, at most: the
+# theme's search looks each one up in the table of contents (quadratic).
+MAX_HEADINGS = 50
 # Ids of headings in record text: a prefix no id of the theme ('__config',
 # '__search') or of the page's own sections has.
 HEADING_ID_PREFIX = "t-"
@@ -197,6 +200,7 @@ def render_markdown(text: str, heading_level: int = 3, link_target: Callable[[st
     if link_target is not None:
         _rewrite_links(tokens, link_target)
     levels = sorted({int(t.tag[1]) for t in tokens if t.type == "heading_open"})
+    local_ids: set[str] = set()
     parts: list[str] = []
     pending: list[Token] = []
 
@@ -215,10 +219,11 @@ def render_markdown(text: str, heading_level: int = 3, link_target: Callable[[st
             close = next(i for i in range(index, len(tokens)) if tokens[i].type == "heading_close")
             level = min(6, heading_level + levels.index(int(token.tag[1])))
             words = " ".join(_heading_text(tokens[index + 1:close]).split())
-            if len(words) > MAX_HEADING:
+            taken = heading_ids if heading_ids is not None else local_ids
+            if len(words) > MAX_HEADING or len(taken) >= MAX_HEADINGS:
                 parts.append(html_block(f"<p><strong>{escape(words)}</strong></p>"))
             else:
-                ident = _heading_id(words, heading_ids if heading_ids is not None else set())
+                ident = _heading_id(words, taken)
                 parts.append(f"{'#' * level} {heading_text(words)} {{ #{ident} }}")
             index = close + 1
             continue
@@ -278,3 +283,25 @@ def inspect_markdown(text: str) -> list[Finding]:
             if not safe_url(url, image=True):
                 findings.append(Finding("image", url, block_line, scheme_of(url)))
     return findings
+
+
+def plain_text(text: str) -> str:
+    """What a reader of a rendered Markdown field sees or can follow: its
+    text, code and link addresses, with escapes, entities and
+    percent-encoding undone (the personal-data check reads this too)."""
+    from urllib.parse import unquote
+
+    parts: list[str] = []
+    for token in parser().parse(text):
+        if token.type in ("fence", "code_block"):
+            parts.append(token.content)
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type == "link_open":
+                parts.append(unquote(html.unescape(str(child.attrGet("href") or ""))))
+            elif child.type == "image":
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")
+    return " ".join(parts)

@@ -57,7 +57,7 @@ def _day(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
             raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2012-03-15")
         try:
             day = date.fromisoformat(value.strip())
@@ -73,7 +73,7 @@ def _day(value: Any) -> Any:
 def _count(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace("_", "")
-        if not re.fullmatch(r"\d{1,12}", text):
+        if not re.fullmatch(r"[0-9]{1,12}", text):
             raise ValueError(f"'{value}' is not a whole number; write digits only, for example 1200")
         return int(text)
     return value
@@ -82,7 +82,7 @@ def _count(value: Any) -> Any:
 def _amount(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"\d{1,12}(\.\d{1,2})?", text):
+        if not re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,2})?", text):
             raise ValueError(
                 f"'{value}' is not an amount; write digits with a decimal point, for example 1250.50"
             )

@@ -76,8 +76,12 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
-    """`text` with every control and line-separator character shown as an escape."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """`text` with every control and line-separator character shown as an
+    escape, and GitHub's older command form ('##[...]', which its runner
+    finds anywhere in a line) broken up, so record text never becomes a CI
+    command."""
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text.replace("##[", "##\\[")
 
 
 def quote(value: object, limit: int = 60) -> str:

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TextIO
 
-from .problems import Problem, Problems
+from .problems import Problem, Problems, one_line
 
 
 def in_github_actions() -> bool:
@@ -26,7 +26,7 @@ def annotation(problem: Problem) -> str:
     start another one."""
 
     def escape(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def escape_property(text: str) -> str:
         return escape(text).replace(":", "%3A").replace(",", "%2C")

@@ -15,10 +15,11 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from typing import Any, Iterable
 
 from .load import Document
-from .markup import inspect_markdown
+from .markup import inspect_markdown, plain_text
 from .models import MarkdownText
 from .problems import Problems, quote
 
@@ -29,20 +30,31 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]
 _EMAIL_WINDOW = (64, 600)
 
 
+_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+
+
 def _find_email(text: str) -> re.Match[str] | None:
-    """The first email address in `text`, looking only near each '@'."""
+    """The first email address in `text`: at each '@', one match from where
+    its local part starts (at most 64 characters back); no search, so the
+    cost stays a small constant per '@' whatever surrounds it."""
     at = text.find("@")
     while at >= 0:
-        start = max(0, at - _EMAIL_WINDOW[0])
-        match = _EMAIL.search(text, start, at + _EMAIL_WINDOW[1])
-        if match is not None and match.start() <= at:
-            return match
+        start = at
+        while start > 0 and at - start < 64 and text[start - 1] in _LOCAL_PART:
+            start -= 1
+        if start < at:
+            match = _EMAIL.match(text, start, at + _EMAIL_WINDOW[1])
+            if match is not None:
+                return match
         at = text.find("@", at + 1)
     return None
+
+
 # Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
 # international ones (+44 20 7946 0958). Figures such as 12.000, dates such
 # as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.-]?\(?\d\)?){6,12}(?!\d)|(?<![\w.,/-])0[1-9](?:[\s.-]?\d){8}(?![\d,])")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\(?\d\)?){6,12}(?!\d)"
+                    r"|(?<![\w.,/-])\(?0[1-9]\)?(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){8}(?![\d,])", re.ASCII)
 
 # Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
 # reference definition), however its address is written; nesting deep enough
@@ -151,12 +163,37 @@ def _text_start(doc: Document, loc: tuple[Any, ...]) -> tuple[int, int]:
     return doc.at(loc)
 
 
+# A person's own contact fields; everywhere else contact details are refused.
+CONTACT_FIELDS = frozenset({("person", "email"), ("person", "phone")})
+_DASHES = str.maketrans({char: "-" for char in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
+
+
+def _normalised(text: str) -> str:
+    """Text as a reader reads it: full-width and compatibility characters
+    as their plain forms ('＠' -> '@'), every kind of dash a hyphen."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+
+
+def find_contact(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first e-mail address or phone number in `text`: (what, match)."""
+    for find, what, needed in ((_find_email, "an email address", "@"), (_find_phone, "a phone number", "0+")):
+        # Cheap test first: an address needs '@', a number a 0 or a +.
+        if any(char in text for char in needed):
+            match = find(text)
+            if match:
+                return what, match
+    return None
+
+
 def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems) -> None:
-    """Markdown safety for a record's Markdown fields; personal data for all its text."""
+    """Markdown safety for a record's Markdown fields; contact details in
+    all its text but a person's own contact fields, as written and as
+    rendered (escapes and entities cannot hide an address)."""
     data = dict(doc.data or {})
     if doc.body:
         data["body"] = doc.body
-    for name in sorted(markdown_fields(model)):
+    markdown = markdown_fields(model)
+    for name in sorted(markdown):
         value = data.get(name)
         if isinstance(value, str):
             line, col = _text_start(doc, (name,))
@@ -165,26 +202,33 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             elif (name,) in doc.quoted:
                 col += 1
             check_markdown(value, doc.path, line, col, name, problems)
-    if personal_data:
-        for loc, value in _strings(data, ()):
-            for find, what, needed in ((_find_email, "an email address", "@"), (_find_phone, "a phone number", "0+")):
-                # Cheap test first: an address needs '@', a number a 0 or a +.
-                if not any(char in value for char in needed):
-                    continue
-                match = find(value)
-                if match:
-                    line, col = _text_start(doc, loc)
-                    if loc in doc.block_scalars or _is_narrative(doc, loc):
-                        offset_lines = value.count("\n", 0, match.start())
-                        line += offset_lines + (0 if _is_narrative(doc, loc) else 1)
-                        col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
-                    elif "\n" not in value:
-                        col += match.start() + (1 if loc in doc.quoted else 0)
-                    problems.error(
-                        doc.path, line, col,
-                        f"'{loc[0]}' contains {what} ({quote(match.group(0), 40)}); personal data does not "
-                        "belong in campaigns and lessons: name the person by their id instead",
-                    )
+    if not personal_data:
+        return
+    kind = getattr(model, "kind", "")
+    for loc, value in _strings(data, ()):
+        if (kind, loc[0]) in CONTACT_FIELDS and len(loc) == 1:
+            continue
+        found = find_contact(value)
+        exact = found is not None
+        if found is None:
+            found = find_contact(_normalised(value))
+        if found is None and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
+            found = find_contact(_normalised(plain_text(value)))
+        if found is None:
+            continue
+        what, match = found
+        line, col = _text_start(doc, loc)
+        if exact and (loc in doc.block_scalars or _is_narrative(doc, loc)):
+            offset_lines = value.count("\n", 0, match.start())
+            line += offset_lines + (0 if _is_narrative(doc, loc) else 1)
+            col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
+        elif exact and "\n" not in value:
+            col += match.start() + (1 if loc in doc.quoted else 0)
+        problems.error(
+            doc.path, line, col,
+            f"'{loc[0]}' contains {what} ({quote(match.group(0), 40)}); contact details belong only in a "
+            "person's 'email' and 'phone' fields: name the person by their id instead",
+        )
 
 
 def _strings(value: Any, loc: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:

@@ -114,7 +114,7 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
         campaigns = answers.get("campaigns") or []
         goals = [(c, g.id) for c in campaigns if c in catalog.campaigns for g in catalog.campaigns[c].record.learning_goals]
         # A goal id alone where it names one goal (as the check resolves it), else 'campaign:goal'.
-        return [g if resolve_answer(campaigns, g, catalog.campaigns) == (c, g) else f"{c}:{g}" for c, g in goals]
+        return [g if resolve_answer(campaigns, g, catalog.goals) == (c, g) else f"{c}:{g}" for c, g in goals]
     tax = catalog.taxonomy
     known: dict[str, Any] = {
         "people": {k: e for k, e in catalog.people.items() if e.record.left is None},
@@ -227,8 +227,7 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
     if questions:
         lines.append("Still open in similar earlier campaigns:")
         for campaign_id, goal_id in questions[:limit]:
-            question = next(g.question for g in catalog.campaigns[campaign_id].record.learning_goals
-                            if g.id == goal_id)
+            question = catalog.question(campaign_id, goal_id)
             lines.append(f"  - {question} ({campaign_id})")
     return [one_line(line) for line in lines]
 

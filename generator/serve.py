@@ -12,8 +12,10 @@ second regeneration beside the first.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +27,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .build import BuildFailed, engine_environment, generate_pages
+from .problems import one_line
 from .reporter import report_problems
 from .validate import ReadCache
 
@@ -86,7 +89,7 @@ class Regenerator:
                 self.regenerate(changed or None)
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any one round
                 # One line, no traceback: the next save starts a new round.
-                click.echo(f"not regenerated: {type(exc).__name__}: {exc}; the preview keeps the last good pages")
+                click.echo(f"not regenerated: {one_line(f'{type(exc).__name__}: {exc}')}; the preview keeps the last good pages")
             finally:
                 with self._condition:
                     self._busy = False
@@ -105,7 +108,7 @@ class Regenerator:
                 except BuildFailed as failure:
                     if failure.problems is not None:
                         report_problems(failure.problems)
-                    click.echo(f"not regenerated: {failure}; the preview keeps the last good pages")
+                    click.echo(f"not regenerated: {one_line(str(failure))}; the preview keeps the last good pages")
                     return False
                 if only is None:
                     report_problems(generated.problems)
@@ -142,7 +145,27 @@ def watch(project: Path, regenerator: Regenerator) -> Observer:
     return observer
 
 
+class AddressRefused(Exception):
+    """The preview cannot listen where it was asked to; the message says why."""
+
+
+def check_address(address: str) -> None:
+    """HOST:PORT, with a port that is free here: said before anything starts."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isascii() or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise AddressRefused(f"'{address}' is not an address to serve on; write HOST:PORT, for example 127.0.0.1:8000")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]"), int(port)))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise AddressRefused(f"port {port} on {host} is in use (another preview?); stop that one, or choose "
+                                 f"another port with --address {host}:{int(port) + 1}") from None
+        raise AddressRefused(f"cannot serve on {address}: {exc.strerror or exc}") from None
+
+
 def serve(project: Path, address: str) -> int:
+    check_address(address)
     project = project.absolute()
     regenerator = Regenerator(project)
     # Watch first: a save during the first generation is the first change.

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, Entry, derive
-from .checks import check_references
+from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
 from .models import (
     EMAIL_PATTERN,
@@ -38,11 +38,7 @@ from .problems import Problem, Problems, quote, suggest
 from .progress import counting
 from .safety import check_record_text
 
-# Record kinds read by the whole organisation, where personal data is refused.
-PERSONAL_DATA_KINDS = {"campaign", "lesson"}
 
-# File names the generated folders use for their own pages.
-RESERVED_IDS = {"index"}
 
 # --- turning pydantic's errors into words -------------------------------------
 
@@ -284,6 +280,8 @@ def load_catalog(
                 if doc.body:
                     problems.error(doc.path, doc.body_line, 1, "the taxonomy has no narrative")
                 taxonomy = validate_document(Taxonomy, doc, problems)
+                if text_checks:
+                    check_record_text(doc, Taxonomy, True, problems)
             continue
         model = KIND_BY_FOLDER[source.folder]
         ident = source.file.stem
@@ -314,7 +312,7 @@ def load_catalog(
             found = Problems()
             result.record = validate_document(model, doc, found)
             if text_checks:
-                check_record_text(doc, model, model.kind in PERSONAL_DATA_KINDS, found)
+                check_record_text(doc, model, True, found)
             result.validate_problems, result.validated = found.items, True
         problems.extend(result.validate_problems)
         if result.record is not None:

@@ -137,17 +137,17 @@ CORPUS = [
     ),
     pytest.param(
         {LESSON: lesson_with(what_happened="Mail naar kees@example.com voor de cijfers.")},
-        "data/lessons/weer-gezonden.yml:9:26: error: 'what_happened' contains an email address ('kees@example.com'); personal data does not belong in campaigns and lessons: name the person by their id instead",
+        "data/lessons/weer-gezonden.yml:9:26: error: 'what_happened' contains an email address ('kees@example.com'); contact details belong only in a person's 'email' and 'phone' fields: name the person by their id instead",
         id="email-in-lesson",
     ),
     pytest.param(
         {LESSON: lesson_with(body="'Mail jan@example.com'")},
-        "data/lessons/weer-gezonden.yml:10:13: error: 'body' contains an email address ('jan@example.com'); personal data does not belong in campaigns and lessons: name the person by their id instead",
+        "data/lessons/weer-gezonden.yml:10:13: error: 'body' contains an email address ('jan@example.com'); contact details belong only in a person's 'email' and 'phone' fields: name the person by their id instead",
         id="email-in-quoted-body-field",
     ),
     pytest.param(
         {LESSON: lesson_with(what_happened="Bel 06-12345678 voor de cijfers.")},
-        "data/lessons/weer-gezonden.yml:9:20: error: 'what_happened' contains a phone number ('06-12345678'); personal data does not belong in campaigns and lessons: name the person by their id instead",
+        "data/lessons/weer-gezonden.yml:9:20: error: 'what_happened' contains a phone number ('06-12345678'); contact details belong only in a person's 'email' and 'phone' fields: name the person by their id instead",
         id="phone-in-lesson",
     ),
 ]

@@ -277,3 +277,119 @@ def test_extreme_numbers_and_dates_never_end_in_a_traceback(tmp_path_factory, da
             generate_pages(project)
         except BuildFailed as failure:  # a clear refusal is fine; a crash is not
             assert str(failure)
+
+
+# --- what a second hostile author found -------------------------------------------------------
+
+
+def test_record_text_never_forms_the_older_ci_command_form(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(LESSON, "author: eva-jansen", 'author: "##[stop-commands]tok1"'))
+    result = invoke("check", "--project", str(project), env={"GITHUB_ACTIONS": "true"})
+    assert "##[" not in result.output
+    assert result.stdout.splitlines()[0] == (
+        "data/lessons/weer-gezonden.yml:3:9: error: '##\\[stop-commands]tok1' is not valid for 'author'; write an "
+        "id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'")
+
+
+@pytest.mark.parametrize("text", [
+    "Mail joost.bakker\\@example.org voor de cijfers.",
+    "Mail joost.bakker&#64;example.org voor de cijfers.",
+    "Zie [mail](mailto:eva.smit%40example.org).",
+    "Mail joost.bakker＠example.org voor de cijfers.",
+    "Bel 06\\-00000102 voor de cijfers.",
+    "Bel 06 – 0000 0102 voor de cijfers.",
+    "Bel (06) 00000102 voor de cijfers.",
+])
+def test_contact_details_are_found_however_they_are_written(tmp_path: Path, text: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.", f"lesson: '{text}'"))
+    found = errors_of(project)
+    assert len(found) == 1 and found[0].startswith("data/lessons/weer-gezonden.yml:7:")
+    assert "contact details belong only in a person's 'email' and 'phone' fields" in found[0]
+
+
+def test_contact_details_are_refused_in_every_kind_but_a_persons_own_fields(tmp_path: Path) -> None:
+    files = {
+        "data/people/tom-bakker.yml": fixture_text("data/people/tom-bakker.yml")
+        + "body: Bereikbaar via tom.bakker@example.org of +31 6 0000 0102.\n",
+        **edit(GUIDELINE, "approval: De recruiter zelf; campagnes via communicatie.",
+               "approval: Eva (eva.jansen@example.org)"),
+    }
+    assert errors_of(make_project(tmp_path, files)) == [
+        "data/people/tom-bakker.yml:6:22: error: 'body' contains an email address ('tom.bakker@example.org'); "
+        "contact details belong only in a person's 'email' and 'phone' fields: name the person by their id instead",
+        "data/platforms/linkedin.yml:9:16: error: 'approval' contains an email address ('eva.jansen@example.org'); "
+        "contact details belong only in a person's 'email' and 'phone' fields: name the person by their id instead",
+    ]
+
+
+def test_many_learning_goals_answered_at_once_stay_linear(tmp_path: Path) -> None:
+    goals = "".join(f"  - id: doel-{n}\n    question: Vraag {n}?\n" for n in range(3000))
+    campaign = fixture_text(CAMPAIGN).split("learning_goals:")[0] + "learning_goals:\n" + goals
+    lesson = fixture_text(LESSON).replace("recurs: luister-eerst\n", "") + "answers:\n" + "".join(
+        f"  - doel-{n}\n" for n in range(3000)) + "  - doel-x\n"
+    found = errors_of(make_project(tmp_path, {CAMPAIGN: campaign, LESSON: lesson}))
+    assert found == [
+        "data/lessons/weer-gezonden.yml:3010:5: error: unknown learning goal 'doel-x'; the goals of this lesson's "
+        "campaigns are: doel-0, doel-1, doel-2, doel-3, doel-4, doel-5, doel-6, doel-7, doel-8, doel-9 and 2990 more (did you mean 'doel-0'?)"]
+
+
+def test_digits_are_ascii_digits(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(GUIDELINE, "webcare_hours: 24", "webcare_hours: ٧٢٠"))
+    assert errors_of(project) == [
+        "data/platforms/linkedin.yml:8:16: error: 'webcare_hours': '٧٢٠' is not a whole number; write digits only, "
+        "for example 1200"]
+
+
+def test_a_taxonomy_id_that_names_an_index_page_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit("data/taxonomy.yml", "  linkedin:", "  index:"))
+    assert "data/taxonomy.yml:6:3: error: the id 'index' is reserved for the handbook's own pages; choose another" \
+        in errors_of(project)
+
+
+def test_a_folder_that_cannot_be_read_is_a_located_problem(tmp_path: Path) -> None:
+    import shutil
+
+    project = make_project(tmp_path)
+    (project / "data" / "people").chmod(0o000)
+    try:
+        result = subprocess.run(
+            [shutil.which("setpriv"), "--bounding-set", "-dac_override,-dac_read_search", "--inh-caps",
+             "-dac_override,-dac_read_search", sys.executable, "-m", "generator", "check", "--project", str(project)],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)})
+    finally:
+        (project / "data" / "people").chmod(0o755)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert ("data/people:1:1: error: this folder cannot be read (Permission denied); check its permissions"
+            in result.stdout.splitlines())
+
+
+def test_a_hand_written_configuration_beside_mkdocs_yml_is_left_alone(project: Path) -> None:
+    (project / ".mkdocs.en.yml").write_text("# mijn eigen\n", "utf-8")
+    result = invoke("build", "--project", str(project), "--language", "en")
+    assert result.exit_code == 1
+    assert ".mkdocs.en.yml exists and was not written by the handbook; it is left as it is" in result.output
+    assert (project / ".mkdocs.en.yml").read_text("utf-8") == "# mijn eigen\n"
+
+
+@pytest.mark.parametrize(("address", "message"), [
+    ("127.0.0.1:99999", "serve: '127.0.0.1:99999' is not an address to serve on; write HOST:PORT, for example "
+                        "127.0.0.1:8000"),
+    ("nergens", "serve: 'nergens' is not an address to serve on; write HOST:PORT, for example 127.0.0.1:8000"),
+])
+def test_serve_says_clearly_where_it_cannot_listen(project: Path, address: str, message: str) -> None:
+    result = invoke("serve", "--project", str(project), "--address", address)
+    assert (result.exit_code, result.output.strip()) == (1, message)
+
+
+def test_serve_says_clearly_when_its_port_is_taken(project: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = invoke("serve", "--project", str(project), "--address", f"127.0.0.1:{port}")
+    assert (result.exit_code, result.output.strip()) == (
+        1, f"serve: port {port} on 127.0.0.1 is in use (another preview?); stop that one, or choose another port "
+           f"with --address 127.0.0.1:{port + 1}")

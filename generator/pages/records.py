@@ -59,7 +59,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         ],
         "already_known_more": max(0, len(known) - KNOWN),
         "open_questions": [
-            {"link": link(next(g.question for g in c.campaigns[cid].record.learning_goals if g.id == gid),
+            {"link": link(c.question(cid, gid),
                           site.url(path, "campaign", cid, f"goal-{gid}")),
              "detail": site.c.campaigns[cid].record.title}
             for cid, gid in questions[:KNOWN]
@@ -99,7 +99,7 @@ def lesson_page(site: Site, entry: Entry) -> Page:
     path = record_path("lesson", entry.id)
     answers = [
         link(
-            next(g.question for g in c.campaigns[cid].record.learning_goals if g.id == gid),
+            c.question(cid, gid),
             site.url(path, "campaign", cid, f"goal-{gid}"),
         )
         for cid, gid in c.answers.get(entry.id, [])
