@@ -193,7 +193,7 @@ class Catalog:
         return self.related.get((relation, ident), []) if ident is not None else []
 
     def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
-                           exclude: set[str] = frozenset()) -> list[str]:
+                           exclude: set[str] = frozenset(), before: date | None = None) -> list[str]:
         """What the handbook already knows for a campaign on these platforms and
         channels in this scenario: the lessons that apply to any of them, from
         other campaigns (`exclude`: the campaign's own), superseded ones left
@@ -208,6 +208,7 @@ class Catalog:
             lesson_id for lesson_id in matches
             if self.lessons[lesson_id].record.status != "superseded"
             and not exclude & set(self.lessons[lesson_id].record.campaigns)
+            and (before is None or self.lessons[lesson_id].record.date < before)
         ]
 
         def rank(lesson_id: str) -> tuple[int, int, int, str]:
@@ -217,7 +218,7 @@ class Catalog:
         return sorted(found, key=rank)
 
     def open_questions(self, platforms: list[str], channels: list[str], scenario: str | None,
-                       exclude: set[str] = frozenset()) -> list[tuple[str, str]]:
+                       exclude: set[str] = frozenset(), before: date | None = None) -> list[tuple[str, str]]:
         """Learning goals of similar earlier campaigns (same platform, channel or
         scenario) that no lesson answers yet: (campaign id, goal id), newest first."""
         similar = set()
@@ -226,13 +227,17 @@ class Catalog:
             for value in values:
                 similar.update(self.of(relation, value))
         return sorted(
-            ((cid, goal) for cid, goal in self.unanswered_goals if cid in similar and cid not in exclude),
+            ((cid, goal) for cid, goal in self.unanswered_goals if cid in similar and cid not in exclude
+             and (before is None or self.campaigns[cid].record.period.start < before)),
             key=lambda pair: (-self.campaigns[pair[0]].record.period.start.toordinal(), pair),
         )
 
-    def recurring(self, lesson_id: str) -> bool:
-        """True for a lesson that is part of a chain of the same mistake."""
-        return self.lessons[lesson_id].record.recurs in self.lessons or bool(self.of("recurred-by", lesson_id))
+    def recurring(self, lesson_id: str) -> str | None:
+        """'repeat' for a lesson that repeats an earlier mistake, 'repeated' for
+        the first time of a mistake that came back, else None."""
+        if self.lessons[lesson_id].record.recurs in self.lessons:
+            return "repeat"
+        return "repeated" if self.of("recurred-by", lesson_id) else None
 
     def review(self, kind: str, ident: str) -> Review:
         return self.reviews.get((kind, ident), NO_REVIEW)

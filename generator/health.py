@@ -142,7 +142,7 @@ def report(c: Catalog) -> Report:
         levels = Counter(c.lessons[lid].record.level for lid in lessons)
         out.level_balance[cid] = Counter({"foundation": levels["foundation"], "execution": levels["execution"]})
 
-    for cid, goal_id in c.unanswered_goals:
+    for cid, goal_id in c.unanswered_goals:  # the campaign's own order: by id
         entry = c.campaigns[cid]
         question = c.question(cid, goal_id)
         findings["unanswered-goals"].append(
@@ -212,6 +212,21 @@ def report(c: Catalog) -> Report:
             findings["dormant-accounts"].append(Item("account", aid, entry.path, account.handle, account.owner,
                                                      {"platform": account.platform}))
 
+    # One entry per record and person who left, whatever roles they had in it.
+    merged: dict[tuple[str, str, str | None], Item] = {}
+    for item in findings["left-without-successor"]:
+        key = (item.kind, item.id, item.owner)
+        if key in merged:
+            first = merged[key]
+            roles = first.facts["roles"] + [item.facts["role"]]
+            merged[key] = Item(first.kind, first.id, first.path, f"{first.detail}; {item.detail}", first.owner,
+                               {"roles": roles, "person": first.facts["person"]})
+        else:
+            merged[key] = Item(item.kind, item.id, item.path, item.detail, item.owner,
+                               {"roles": [item.facts["role"]], "person": item.facts["person"]})
+    findings["left-without-successor"] = list(merged.values())
+    # Most overdue first; never reviewed before anything with a date.
+    findings["overdue-reviews"].sort(key=lambda item: (item.facts["date"] or "", item.kind, item.id))
     out.findings = findings
     out.headlines = headlines(c, findings)
     return out

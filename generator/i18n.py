@@ -19,6 +19,8 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "campaigns": "Campagnes",
         "dashboard": "Kennisgezondheid",
+        "recurring_repeat": "herhaalde fout",
+        "recurring_repeated": "fout kwam later terug",
         "home_search": "Zoek met het zoekveld bovenaan (sneltoets /), of kijk hier:",
         "feed": "Nieuwe lessen volgen (Atom-feed)",
         "newest_lessons": "Nieuwste lessen",
@@ -29,7 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "how_bad": "Ernst",
         "who_acts": "Wie",
         "what_to_do": "Wat",
-        "and_more": "En nog {n}; ze staan op de pagina's van hun eigenaren.",
+        "and_more": "En nog {n}, op de pagina's van hun eigenaren:",
         "and_more_campaigns": "En nog {n} oudere campagnes.",
         "versus": "t.o.v.",
         "severity_critical": "Kritiek",
@@ -69,7 +71,6 @@ LABELS: dict[str, dict[str, str]] = {
         "already_known_more": "En nog {n} lessen; zie de lessen per platform.",
         "nothing_known": "Nog geen lessen van andere campagnes die hier gelden.",
         "open_questions": "Nog open vragen van vergelijkbare eerdere campagnes:",
-        "recurring_mark": "herhaalde fout",
         "figures": "Cijfers: waar aannames vandaan komen",
         "timeline": "Tijdlijn",
         "year": "Jaar",
@@ -257,6 +258,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "campaigns": "Campaigns",
         "dashboard": "Knowledge health",
+        "recurring_repeat": "repeated mistake",
+        "recurring_repeated": "mistake came back later",
         "home_search": "Search with the box at the top (shortcut /), or look here:",
         "feed": "Follow new lessons (Atom feed)",
         "newest_lessons": "Newest lessons",
@@ -267,7 +270,7 @@ LABELS: dict[str, dict[str, str]] = {
         "how_bad": "Severity",
         "who_acts": "Who",
         "what_to_do": "What",
-        "and_more": "And {n} more; they are on their owners' pages.",
+        "and_more": "And {n} more, on their owners' pages:",
         "and_more_campaigns": "And {n} older campaigns.",
         "versus": "vs.",
         "severity_critical": "Critical",
@@ -307,7 +310,6 @@ LABELS: dict[str, dict[str, str]] = {
         "already_known_more": "And {n} more lessons; see the lessons per platform.",
         "nothing_known": "No lessons from other campaigns apply here yet.",
         "open_questions": "Still open questions of similar earlier campaigns:",
-        "recurring_mark": "repeated mistake",
         "figures": "Figures: where hires come from",
         "timeline": "Timeline",
         "year": "Year",
@@ -506,10 +508,14 @@ def format_day(day: date | None, language: str) -> str:
     return format_date(day, format="long", locale=LOCALES[language])
 
 
-def format_number(value: float | int | None, language: str) -> str:
-    """Whole numbers with grouping ('15.000'); fractions with two decimals ('48,20')."""
+def format_number(value: float | int | None, language: str, decimals: int | None = None) -> str:
+    """Whole numbers with grouping ('15.000'); fractions with two decimals
+    ('48,20'); `decimals`: always that many, so a column reads alike ('21,0')."""
     if value is None:
         return "–"
+    if decimals is not None:
+        return format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0",
+                              locale=LOCALES[language])
     if isinstance(value, float) and not value.is_integer():
         return format_decimal(value, format="#,##0.00", locale=LOCALES[language])
     return format_decimal(int(value), format="#,##0", locale=LOCALES[language])

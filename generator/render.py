@@ -104,7 +104,10 @@ def environment(language: str) -> jinja2.Environment:
     env.filters["day"] = lambda d: format_day(d, language)
     env.filters["num"] = lambda n: format_number(n, language)
     env.filters["money"] = lambda n: format_money(n, language)
-    env.filters["num1"] = lambda n: format_number(None if n is None else round(n, 1), language)
+    env.filters["num1"] = lambda n: format_number(n, language, decimals=1)
+    env.filters["num2"] = lambda n: format_number(n, language, decimals=2)
+    # A ratio in euros (cost per hire): whole euros, so a column reads alike.
+    env.filters["ratio_money"] = lambda n: format_money(None if n is None else round(n), language, whole=True)
     env.globals["link"] = link
     return env
 

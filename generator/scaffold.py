@@ -220,7 +220,7 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
     lines = [f"What we already know ({len(lessons)} lessons apply; foundation first):"]
     for lesson_id in lessons[:limit]:
         lesson = catalog.lessons[lesson_id].record
-        mark = " [repeated mistake]" if catalog.recurring(lesson_id) else ""
+        mark = {"repeat": " [repeated mistake]", "repeated": " [mistake came back later]"}.get(catalog.recurring(lesson_id) or "", "")
         lines.append(f"  - {lesson.title} ({lesson.level}, data/lessons/{lesson_id}){mark}")
     if not lessons:
         lines.append("  - no lessons of other campaigns apply yet")

@@ -10,7 +10,8 @@ from typing import Any, Iterable
 from ..health import ACTOR, BY_SEVERITY, SEVERITY, Report
 from ..i18n import format_number
 from .findings import entry
-from .site import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site
+from ..render import Raw, join, link
+from .site import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site, owner_path
 
 PATH = "dashboard.md"
 # Entries shown per kind of finding; the rest are counted and on owner pages.
@@ -28,6 +29,16 @@ def _headline(site: Site, key: str, value: float | None, previous: float | None)
     return {"label": L[key].format(year=year), "value": shown, "change": change}
 
 
+def _more_owners(site: Site, items: list) -> Any:
+    """Who has the entries the dashboard does not list: links to their pages, with how many."""
+    counts: dict[str, int] = {}
+    for item in items:
+        if item.owner in site.c.people:
+            counts[item.owner] = counts.get(item.owner, 0) + 1
+    return join([Raw("{} ({})").format(link(site.person_name(p), site.rel(PATH, owner_path(p))), n)
+                 for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], site.person_name(kv[0])))])
+
+
 def dashboard_page(site: Site, health: Report) -> Page:
     L, c = site.L, site.c
     sections = []
@@ -43,6 +54,7 @@ def dashboard_page(site: Site, health: Report) -> Page:
             "action": L[f"action_{name}"],
             "entries": [entry(site, PATH, name, item) for item in items[:FIRST]],
             "more": len(items) - FIRST if len(items) > FIRST else 0,
+            "more_owners": _more_owners(site, items[FIRST:]),
         })
     platforms = sorted(health.accounts_per_platform, key=lambda p: site.platform_names[p].casefold())
     balance = [

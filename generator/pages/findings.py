@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from ..health import Item
-from ..render import join, link
-from .site import Site, owner_path, record_path
+from ..render import Raw, join, link
+from .site import Site, flag, owner_path, record_path
 
 
 def detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
@@ -21,7 +21,7 @@ def detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
     if finding == "unanswered-goals":
         return facts["question"]
     if finding == "left-without-successor":
-        return f"{L[facts['role']]}: {site.person_name(facts['person'])}"
+        return f"{', '.join(L[role] for role in facts['roles'])}: {site.person_name(facts['person'])}"
     if finding == "accounts-without-owner":
         return ", ".join(L[f"no_{role}"] for role in facts["missing"])
     if finding == "dormant-accounts":
@@ -41,6 +41,14 @@ def entry(site: Site, frm: str, finding: str, item: Item) -> dict[str, Any]:
     owner = None
     if item.owner is not None and item.owner in site.c.people:
         owner = link(site.person_name(item.owner), site.rel(frm, owner_path(item.owner)))
+        person = site.c.people[item.owner].record
+        if person.left is not None:  # an action for someone who left: say so, and who took over
+            successor = person.successor
+            owner = Raw("{} ({} {})").format(owner, site.L["left_on"], site.day(person.left)) if successor else \
+                Raw("{} {}").format(owner, flag(site.L["no_successor"], "critical"))
+            if successor:
+                owner = Raw("{} → {}").format(owner, link(site.person_name(successor),
+                                                          site.rel(frm, owner_path(successor))))
     return {
         "link": link(site.title(item.kind, item.id), site.rel(frm, record_path(item.kind, item.id))),
         "detail": detail(site, frm, finding, item.facts),

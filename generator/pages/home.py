@@ -87,7 +87,10 @@ def feed(site: Site) -> str:
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": base + page})
         ET.SubElement(ET.SubElement(entry, "author"), "name").text = site.person_name(lesson.author)
         ET.SubElement(entry, "category", {"term": lesson.level, "label": L[lesson.level]})
-        ET.SubElement(entry, "summary", {"type": "text"}).text = " ".join(lesson.lesson.split())
+        summary = f"{L[lesson.status]}, {L[lesson.level].lower()}. {' '.join(lesson.lesson.split())}"
+        if lesson.recommendation:
+            summary += f" {L['recommendation']}: {' '.join(lesson.recommendation.split())}"
+        ET.SubElement(entry, "summary", {"type": "text"}).text = summary
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

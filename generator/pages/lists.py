@@ -76,6 +76,7 @@ def platforms_table(site: Site) -> Page:
         "title": L["platforms"], "intro": L["all_platforms_intro"],
         "columns": [L["platform"], L["guideline"], L["owner"], L["campaigns"], L["accounts"]],
         "secondary": [3, 4],
+        "hide": ["toc"],
         "rows": [[
             site.platform_link(path, k),
             L["closed"] if c.taxonomy.platforms[k].closed else ("✓" if k in c.guidelines else "–"),
@@ -122,9 +123,7 @@ def _owner_cell(site: Site, frm: str, person: str | None, status: str) -> Any:
         return site.person(frm, person) if person else "–"
     if person is None:
         return flag(site.L["nobody"], "high")
-    if site.c.left_without_successor(person):
-        return Raw("{} {}").format(site.person(frm, person), flag(site.L["no_successor"], "critical"))
-    return site.person(frm, person)
+    return site.person(frm, person)  # flagged there when they left without a successor
 
 
 def accounts_table(site: Site) -> Page:
@@ -135,7 +134,9 @@ def accounts_table(site: Site) -> Page:
         account = c.accounts[k].record
         review = c.review("account", k)
         rows.append([
-            site.record_link(path, "account", k),
+            # The platform also under the name: on a phone its own column gives way.
+            Raw('{}<span class="handbook-sub handbook-narrow">{}</span>').format(
+                site.record_link(path, "account", k), site.platform_names[account.platform]),
             site.platform_link(path, account.platform),
             flag(L[account.status], "medium") if account.status == "dormant" else L[account.status],
             _owner_cell(site, path, account.owner, account.status),
@@ -146,7 +147,8 @@ def accounts_table(site: Site) -> Page:
     return Page(path, "table.md.j2", {
         "title": L["accounts"], "intro": L["all_accounts_intro"],
         "columns": [L["account"], L["platform"], L["status"], L["owner"], L["backup_owner"], L["reviewed"]],
-        "secondary": [1, 4, 5],
+        "secondary": [1, 4],
+        "hide": ["toc"],
         "rows": rows,
     })
 

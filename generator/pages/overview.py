@@ -33,6 +33,7 @@ def figures_page(site: Site) -> Page:
     path, L = "figures.md", site.L
     return Page(path, "figures.md.j2", {
         "title": L["figures"],
+        "hide": ["toc"],
         "tables": [
             {"heading": L["by_channel"], "first": L["channel"], "rows": figure_rows(site, path, "channel"),
              "chart": {"src": site.rel(path, CHANNEL_CHART), "alt": L["chart_channels_alt"]}},

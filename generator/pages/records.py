@@ -45,19 +45,24 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         }
         for lid in c.of("lessons-of-campaign", entry.id)
     ]
-    known = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, exclude={entry.id})
-    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, exclude={entry.id})
+    # What was known before the campaign began: lessons drawn, and questions of campaigns started, before it.
+    start = campaign.period.start
+    known = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start)
+    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start)
     return Page(path, "campaign.md.j2", {
         "already_known": [
             {
                 "link": site.lesson_link(path, lid),
                 "detail": L[c.lessons[lid].record.level],
-                "recurring": c.recurring(lid),
+                "status": L[c.lessons[lid].record.status] if c.lessons[lid].record.status == "proposed" else None,
+                "recurring": L[f"recurring_{c.recurring(lid)}"] if c.recurring(lid) else None,
                 "foundation": c.lessons[lid].record.level == "foundation",
             }
             for lid in known[:KNOWN]
         ],
         "already_known_more": max(0, len(known) - KNOWN),
+        "already_known_lists": site.joined([site.platform_link(path, p) for p in campaign.platforms]
+                                           + [site.channel_link(path, ch) for ch in campaign.channels]),
         "open_questions": [
             {"link": link(c.question(cid, gid),
                           site.url(path, "campaign", cid, f"goal-{gid}")),
@@ -89,6 +94,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "tags": site.tags(campaign.tags),
         "review": site.review(c.review("campaign", entry.id)),
         "owner_plain": site.person(path, campaign.knowledge_owner),
+        "owner_label": L["knowledge_owner"],
         "source": site.source(entry),
     })
 
