@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -43,21 +46,27 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built once with the real engine (mkdocs --strict)."""
-    import os
-
     from generator.build import build_site
 
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    with fixture_epoch():
+        build_site(project)
+    return project
+
+
+@contextmanager
+def fixture_epoch() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to the fixture's 'today' for a session-wide
+    fixture (monkeypatch is per test), and put back after."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
     try:
-        build_site(project)
+        yield
     finally:
         if previous is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
-    return project
 
 
 @pytest.fixture(scope="session")

@@ -13,23 +13,14 @@ from click.testing import CliRunner
 from generator.build import generate_pages
 from generator.cli import main
 
-from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project, fixture_epoch
 
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import os
-
     project = copy_project(tmp_path_factory.mktemp("example") / "p", EXAMPLE_DATA)
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
-    try:
+    with fixture_epoch():
         generate_pages(project)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
     return project
 
 
