@@ -129,11 +129,15 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
 Ask = Callable[[Essential, list[str] | None, Any], Any]
 
 
-def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | None, today: date) -> dict[str, Any]:
-    """The answers for every essential: from `given` (--set), else by asking."""
+def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | None, today: date,
+           before_goals: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """The answers for every essential: from `given` (--set), else by asking.
+    `before_goals` sees the answers just before the learning goals are asked."""
     answers: dict[str, Any] = {}
     missing = []
     for essential in ESSENTIALS[kind]:
+        if essential.field == "learning_goals" and before_goals is not None:
+            before_goals(answers)
         options = choices(catalog, essential.source, answers) if essential.source else None
         values = given.get(essential.field)
         if values is not None:
@@ -248,7 +252,17 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             raise ScaffoldError(f"{catalog.guidelines[ident].path} exists already; it is left as it is")
         if ident not in free:
             raise ScaffoldError(f"a guideline's id is a platform without one; choose from: {', '.join(free) or 'none'}")
-    answers = gather(kind, catalog, given, ask, today)
+    shown: list[bool] = []
+
+    def show_known(answers: dict[str, Any]) -> None:
+        # A planner sees what earlier campaigns taught before writing the
+        # campaign's own learning goals, and once.
+        if inform is not None and not shown:
+            for line in already_known(catalog, answers):
+                inform(line)
+            shown.append(True)
+
+    answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None)
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")
@@ -265,9 +279,8 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     for existing in (target, target.with_suffix(".md")):
         if existing.exists():
             raise ScaffoldError(f"{existing.relative_to(project).as_posix()} exists already; it is left as it is")
-    if kind == "campaign" and inform is not None:  # before they begin: what earlier campaigns taught
-        for line in already_known(catalog, answers):
-            inform(line)
+    if kind == "campaign":  # before they begin: what earlier campaigns taught
+        show_known(answers)
     text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
     try:
         write_new(target, text)

@@ -139,3 +139,19 @@ def test_what_we_already_know_is_what_was_known_before_the_campaign(example: Pat
     assert linked, known
     assert all(int(lesson[-4:]) <= 2010 for lesson in linked)  # the example's lesson ids end in their year
     assert "tiktok" not in known  # open questions of later campaigns are not "earlier"
+
+
+def test_in_a_terminal_what_we_know_comes_before_the_learning_goals_are_asked(tmp_path: Path) -> None:
+    from .helpers import make_project
+
+    project = make_project(tmp_path)
+    answers = ["Stage op LinkedIn", "Stages werven", "planned", "2026-12-01", "", "eva-jansen", "eva-jansen", "passive",
+               "social-broadcasting", "linkedin", "social", "Studenten", "Een stage", "Twee stagiairs", "",
+               "Werkt het?", "", "stage-op-linkedin"]
+    result = CliRunner().invoke(main, ["new", "campaign", "--project", str(project), "--input"],
+                                input="\n".join(answers) + "\n", env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    assert result.exit_code == 0, result.output
+    known = result.output.index("What we already know (1 lessons apply; foundation first):")
+    asked = result.output.index("What do we want to learn from it?")
+    assert known < asked
+    assert result.output.count("What we already know") == 1
