@@ -64,6 +64,7 @@ _BASE = re.compile(r'"(?:\.\./)*(?:\.\.|\.)?/?(assets/[^"]*)?"')
 _STYLE_LOADS = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
 _HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_HEAD_TEXT = re.compile(_HEAD.pattern.decode("ascii"), re.IGNORECASE)
 
 
 def _normalise(text: str) -> str:
@@ -226,7 +227,7 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> AuditR
             continue
         auditor = _PageAudit(relative, raw, theme, problems, image=page.suffix == ".svg")
         auditor.run()
-        if page.suffix == ".html" and _HEAD.search(raw.encode("utf-8")) is None:
+        if page.suffix == ".html" and _HEAD_TEXT.search(raw) is None:
             problems.error(relative, 1, 1, "the page has no <head> to carry the Content-Security-Policy")
         result.script_hashes.update(script_hash(text) for text in auditor.scripts)
         result.pages += page.suffix == ".html"
@@ -267,7 +268,7 @@ def apply_policy(site: Path, script_hashes: set[str]) -> int:
         head = _HEAD.search(raw)
         if head is None:
             continue
-        charset = _CHARSET.match(raw, head.end() + len(raw[head.end():]) - len(raw[head.end():].lstrip()))
+        charset = _CHARSET.search(raw, head.end(), head.end() + 1024)
         at = charset.end() if charset else head.end()
         overwrite_built(page, raw[:at] + meta + raw[at:])
         count += 1

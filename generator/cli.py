@@ -296,7 +296,7 @@ def run() -> None:
         raise
     except KeyboardInterrupt:
         sys.exit(130)
-    except BaseException as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
         text = one_line(" ".join(f"{type(exc).__name__}: {exc}".split())[:500])
         click.echo(f"handbook: the command stopped on something it did not expect ({text}); "
                    "nothing was published. Please report this with the command you ran.", err=True)

@@ -210,7 +210,7 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             continue
         found = find_contact(value)
         exact = found is not None
-        if found is None:
+        if found is None and not value.isascii():  # plain ASCII reads the same normalised
             found = find_contact(_normalised(value))
         if found is None and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
             found = find_contact(_normalised(plain_text(value)))

@@ -31,9 +31,9 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 MANIFEST = ".handbook-manifest.json"
 LOCK = ".handbook-lock"
@@ -102,7 +102,7 @@ class GeneratedTree:
         self.safe_folders: set[str] = set()  # checked for symbolic links
         self.planned: set[str] = set()  # paths claimed by plan()
         self.present: set[str] = set()  # planned paths that existed already
-        self._lock: Any = None
+        self._lock = ExitStack()
 
     def open(self) -> None:
         """Take the folder for this process (two processes never write it at
@@ -126,14 +126,11 @@ class GeneratedTree:
                 )
 
     def _take_lock(self) -> None:
-        self._lock = locked(self.root)
-        self._lock.__enter__()
+        self._lock.enter_context(locked(self.root))
 
     def release(self) -> None:
         """Let another process write the folder (also when a build failed)."""
-        if self._lock is not None:
-            lock, self._lock = self._lock, None
-            lock.__exit__(None, None, None)
+        self._lock.close()
 
     def plan(self, paths: list[str]) -> None:
         """Record every path about to be written before writing any, so that

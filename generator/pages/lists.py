@@ -132,7 +132,7 @@ def accounts_table(site: Site) -> Page:
     rows = []
     for k in accounts:
         account = c.accounts[k].record
-        review = c.review("account", k)
+        reviewed = site.day(account.reviewed) if account.reviewed else L["never_reviewed"]
         rows.append([
             # The platform also under the name: on a phone its own column gives way.
             Raw('{}<span class="handbook-sub handbook-narrow">{}</span>').format(
@@ -141,8 +141,7 @@ def accounts_table(site: Site) -> Page:
             flag(L[account.status], "medium") if account.status == "dormant" else L[account.status],
             _owner_cell(site, path, account.owner, account.status),
             _owner_cell(site, path, account.backup_owner, account.status),
-            flag(site.day(account.reviewed) if account.reviewed else L["never_reviewed"], "medium")
-            if review.overdue else (site.day(account.reviewed) if account.reviewed else L["never_reviewed"]),
+            flag(reviewed, "medium") if c.review("account", k).overdue else reviewed,
         ])
     return Page(path, "table.md.j2", {
         "title": L["accounts"], "intro": L["all_accounts_intro"],
