@@ -1,0 +1,153 @@
+"""The handbook's MkDocs plugin: generated pages without a second Markdown pass.
+
+The generator writes every page under `records/` in a strict subset of
+Markdown: front matter, ATX headings on a line of their own after a blank
+line (`## text { #id }`, the text plain or as character references), and
+blocks of HTML that begin with a block-level tag and hold no blank line.
+Python-Markdown would parse all that HTML once more, which was about half of
+the engine's time; this plugin reads the subset directly and hands MkDocs the
+same HTML, table of contents, title and anchors (`tests/test_plugin.py`
+compares the two on every generated page).
+
+A page that strays from the subset in any way, and every page written by
+hand, goes through Python-Markdown as always; so does everything when the
+`toc` extension is set up in a way this reader does not follow. Engines that
+do not run MkDocs plugins (Zensical) build the same files as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .settings import GENERATED
+
+_HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{ #(?P<id>[A-Za-z0-9_-]+) \})?")
+# Heading text Python-Markdown leaves as it is: no inline syntax, and '&' only
+# as the start of a character reference.
+_PLAIN = re.compile(r"(?:[^*_`<>\[\]\\!{}&~^=|#]|&#\d{1,7};|&#x[0-9A-Fa-f]{1,6};|&[A-Za-z]{2,31};)*")
+_BLOCK_START = re.compile(r"<([a-z][a-z0-9]*)[\s>/]")
+_ID = re.compile(r'\sid="([^"<>]*)"')
+# The toc settings this reader follows; any other makes it step aside.
+_TOC_KEYS = frozenset({"permalink", "permalink_title", "permalink_class"})
+
+
+class NotPlain(Exception):
+    """The page strays from the generated subset: Python-Markdown reads it."""
+
+
+@dataclass(frozen=True)
+class Permalink:
+    symbol: str | None  # None: no permalinks
+    title: str
+    css: str
+
+    @classmethod
+    def of(cls, config: dict[str, Any]) -> Permalink | None:
+        """The permalink settings of the toc extension, or None when the toc
+        is set up in a way this reader does not follow."""
+        if not set(config) <= _TOC_KEYS:
+            return None
+        permalink = config.get("permalink", False)
+        if permalink is True:
+            symbol: str | None = "&para;"
+        elif isinstance(permalink, str) and permalink:
+            symbol = html.escape(permalink, quote=False)
+        elif permalink in (False, None, ""):
+            symbol = None
+        else:
+            return None
+        return cls(symbol, str(config.get("permalink_title", "Permanent link")),
+                   str(config.get("permalink_class", "headerlink")))
+
+
+@dataclass
+class Rendered:
+    html: str
+    tokens: list[dict[str, Any]]
+    ids: set[str]
+    title: str | None
+
+
+def render_generated(markdown: str, permalink: Permalink) -> Rendered:
+    """The HTML of a generated page's Markdown (front matter already taken
+    off), as Python-Markdown with attr_list and toc would write it; NotPlain
+    when the text strays from the subset."""
+    out: list[str] = []
+    tokens: list[dict[str, Any]] = []
+    blocks = re.split(r"\n[ \t]*\n", markdown.strip("\n"))
+    # As the toc extension does: ids given by hand are taken before any is made.
+    used = {m["id"] for b in blocks if b.startswith("#") and (m := _HEADING.fullmatch(b.strip("\n"))) and m["id"]}
+    title = None
+    for block in blocks:
+        block = block.strip("\n")
+        if not block.strip():
+            continue
+        if block.startswith("#"):
+            match = _HEADING.fullmatch(block)
+            if match is None or not _PLAIN.fullmatch(match["text"]) or not match["text"].strip():
+                raise NotPlain(block[:80])
+            level, text = len(match.group(1)), match["text"].strip()
+            name = html.unescape(text)
+            ident = match["id"] or unique(slugify(name, "-"), used)
+            link = (f'<a class="{permalink.css}" href="#{ident}" title="{html.escape(permalink.title)}">'
+                    f"{permalink.symbol}</a>" if permalink.symbol is not None else "")
+            out.append(f'<h{level} id="{ident}">{text}{link}</h{level}>')
+            tokens.append({"level": level, "id": ident, "name": text, "html": text, "data-toc-label": "",
+                           "children": []})
+            if level == 1 and title is None:
+                title = name
+            continue
+        start = _BLOCK_START.match(block)
+        if start is None or start.group(1) not in BLOCK_LEVEL_ELEMENTS:
+            raise NotPlain(block[:80])
+        tag = start.group(1)
+        if not block.endswith(f"</{tag}>") and tag != "hr":
+            raise NotPlain(block[-80:])
+        out.append(block)
+    ids = used | set(_ID.findall("\n".join(out)))
+    return Rendered("\n".join(out), nest_toc_tokens(tokens), ids, title)
+
+
+class GeneratedPage(Page):
+    """A page under the generated folder: read as the subset when it is one."""
+
+    permalink: Permalink | None = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.permalink is None:
+            return super().render(config, files)
+        try:
+            rendered = render_generated(self.markdown, self.permalink)
+        except NotPlain:
+            return super().render(config, files)
+        self.content = rendered.html
+        self.toc = get_toc(rendered.tokens)
+        self._title_from_render = rendered.title
+        self.present_anchor_ids = rendered.ids
+        self.links_to_anchors = {}
+
+
+class HandbookPlugin(BasePlugin):
+    """`plugins: [handbook]` in mkdocs.yml."""
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        extensions = config["markdown_extensions"]
+        permalink = (Permalink.of((config["mdx_configs"] or {}).get("toc", {}))
+                     if {"toc", "attr_list"} <= set(extensions) else None)
+        prefix = GENERATED + "/"
+        for file in files.documentation_pages():
+            if file.src_uri.startswith(prefix) and file.page is None:
+                page = GeneratedPage(None, file, config)
+                page.permalink = permalink
+        return files
