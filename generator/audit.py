@@ -57,7 +57,7 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 NOT_LOADED = frozenset({"canonical", "alternate", "author", "help", "license", "next", "prev", "search"})
 # Script types a browser does not run (the theme keeps its settings in one).
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
-_THEME_SCRIPT = re.compile(r"^(?:\.\./)*(?:\./)?/?assets/javascripts/[A-Za-z0-9._/-]+\.js$")
+_THEME_SCRIPT = re.compile(r"^(?:\.\./)*(?:\./)?/?(?:assets/javascripts|pagefind)/[A-Za-z0-9._/-]+\.js$")
 # A quoted path to the site's root or its assets, as a page at any depth writes
 # it: "/", ".", "../..", "assets/...", "../../assets/...".
 _BASE = re.compile(r'"(?:\.\./)*(?:\.\.|\.)?/?(assets/[^"]*)?"')
@@ -236,7 +236,9 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> AuditR
 
 def policy(script_hashes: set[str]) -> str:
     """The Content-Security-Policy of every page."""
-    scripts = " ".join(["'self'", *sorted(script_hashes)])
+    # Search (Pagefind) runs as WebAssembly, which a policy allows by name;
+    # no JavaScript is evaluated from text.
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(script_hashes)])
     return (
         "default-src 'none'; "
         f"script-src {scripts}; "

@@ -1,4 +1,4 @@
-"""settings -> validate (load, catalog, checks) -> pages -> render -> write -> engine -> audit.
+"""settings -> validate (load, catalog, checks) -> pages -> render -> write -> engine -> search -> audit.
 
 `generate_pages` writes plain Markdown into the generated folder; any engine
 that reads `mkdocs.yml` can build it. `build_site` then runs
@@ -25,6 +25,7 @@ from .pages import Site, plan
 from .problems import Problems
 from .progress import counting
 from .render import render
+from .search import SearchIndexFailed, index_site
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .write import (
@@ -138,9 +139,11 @@ def build_site(
     timings: dict[str, float] | None = None,
     progress: bool = False,
     text_checks: bool = True,
+    engine: str = "mkdocs",
 ) -> Generated:
-    """Check, generate and build; `timings` also receives 'engine' and 'audit'.
-    The new site replaces the old one only when every step passed."""
+    """Check, generate and build with `engine` ('mkdocs' or 'zensical');
+    `timings` also receives 'engine', 'search' and 'audit'. The new site
+    replaces the old one only when every step passed."""
     settings = settings_for(project, language)
     timings = {} if timings is None else timings
     target = Path(os.path.normpath((site_dir or settings.site_dir or project / "site").absolute()))
@@ -156,26 +159,42 @@ def build_site(
         # has read it, so a second build (another language) cannot change it.
         with locked(settings.generated):
             generated = write_pages(catalog, settings, problems, timings, progress)
-            return _engine(project, settings, target, timings, generated)
+            return _engine(project, settings, target, timings, generated, engine)
     except WriteRefused as refused:
         raise BuildFailed(str(refused), problems) from None
 
 
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],
-            generated: Generated) -> Generated:
+            generated: Generated, engine: str = "mkdocs") -> Generated:
     started = time.perf_counter()
     fresh = fresh_folder(target)
     try:
-        config = _engine_config(project, settings)
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "--config-file", str(config), "--site-dir", str(fresh)],
-            cwd=project,
-            env=engine_environment(project),
-        )
+        if engine == "zensical":
+            # Zensical reads mkdocs.yml; the site folder is named in a file
+            # beside it (it has no option for it), which inherits the rest.
+            config = _derived_config(settings, "zensical", {"site_dir": str(fresh)})
+            command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+        else:
+            config = _engine_config(project, settings)
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                       "--config-file", str(config), "--site-dir", str(fresh)]
+        try:
+            # Zensical reports progress on stdout: shown only when it fails.
+            result = subprocess.run(command, cwd=project, env=engine_environment(project),
+                                    stdout=subprocess.PIPE if engine == "zensical" else None)
+        except OSError as failure:
+            raise BuildFailed(f"{engine} could not be started: {failure.strerror}", generated.problems) from None
         if result.returncode != 0:
-            raise BuildFailed("mkdocs build --strict failed (see its messages above)", generated.problems)
+            if result.stdout:
+                sys.stderr.write(result.stdout.decode("utf-8", "replace"))
+            raise BuildFailed(f"{engine} build --strict failed (see its messages above)", generated.problems)
         timings["engine"] = time.perf_counter() - started
+        started = time.perf_counter()
+        try:
+            index_site(fresh, settings.language, engine_environment(project))
+        except SearchIndexFailed as failure:
+            raise BuildFailed(str(failure), generated.problems) from None
+        timings["search"] = time.perf_counter() - started
         started = time.perf_counter()
         audit = Problems()
         audited = audit_site(fresh, audit, shown_as=_shown(target, project))
@@ -219,15 +238,21 @@ def _engine_config(project: Path, settings: Settings) -> Path:
     language (beside it, so every relative path in it means the same)."""
     if settings.config_language == settings.language:
         return settings.config_file
-    derived = settings.config_file.with_name(f".mkdocs.{settings.language}.yml")
+    return _derived_config(settings, settings.language, {})
+
+
+def _derived_config(settings: Settings, name: str, overrides: dict[str, object]) -> Path:
+    """A configuration beside mkdocs.yml that inherits it, in the build's
+    language, with `overrides`."""
+    derived = settings.config_file.with_name(f".mkdocs.{name}.yml")
     if derived.exists() and not derived.read_text("utf-8", errors="replace").startswith(DERIVED_MARK):
         raise BuildFailed(f"{derived.name} exists and was not written by the handbook; it is left as it is "
-                          "(move it away to build in another language)")
-    overrides = {"INHERIT": settings.config_file.name, "theme": {"language": settings.language}}
-    write_file(derived, DERIVED_MARK + yaml.safe_dump(overrides, sort_keys=True))
+                          "(move it away to build in another language or with another engine)")
+    content = {"INHERIT": settings.config_file.name, "theme": {"language": settings.language}, **overrides}
+    write_file(derived, DERIVED_MARK + yaml.safe_dump(content, sort_keys=True))
     return derived
 
 
 # The first line of the configuration written for another language: only a
 # file that starts with it is ever replaced.
-DERIVED_MARK = "# Written by `handbook build --language`: mkdocs.yml in another language. Not to be edited.\n"
+DERIVED_MARK = "# Written by `handbook build`: mkdocs.yml in another language or for another engine. Not to be edited.\n"

@@ -105,4 +105,5 @@ def test_the_policy_holds_the_hashes_of_the_scripts_pages_run(tmp_path: Path) ->
     page = (site / "a" / "index.html").read_text("utf-8")
     assert page.startswith(f'<!doctype html><html><head><meta charset=utf-8><meta '
                            f'http-equiv="Content-Security-Policy" content="{policy(expected)}"><script>')
-    assert "script-src 'self' 'sha256-" in policy(expected) and "'unsafe-inline'" not in policy(expected)
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy(expected)
+    assert "'unsafe-inline'" not in policy(expected) and "'unsafe-eval'" not in policy(expected)

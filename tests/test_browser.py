@@ -116,23 +116,50 @@ def test_the_home_page_renders_with_its_navigation(sites, watched) -> None:
         assert navigation.get_by_text(label, exact=True).count() >= 1, label
 
 
-def _search(page, base: str, term: str) -> list[str]:
-    page.goto(f"{base}?q={term}")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
-    return [href for href in results.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+RESULT_LINKS = "pagefind-results a.pf-result-link"
+
+
+def _search(page, base: str, term: str, key: str = "Control+k") -> list[str]:
+    """Open the search from the header as a reader does, type, and read the
+    result links (pages, not their sections) as they appear."""
+    page.goto(base)
+    page.keyboard.press(key)
+    page.locator("pagefind-modal input").fill(term)
+    page.locator(RESULT_LINKS).first.wait_for(timeout=15_000)
+    return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
 def test_a_dutch_search_term_finds_the_lesson(sites, watched) -> None:
     hrefs = _search(watched.page, sites["nl"], "dialoogmoe")
     assert any("records/lessons/dialoogmoe-2023/" in href for href in hrefs[:3]), hrefs
+    assert watched.outside() == [] and watched.errors == []
 
 
 def test_an_english_search_term_finds_the_lesson_in_the_english_site(sites, watched) -> None:
     page = watched.page
-    hrefs = _search(page, sites["en"], "spammer")
+    hrefs = _search(page, sites["en"], "spammer", key="/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert any("records/lessons/vacatures-in-facebookgroepen-2024/" in href for href in hrefs[:3]), hrefs
+
+
+def test_search_finds_dutch_word_forms_and_not_the_lists(sites, watched) -> None:
+    # "campagnes" finds pages that say "campagne": Pagefind stems Dutch.
+    hrefs = _search(watched.page, sites["nl"], "aanbrengbonussen")
+    assert any("/records/lessons/" in href or "/records/campaigns/" in href for href in hrefs), hrefs
+    assert not any("/records/lists/" in href or "/records/tags/" in href for href in hrefs), hrefs
+
+
+def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None:
+    page = watched.page
+    hrefs = _search(page, sites["nl"], "linkedin")
+    assert {href.split("/")[2] for href in hrefs} > {"lessons"}, hrefs
+    page.locator('pagefind-filter-pane details[data-filter-name="Soort"] summary').click()
+    page.locator('pagefind-filter-pane input[name="Soort"][value="Les"]').check()
+    # Results change a moment after the click: wait until every one is a lesson.
+    page.wait_for_function(
+        "() => { const links = [...document.querySelectorAll('pagefind-results a.pf-result-link')];"
+        " return links.length > 0 && links.every(a => a.getAttribute('href').includes('/records/lessons/')); }",
+        timeout=10_000)
 
 
 def test_from_a_campaign_to_its_lesson_and_back(sites, watched) -> None:

@@ -258,7 +258,7 @@ def test_killing_a_build_at_any_moment_leaves_the_previous_site_whole(project: P
         after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
         if after != before:  # the kill came after the swap: the new site is whole
             assert "Een nieuwe titel" in (site / "records/lessons/weer-gezonden/index.html").read_text("utf-8")
-            assert (site / "index.html").is_file() and (site / "search/search_index.json").is_file()
+            assert (site / "index.html").is_file() and (site / "pagefind/pagefind-entry.json").is_file()
             before = after
 
 

@@ -18,3 +18,24 @@ if (typeof document$ !== "undefined") {
 } else {
   handbookFocusableTables();
 }
+
+// Search (Pagefind): its button belongs in the header, before the colour
+// switch; "/" opens it too, as in most documentation sites.
+(function () {
+  var search = document.querySelector(".handbook-search");
+  var header = document.querySelector(".md-header__inner");
+  if (search && header) {
+    header.insertBefore(search, header.querySelector(".md-header__option") || null);
+  }
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      var button = document.querySelector(".handbook-search button");
+      if (button) {
+        event.preventDefault();
+        button.click();
+      }
+    }
+  });
+})();

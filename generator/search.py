@@ -1,0 +1,106 @@
+"""The search index: Pagefind, run over the built site after the engine.
+
+Pagefind reads the built pages as they are, so it serves any engine that
+builds the generated tree. It splits its index into small chunks that a
+browser loads as a reader types (a first search loads a few hundred
+kilobytes, not the whole index), stems Dutch and English, and writes the
+interface the theme's header opens (`overrides/main.html`).
+
+What it indexes is chosen in the pages: the part of a page marked
+`data-pagefind-body` (the article of every page that is not a list; see
+`overrides/main.html`), without what is marked `data-pagefind-ignore` (the
+footer of record pages). Record pages carry their filters (kind, platform,
+channel, level, status, year) as `data-pagefind-filter`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cbor2
+
+# The folder in the site that holds the index and the interface.
+BUNDLE = "pagefind"
+
+
+# Not indexed: the permalink signs of headings and the footer of record
+# pages (owner, review dates, source file).
+EXCLUDED = ".headerlink, .handbook-meta"
+
+
+class SearchIndexFailed(Exception):
+    pass
+
+
+def index_site(site: Path, language: str, env: dict[str, str] | None = None) -> None:
+    """Write the search index of the built site in `site` into `site/pagefind/`."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
+               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
+    try:
+        result = subprocess.run(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
+                                capture_output=True, text=True, errors="replace")
+    except OSError as failure:
+        raise SearchIndexFailed(f"the search index could not be made: {failure.strerror}") from None
+    if result.returncode != 0:
+        detail = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
+        raise SearchIndexFailed("the search index could not be made (pagefind): " + " / ".join(detail))
+    canonical_filters(site / BUNDLE)
+
+
+# Pagefind's files: gzip (without a time) of this mark and CBOR.
+_MARK = b"pagefind_dcd"
+
+
+def _read(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_MARK):
+        raise SearchIndexFailed(f"the search index has a file this handbook cannot read: {path.name}")
+    return cbor2.loads(data[len(_MARK):])
+
+
+def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -> str:
+    """Write `value` under a name made from its content; returns the name's hash part."""
+    data = gzip.compress(_MARK + cbor2.dumps(value), compresslevel=9, mtime=0)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(data)
+    return name
+
+
+def canonical_filters(bundle: Path) -> None:
+    """Pagefind writes the values of each filter, and the filters, in an order
+    that changes from run to run (a hash map's), so the index would differ
+    between two builds of the same commit. Put them in a fixed order: values
+    and filters by name; file names follow the content, as Pagefind's do.
+
+    This reads Pagefind's index format (`pagefind-entry.json`, the `.pf_meta`
+    file and `filter/*.pf_filter`); anything else than what it expects stops
+    the build rather than leaving an index that may not work."""
+    try:
+        entry_path = bundle / "pagefind-entry.json"
+        entry = json.loads(entry_path.read_text("utf-8"))
+        for language, details in sorted(entry["languages"].items()):
+            meta_path = bundle / f"pagefind.{details['hash']}.pf_meta"
+            meta = _read(meta_path)
+            if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[3], list)):
+                raise SearchIndexFailed("the search index's metadata is not as this handbook expects")
+            filters = []
+            for name, old in sorted(meta[3]):
+                old_path = bundle / "filter" / f"{old}.pf_filter"
+                content = _read(old_path)
+                if not (isinstance(content, list) and len(content) == 2 and content[0] == name):
+                    raise SearchIndexFailed(f"the search filter {name!r} is not as this handbook expects")
+                content = [name, sorted(content[1], key=lambda value: value[0])]
+                old_path.unlink()
+                filters.append([name, _write(bundle / "filter", f"{language}_", ".pf_filter", content, 7)])
+            meta[3] = filters
+            meta_path.unlink()
+            details["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
+        entry_path.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), "utf-8")
+    except (OSError, ValueError, KeyError, TypeError, EOFError, cbor2.CBORDecodeError) as failure:
+        raise SearchIndexFailed(f"the search index could not be put in order: {failure}") from None
