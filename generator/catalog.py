@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Literal
 
+import numpy as np
+
 from .emit import months_later
 from .load import Document
 from .models import FOLDERS, Campaign, Lesson, Taxonomy
@@ -193,44 +195,60 @@ class Catalog:
         return self.related.get((relation, ident), []) if ident is not None else []
 
     def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
-                           exclude: set[str] = frozenset(), before: date | None = None) -> list[str]:
+                           exclude: set[str] = frozenset(), before: date | None = None,
+                           limit: int | None = None) -> tuple[list[str], int]:
         """What the handbook already knows for a campaign on these platforms and
         channels in this scenario: the lessons that apply to any of them, from
         other campaigns (`exclude`: the campaign's own), superseded ones left
-        out; foundation before execution, then the most matches, then newest."""
-        matches: dict[str, int] = {}
+        out; foundation before execution, then the most matches, then newest.
+        The first `limit` of them (all without one), and how many there are.
+
+        Every campaign page asks this of every lesson, so it is counted over
+        arrays (one per relation, made once) rather than lesson by lesson."""
+        table = self._lesson_table
+        matches = np.zeros(len(table.ids), dtype=np.int32)
         for relation, values in (("lessons-of-platform", platforms), ("lessons-of-channel", channels),
                                  ("lessons-of-scenario", [scenario] if scenario else [])):
             for value in values:
-                for lesson_id in self.of(relation, value):
-                    matches[lesson_id] = matches.get(lesson_id, 0) + 1
-        found = [
-            lesson_id for lesson_id in matches
-            if self.lessons[lesson_id].record.status != "superseded"
-            and not exclude & set(self.lessons[lesson_id].record.campaigns)
-            and (before is None or self.lessons[lesson_id].record.date < before)
-        ]
+                np.add.at(matches, table.indices(relation, value), 1)
+        ok = (matches > 0) & table.applies
+        if before is not None:
+            ok &= table.day < before.toordinal()
+        for campaign_id in exclude:
+            ok[table.indices("lessons-of-campaign", campaign_id)] = False
+        found = np.flatnonzero(ok)
+        # np.lexsort sorts by the last key first: level, then matches, then date, then id.
+        order = found[np.lexsort((found, -table.day[found], -matches[found], table.execution[found]))]
+        return [table.ids[i] for i in order[:limit]], len(found)
 
-        def rank(lesson_id: str) -> tuple[int, int, int, str]:
-            lesson = self.lessons[lesson_id].record
-            return (lesson.level != "foundation", -matches[lesson_id], -lesson.date.toordinal(), lesson_id)
-
-        return sorted(found, key=rank)
+    @functools.cached_property
+    def _lesson_table(self) -> LessonTable:
+        return LessonTable(self)
 
     def open_questions(self, platforms: list[str], channels: list[str], scenario: str | None,
-                       exclude: set[str] = frozenset(), before: date | None = None) -> list[tuple[str, str]]:
+                       exclude: set[str] = frozenset(), before: date | None = None,
+                       limit: int | None = None) -> list[tuple[str, str]]:
         """Learning goals of similar earlier campaigns (same platform, channel or
-        scenario) that no lesson answers yet: (campaign id, goal id), newest first."""
-        similar = set()
-        for relation, values in (("campaigns-of-platform", platforms), ("campaigns-of-channel", channels),
-                                 ("campaigns-of-scenario", [scenario] if scenario else [])):
-            for value in values:
-                similar.update(self.of(relation, value))
-        return sorted(
-            ((cid, goal) for cid, goal in self.unanswered_goals if cid in similar and cid not in exclude
-             and (before is None or self.campaigns[cid].record.period.start < before)),
-            key=lambda pair: (-self.campaigns[pair[0]].record.period.start.toordinal(), pair),
-        )
+        scenario) that no lesson answers yet: (campaign id, goal id), newest
+        first; the first `limit` of them (all without one)."""
+        wanted_platforms, wanted_channels = set(platforms), set(channels)
+        found: list[tuple[str, str]] = []
+        for start, cid, goal in self._unanswered_newest_first:
+            if before is not None and start >= before or cid in exclude:
+                continue
+            campaign = self.campaigns[cid].record
+            if (wanted_platforms.isdisjoint(campaign.platforms) and wanted_channels.isdisjoint(campaign.channels)
+                    and (scenario is None or campaign.scenario != scenario)):
+                continue
+            found.append((cid, goal))
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    @functools.cached_property
+    def _unanswered_newest_first(self) -> list[tuple[date, str, str]]:
+        return sorted(((self.campaigns[cid].record.period.start, cid, goal) for cid, goal in self.unanswered_goals),
+                      key=lambda t: (-t[0].toordinal(), t[1], t[2]))
 
     def recurring(self, lesson_id: str) -> str | None:
         """'repeat' for a lesson that repeats an earlier mistake, 'repeated' for
@@ -257,6 +275,29 @@ class Catalog:
             return platform.name if platform else ident
         record = self.of_kind(kind)[ident].record
         return getattr(record, "title", None) or getattr(record, "name", None) or record.handle
+
+
+class LessonTable:
+    """The lessons as arrays, in id order: whether each still applies, whether
+    it is about execution, its day; and per relation the positions of its
+    lessons. Made once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.ids = sorted(catalog.lessons)
+        self.position = {lid: i for i, lid in enumerate(self.ids)}
+        records = [catalog.lessons[lid].record for lid in self.ids]
+        self.applies = np.array([r.status != "superseded" for r in records], dtype=bool)
+        self.execution = np.array([r.level != "foundation" for r in records], dtype=np.int8)
+        self.day = np.array([r.date.toordinal() for r in records], dtype=np.int64)
+        self._indices: dict[tuple[str, str], np.ndarray] = {}
+
+    def indices(self, relation: str, key: str) -> np.ndarray:
+        found = self._indices.get((relation, key))
+        if found is None:
+            found = self._indices[relation, key] = np.array(
+                [self.position[lid] for lid in self.catalog.of(relation, key)], dtype=np.intp)
+        return found
 
 
 def derive(catalog: Catalog) -> Catalog:
@@ -296,6 +337,8 @@ def _relations(c: Catalog) -> None:
             related["lessons-of-scenario", scenario].append(lesson_id)
         related["lessons-of-year", str(lesson.date.year)].append(lesson_id)
         related["lessons-by-author", lesson.author].append(lesson_id)
+        for tag in lesson.tags:
+            related["lessons-of-tag", tag].append(lesson_id)
     for campaign_id, entry in sorted(c.campaigns.items()):
         campaign: Campaign = entry.record
         for platform in campaign.platforms:
@@ -307,17 +350,25 @@ def _relations(c: Catalog) -> None:
         related["campaigns-of-year", str(campaign.period.start.year)].append(campaign_id)
         related["campaigns-run-by", campaign.owner].append(campaign_id)
         related["campaigns-secured-by", campaign.knowledge_owner].append(campaign_id)
+        for tag in campaign.tags:
+            related["campaigns-of-tag", tag].append(campaign_id)
     for account_id, entry in sorted(c.accounts.items()):
         related["accounts-of-platform", entry.record.platform].append(account_id)
         if entry.record.owner is not None:
             related["accounts-owned-by", entry.record.owner].append(account_id)
         if entry.record.backup_owner is not None:
             related["accounts-backed-up-by", entry.record.backup_owner].append(account_id)
+        for tag in entry.record.tags:
+            related["accounts-of-tag", tag].append(account_id)
     for platform, entry in sorted(c.guidelines.items()):
         related["guidelines-owned-by", entry.record.owner].append(platform)
+        for tag in entry.record.tags:
+            related["guidelines-of-tag", tag].append(platform)
     for person_id, entry in sorted(c.people.items()):
         if entry.record.successor is not None:
             related["successor-of", entry.record.successor].append(person_id)
+        for tag in entry.record.tags:
+            related["people-of-tag", tag].append(person_id)
     c.related = dict(related)
     c.answered_by = dict(answered_by)
     per_year: dict[int, list[int]] = {}

@@ -192,10 +192,12 @@ class Taxonomy(Model):
 
     kind: ClassVar[str] = "taxonomy"
 
-    platforms: dict[Slug, Platform] = Field(description="Social media and other platforms, by id.")
-    channels: dict[Slug, Channel] = Field(description="Recruitment channels, by id: where candidates come from.")
-    scenarios: dict[Slug, Scenario] = Field(description="Scenarios of social media management, by id.")
-    tags: dict[Slug, Term] = Field(default_factory=dict, description="Tags, by id.")
+    # At most so many terms: every index page shows each of them once.
+    platforms: dict[Slug, Platform] = Field(max_length=100, description="Social media and other platforms, by id.")
+    channels: dict[Slug, Channel] = Field(
+        max_length=100, description="Recruitment channels, by id: where candidates come from.")
+    scenarios: dict[Slug, Scenario] = Field(max_length=100, description="Scenarios of social media management, by id.")
+    tags: dict[Slug, Term] = Field(default_factory=dict, max_length=500, description="Tags, by id.")
 
 
 # --- people ---------------------------------------------------------------

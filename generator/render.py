@@ -75,9 +75,8 @@ def yaml_string(text: str) -> Markup:
 def link(text: Any, url: str, outside: bool = False) -> Markup:
     """An HTML link; text and address escaped. `outside`: a link that leaves
     the handbook (opened without telling the other site where it came from)."""
-    if outside:
-        return Markup('<a href="{}" rel="noopener noreferrer nofollow">{}</a>').format(url, text)
-    return Markup('<a href="{}">{}</a>').format(url, text)
+    rel = ' rel="noopener noreferrer nofollow"' if outside else ""
+    return Markup(f'<a href="{escape(url)}"{rel}>{escape(text)}</a>')
 
 
 def join(items: list[Any], separator: str = ", ") -> Markup:

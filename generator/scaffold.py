@@ -219,10 +219,10 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
     lines to show before the file is written (the campaign page shows the same)."""
     platforms, channels = answers.get("platforms") or [], answers.get("channels") or []
     scenario = answers.get("scenario")
-    lessons = catalog.applicable_lessons(platforms, channels, scenario)
-    questions = catalog.open_questions(platforms, channels, scenario)
-    lines = [f"What we already know ({len(lessons)} lessons apply; foundation first):"]
-    for lesson_id in lessons[:limit]:
+    lessons, total = catalog.applicable_lessons(platforms, channels, scenario, limit=limit)
+    questions = catalog.open_questions(platforms, channels, scenario, limit=limit)
+    lines = [f"What we already know ({total} lessons apply; foundation first):"]
+    for lesson_id in lessons:
         lesson = catalog.lessons[lesson_id].record
         mark = {"repeat": " [repeated mistake]", "repeated": " [mistake came back later]"}.get(catalog.recurring(lesson_id) or "", "")
         lines.append(f"  - {lesson.title} ({lesson.level}, data/lessons/{lesson_id}){mark}")
@@ -230,7 +230,7 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
         lines.append("  - no lessons of other campaigns apply yet")
     if questions:
         lines.append("Still open in similar earlier campaigns:")
-        for campaign_id, goal_id in questions[:limit]:
+        for campaign_id, goal_id in questions:
             question = catalog.question(campaign_id, goal_id)
             lines.append(f"  - {question} ({campaign_id})")
     return [one_line(line) for line in lines]

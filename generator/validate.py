@@ -131,6 +131,8 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return line, col, f"{label} is empty; write something or remove the line"
     if kind in ("string_too_long", "too_long") and isinstance(value, str):
         return line, col, f"{label} is too long: at most {error['ctx']['max_length']:,} characters"
+    if kind == "too_long":
+        return line, col, f"{label} has too many items: at most {error['ctx']['max_length']:,}"
     if kind == "too_short":
         return line, col, f"{label} needs at least {error['ctx']['min_length']} item(s)" + _field_help(model, loc)
     if kind == "list_type":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, home, lists, overview, owners, records
+from . import collections, dashboard, home, lists, overview, owners, records, tags
 from .site import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
@@ -22,6 +22,8 @@ PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     overview.jobs,
     owners.jobs,
     records.jobs,
+    collections.jobs,
+    tags.jobs,
 )
 
 

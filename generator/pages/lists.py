@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable
 
 from ..models import Campaign, Lesson, allowed
 from ..render import Raw, link
-from .site import Job, Page, Site, flag
+from .site import PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
 
 # The lists of campaigns and of lessons, each offering the others of its kind.
 LIST_MENUS = (
@@ -20,7 +20,7 @@ LIST_MENUS = (
     (("by_level", "lessons/index.md"), ("by_platform", "lists/lessons-by-platform.md"),
      ("by_status", "lists/lessons-by-status.md")),
 )
-Group = tuple[str, str, list[dict[str, Any]]]  # anchor, heading, entries
+Group = tuple[str, str, dict[str, Any]]  # anchor, heading, capped entries
 
 
 def menu(site: Site, frm: str) -> list[Raw]:
@@ -40,7 +40,8 @@ def grouped(site: Site, path: str, title: str, intro: str, groups: list[Group], 
         "title": title,
         "intro": intro,
         "menu": menu(site, path),
-        "groups": [{"anchor": a, "heading": h, "entries": items} for a, h, items in groups],
+        "groups": [{"anchor": a, "heading": f"{h} ({site.number(items['total'])})", "entries": items}
+                   for a, h, items in groups],
         "empty": empty,
     })
 
@@ -50,8 +51,7 @@ def _by_name(names: dict[str, str]) -> list[str]:
 
 
 def campaigns_by(site: Site, path: str, label: str, relation: str, names: dict[str, str]) -> Page:
-    groups = [(k, names[k], site.campaign_items(path, site.c.of(relation, k)))
-              for k in _by_name(names) if site.c.of(relation, k)]
+    groups = [(k, names[k], site.capped(path, relation, k, SHOWN_IN_GROUP)) for k in _by_name(names) if site.c.of(relation, k)]
     title = f"{site.L['campaigns']}: {site.L[label].lower()}"
     return grouped(site, path, title, site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
 
@@ -59,14 +59,14 @@ def campaigns_by(site: Site, path: str, label: str, relation: str, names: dict[s
 def campaigns_by_year(site: Site) -> Page:
     path = "campaigns/index.md"
     years = sorted({str(e.record.period.start.year) for e in site.c.campaigns.values()}, reverse=True)
-    groups = [(y, y, site.campaign_items(path, site.c.of("campaigns-of-year", y))) for y in years]
+    groups = [(y, y, site.capped(path, "campaigns-of-year", y, SHOWN_IN_GROUP)) for y in years]
     return grouped(site, path, site.L["campaigns"], site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
 
 
 def lessons_by(site: Site, path: str, title: str, relation: str, names: dict[str, str],
                order: list[str] | None = None) -> Page:
-    groups = [(k, names[k], site.lesson_items(path, site.c.of(relation, k)))
-              for k in order or _by_name(names) if site.c.of(relation, k)]
+    groups = [(k, names[k], site.capped(path, relation, k, SHOWN_IN_GROUP))
+              for k in order or _by_name(names) if site.members(relation, k)]
     return grouped(site, path, title, site.L["all_lessons_intro"], groups, site.L["no_lessons"])
 
 
@@ -101,10 +101,13 @@ def channels_table(site: Site) -> Page:
     })
 
 
-def people_table(site: Site) -> Page:
-    c, L, path = site.c, site.L, "people/index.md"
-    people = sorted(c.people, key=lambda k: (c.people[k].record.name.casefold(), k))
+def people_table(site: Site, number: int = 1) -> Page:
+    c, L, first = site.c, site.L, "people/index.md"
+    path = numbered(first, number)
+    ordered = sorted(c.people, key=lambda k: (c.people[k].record.name.casefold(), k))
+    people = ordered[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
     return Page(path, "table.md.j2", {
+        "pager_links": site.pager(first, number, len(ordered)),
         "title": L["people"], "intro": L["all_people_intro"],
         "columns": [L["name"], L["role"], L["team"], L["left"]],
         "secondary": [2],
@@ -126,9 +129,11 @@ def _owner_cell(site: Site, frm: str, person: str | None, status: str) -> Any:
     return site.person(frm, person)  # flagged there when they left without a successor
 
 
-def accounts_table(site: Site) -> Page:
-    c, L, path = site.c, site.L, "accounts/index.md"
-    accounts = sorted(c.accounts, key=lambda k: (site.platform_names[c.accounts[k].record.platform].casefold(), k))
+def accounts_table(site: Site, number: int = 1) -> Page:
+    c, L, first = site.c, site.L, "accounts/index.md"
+    path = numbered(first, number)
+    ordered = sorted(c.accounts, key=lambda k: (site.platform_names[c.accounts[k].record.platform].casefold(), k))
+    accounts = ordered[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
     rows = []
     for k in accounts:
         account = c.accounts[k].record
@@ -144,6 +149,7 @@ def accounts_table(site: Site) -> Page:
             flag(reviewed, "medium") if c.review("account", k).overdue else reviewed,
         ])
     return Page(path, "table.md.j2", {
+        "pager_links": site.pager(first, number, len(ordered)),
         "title": L["accounts"], "intro": L["all_accounts_intro"],
         "columns": [L["account"], L["platform"], L["status"], L["owner"], L["backup_owner"], L["reviewed"]],
         "secondary": [1, 4],
@@ -181,7 +187,8 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
             "lessons-of-status", statuses, list(statuses))),
         ("platforms/index.md", partial(platforms_table, site)),
         ("channels/index.md", partial(channels_table, site)),
-        ("people/index.md", partial(people_table, site)),
-        ("accounts/index.md", partial(accounts_table, site)),
     ]
+    for first, count, table in (("people/index.md", len(site.c.people), people_table),
+                                ("accounts/index.md", len(site.c.accounts), accounts_table)):
+        makers += [(numbered(first, n), partial(table, site, n)) for n in range(1, pages_of(count) + 1)]
     return makers

@@ -5,12 +5,15 @@ machine-readable export of every record."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any, Iterable
 
 from .. import charts
 from ..i18n import format_money
 from ..models import FOLDERS
-from .site import CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, YEARS_CHART, Job, Page, Site, chart_of
+from ..render import link
+from .site import (CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, PAGE_SIZE, YEARS_CHART, Job, Page, Site, chart_of,
+                   numbered, pages_of)
 
 
 
@@ -46,22 +49,46 @@ def figures_page(site: Site) -> Page:
     })
 
 
-def timeline_page(site: Site) -> Page:
-    path, c, L = "timeline.md", site.c, site.L
-    events: dict[int, list[tuple[Any, str, str, str]]] = {}
-    for cid, entry in c.campaigns.items():
+def _events(site: Site) -> dict[int, list[tuple[Any, str, str]]]:
+    """Per year: (day, id, kind) of every campaign start and lesson, in order."""
+    events: dict[int, list[tuple[Any, str, str]]] = {}
+    for cid, entry in site.c.campaigns.items():
         start = entry.record.period.start
-        events.setdefault(start.year, []).append((start, cid, site.campaign_link(path, cid), L["campaign"]))
-    for lid, entry in c.lessons.items():
-        day = entry.record.date
-        events.setdefault(day.year, []).append((day, lid, site.lesson_link(path, lid), L["lesson"]))
+        events.setdefault(start.year, []).append((start, cid, "campaign"))
+    for lid, entry in site.c.lessons.items():
+        events.setdefault(entry.record.date.year, []).append((entry.record.date, lid, "lesson"))
+    return {year: sorted(items) for year, items in events.items()}
+
+
+def timeline_path(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+def timeline_page(site: Site, events: dict[int, list[tuple[Any, str, str]]]) -> Page:
+    """The years, each with its counts; a year's page lists what happened."""
+    path, L = "timeline.md", site.L
+    return Page(path, "table.md.j2", {
+        "title": L["timeline"], "intro": L["timeline_intro"],
+        "columns": [L["year"], L["campaigns"], L["lessons"]],
+        "secondary": [],
+        "hide": ["toc"],
+        "rows": [[link(str(year), site.rel(path, timeline_path(year))),
+                  sum(kind == "campaign" for _, _, kind in events[year]),
+                  sum(kind == "lesson" for _, _, kind in events[year])]
+                 for year in sorted(events, reverse=True)],
+    })
+
+
+def timeline_year(site: Site, events: dict[int, list[tuple[Any, str, str]]], year: int, number: int) -> Page:
+    L, first = site.L, timeline_path(year)
+    path = numbered(first, number)
+    shown = events[year][(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
     return Page(path, "timeline.md.j2", {
-        "title": L["timeline"],
-        "years": [
-            {"year": year, "events": [{"day": day, "link": what, "kind": kind}
-                                      for day, _, what, kind in sorted(events[year], key=lambda e: (e[0], e[1]))]}
-            for year in sorted(events, reverse=True)
-        ],
+        "title": L["timeline_year"].format(year=year),
+        "back": link(L["timeline"], site.rel(path, "timeline.md")),
+        "pager_links": site.pager(first, number, len(events[year])),
+        "events": [{"day": day, "kind": L[kind], "link": site.record_link(path, kind, ident)}
+                   for day, ident, kind in shown],
     })
 
 
@@ -140,8 +167,12 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
         return []
     made: list[Job] = [
         ("figures.md", lambda: figures_page(site)),
-        ("timeline.md", lambda: timeline_page(site)),
     ]
+    events = _events(site)
+    made.append(("timeline.md", lambda: timeline_page(site, events)))
+    for year in sorted(events, reverse=True):
+        made += [(numbered(timeline_path(year), n), partial(timeline_year, site, events, year, n))
+                 for n in range(1, pages_of(len(events[year])) + 1)]
     # The charts are drawn together (they share their data); once, when the first is asked for.
     drawn: dict[str, str] = {}
 

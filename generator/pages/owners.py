@@ -16,14 +16,14 @@ def owned(site: Site, person: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """(label, entries) of everything `person` owns, in a fixed order."""
     c, frm = site.c, owner_path(person)
     groups = [
-        ("secures_campaigns", site.campaign_items(frm, c.of("campaigns-secured-by", person))),
-        ("ran_campaigns", site.campaign_items(frm, c.of("campaigns-run-by", person))),
-        ("wrote_lessons", site.lesson_items(frm, c.of("lessons-by-author", person))),
-        ("owns_guidelines", site.guideline_items(frm, c.of("guidelines-owned-by", person))),
-        ("owns_accounts", site.account_items(frm, c.of("accounts-owned-by", person))),
-        ("backs_up_accounts", site.account_items(frm, c.of("accounts-backed-up-by", person))),
+        ("secures_campaigns", site.capped(frm, "campaigns-secured-by", person)),
+        ("ran_campaigns", site.capped(frm, "campaigns-run-by", person)),
+        ("wrote_lessons", site.capped(frm, "lessons-by-author", person)),
+        ("owns_guidelines", site.capped(frm, "guidelines-owned-by", person)),
+        ("owns_accounts", site.capped(frm, "accounts-owned-by", person)),
+        ("backs_up_accounts", site.capped(frm, "accounts-backed-up-by", person)),
     ]
-    return [(key, items) for key, items in groups if items]
+    return [(key, items) for key, items in groups if items["total"]]
 
 
 def owners(site: Site) -> list[str]:
@@ -37,7 +37,7 @@ def owner_page(site: Site, person: str) -> Page:
     record = c.people[person].record
     todo = []
     for name in BY_SEVERITY:
-        items = [item for item in site.health.findings[name] if item.owner == person]
+        items = site.findings_of(person).get(name, [])
         if items:
             todo.append({
                 "title": L[f"finding_{name}"],

@@ -38,18 +38,16 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         }
         for result in campaign.results
     ]
-    lessons = [
-        {
-            "link": site.lesson_link(path, lid),
-            "detail": site.lesson_status(c.lessons[lid].record),
-        }
-        for lid in c.of("lessons-of-campaign", entry.id)
-    ]
+    lessons = site.capped(path, "lessons-of-campaign", entry.id)
     # What was known before the campaign began: lessons drawn, and questions of campaigns started, before it.
     start = campaign.period.start
-    known = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start)
-    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start)
+    known, known_total = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
+                                              start, limit=KNOWN)
+    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start,
+                                 limit=KNOWN)
     return Page(path, "campaign.md.j2", {
+        "filters": site.filters("campaign", campaign.platforms, campaign.channels, status=campaign.status,
+                                year=campaign.period.start.year),
         "already_known": [
             {
                 "link": site.lesson_link(path, lid),
@@ -58,16 +56,16 @@ def campaign_page(site: Site, entry: Entry) -> Page:
                 "recurring": L[f"recurring_{c.recurring(lid)}"] if c.recurring(lid) else None,
                 "foundation": c.lessons[lid].record.level == "foundation",
             }
-            for lid in known[:KNOWN]
+            for lid in known
         ],
-        "already_known_more": max(0, len(known) - KNOWN),
+        "already_known_more": known_total - len(known),
         "already_known_lists": site.joined([site.platform_link(path, p) for p in campaign.platforms]
                                            + [site.channel_link(path, ch) for ch in campaign.channels]),
         "open_questions": [
             {"link": link(c.question(cid, gid),
                           site.url(path, "campaign", cid, f"goal-{gid}")),
              "detail": site.c.campaigns[cid].record.title}
-            for cid, gid in questions[:KNOWN]
+            for cid, gid in questions
         ],
         "id": entry.id,
         "title": campaign.title,
@@ -91,7 +89,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "totals": c.campaign_figures.get(entry.id),
         "lessons": lessons,
         "body": campaign.body,
-        "tags": site.tags(campaign.tags),
+        "tags": site.tags(path, campaign.tags),
         "review": site.review(c.review("campaign", entry.id)),
         "owner_plain": site.person(path, campaign.knowledge_owner),
         "owner_label": L["knowledge_owner"],
@@ -117,6 +115,8 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         + [site.scenario_link(path, s) for s in applies.scenarios]
     )
     return Page(path, "lesson.md.j2", {
+        "filters": site.filters("lesson", applies.platforms, applies.channels, level=lesson.level,
+                                status=lesson.status, year=lesson.date.year),
         "id": entry.id,
         "title": lesson.title,
         "date": lesson.date,
@@ -131,11 +131,11 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         "recommendation": lesson.recommendation,
         "evidence": lesson.evidence,
         "superseded_by": site.lesson_link(path, lesson.superseded_by) if lesson.superseded_by else None,
-        "supersedes": [site.lesson_link(path, lid) for lid in c.of("supersedes", entry.id)],
+        "supersedes": site.inline(site.capped(path, "supersedes", entry.id)),
         "recurs": site.lesson_link(path, lesson.recurs) if lesson.recurs else None,
-        "recurred_by": [site.lesson_link(path, lid) for lid in c.of("recurred-by", entry.id)],
+        "recurred_by": site.inline(site.capped(path, "recurred-by", entry.id)),
         "body": lesson.body,
-        "tags": site.tags(lesson.tags),
+        "tags": site.tags(path, lesson.tags),
         "review": site.review(c.review("lesson", entry.id)),
         "owner_plain": site.person(path, lesson.author),
         "source": site.source(entry),
@@ -158,6 +158,7 @@ def platform_page(site: Site, ident: str) -> Page:
     entry = c.guidelines.get(ident)
     guideline: Guideline | None = entry.record if entry else None
     context: dict[str, Any] = {
+        "filters": site.filters("platform", [ident]),
         "id": ident,
         "title": site.platform_names[ident],
         "description": platform.description,
@@ -165,10 +166,10 @@ def platform_page(site: Site, ident: str) -> Page:
         "url": platform.url,
         "guideline": None,
         **_figures(site, "platform", ident, path, "chart_platforms_alt"),
-        "campaigns": site.campaign_items(path, c.of("campaigns-of-platform", ident)),
-        "lessons": site.lesson_items(path, site.current(c.of("lessons-of-platform", ident))),
-        "accounts": site.account_items(path, c.of("accounts-of-platform", ident)),
-        "tags": site.tags(guideline.tags) if guideline else [],
+        "campaigns": site.capped(path, "campaigns-of-platform", ident),
+        "lessons": site.capped(path, "lessons-of-platform", ident),
+        "accounts": site.capped(path, "accounts-of-platform", ident),
+        "tags": site.tags(path, guideline.tags) if guideline else [],
         "review": None,
         "owner_plain": None,
         "source": site.source(entry),
@@ -195,13 +196,14 @@ def channel_page(site: Site, ident: str) -> Page:
     path = channel_path(ident)
     channel = c.taxonomy.channels[ident]
     return Page(path, "channel.md.j2", {
+        "filters": site.filters("channel", channels=[ident]),
         "id": ident,
         "title": site.channel_names[ident],
         "description": channel.description,
         "group": L[f"group_{channel.group}"],
         **_figures(site, "channel", ident, path, "chart_channels_alt"),
-        "campaigns": site.campaign_items(path, c.of("campaigns-of-channel", ident)),
-        "lessons": site.lesson_items(path, site.current(c.of("lessons-of-channel", ident))),
+        "campaigns": site.capped(path, "campaigns-of-channel", ident),
+        "lessons": site.capped(path, "lessons-of-channel", ident),
         "review": None,
         "owner_plain": None,
         "source": site.source(None),
@@ -213,14 +215,15 @@ def person_page(site: Site, entry: Entry) -> Page:
     person: Person = entry.record
     path = record_path("person", entry.id)
     groups = [
-        ("ran_campaigns", site.campaign_items(path, c.of("campaigns-run-by", entry.id))),
-        ("secures_campaigns", site.campaign_items(path, c.of("campaigns-secured-by", entry.id))),
-        ("wrote_lessons", site.lesson_items(path, c.of("lessons-by-author", entry.id))),
-        ("owns_guidelines", site.guideline_items(path, c.of("guidelines-owned-by", entry.id))),
-        ("owns_accounts", site.account_items(path, c.of("accounts-owned-by", entry.id))),
-        ("backs_up_accounts", site.account_items(path, c.of("accounts-backed-up-by", entry.id))),
+        ("ran_campaigns", site.capped(path, "campaigns-run-by", entry.id)),
+        ("secures_campaigns", site.capped(path, "campaigns-secured-by", entry.id)),
+        ("wrote_lessons", site.capped(path, "lessons-by-author", entry.id)),
+        ("owns_guidelines", site.capped(path, "guidelines-owned-by", entry.id)),
+        ("owns_accounts", site.capped(path, "accounts-owned-by", entry.id)),
+        ("backs_up_accounts", site.capped(path, "accounts-backed-up-by", entry.id)),
     ]
     return Page(path, "person.md.j2", {
+        "filters": site.filters("person"),
         "id": entry.id,
         "title": person.name,
         "role": person.role,
@@ -230,10 +233,10 @@ def person_page(site: Site, entry: Entry) -> Page:
         "left": person.left,
         "successor": site.person(path, person.successor) if person.successor else None,
         "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
-        "groups": [{"label": L[key], "entries": items} for key, items in groups if items],
+        "groups": [{"label": L[key], "entries": items} for key, items in groups if items["total"]],
         "owner_page": site.rel(path, owner_path(entry.id)),
         "body": person.body,
-        "tags": site.tags(person.tags),
+        "tags": site.tags(path, person.tags),
         "source": site.source(entry),
     })
 
@@ -243,6 +246,7 @@ def account_page(site: Site, entry: Entry) -> Page:
     account: Account = entry.record
     path = record_path("account", entry.id)
     return Page(path, "account.md.j2", {
+        "filters": site.filters("account", [account.platform], status=account.status),
         "id": entry.id,
         "title": f"{account.handle} ({site.platform_names[account.platform]})",
         "handle": account.handle,
@@ -254,7 +258,7 @@ def account_page(site: Site, entry: Entry) -> Page:
         "recruitment": L[account.recruitment] if account.recruitment else None,
         "status": L[account.status],
         "body": account.body,
-        "tags": site.tags(account.tags),
+        "tags": site.tags(path, account.tags),
         "review": site.review(c.review("account", entry.id)),
         "owner_plain": site.person(path, account.owner),
         "source": site.source(entry),

@@ -47,15 +47,20 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-@functools.cache
 def _relative(from_folder: str, target: str) -> str:
     """`target` (a served path) relative to the folder a page is served from."""
     if target == from_folder:
         return "./"
-    folder = target if target.endswith("/") or not target else target.rpartition("/")[0] + "/"
-    path = posixpath.relpath(folder or ".", from_folder or ".")
-    prefix = "" if path == "." else path + "/"
-    return prefix + ("" if target.endswith("/") or not target else target.rpartition("/")[2]) or "./"
+    if target.endswith("/") or not target:
+        folder, name = target, ""
+    else:
+        folder, _, name = target.rpartition("/")
+    here = [part for part in from_folder.split("/") if part]
+    there = [part for part in folder.split("/") if part]
+    common = 0
+    while common < len(here) and common < len(there) and here[common] == there[common]:
+        common += 1
+    return ("../" * (len(here) - common) + "".join(part + "/" for part in there[common:]) + name) or "./"
 
 
 def record_path(kind: str, ident: str) -> str:
@@ -66,6 +71,11 @@ def record_path(kind: str, ident: str) -> str:
 def owner_path(person: str) -> str:
     """The page of everything one person owns ("Wat ik beheer")."""
     return f"owners/{person}.md"
+
+
+def tag_path(tag: str) -> str:
+    """The page of everything with one tag."""
+    return f"tags/{tag}.md"
 
 
 def channel_path(ident: str) -> str:
@@ -83,6 +93,55 @@ COVERAGE_CHART = "charts/goal-coverage.svg"
 def chart_of(group: str, key: str) -> str:
     """The chart of a channel's or platform's own page, with its bars highlighted."""
     return f"charts/{group}/{key}.svg"
+
+
+# No page lists more than PAGE_SIZE records: a longer list is split into
+# numbered pages. A page about something else shows the first SHOWN of a
+# related list and links to the whole list, so every page stays small however
+# many records the handbook holds, and every record is a few clicks away.
+PAGE_SIZE = 100
+SHOWN = 10
+# On a page of groups (campaigns per year, per platform ...) each group shows
+# fewer: there may be as many groups as years or platforms.
+SHOWN_IN_GROUP = 5
+
+# The full lists a page may link to: relation -> kind of record listed.
+FULL_LISTS = {
+    "campaigns-of-platform": "campaigns", "campaigns-of-channel": "campaigns",
+    "campaigns-of-scenario": "campaigns", "campaigns-of-recruitment": "campaigns",
+    "campaigns-of-year": "campaigns", "campaigns-run-by": "campaigns", "campaigns-secured-by": "campaigns",
+    "campaigns-of-tag": "campaigns",
+    "lessons-of-platform": "lessons", "lessons-of-channel": "lessons", "lessons-of-level": "lessons",
+    "lessons-of-status": "lessons", "lessons-by-author": "lessons", "lessons-of-campaign": "lessons",
+    "lessons-of-tag": "lessons", "recurred-by": "lessons", "supersedes": "lessons",
+    "accounts-of-platform": "accounts", "accounts-owned-by": "accounts", "accounts-backed-up-by": "accounts",
+    "accounts-of-tag": "accounts",
+    "people-of-tag": "people", "guidelines-of-tag": "guidelines", "guidelines-owned-by": "guidelines",
+}
+# Lessons that apply to a platform, channel or scenario: superseded ones are
+# never listed as applying.
+CURRENT_ONLY = frozenset({"lessons-of-platform", "lessons-of-channel", "lessons-of-scenario"})
+
+
+def list_path(relation: str, key: str, number: int = 1) -> str:
+    """Page `number` of the full list of `relation` for `key`."""
+    return f"lists/{relation}/{key}.md" if number == 1 else f"lists/{relation}/{key}/{number}.md"
+
+
+def numbered(first: str, number: int) -> str:
+    """Page `number` of a paged list whose first page is `first`: later pages
+    lie in a folder named after the first ('lists/x/y.md' -> 'lists/x/y/2.md');
+    those of an index page under 'lists/pages/', never among the records."""
+    if number == 1:
+        return first
+    stem = first[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return f"lists/pages/{stem[:-len('index')].strip('/') or 'home'}/{number}.md"
+    return f"{stem}/{number}.md"
+
+
+def pages_of(count: int) -> int:
+    return max(1, -(-count // PAGE_SIZE))
 
 
 class Site:
@@ -104,6 +163,7 @@ class Site:
         self.channel_names = {k: self._term(v) for k, v in tax.channels.items()}
         self.scenario_names = {k: self._term(v) for k, v in tax.scenarios.items()}
         self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
+        self._members: dict[tuple[str, str], list[str]] = {}
 
     def _term(self, term: Any) -> str:
         return term.name_en if self.language == "en" and term.name_en else term.name
@@ -203,8 +263,12 @@ class Site:
         items = list(links)
         return join(items) if items else Raw.escape(self.L["none"])
 
-    def tags(self, tags: list[str]) -> list[str]:
-        return [self.tag_names[t] for t in tags]
+    def tags(self, frm: str, tags: list[str]) -> list[Raw]:
+        """A record's tags, each linked to the page of that tag."""
+        return [self.tag_link(frm, t) for t in tags]
+
+    def tag_link(self, frm: str, tag: str) -> Raw:
+        return link(self.tag_names[tag], self.rel(frm, tag_path(tag)))
 
     def source(self, entry: Entry | None) -> dict[str, Any]:
         """Where a page's record lives, and the link to edit it in the
@@ -220,17 +284,119 @@ class Site:
         """The knowledge-health findings, gathered once for every page that shows them."""
         return report(self.c)
 
+    def members(self, relation: str, key: str) -> list[str]:
+        """The records of a relation as lists show them (sorted by `entries`)."""
+        found = self._members.get((relation, key))
+        if found is None:
+            ids = self.c.of(relation, key)
+            ids = self.current(ids) if relation in CURRENT_ONLY else ids
+            found = self._members[relation, key] = self._order(relation)(ids)
+        return found
+
+    def _order(self, relation: str) -> Callable[[Iterable[str]], list[str]]:
+        return {"campaigns": self._campaign_order, "lessons": self._lesson_order, "accounts": sorted,
+                "people": self._person_order, "guidelines": sorted}[FULL_LISTS.get(relation, relation.partition("-")[0])]
+
+    @functools.cached_property
+    def _findings_by_owner(self) -> dict[str, dict[str, list[Any]]]:
+        grouped: dict[str, dict[str, list[Any]]] = {}
+        for name, items in self.health.findings.items():
+            for item in items:
+                if item.owner is not None:
+                    grouped.setdefault(item.owner, {}).setdefault(name, []).append(item)
+        return grouped
+
+    def findings_of(self, person: str) -> dict[str, list[Any]]:
+        """The findings `person` is to act on, by finding name, in report order."""
+        return self._findings_by_owner.get(person, {})
+
     @staticmethod
     def review(review: Review) -> dict[str, Any]:
         """A record's review verdict, as the page footer shows it."""
         return {"reviewed": review.reviewed, "due": review.due, "overdue": review.overdue}
 
+    def filters(self, kind: str, platforms: Iterable[str] = (), channels: Iterable[str] = (),
+                level: str | None = None, status: str | None = None, year: int | None = None) -> list[tuple[str, str]]:
+        """What search can narrow a record page down by: (filter, value) pairs,
+        named in the site's language."""
+        L = self.L
+        pairs = [(L["kind"], L[kind])]
+        pairs += [(L["platform"], self.platform_names[p]) for p in platforms]
+        pairs += [(L["channel"], self.channel_names[ch]) for ch in channels]
+        pairs += [(L[name], L[value]) for name, value in (("level", level), ("status", status)) if value]
+        pairs += [(L["year"], str(year))] if year is not None else []
+        return pairs
+
+    # --- lists that do not grow with the handbook -----------------------------------
+
+    def entries(self, frm: str, relation: str, ids: Iterable[str], start: int = 0,
+                stop: int | None = None) -> list[dict[str, Any]]:
+        """Entries `start` to `stop` of a list of records (`ids` in the list's
+        order, as `members` gives them); only those are formatted."""
+        kind = FULL_LISTS.get(relation, relation.partition("-")[0])
+        make = {"campaigns": self.campaign_items, "lessons": self.lesson_items, "accounts": self.account_items,
+                "people": self.person_items, "guidelines": self.guideline_items}[kind]
+        return make(frm, list(ids)[start:stop], ordered=True)
+
+    def _campaign_order(self, ids: Iterable[str]) -> list[str]:
+        campaigns = self.c.campaigns
+        return sorted(ids, key=lambda k: (campaigns[k].record.period.start, k), reverse=True)
+
+    def _lesson_order(self, ids: Iterable[str]) -> list[str]:
+        lessons = self.c.lessons
+        return sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True)
+
+    def _person_order(self, ids: Iterable[str]) -> list[str]:
+        people = self.c.people
+        return sorted(ids, key=lambda k: (people[k].record.name.casefold(), k))
+
+    def capped(self, frm: str, relation: str, key: str, shown: int = SHOWN) -> dict[str, Any]:
+        """The first `shown` records of a relation, newest first, and a link to
+        the whole list when there are more."""
+        ids = self.members(relation, key)
+        more = None
+        if len(ids) > shown:
+            kind = FULL_LISTS[relation]
+            more = link(self.L[f"all_{kind}"].format(count=self.number(len(ids))),
+                        self.rel(frm, list_path(relation, key)))
+        return {"entries": self.entries(frm, relation, ids, 0, shown), "total": len(ids), "more": more}
+
+    def inline(self, capped: dict[str, Any]) -> Raw | None:
+        """A capped list on one line: its links, then the link to all of them."""
+        if not capped["total"]:
+            return None
+        links = [entry["link"] for entry in capped["entries"]]
+        return join(links + ([capped["more"]] if capped["more"] else []))
+
+    def full_lists(self) -> list[tuple[str, str]]:
+        """(relation, key) of every list too long to show whole elsewhere."""
+        return sorted((relation, key) for relation, key in self.c.related
+                      if relation in FULL_LISTS and key is not None
+                      and len(self.members(relation, key)) > SHOWN_IN_GROUP)
+
+    def pager(self, first: str, number: int, count: int) -> dict[str, Any] | None:
+        """Links to the other pages of a paged list, as page `number` shows them."""
+        total = pages_of(count)
+        if total == 1:
+            return None
+        here = numbered(first, number)
+        shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+        return {
+            "number": number, "total": total,
+            "label": self.L["page_of"].format(number=number, total=total),
+            "previous": self.rel(here, numbered(first, number - 1)) if number > 1 else None,
+            "next": self.rel(here, numbered(first, number + 1)) if number < total else None,
+            "pages": [page for before, n in zip([0, *shown], shown) for page in (
+                ([{"gap": True}] if n - before > 1 else [])
+                + [{"gap": False, "number": n, "url": self.rel(here, numbered(first, n)), "current": n == number}])],
+        }
+
     # --- list entries -------------------------------------------------------------
 
-    def campaign_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def campaign_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
         campaigns = self.c.campaigns
         items = []
-        for cid in sorted(ids, key=lambda k: (campaigns[k].record.period.start, k), reverse=True):
+        for cid in ids if ordered else self._campaign_order(ids):
             campaign: Campaign = campaigns[cid].record
             items.append({
                 "link": self.campaign_link(frm, cid),
@@ -248,10 +414,10 @@ class Site:
             return Raw("{} · {}").format(self.L[lesson.level], flag(self.L["superseded"], "low"))
         return Raw("{} · {}").format(self.L[lesson.level], self.L[lesson.status])
 
-    def lesson_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def lesson_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
         lessons = self.c.lessons
         items = []
-        for lid in sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True):
+        for lid in ids if ordered else self._lesson_order(ids):
             lesson: Lesson = lessons[lid].record
             items.append({
                 "link": self.lesson_link(frm, lid),
@@ -259,9 +425,9 @@ class Site:
             })
         return items
 
-    def account_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def account_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
         items = []
-        for aid in sorted(ids):
+        for aid in ids if ordered else sorted(ids):
             account: Account = self.c.accounts[aid].record
             items.append({
                 "link": link(account.handle, self.url(frm, "account", aid)),
@@ -271,8 +437,13 @@ class Site:
             })
         return items
 
-    def guideline_items(self, frm: str, ids: Iterable[str]) -> list[dict[str, Any]]:
-        return [{"link": self.platform_link(frm, k), "detail": ""} for k in sorted(ids)]
+    def guideline_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        return [{"link": self.platform_link(frm, k), "detail": ""} for k in (ids if ordered else sorted(ids))]
+
+    def person_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        people = self.c.people
+        return [{"link": self.record_link(frm, "person", k), "detail": people[k].record.role}
+                for k in (ids if ordered else self._person_order(ids))]
 
 
 def flag(text: str, severity: str) -> Raw:

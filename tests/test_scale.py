@@ -1,0 +1,103 @@
+"""However many records the handbook holds, no generated page lists more than
+a page's worth of them, and every record is a few clicks from the navigation."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from generator.build import generate_pages
+from generator.pages.site import PAGE_SIZE
+from generator.synth import synthesize
+
+from .conftest import FIXTURE_EPOCH, ROOT, copy_project
+
+LINK = re.compile(r'<a href="([^"#]*)(?:#[^"]*)?">')
+NAVIGATION = ["campaigns/index.md", "lessons/index.md", "platforms/index.md", "channels/index.md",
+              "accounts/index.md", "people/index.md", "dashboard.md", "figures.md", "timeline.md", "tags/index.md"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("scale") / "p", ROOT / "tests" / "fixtures" / "data")
+    import shutil
+
+    shutil.rmtree(project / "data")
+    synthesize(project, 2_500, seed=3)
+    import os
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
+    try:
+        generate_pages(project)
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH")
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return project / "handbook" / "records"
+
+
+def _target(page: str, href: str) -> str | None:
+    """The generated page a relative link of `page` goes to."""
+    if href.startswith(("http", "mailto:", "/")) or not href:
+        return None
+    here = page[:-3].removesuffix("index").rstrip("/")
+    here_parts = [p for p in (here.split("/") if not page.endswith("index.md") else here.split("/")) if p]
+    parts = here_parts[:]
+    for part in [p for p in href.split("/") if p]:
+        parts = parts[:-1] if part == ".." else parts + [part]
+    if href.endswith(".svg") or href.endswith(".xml") or href.endswith(".json"):
+        return None
+    path = "/".join(parts)
+    return path
+
+
+def test_no_page_lists_more_records_than_a_page_holds(generated: Path) -> None:
+    largest = {}
+    for page in generated.rglob("*.md"):
+        text = page.read_text("utf-8")
+        rows = text.count("<li>") + text.count("<tr>")
+        largest[page.relative_to(generated).as_posix()] = (rows, len(text.encode("utf-8")))
+    worst = max(largest.items(), key=lambda item: item[1][0])
+    # A page of entries and the few other rows of its page; or, on a page of
+    # groups, a few entries of each year or platform.
+    assert worst[1][0] <= PAGE_SIZE + 60, worst
+    biggest = max(largest.items(), key=lambda item: item[1][1])
+    assert biggest[1][1] < 150_000, biggest
+    # The data set is large enough that lists were split.
+    assert (generated / "lists" / "pages" / "accounts" / "2.md").is_file()
+    assert any((generated / "lists").glob("campaigns-of-platform/*/2.md"))
+
+
+def test_every_record_is_a_few_clicks_from_the_navigation(generated: Path) -> None:
+    served = {}
+    for page in generated.rglob("*.md"):
+        rel = page.relative_to(generated).as_posix()
+        served[rel[:-3].removesuffix("/index").removesuffix("index") if rel.endswith("index.md") else rel[:-3]] = rel
+    depth = {served[p[:-3].removesuffix("/index")]: 0 for p in NAVIGATION}
+    queue = deque(depth)
+    while queue:
+        page = queue.popleft()
+        if depth[page] >= 4:
+            continue
+        folder = page[:-3].removesuffix("index").rstrip("/") if page.endswith("index.md") else page[:-3]
+        for href in LINK.findall((generated / page).read_text("utf-8")):
+            if href.startswith(("http", "mailto:", "/")) or href.endswith((".svg", ".xml", ".json")):
+                continue
+            parts = [p for p in folder.split("/") if p]
+            for part in (p for p in href.split("/") if p and p != "."):
+                parts = parts[:-1] if part == ".." else parts + [part]
+            target = served.get("/".join(parts))
+            if target is not None and target not in depth:
+                depth[target] = depth[page] + 1
+                queue.append(target)
+    records = [p.relative_to(generated).as_posix() for folder in ("campaigns", "lessons", "accounts", "people")
+               for p in (generated / folder).glob("*.md") if p.name != "index.md"]
+    unreached = [r for r in records if r not in depth]
+    assert len(records) > 2_000
+    assert unreached == []
+    assert max(depth[r] for r in records) <= 4
