@@ -52,4 +52,4 @@ lock: $(STAMP)
 	  --index-url https://pypi.org/simple -o requirements.lock
 
 clean:
-	rm -rf site .site-* handbook/records build .mkdocs.*.yml
+	rm -rf site .site-* handbook/records build .mkdocs.*.yml .cache

@@ -124,14 +124,16 @@ def report(project: Path, form: str) -> None:
               help="Language of the site (default: theme.language in mkdocs.yml).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the built site (default: site/ in the project).")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="What builds the site from the generated pages: MkDocs with Material, or Zensical.")
 @_progress_option
-def build(project: Path, language: str | None, site_dir: Path | None, progress: bool | None) -> None:
-    """Check, generate the Markdown and build the site with MkDocs."""
+def build(project: Path, language: str | None, site_dir: Path | None, engine: str, progress: bool | None) -> None:
+    """Check, generate the Markdown, build the site and its search index."""
     from .build import BuildFailed, build_site
     from .progress import wanted
 
     try:
-        built = build_site(project, language=language, site_dir=site_dir, progress=wanted(progress))
+        built = build_site(project, language=language, site_dir=site_dir, progress=wanted(progress), engine=engine)
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)

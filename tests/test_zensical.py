@@ -1,0 +1,31 @@
+"""The way out from Material for MkDocs: Zensical builds the same generated
+tree, and the site it builds passes the same audit and gets the same search."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
+
+
+def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical"],
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == ""  # Zensical's progress is not shown when it succeeds
+    site = project / "site"
+    lesson = (site / "records" / "lessons" / "dialoogmoe-2023" / "index.html").read_text("utf-8")
+    assert "Polls en taggen werken niet meer" in lesson
+    assert 'data-pagefind-filter="Soort">Les<' in lesson
+    assert "Content-Security-Policy" in lesson  # the audit passed and the policy was written
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / ".handbook-site").is_file()
+    # Every record page was built.
+    for folder in ("campaigns", "lessons", "people", "accounts"):
+        for record in (EXAMPLE_DATA / folder).glob("*.yml"):
+            assert (site / "records" / folder / record.stem / "index.html").is_file(), record
