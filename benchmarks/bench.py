@@ -99,7 +99,7 @@ result['regen'] = time.perf_counter() - started
 started = time.perf_counter()
 again = generate_pages(Path('.'), cache=cache)
 result['regen_full'] = time.perf_counter() - started
-result['regen_changed'] = again['changed']
+result['regen_changed'] = again.changed
 """
 
 

@@ -101,3 +101,17 @@ def test_every_record_is_a_few_clicks_from_the_navigation(generated: Path) -> No
     assert len(records) > 2_000
     assert unreached == []
     assert max(depth[r] for r in records) <= 4
+
+
+def test_two_processes_write_what_one_writes(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated tree above was written by two processes (it has more
+    pages than PARALLEL_FROM); one process writes exactly the same files."""
+    import generator.build as build
+
+    pages = {p.relative_to(generated).as_posix(): p.read_bytes() for p in generated.rglob("*") if p.is_file()}
+    assert len(pages) > build.PARALLEL_FROM
+    monkeypatch.setattr(build, "PARALLEL_FROM", 10**9)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    again = build.generate_pages(generated.parent.parent)
+    assert again.changed == 0 and again.removed == 0
+    assert {p.relative_to(generated).as_posix(): p.read_bytes() for p in generated.rglob("*") if p.is_file()} == pages
