@@ -238,13 +238,13 @@ def measure(size: int, work: Path, seed: int, zensical: bool) -> dict:
     if zensical:
         try:
             config = project / ".bench-zensical.yml"
-            config.write_text(f"INHERIT: mkdocs.yml\nsite_dir: {work / 'zensical-site'}\n", "utf-8")
+            config.write_text("INHERIT: mkdocs.yml\nsite_dir: zensical-site\n", "utf-8")  # within the project
             row["zensical"], row["zensical_mb"], _ = _timed(
                 [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config)], project,
                 limit=ZENSICAL_MEMORY)
         except RuntimeError as failure:
             row["zensical_error"] = str(failure)
-        shutil.rmtree(work / "zensical-site", ignore_errors=True)
+        shutil.rmtree(project / "zensical-site", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
     return row
 

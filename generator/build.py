@@ -9,13 +9,10 @@ leaves the previous site as it was.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +22,7 @@ import yaml
 from .audit import apply_policy, audit_site
 from .catalog import Catalog
 from .pages import Site, plan
+from .parallel import elsewhere
 from .problems import Problems
 from .progress import counting
 from .render import render
@@ -117,21 +115,23 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
 
-    def make_and_write(share: list) -> None:
+    def make_and_write(share: list) -> dict[str, bool]:
+        """Make and write these pages; which files were written, and whether they changed."""
         for path, make in share:
             page = make()
             text = page.raw if page.raw is not None else render(
                 page.template, {**page.context, "link_target": partial(site.author_link, path), "heading_ids": set()},
                 settings.language)
             tree.write(path, text)
+        return tree.written
 
     try:
         tree.open()
         tree.plan([path for path, _ in jobs])
-        mine, theirs = _shares(jobs) if _may_fork(len(jobs)) else (jobs, [])
-        with _forked(theirs, make_and_write, tree) as child:
+        mine, theirs = _shares(jobs)
+        with elsewhere(lambda: make_and_write(theirs), wanted=len(jobs) >= PARALLEL_FROM) as written_there:
             make_and_write(counting(mine, "pages written", progress))
-        tree.written.update(child.written)
+        tree.written.update(written_there())
         changed = sum(tree.written.values())
         removed = tree.close(remove_stale=only is None)
     except WriteRefused as refused:
@@ -142,17 +142,10 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     return Generated(len(jobs), changed, len(removed), problems)
 
 
-# Pages are made by two processes when there are this many or more and the
-# machine has a second core: the page jobs are independent, and generating
-# was a third of a 10,000-record build on one core.
+# Pages are made by two processes (generator/parallel.py) from this many on:
+# the page jobs are independent, and generating was a third of a
+# 10,000-record build, on one core.
 PARALLEL_FROM = 2_000
-
-
-def _may_fork(count: int) -> bool:
-    """Only a process without other threads forks (`handbook serve` has a
-    watcher thread and keeps to one process)."""
-    return (count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
-            and threading.active_count() == 1)
 
 
 def _shares(jobs: list) -> tuple[list, list]:
@@ -160,54 +153,6 @@ def _shares(jobs: list) -> tuple[list, list]:
     together = [job for job in jobs if job[0].startswith("charts/")]
     rest = [job for job in jobs if not job[0].startswith("charts/")]
     return together + rest[0::2], rest[1::2]
-
-
-@dataclass
-class _Child:
-    written: dict[str, bool] = field(default_factory=dict)
-
-
-@contextmanager
-def _forked(share: list, work, tree: GeneratedTree):
-    """Run `work(share)` in a forked child while the body runs here; the
-    child's written files are then known here. A failure in the child
-    fails the build with its message."""
-    child = _Child()
-    if not share:
-        yield child
-        return
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller
-        os.close(reader)
-        code = 0
-        try:
-            tree.written = {}
-            work(share)
-            result = {"written": tree.written}
-        except WriteRefused as refused:
-            result, code = {"refused": str(refused)}, 1
-        except BaseException as failure:  # reported by the parent, which prints no traceback either
-            result, code = {"failed": f"{type(failure).__name__}: {failure}"}, 1
-        with os.fdopen(writer, "w", encoding="utf-8") as stream:
-            json.dump(result, stream)
-        os._exit(code)
-    os.close(writer)
-    try:
-        yield child
-    finally:
-        with os.fdopen(reader, encoding="utf-8") as stream:
-            text = stream.read()
-        _, status = os.waitpid(pid, 0)
-    try:
-        result = json.loads(text)
-    except ValueError:
-        raise WriteRefused(f"the second page writer stopped ({os.waitstatus_to_exitcode(status)})") from None
-    if "refused" in result:
-        raise WriteRefused(result["refused"])
-    if "failed" in result:
-        raise RuntimeError(result["failed"])
-    child.written.update(result["written"])
 
 
 def build_site(

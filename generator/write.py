@@ -135,6 +135,9 @@ class GeneratedTree:
     def plan(self, paths: list[str]) -> None:
         """Record every path about to be written before writing any, so that
         a build killed halfway still knows which files are its own."""
+        doubled = sorted({path for path in paths if paths.count(path) > 1}) if len(set(paths)) != len(paths) else []
+        if doubled:
+            raise WriteRefused(f"two pages would be written to {doubled[0]}")
         self.planned = set(paths)
         self.present = {p for p in paths if os.path.lexists(self.target(p))}
         self.previous |= set(paths) - self.present

@@ -107,3 +107,27 @@ def test_the_policy_holds_the_hashes_of_the_scripts_pages_run(tmp_path: Path) ->
                            f'http-equiv="Content-Security-Policy" content="{policy(expected)}"><script>')
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy(expected)
     assert "'unsafe-inline'" not in policy(expected) and "'unsafe-eval'" not in policy(expected)
+
+
+def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: Path) -> None:
+    """From 2,000 files on, a second process audits every other file: a bad
+    page in either half is reported, and every page gets the policy."""
+    from generator import audit
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "404.html").write_text(_page(".", ""), "utf-8")
+    count = audit.PARALLEL_FROM + 10
+    for n in range(count):
+        folder = site / f"p{n:05d}"
+        folder.mkdir()
+        body = '<img src="x.png" onerror="alert(1)">' if n in (7, 8) else "<p>x</p>"
+        (folder / "index.html").write_text(_page("..", body), "utf-8")
+    problems = Problems()
+    result = audit_site(site, problems)
+    bad = sorted({p.path for p in problems.errors})
+    assert bad == ["site/p00007/index.html", "site/p00008/index.html"]  # one from each half
+    assert result.pages == count + 1
+    assert apply_policy(site, result.script_hashes) == count + 1
+    assert all("Content-Security-Policy" in (site / f"p{n:05d}" / "index.html").read_text("utf-8")
+               for n in range(0, count, 97))

@@ -35,8 +35,17 @@ def _more_owners(site: Site, items: list) -> Any:
     for item in items:
         if item.owner in site.c.people:
             counts[item.owner] = counts.get(item.owner, 0) + 1
-    return join([Raw("{} ({})").format(link(site.person_name(p), site.rel(PATH, owner_path(p))), n)
-                 for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], site.person_name(kv[0])))])
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], site.person_name(kv[0])))
+    shown = [Raw("{} ({})").format(link(site.person_name(p), site.rel(PATH, owner_path(p))), n)
+             for p, n in ranked[:MOST_OWNERS]]
+    if len(ranked) > MOST_OWNERS:  # a handbook of thousands of people keeps a short dashboard
+        shown.append(link(site.L["and_others"].format(n=site.number(len(ranked) - MOST_OWNERS)),
+                          site.rel(PATH, "people/index.md")))
+    return join(shown)
+
+
+# The owners a dashboard section names for the entries it does not list.
+MOST_OWNERS = 20
 
 
 def dashboard_page(site: Site, health: Report) -> Page:

@@ -1,0 +1,72 @@
+"""Half of a job in a second process, on a machine with a second core.
+
+Making pages and auditing the built site are many independent pieces of
+work; on two cores a build waited with one idle. `elsewhere(work)` forks:
+the child runs `work()` while the caller goes on with its own half, and the
+child's result (or its exception) comes back through a pipe, pickled.
+
+Only a process without other threads forks (a fork copies one thread and
+whatever locks the others held): `handbook serve` has a watcher thread, so
+there the work simply runs in the same process, after the caller's half.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+def may_fork() -> bool:
+    return (os.cpu_count() or 1) > 1 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+class SecondProcessFailed(Exception):
+    """The second process stopped without a result (killed, out of memory)."""
+
+
+@contextmanager
+def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[], T]]:
+    """Run `work()` in a forked process while the body of the `with` runs
+    here; after it, the yielded function returns the result or raises what
+    the work raised. Without a second core or with threads (or `wanted`
+    false), `work()` runs here when its result is asked for."""
+    if not (wanted and may_fork()):
+        yield work
+        return
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: it never returns into the caller's code
+        os.close(reader)
+        try:
+            payload = pickle.dumps((True, work()))
+        except BaseException as failure:  # handed to the parent, which decides
+            try:
+                payload = pickle.dumps((False, failure))
+            except Exception:
+                payload = pickle.dumps((False, RuntimeError(f"{type(failure).__name__}: {failure}")))
+        with os.fdopen(writer, "wb") as stream:
+            stream.write(payload)
+        os._exit(0)
+    os.close(writer)
+    outcome: list[bytes] = []
+    try:
+        yield lambda: _result(outcome)
+    finally:
+        with os.fdopen(reader, "rb") as stream:
+            outcome.append(stream.read())
+        os.waitpid(pid, 0)
+
+
+def _result(outcome: list[bytes]):
+    try:
+        ok, value = pickle.loads(outcome[0])
+    except Exception:
+        raise SecondProcessFailed("the second process stopped before it finished its half") from None
+    if not ok:
+        raise value
+    return value
