@@ -118,6 +118,12 @@ FULL_LISTS = {
     "accounts-of-tag": "accounts",
     "people-of-tag": "people", "guidelines-of-tag": "guidelines", "guidelines-owned-by": "guidelines",
 }
+# The lists that pages of groups show (a few of each group): their full
+# lists exist from SHOWN_IN_GROUP on; the others' from SHOWN on.
+GROUPED = frozenset({
+    "campaigns-of-platform", "campaigns-of-channel", "campaigns-of-scenario", "campaigns-of-recruitment",
+    "campaigns-of-year", "lessons-of-level", "lessons-of-platform", "lessons-of-status",
+})
 # Lessons that apply to a platform, channel or scenario: superseded ones are
 # never listed as applying.
 CURRENT_ONLY = frozenset({"lessons-of-platform", "lessons-of-channel", "lessons-of-scenario"})
@@ -372,7 +378,7 @@ class Site:
         """(relation, key) of every list too long to show whole elsewhere."""
         return sorted((relation, key) for relation, key in self.c.related
                       if relation in FULL_LISTS and key is not None
-                      and len(self.members(relation, key)) > SHOWN_IN_GROUP)
+                      and len(self.members(relation, key)) > (SHOWN_IN_GROUP if relation in GROUPED else SHOWN))
 
     def pager(self, first: str, number: int, count: int) -> dict[str, Any] | None:
         """Links to the other pages of a paged list, as page `number` shows them."""
