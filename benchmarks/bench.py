@@ -258,7 +258,7 @@ def table(rows: list[dict]) -> str:
         return f"{row[key]:.1f} s" if key in row else "n/a"
 
     header = ("| records | pages | whole build | stock build (as many pages) | ratio | check | generate | engine "
-              "| search index | audit (meanwhile) | largest page | pages > 250 KB | site | search index size "
+              "| search index | audit | largest page | pages > 250 KB | site | search index size "
               "| first search | found | build peak | stock peak | zensical (same tree) |")
     lines = [header, "|" + "---:|" * (header.count("|") - 1)]
     for row in rows:

@@ -26,7 +26,7 @@ from .parallel import elsewhere
 from .problems import Problems
 from .progress import counting
 from .render import render
-from .search import BUNDLE, SearchIndexFailed, indexing
+from .search import SearchIndexFailed, index_site
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .write import (
@@ -213,26 +213,20 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             raise BuildFailed(f"{engine} build --strict failed (see its messages above)", generated.problems)
         timings["engine"] = time.perf_counter() - started
         started = time.perf_counter()
-        # The search index is made while the pages are audited (both only
-        # read them), then its own files are audited too.
-        audit = Problems()
-        shown = _shown(target, project)
         try:
-            with indexing(fresh, settings.language, engine_environment(project)):
-                audited = audit_site(fresh, audit, shown_as=shown, skip=BUNDLE)
-                timings["audit"] = time.perf_counter() - started
-            timings["search"] = time.perf_counter() - started
+            index_site(fresh, settings.language, engine_environment(project))
         except SearchIndexFailed as failure:
             raise BuildFailed(str(failure), generated.problems) from None
-        search_files = audit_site(fresh, audit, shown_as=shown, only=BUNDLE)
-        audited.script_hashes |= search_files.script_hashes
+        timings["search"] = time.perf_counter() - started
         started = time.perf_counter()
+        audit = Problems()
+        audited = audit_site(fresh, audit, shown_as=_shown(target, project))
         if audit.errors:
             generated.problems.extend(audit.items)
             raise BuildFailed("the built pages failed the safety audit", generated.problems)
         apply_policy(fresh, audited.script_hashes)
         mark_site(fresh)
-        timings["policy"] = time.perf_counter() - started
+        timings["audit"] = time.perf_counter() - started
         swap_into_place(fresh, target)
     finally:
         discard(fresh)

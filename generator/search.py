@@ -21,10 +21,7 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import cbor2
 
@@ -41,33 +38,19 @@ class SearchIndexFailed(Exception):
     pass
 
 
-@contextmanager
-def indexing(site: Path, language: str, env: dict[str, str] | None = None) -> Iterator[None]:
-    """Pagefind indexes the built site in `site` into `site/pagefind/` while
-    the body of the `with` runs (the audit reads the same pages meanwhile; it
-    changes none); at the end the index is complete and in a fixed order."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
-    with tempfile.TemporaryFile() as output:  # a file, not a pipe: Pagefind never waits on it
-        try:
-            process = subprocess.Popen(command, env=env or os.environ, stdout=output, stderr=subprocess.STDOUT)
-        except OSError as failure:
-            raise SearchIndexFailed(f"the search index could not be made: {failure.strerror}") from None
-        try:
-            yield
-        finally:
-            code = process.wait()
-        if code != 0:
-            output.seek(0)
-            detail = output.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            raise SearchIndexFailed("the search index could not be made (pagefind): " + " / ".join(detail))
-    canonical_filters(site / BUNDLE)
-
-
 def index_site(site: Path, language: str, env: dict[str, str] | None = None) -> None:
     """Write the search index of the built site in `site` into `site/pagefind/`."""
-    with indexing(site, language, env):
-        pass
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
+               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
+    try:
+        result = subprocess.run(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
+                                capture_output=True, text=True, errors="replace")
+    except OSError as failure:
+        raise SearchIndexFailed(f"the search index could not be made: {failure.strerror}") from None
+    if result.returncode != 0:
+        detail = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
+        raise SearchIndexFailed("the search index could not be made (pagefind): " + " / ".join(detail))
+    canonical_filters(site / BUNDLE)
 
 
 # Pagefind's files: gzip (without a time) of this mark and CBOR.
