@@ -129,6 +129,8 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
         tree.open()
         tree.plan([path for path, _ in jobs])
         mine, theirs = _shares(jobs)
+        if len(jobs) >= PARALLEL_FROM:
+            site.prepare()
         with elsewhere(lambda: make_and_write(theirs), wanted=len(jobs) >= PARALLEL_FROM) as written_there:
             make_and_write(counting(mine, "pages written", progress))
         tree.written.update(written_there())
@@ -149,10 +151,8 @@ PARALLEL_FROM = 2_000
 
 
 def _shares(jobs: list) -> tuple[list, list]:
-    """Every other page to each process; the charts, drawn together, to one."""
-    together = [job for job in jobs if job[0].startswith("charts/")]
-    rest = [job for job in jobs if not job[0].startswith("charts/")]
-    return together + rest[0::2], rest[1::2]
+    """Every other page to each process."""
+    return jobs[0::2], jobs[1::2]
 
 
 def build_site(

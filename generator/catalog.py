@@ -169,6 +169,12 @@ class Catalog:
         """Campaign id -> learning goal id -> question: found by id, not by scanning."""
         return {cid: {g.id: g.question for g in e.record.learning_goals} for cid, e in self.campaigns.items()}
 
+    def prepare(self) -> None:
+        """Compute the derived tables pages read lazily, now."""
+        self.goals  # noqa: B018
+        self._lesson_table  # noqa: B018
+        self._unanswered_newest_first  # noqa: B018
+
     def question(self, campaign_id: str, goal_id: str) -> str:
         return self.goals[campaign_id][goal_id]
 

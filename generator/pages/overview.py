@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .. import charts
 from ..i18n import format_money
@@ -115,24 +115,29 @@ def hires_chart(site: Site, group: str, names: dict[str, str], highlight: str | 
     )
 
 
-def chart_files(site: Site) -> dict[str, str]:
+def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
+    """Every chart, by path: each drawn on its own when asked for (so two
+    processes can share them)."""
     c, L = site.c, site.L
-    files = {
-        CHANNEL_CHART: hires_chart(site, "channel", site.channel_names),
-        PLATFORM_CHART: hires_chart(site, "platform", site.platform_names),
+    makers: dict[str, Callable[[], str]] = {
+        CHANNEL_CHART: partial(hires_chart, site, "channel", site.channel_names),
+        PLATFORM_CHART: partial(hires_chart, site, "platform", site.platform_names),
     }
     for key in c.figures["channel"]:
-        files[chart_of("channel", key)] = hires_chart(site, "channel", site.channel_names, key)
+        makers[chart_of("channel", key)] = partial(hires_chart, site, "channel", site.channel_names, key)
     for key in c.figures["platform"]:
-        files[chart_of("platform", key)] = hires_chart(site, "platform", site.platform_names, key)
-    campaigns = {int(y): len(c.of("campaigns-of-year", y)) for y in {str(e.record.period.start.year)
-                                                                     for e in c.campaigns.values()}}
-    lessons = {int(y): len(c.of("lessons-of-year", y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
-    files[YEARS_CHART] = charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons},
-                                      site.number)
-    files[COVERAGE_CHART] = charts.years(L["chart_coverage"], {L["answered_share"]: goal_coverage(site)},
-                                         site.number, percent=True)
-    return files
+        makers[chart_of("platform", key)] = partial(hires_chart, site, "platform", site.platform_names, key)
+
+    def years() -> str:
+        campaigns = {int(y): len(c.of("campaigns-of-year", y))
+                     for y in {str(e.record.period.start.year) for e in c.campaigns.values()}}
+        lessons = {int(y): len(c.of("lessons-of-year", y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
+        return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number)
+
+    makers[YEARS_CHART] = years
+    makers[COVERAGE_CHART] = lambda: charts.years(L["chart_coverage"], {L["answered_share"]: goal_coverage(site)},
+                                                  site.number, percent=True)
+    return makers
 
 
 def _public(site: Site, kind: str, record: Any) -> dict[str, Any]:
@@ -173,17 +178,7 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     for year in sorted(events, reverse=True):
         made += [(numbered(timeline_path(year), n), partial(timeline_year, site, events, year, n))
                  for n in range(1, pages_of(len(events[year])) + 1)]
-    # The charts are drawn together (they share their data); once, when the first is asked for.
-    drawn: dict[str, str] = {}
-
-    def chart(path: str) -> Page:
-        if not drawn:
-            drawn.update(chart_files(site))
-        return Page(path, "", {}, raw=drawn[path])
-
-    paths = [CHANNEL_CHART, PLATFORM_CHART, YEARS_CHART, COVERAGE_CHART]
-    paths += [chart_of("channel", key) for key in site.c.figures["channel"]]
-    paths += [chart_of("platform", key) for key in site.c.figures["platform"]]
-    made += [(path, lambda path=path: chart(path)) for path in sorted(paths)]
+    for path, draw in sorted(chart_makers(site).items()):
+        made.append((path, lambda path=path, draw=draw: Page(path, "", {}, raw=draw())))
     made.append(("records.json", lambda: Page("records.json", "", {}, raw=export(site))))
     return made

@@ -171,6 +171,12 @@ class Site:
         self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
         self._members: dict[tuple[str, str], list[str]] = {}
 
+    def prepare(self) -> None:
+        """Work out now what many pages read (the findings, the lesson table),
+        so that two processes making pages do not both work it out."""
+        self._findings_by_owner  # noqa: B018 - computes self.health on the way
+        self.c.prepare()
+
     def _term(self, term: Any) -> str:
         return term.name_en if self.language == "en" and term.name_en else term.name
 
