@@ -153,6 +153,7 @@ def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None
     page = watched.page
     hrefs = _search(page, sites["nl"], "linkedin")
     assert {href.split("/")[2] for href in hrefs} > {"lessons"}, hrefs
+    page.locator(".handbook-search-filters > summary").click()
     page.locator('pagefind-filter-pane details[data-filter-name="Soort"] summary').click()
     page.locator('pagefind-filter-pane input[name="Soort"][value="Les"]').check()
     # Results change a moment after the click: wait until every one is a lesson.
