@@ -5,7 +5,7 @@ machine-readable export of every record."""
 from __future__ import annotations
 
 import json
-from functools import partial
+from functools import cache, partial
 from typing import Any, Callable, Iterable
 
 from .. import charts
@@ -98,35 +98,34 @@ def goal_coverage(site: Site) -> dict[int, float]:
     return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
 
 
-def hires_chart(site: Site, group: str, names: dict[str, str], highlight: str | None = None) -> str:
+def hires_bars(site: Site, group: str, names: dict[str, str]) -> charts.Bars:
     """Hires and cost per hire per channel or platform, each cost with the
-    number of hires it rests on; `highlight`: the page's own."""
+    number of hires it rests on."""
     L, figures = site.L, site.c.figures[group]
     keys = list(figures)
     money = L["cost_per_hire"]
-    return charts.bars(
+    return charts.Bars(
         L["chart_channels" if group == "channel" else "chart_platforms"],
         [names[k] for k in keys],
         {L["hires"]: [figures[k]["hires"] for k in keys], money: [figures[k]["cost_per_hire"] for k in keys]},
         formats={L["hires"]: site.number, money: site.money},
         axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
         notes={money: [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys]},
-        highlight=keys.index(highlight) if highlight in keys else None,
     )
 
 
 def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
     """Every chart, by path: each drawn on its own when asked for (so two
-    processes can share them)."""
+    processes can share them). The charts of a group are one figure, built
+    once in the process that first asks for one, each page's bar picked out."""
     c, L = site.c, site.L
-    makers: dict[str, Callable[[], str]] = {
-        CHANNEL_CHART: partial(hires_chart, site, "channel", site.channel_names),
-        PLATFORM_CHART: partial(hires_chart, site, "platform", site.platform_names),
-    }
-    for key in c.figures["channel"]:
-        makers[chart_of("channel", key)] = partial(hires_chart, site, "channel", site.channel_names, key)
-    for key in c.figures["platform"]:
-        makers[chart_of("platform", key)] = partial(hires_chart, site, "platform", site.platform_names, key)
+    makers: dict[str, Callable[[], str]] = {}
+    for group, names, whole in (("channel", site.channel_names, CHANNEL_CHART),
+                                ("platform", site.platform_names, PLATFORM_CHART)):
+        figure = cache(partial(hires_bars, site, group, names))
+        makers[whole] = lambda figure=figure: figure().svg()
+        for index, key in enumerate(c.figures[group]):
+            makers[chart_of(group, key)] = lambda figure=figure, index=index: figure().svg(index)
 
     def years() -> str:
         campaigns = {int(y): len(c.of("campaigns-of-year", y))
