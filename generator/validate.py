@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
+from .parallel import elsewhere
 from .models import (
     EMAIL_PATTERN,
     GOAL_REF_PATTERN,
@@ -243,6 +244,39 @@ def _read(source: SourceFile) -> _FileResult:
     return _FileResult(doc, problems.items)
 
 
+def _validated(result: _FileResult, model: type[BaseModel], text_checks: bool) -> _FileResult:
+    """`result` with its record validated (once: a cached result keeps it)."""
+    if not result.validated:
+        found = Problems()
+        result.record = validate_document(model, result.doc, found)
+        if text_checks:
+            check_record_text(result.doc, model, True, found)
+        result.validate_problems, result.validated = found.items, True
+    return result
+
+
+def _read_all(files: list[SourceFile], text_checks: bool, progress: bool) -> list[_FileResult]:
+    """Read and validate every record file, each on its own: in two processes
+    from PARALLEL_FROM files on (reading and validating 10,000 records took
+    4.6 s on one core)."""
+
+    def share(part: list[SourceFile], shown: bool = False) -> list[_FileResult]:
+        results = [_read(source) for source in counting(part, "records read", shown)]
+        for source, result in zip(part, results, strict=True):
+            if source.folder and result.doc.data is not None:
+                _validated(result, KIND_BY_FOLDER[source.folder], text_checks)
+        return results
+
+    with elsewhere(lambda: share(files[1::2]), wanted=len(files) >= PARALLEL_FROM) as there:
+        mine = share(files[0::2], progress)
+    results: list[_FileResult] = [None] * len(files)  # type: ignore[list-item]
+    results[0::2], results[1::2] = mine, there()
+    return results
+
+
+PARALLEL_FROM = 2_000
+
+
 def load_catalog(
     project: Path,
     problems: Problems,
@@ -264,8 +298,11 @@ def load_catalog(
     """
     started = time.perf_counter()
     files = discover(project, problems)
-    read = cache.get if cache is not None else _read
-    results = [(source, read(source)) for source in counting(files, "records read", progress)]
+    if cache is None:
+        results = list(zip(files, _read_all(files, text_checks, progress), strict=True))
+    else:
+        read = cache.get if cache is not None else _read
+        results = [(source, read(source)) for source in counting(files, "records read", progress)]
     read_done = time.perf_counter()
     taxonomy: Taxonomy | None = None
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
@@ -310,12 +347,7 @@ def load_catalog(
             continue
         if doc.data is None:
             continue
-        if not result.validated:
-            found = Problems()
-            result.record = validate_document(model, doc, found)
-            if text_checks:
-                check_record_text(doc, model, True, found)
-            result.validate_problems, result.validated = found.items, True
+        _validated(result, model, text_checks)
         problems.extend(result.validate_problems)
         if result.record is not None:
             staged[model.kind][ident] = Entry(ident, result.record, doc)

@@ -398,7 +398,12 @@ def test_a_supersession_cycle_is_reported_once_at_its_first_lesson(tmp_path):
 # --- several problems, warnings, exit codes -----------------------------------------
 
 
-def test_every_problem_is_reported_in_one_run_sorted_by_path_then_line(tmp_path):
+@pytest.mark.parametrize("processes", [1, 2])
+def test_every_problem_is_reported_in_one_run_sorted_by_path_then_line(tmp_path, monkeypatch, processes):
+    """Also when the records are read by two processes, as a large handbook's are."""
+    import generator.validate
+
+    monkeypatch.setattr(generator.validate, "PARALLEL_FROM", 1 if processes == 2 else 10**9)
     campaign = fixture_text(LINKEDIN_CAMPAIGN)
     campaign = replace_once(campaign, "knowledge_owner: eva-jansen", "knowledge_owner: eva-jansn")  # line 7, checked last
     campaign = replace_once(campaign, "platforms: [linkedin]", "platforms: [LinkedIn]")  # line 10, validated first
