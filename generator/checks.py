@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from .catalog import Catalog, Entry, resolve_answer
 from .models import Account, Campaign, Guideline, Lesson, Person
+from .messages import say
 from .problems import Problems, quote, suggest
 
 
@@ -43,7 +44,8 @@ class _Checker:
             return True
         if what not in self._sorted:
             self._sorted[what] = tuple(sorted(known))
-        self.error(entry, loc, f"unknown {what} {quote(value)}" + self.suggestion(what, value, self._sorted[what]))
+        self.error(entry, loc, say(f"unknown_{what}", value=quote(value),
+                                   hint=self.suggestion(what, value, self._sorted[what])))
         return False
 
     def suggestion(self, what: str, value: str, known: tuple[str, ...]) -> str:
@@ -71,21 +73,21 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         for key in getattr(tax, section):
             if key in RESERVED_IDS:
                 problems.error(catalog.taxonomy_doc.path, *catalog.taxonomy_doc.key_at((section, key)),
-                               f"the id '{key}' is reserved for the handbook's own pages; choose another")
+                               say("reserved_taxonomy_id", value=quote(key)))
 
     for entry in catalog.people.values():
         person: Person = entry.record
         if person.successor is not None:
             if person.left is None:
-                ch.error(entry, ("successor",), "a successor is only given for someone who has left; add 'left'")
+                ch.error(entry, ("successor",), say("successor_without_left"))
             elif person.successor == entry.id:
-                ch.error(entry, ("successor",), "a person cannot be their own successor")
+                ch.error(entry, ("successor",), say("own_successor"))
             elif ch.ref(entry, ("successor",), person.successor, people, "person") and \
                     person.successor in catalog.people:
                 if catalog.people[person.successor].record.left is not None:
-                    ch.warning(entry, ("successor",), f"successor '{person.successor}' has left too; name who holds the knowledge now")
+                    ch.warning(entry, ("successor",), say("successor_left_too", value=quote(person.successor)))
         if person.left and person.joined and person.left < person.joined:
-            ch.error(entry, ("left",), "'left' is before 'joined'")
+            ch.error(entry, ("left",), say("left_before_joined"))
 
     for entry in catalog.campaigns.values():
         campaign: Campaign = entry.record
@@ -97,41 +99,42 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         ch.refs(entry, ("tags",), campaign.tags, tax.tags, "tag")
         period = campaign.period
         if period.end is not None and period.end < period.start:
-            ch.error(entry, ("period", "end"), f"the campaign ends ({period.end}) before it starts ({period.start})")
+            ch.error(entry, ("period", "end"), say("ends_before_start", end=period.end, start=period.start))
         if campaign.status == "finished" and period.end is None:
-            ch.error(entry, ("status",), "a finished campaign needs an end date under 'period'")
+            ch.error(entry, ("status",), say("finished_without_end"))
         for index, platform in enumerate(campaign.platforms):
             closed = tax.platforms[platform].closed if platform in tax.platforms else None
             if closed is not None and period.start > closed:
                 ch.error(
                     entry, ("platforms", index),
-                    f"{tax.platforms[platform].name} closed on {closed}, before this campaign started ({period.start})",
+                    say("platform_closed_before", platform=tax.platforms[platform].name, closed=closed,
+                        start=period.start),
                 )
             elif closed is not None and (period.end is None or period.end > closed):
                 ch.warning(
                     entry, ("platforms", index),
-                    f"{tax.platforms[platform].name} closed on {closed}, while this campaign still ran",
+                    say("platform_closed_during", platform=tax.platforms[platform].name, closed=closed),
                 )
         goal_ids: dict[str, int] = {}
         for index, goal in enumerate(campaign.learning_goals):
             if goal.id in goal_ids:
                 ch.error(entry, ("learning_goals", index, "id"),
-                         f"learning goal id '{goal.id}' is used twice in this campaign")
+                         say("goal_twice", value=quote(goal.id)))
             goal_ids[goal.id] = index
         for index, result in enumerate(campaign.results):
             loc = ("results", index)
             if ch.ref(entry, loc + ("channel",), result.channel, tax.channels, "channel") and \
                     result.channel not in campaign.channels:
                 ch.error(entry, loc + ("channel",),
-                         f"results for channel '{result.channel}', which the campaign does not list under 'channels'")
+                         say("channel_not_listed", value=quote(result.channel)))
             if result.platform is not None and \
                     ch.ref(entry, loc + ("platform",), result.platform, tax.platforms, "platform") and \
                     result.platform not in campaign.platforms:
                 ch.error(entry, loc + ("platform",),
-                         f"results for platform '{result.platform}', which the campaign does not list under 'platforms'")
+                         say("platform_not_listed", value=quote(result.platform)))
             if result.hires is not None and result.applications is not None and result.hires > result.applications:
                 ch.warning(entry, loc + ("hires",),
-                           f"more hires ({result.hires}) than applications ({result.applications})")
+                           say("more_hires", hires=result.hires, applications=result.applications))
 
     for entry in catalog.lessons.values():
         lesson: Lesson = entry.record
@@ -141,8 +144,8 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
             source = catalog.campaigns.get(campaign_id)
             if source is not None and source.record.period.start > lesson.date:
                 ch.error(entry, ("campaigns", index),
-                         f"campaign '{campaign_id}' starts on {source.record.period.start}, "
-                         f"after this lesson's date ({lesson.date}); a lesson comes from a campaign that ran before it")
+                         say("campaign_after_lesson", value=quote(campaign_id), start=source.record.period.start,
+                             date=lesson.date))
         ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
         ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
         ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")
@@ -150,26 +153,25 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         for index, answer in enumerate(lesson.answers):
             _check_answer(ch, entry, index, answer)
         if lesson.status == "superseded" and lesson.superseded_by is None:
-            ch.error(entry, ("status",), "a superseded lesson must say which lesson replaces it in 'superseded_by'")
+            ch.error(entry, ("status",), say("superseded_without_by"))
         if lesson.superseded_by is not None:
             if lesson.status != "superseded":
-                ch.error(entry, ("superseded_by",), "'superseded_by' is only given when 'status' is superseded")
+                ch.error(entry, ("superseded_by",), say("by_without_superseded"))
             if lesson.superseded_by == entry.id:
-                ch.error(entry, ("superseded_by",), "a lesson cannot supersede itself")
+                ch.error(entry, ("superseded_by",), say("supersedes_itself"))
             else:
                 ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.ids["lesson"], "lesson")
         if lesson.review_by is not None and lesson.reviewed is not None and lesson.reviewed >= lesson.review_by:
-            ch.warning(entry, ("review_by",), f"the lesson was reviewed on {lesson.reviewed}, on or after this date; "
-                                              "set the date of the next review")
+            ch.warning(entry, ("review_by",), say("reviewed_after_due", reviewed=lesson.reviewed))
         if lesson.recurs is not None:
             if lesson.recurs == entry.id:
-                ch.error(entry, ("recurs",), "a lesson cannot repeat itself")
+                ch.error(entry, ("recurs",), say("repeats_itself"))
             elif ch.ref(entry, ("recurs",), lesson.recurs, catalog.ids["lesson"], "lesson") and \
                     lesson.recurs in catalog.lessons:
                 earlier = catalog.lessons[lesson.recurs].record
                 if earlier.date > lesson.date:
                     ch.error(entry, ("recurs",),
-                             f"'recurs' names a later lesson ({earlier.date}); it must name an earlier one")
+                             say("recurs_later", date=earlier.date))
     _check_cycles(ch, catalog, "superseded_by", "supersede")
     _check_cycles(ch, catalog, "recurs", "repeat")
 
@@ -178,8 +180,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         if entry.id not in tax.platforms:
             ch.problems.error(
                 entry.path, 1, 1,
-                f"a guideline's file name is its platform id, and '{entry.id}' is not a platform in the taxonomy"
-                + suggest(entry.id, tax.platforms),
+                say("guideline_not_platform", value=quote(entry.id), hint=suggest(entry.id, tax.platforms)),
             )
         ch.ref(entry, ("owner",), guideline.owner, people, "person")
         ch.refs(entry, ("tags",), guideline.tags, tax.tags, "tag")
@@ -190,7 +191,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         ch.ref(entry, ("owner",), account.owner, people, "person")
         ch.ref(entry, ("backup_owner",), account.backup_owner, people, "person")
         if account.owner is not None and account.owner == account.backup_owner:
-            ch.error(entry, ("backup_owner",), "the backup owner must be someone other than the owner")
+            ch.error(entry, ("backup_owner",), say("backup_is_owner"))
         ch.refs(entry, ("tags",), account.tags, tax.tags, "tag")
 
     for entry in catalog.people.values():
@@ -204,17 +205,18 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
         return
     loc = ("answers", index)
     if found.reason == "no-campaigns":
-        ch.error(entry, loc, "a lesson answers learning goals of its campaigns; list them under 'campaigns'")
+        ch.error(entry, loc, say("answers_without_campaigns"))
     elif found.reason == "not-own-campaign":
-        ch.error(entry, loc, f"campaign '{found.campaign}' is not one of this lesson's 'campaigns'")
+        ch.error(entry, loc, say("not_own_campaign", value=quote(found.campaign)))
     elif found.reason == "ambiguous":
-        ch.error(entry, loc, f"learning goal '{found.goal}' is in several of this lesson's campaigns; "
-                             f"write one of: {', '.join(f'{c}:{found.goal}' for c in found.candidates)}")
+        ch.error(entry, loc, say("ambiguous_goal", value=quote(found.goal),
+                                 choices=", ".join(f"{c}:{found.goal}" for c in found.candidates)))
     elif found.reason == "unknown-goal":
-        shown = ", ".join(found.candidates[:10]) + (f" and {len(found.candidates) - 10} more"
-                                                      if len(found.candidates) > 10 else "")
-        ch.error(entry, loc, f"unknown learning goal {quote(found.goal)}; the goals of this lesson's campaigns are: "
-                             f"{shown or 'none'}" + ch.suggestion("goal", found.goal, found.candidates))
+        shown = ", ".join(found.candidates[:10])
+        if len(found.candidates) > 10:
+            shown = say("and_more", shown=shown, more=len(found.candidates) - 10)
+        ch.error(entry, loc, say("unknown_goal", value=quote(found.goal), shown=shown or say("none"),
+                                 hint=ch.suggestion("goal", found.goal, found.candidates)))
     # "unknown-campaign": the campaign reference itself is reported already
 
 
@@ -240,5 +242,5 @@ def _check_cycles(ch: _Checker, catalog: Catalog, field_name: str, verb: str) ->
                 entry = catalog.lessons[first]
                 at = loop.index(first)
                 chain = " → ".join(loop[at:] + loop[:at] + [first])
-                ch.error(entry, (field_name,), f"lessons {verb} each other in a circle: {chain}")
+                ch.error(entry, (field_name,), say(f"{verb}_circle", chain=chain))
         finished.update(walk)

@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 problems found (or a build step failed), 2 usage error.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -22,6 +23,32 @@ def _progress_option(function):
         "--progress/--no-progress", default=None,
         help="Show counters of records read and pages written (default: on a terminal, not in CI).",
     )(function)
+
+
+def _speaks(function):
+    """`--language`, and every message of the command in it (by default the
+    site's language, theme.language in mkdocs.yml; Dutch without one)."""
+
+    @click.option("--language", type=click.Choice(["nl", "en"]), default=None,
+                  help="Language of the messages (default: theme.language in mkdocs.yml).")
+    @functools.wraps(function)
+    def speaking(*args, language: str | None = None, **kwargs):
+        _set_language(kwargs.get("project", Path(".")), language)
+        return function(*args, **kwargs)
+
+    return speaking
+
+
+def _set_language(project: Path, language: str | None) -> None:
+    from .messages import set_language
+    from .settings import SettingsError, read_settings
+
+    if language is None:
+        try:
+            language = read_settings(project).language
+        except (SettingsError, OSError, ValueError):
+            language = None  # the command itself says what is wrong with mkdocs.yml
+    set_language(language)
 
 
 def _project_option(function):
@@ -52,6 +79,7 @@ def _catalog(project: Path, problems: Problems, progress: bool = False):
 
 
 @main.command()
+@_speaks
 @_project_option
 @_progress_option
 @click.option("--strict", "strict", multiple=True, type=click.Choice(list(FINDINGS) + ["all"]),
@@ -79,10 +107,15 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
             for item in findings[name]:
                 problems.error(item.path, 1, 1, f"{name}: {item.detail}")
     report_problems(problems)
+    if not problems.items and catalog is not None:
+        from .messages import say
+
+        click.echo(say("all_well", records=sum(1 for _ in catalog.entries())))
     sys.exit(1 if problems.errors else 0)
 
 
 @main.command()
+@_speaks
 @_project_option
 @click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def report(project: Path, form: str) -> None:
@@ -132,6 +165,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
     from .build import BuildFailed, build_site
     from .progress import wanted
 
+    _set_language(project, language)
     try:
         built = build_site(project, language=language, site_dir=site_dir, progress=wanted(progress), engine=engine)
     except BuildFailed as failure:
@@ -143,6 +177,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
 
 
 @main.command()
+@_speaks
 @_project_option
 @_progress_option
 def generate(project: Path, progress: bool | None) -> None:
@@ -161,6 +196,7 @@ def generate(project: Path, progress: bool | None) -> None:
 
 
 @main.command()
+@_speaks
 @_project_option
 @click.option("--address", "-a", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(project: Path, address: str) -> None:
@@ -220,6 +256,7 @@ def _ask(essential, options, default):
 
 @main.command()
 @click.argument("kind", type=click.Choice(["lesson", "campaign", "guideline", "person", "account"]))
+@_speaks
 @_project_option
 @click.option("--id", "ident", default=None, help="Id of the new record (its file name); asked or derived otherwise.")
 @click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",

@@ -33,8 +33,9 @@ try:  # libyaml's event parser: fast, and iterative (no recursion in C)
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _EventParser = None
 
+from .messages import number, say, yaml_problem
 from .models import KIND_BY_FOLDER
-from .problems import Problems, suggest
+from .problems import Problems, quote, suggest
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -82,7 +83,7 @@ def _position_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """Bytes -> text: UTF-8 only, a byte-order mark is allowed, NUL is not."""
     if len(raw) > MAX_FILE_BYTES:
-        problems.error(path, 1, 1, f"the file is larger than {MAX_FILE_BYTES:,} bytes; a record is never this long")
+        problems.error(path, 1, 1, say("file_too_large", limit=number(MAX_FILE_BYTES)))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -92,21 +93,20 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         line, col = _position_of_offset(raw, exc.start)
         problems.error(
             path, line, col,
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} here); save it as UTF-8",
+            say("not_utf8", byte=f"{raw[exc.start]:02x}"),
         )
         return None
     nul = text.find("\0")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        problems.error(path, line, col, "the file contains a NUL character; is it a binary file?")
+        problems.error(path, line, col, say("nul"))
         return None
     found = 0
     for match in _INVISIBLE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.error(path, line, col, f"an invisible control character (U+{ord(match.group()):04X}) is here; "
-                                        "remove it (it can change how the text is shown or read)")
+        problems.error(path, line, col, say("invisible", code=f"{ord(match.group()):04X}"))
         found += 1
         if found == 20:
             break
@@ -130,13 +130,13 @@ _KIND_WORDS = {
 
 def _yaml_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
-        return " (a ':' followed by a space starts a new field; put text that contains ': ' in quotes)"
+        return say("hint_colon")
     if "could not find expected ':'" in problem:
-        return " (each line of a group of fields must look like 'name: value')"
+        return say("hint_name_value")
     if "found character '\\t'" in problem or "tab" in problem:
-        return " (indent with spaces, not tabs)"
+        return say("hint_tab")
     if "did not find expected key" in problem or "expected <block end>" in problem:
-        return " (check the indentation of this line and the one before it)"
+        return say("hint_indent")
     return ""
 
 
@@ -187,15 +187,15 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
             if not isinstance(value, str):
                 what = _KIND_WORDS.get(type(event).__name__, "an empty value")
                 if value is None:
-                    problems.error(path, *at, "a field needs a name before its ':'")
+                    problems.error(path, *at, say("field_needs_name"))
                 else:
-                    problems.error(path, *at, f"a field name must be plain text, not {what}")
+                    problems.error(path, *at, say("field_name_plain", what=what))
                 return None
             if frame.loc is not None and value in frame.container:
                 first = doc.keys[frame.loc + (value,)]
                 problems.error(
                     path, *at,
-                    f"field '{value}' is given twice (first on line {first[0]}); keep one",
+                    say("field_twice", name=quote(value), line=first[0]),
                 )
                 return None
             frame.key, frame.key_at = value, at
@@ -226,8 +226,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
                         hidden = _HIDDEN.search(event.value)
                         if hidden:
                             problems.error(path, *pos(event.start_mark),
-                                           f"an invisible control character (U+{ord(hidden.group()):04X}) is written "
-                                           "here as an escape; remove it (it can change how the text is shown or read)")
+                                           say("invisible_escape", code=f"{ord(hidden.group()):04X}"))
                 continue
             name = kind.__name__
             if name == "DocumentStartEvent":
@@ -235,7 +234,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
                 if documents > 1:
                     problems.error(
                         path, *pos(event.start_mark),
-                        "a record holds one YAML document; remove this '---' and what follows",
+                        say("one_document"),
                     )
                     return doc
                 continue
@@ -247,21 +246,20 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
             if name == "AliasEvent":
                 problems.error(
                     path, *pos(event.start_mark),
-                    f"'*{event.anchor}' repeats another part of the file (a YAML alias); "
-                    "write the value out in full",
+                    say("yaml_alias", name=event.anchor),
                 )
                 place(None, event)
                 continue
             if event.anchor:
                 problems.error(
                     path, *pos(event.start_mark),
-                    f"'&{event.anchor}' marks a part of the file for repeating (a YAML anchor); remove it",
+                    say("yaml_anchor", name=event.anchor),
                 )
             if event.tag not in (None, "!"):
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
                 problems.error(
                     path, *pos(event.start_mark),
-                    f"'{tag}' is a YAML type tag; records hold plain values only, remove it",
+                    say("yaml_tag", tag=f"'{tag}'"),
                 )
             if name == "ScalarEvent":
                 plain = event.style in (None, "")
@@ -273,7 +271,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
             if len(stack) >= MAX_DEPTH:
                 problems.error(
                     path, *pos(event.start_mark),
-                    f"the fields are nested more than {MAX_DEPTH} levels deep; records are never this deep",
+                    say("too_deep", limit=MAX_DEPTH),
                 )
                 return doc
             container: Any = {} if name == "MappingStartEvent" else []
@@ -287,16 +285,16 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         hint = _yaml_hint(problem)
         lines = text.split("\n")
         if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
-            hint = " (indent with spaces, not tabs)"
-        problems.error(path, line, col, f"this is not valid YAML: {problem}{hint}")
+            hint = say("hint_tab")
+        problems.error(path, line, col, say("not_yaml", problem=yaml_problem(problem), hint=hint))
         return doc
 
     if root is None:
-        problems.error(path, 1 + line_offset, 1, "the record is empty; it needs its fields (name: value)")
+        problems.error(path, 1 + line_offset, 1, say("record_empty"))
         return doc
     if not isinstance(root, dict):
-        what = "a list" if isinstance(root, list) else "a single value"
-        problems.error(path, *doc.values[()], f"a record must be a set of fields (name: value), not {what}")
+        what = say("a_list") if isinstance(root, list) else say("a_single_value")
+        problems.error(path, *doc.values[()], say("record_not_fields", what=what))
         return doc
     doc.data = root
     return doc
@@ -330,14 +328,14 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, i
     if first is None:
         problems.error(
             path, 1, 1,
-            "a Markdown record must start with a line '---', then its fields, then a line '---'",
+            say("md_no_start"),
         )
         return None
     second = _FM.search(text, first.end())
     if second is None:
         problems.error(
             path, 1, 1,
-            "the fields at the top are not closed: add a line '---' after the last field",
+            say("md_not_closed"),
         )
         return None
     # The boundary pattern also swallows blank lines after '---'; count them.
@@ -347,7 +345,7 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, i
     body_line = text.count("\n", 0, body_start) + 1
     front = text[fm_start : second.start()]
     if not front.strip():
-        problems.error(path, 1, 1, "the fields between the two '---' lines are missing")
+        problems.error(path, 1, 1, say("md_no_fields"))
         return None
     return front, fm_line, text[body_start:], body_line
 
@@ -361,19 +359,19 @@ def _read_regular_file(file: Path, path: str, problems: Problems) -> bytes | Non
     try:
         descriptor = os.open(file, flags)
     except FileNotFoundError:
-        problems.error(path, 1, 1, "the file disappeared while the handbook read it; run the command again")
+        problems.error(path, 1, 1, say("file_gone"))
         return None
     except OSError as exc:
-        problems.error(path, 1, 1, f"the file cannot be read ({exc.strerror or exc})")
+        problems.error(path, 1, 1, say("cannot_read", reason=exc.strerror or exc))
         return None
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            problems.error(path, 1, 1, "this is not a plain file (a pipe, socket or device); records are plain files")
+            problems.error(path, 1, 1, say("not_plain_file"))
             return None
         try:
             return handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            problems.error(path, 1, 1, f"the file cannot be read ({exc.strerror or exc})")
+            problems.error(path, 1, 1, say("cannot_read", reason=exc.strerror or exc))
             return None
 
 
@@ -415,8 +413,7 @@ def _listing(folder: Path, rel: Any, problems: Problems) -> list[Path]:
     try:
         return sorted(folder.iterdir())
     except OSError as exc:
-        problems.error(rel(folder), 1, 1, f"this folder cannot be read ({exc.strerror or exc}); "
-                                          "check its permissions")
+        problems.error(rel(folder), 1, 1, say("folder_unreadable", reason=exc.strerror or exc))
         return []
 
 
@@ -436,39 +433,39 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
         return p.relative_to(project).as_posix()
 
     if not data.is_dir() or data.is_symlink():
-        problems.error("data", 1, 1, "there is no folder 'data' with the records")
+        problems.error("data", 1, 1, say("no_data_folder"))
         return found
     for entry in _listing(data, rel, problems):
         if entry.name.startswith(".") or entry.name == "README.md":
             continue
         if entry.is_symlink():
-            problems.error(rel(entry), 1, 1, "this is a symbolic link; records must be real files inside data/")
+            problems.error(rel(entry), 1, 1, say("symlink"))
             continue
         if entry.is_dir():
             if entry.name not in KIND_BY_FOLDER:
                 problems.error(
                     rel(entry), 1, 1,
-                    f"unknown folder '{entry.name}'; records go in one of: {', '.join(sorted(KIND_BY_FOLDER))}"
-                    + suggest(entry.name, KIND_BY_FOLDER),
+                    say("unknown_folder", name=quote(entry.name), choices=", ".join(sorted(KIND_BY_FOLDER)),
+                        hint=suggest(entry.name, KIND_BY_FOLDER)),
                 )
                 continue
             for file in _listing(entry, rel, problems):
                 if file.name.startswith("."):
                     continue
                 if file.is_symlink():
-                    problems.error(rel(file), 1, 1, "this is a symbolic link; records must be real files inside data/")
+                    problems.error(rel(file), 1, 1, say("symlink"))
                 elif file.is_dir():
-                    problems.error(rel(file), 1, 1, f"folders inside '{entry.name}' are not read; move the records up")
+                    problems.error(rel(file), 1, 1, say("nested_folder", name=quote(entry.name)))
                 elif file.suffix not in RECORD_SUFFIXES:
-                    hint = " (rename it to .yml)" if file.suffix == ".yaml" else ""
-                    problems.error(rel(file), 1, 1, f"only .yml and .md files are records{hint}")
+                    hint = say("rename_yml") if file.suffix == ".yaml" else ""
+                    problems.error(rel(file), 1, 1, say("not_record_suffix", hint=hint))
                 else:
                     found.append(SourceFile(file, rel(file), entry.name))
             continue
         if entry.name == "taxonomy.yml":
             found.append(SourceFile(entry, rel(entry), ""))
         else:
-            problems.error(rel(entry), 1, 1, "only taxonomy.yml belongs directly in data/; records go in their kind's folder")
+            problems.error(rel(entry), 1, 1, say("stray_file"))
     if not any(f.folder == "" for f in found):
-        problems.error("data/taxonomy.yml", 1, 1, "the taxonomy (platforms, channels, scenarios, tags) is missing")
+        problems.error("data/taxonomy.yml", 1, 1, say("no_taxonomy"))
     return found

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
+from .messages import quote, say
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -58,14 +59,13 @@ def _day(value: Any) -> Any:
         return value
     if isinstance(value, str):
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
-            raise ValueError(f"'{value}' is not a date; write it as YYYY-MM-DD, for example 2012-03-15")
+            raise ValueError(say("not_a_date", value=quote(value)))
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is not a date that exists (the month or day is out of range)") from None
+            raise ValueError(say("no_such_date", value=quote(value))) from None
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise ValueError(f"'{value}' is not a date the handbook can use; "
-                             f"write a year from {FIRST_YEAR} to {LAST_YEAR}")
+            raise ValueError(say("date_out_of_range", value=quote(value), first=FIRST_YEAR, last=LAST_YEAR))
         return day
     return value
 
@@ -74,7 +74,7 @@ def _count(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace("_", "")
         if not re.fullmatch(r"[0-9]{1,12}", text):
-            raise ValueError(f"'{value}' is not a whole number; write digits only, for example 1200")
+            raise ValueError(say("not_whole_number", value=quote(value)))
         return int(text)
     return value
 
@@ -83,9 +83,7 @@ def _amount(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if not re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,2})?", text):
-            raise ValueError(
-                f"'{value}' is not an amount; write digits with a decimal point, for example 1250.50"
-            )
+            raise ValueError(say("not_an_amount", value=quote(value)))
         return float(text)
     return value
 
@@ -125,7 +123,7 @@ def _no_repeats(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"'{value}' is listed twice")
+            raise ValueError(say("listed_twice", value=quote(value)))
         seen.add(value)
     return values
 

@@ -12,6 +12,10 @@ from typing import Iterable, Literal
 
 from rapidfuzz import fuzz, process
 
+from .messages import quote, say
+
+__all__ = ["Problem", "Problems", "one_line", "quote", "suggest"]
+
 Severity = Literal["error", "warning"]
 
 
@@ -69,7 +73,15 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     if not options:
         return ""
     found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=75)
-    return f" (did you mean '{found[0]}'?)" if found else ""
+    if found:
+        return say("did_you_mean", value=f"'{found[0]}'")
+    # A partial id: 'sanne' for 'sanne-de-vries' (the first three, in order).
+    longer = [option for option in options if option.startswith(f"{word}-")][:3] if word else []
+    if longer:
+        named = [f"'{option}'" for option in longer]
+        shown = named[0] if len(named) == 1 else say("or", first=", ".join(named[:-1]), second=named[-1])
+        return say("did_you_mean", value=shown)
+    return ""
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -84,9 +96,3 @@ def one_line(text: str) -> str:
     return text.replace("##[", "##\\[")
 
 
-def quote(value: object, limit: int = 60) -> str:
-    """A value as it appears in a message: quoted, shortened, one line."""
-    text = str(value).replace("\n", " ")
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"'{text}'"

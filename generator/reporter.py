@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TextIO
 
+from .messages import say
 from .problems import Problem, Problems, one_line
 
 
@@ -39,7 +40,7 @@ def annotation(problem: Problem) -> str:
 
 def summary(problems: Problems) -> str:
     errors, warnings = len(problems.errors), len(problems.warnings)
-    return f"{errors} error(s), {warnings} warning(s)"
+    return say("summary", errors=errors, warnings=warnings)
 
 
 def report_problems(problems: Problems, stream: TextIO | None = None, annotate: bool | None = None) -> None:

@@ -21,6 +21,8 @@ from typing import Any, Iterable
 from .load import Document
 from .markup import inspect_markdown, plain_text
 from .models import MarkdownText
+from .messages import field as field_name
+from .messages import say
 from .problems import Problems, quote
 
 # Bounded parts (RFC 5321: a local part has at most 64 characters, a label
@@ -100,9 +102,7 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
         return
     for finding in inspect_markdown(text):
         if finding.kind == "nesting":
-            problems.error(path, first_line + finding.block_line, 1,
-                           f"'{field}' has lists or quotes inside each other too deeply (about 9 levels and more); "
-                           "the handbook would leave the deepest part out, so make it flatter")
+            problems.error(path, first_line + finding.block_line, 1, say("too_nested", field=field_name(field)))
             continue
         if finding.kind == "html":
             needle = finding.snippet
@@ -112,20 +112,15 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
         if line == first_line:
             col += first_col - 1
         if finding.kind == "html":
-            message = (f"'{field}' contains HTML ({quote(finding.snippet, 40)}); records hold plain Markdown only "
-                       "(to show < and > as text, write \\< and \\> or put the text in `backticks`)")
+            message = say("contains_html", field=field_name(field), snippet=quote(finding.snippet, 40))
         elif finding.kind == "image" and finding.scheme is not None:
-            message = (f"'{field}' has an image from a '{finding.scheme}:' address; the handbook shows only "
-                       "images of its own and loads nothing from other sites")
+            message = say("image_scheme", field=field_name(field), scheme=f"'{finding.scheme}:'")
         elif finding.kind == "image":
-            message = (f"'{field}' has an image from another site ({quote(finding.snippet, 40)}); the handbook "
-                       "shows only images of its own and loads nothing from other sites")
+            message = say("image_elsewhere", field=field_name(field), snippet=quote(finding.snippet, 40))
         elif finding.scheme is not None:
-            message = (f"'{field}' has a link to a '{finding.scheme}:' address; only http, https and mailto "
-                       "addresses or links within the handbook are allowed")
+            message = say("link_scheme", field=field_name(field), scheme=f"'{finding.scheme}:'")
         else:
-            message = (f"'{field}' has a link to another site without 'https:' ({quote(finding.snippet, 40)}); "
-                       "write the whole address, starting with https://")
+            message = say("link_without_scheme", field=field_name(field), snippet=quote(finding.snippet, 40))
         problems.error(path, line, col, message)
 
 
@@ -176,7 +171,7 @@ def _normalised(text: str) -> str:
 
 def find_contact(text: str) -> tuple[str, re.Match[str]] | None:
     """The first e-mail address or phone number in `text`: (what, match)."""
-    for find, what, needed in ((_find_email, "an email address", "@"), (_find_phone, "a phone number", "0+")):
+    for find, what, needed in ((_find_email, "an_email_address", "@"), (_find_phone, "a_phone_number", "0+")):
         # Cheap test first: an address needs '@', a number a 0 or a +.
         if any(char in text for char in needed):
             match = find(text)
@@ -226,8 +221,7 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             col += match.start() + (1 if loc in doc.quoted else 0)
         problems.error(
             doc.path, line, col,
-            f"'{loc[0]}' contains {what} ({quote(match.group(0), 40)}); contact details belong only in a "
-            "person's 'email' and 'phone' fields: name the person by their id instead",
+            say("contact_details", field=field_name(loc[0]), what=say(what), found=quote(match.group(0), 40)),
         )
 
 

@@ -23,6 +23,8 @@ from pydantic import BaseModel, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
+from .messages import choice, language, number, say
+from .messages import field as field_name
 from .parallel import elsewhere
 from .models import (
     EMAIL_PATTERN,
@@ -44,30 +46,34 @@ from .safety import check_record_text
 # --- turning pydantic's errors into words -------------------------------------
 
 _PATTERN_WORDS = {
-    SLUG_PATTERN: "an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
-    URL_PATTERN: "a web address starting with http:// or https://",
-    EMAIL_PATTERN: "an email address",
-    PHONE_PATTERN: "a phone number (digits, spaces, +, - and brackets)",
-    GOAL_REF_PATTERN: "a learning goal id, or campaign-id:goal-id",
+    SLUG_PATTERN: "pattern_slug",
+    URL_PATTERN: "pattern_url",
+    EMAIL_PATTERN: "pattern_email",
+    PHONE_PATTERN: "pattern_phone",
+    GOAL_REF_PATTERN: "pattern_goal",
 }
+
+
+def _pattern_words(pattern: str) -> str:
+    return say(_PATTERN_WORDS[pattern]) if pattern in _PATTERN_WORDS else say("pattern_other", pattern=pattern)
 
 
 def _label(loc: tuple[Any, ...]) -> str:
     """How a field is named in a message: 'owner', 'item 2 of channels'."""
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
     if loc and isinstance(loc[-1], int):
-        parent = names[-1] if names else "the list"
-        return f"item {loc[-1] + 1} of '{parent}'"
-    return f"'{names[-1]}'" if names else "the record"
+        parent = field_name(names[-1]) if names else say("the_list")
+        return say("item_of", number=loc[-1] + 1, parent=parent)
+    return field_name(names[-1]) if names else say("the_record")
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
-        return "a group of fields"
+        return say("a_group")
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if value is None:
-        return "empty"
+        return say("empty")
     return quote(value)
 
 
@@ -109,64 +115,63 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     line, col = doc.at(loc)
 
     if kind == "missing":
-        return (*doc.at(loc[:-1]), f"{label} is missing" + _field_help(model, loc))
+        return (*doc.at(loc[:-1]), say("missing", field=label, help=_field_help(model, loc)))
     if kind == "extra_forbidden":
         line, col = doc.key_at(loc)
-        return line, col, f"unknown field '{loc[-1]}'" + suggest(str(loc[-1]), _field_names(model, loc))
+        return line, col, say("unknown_field", name=f"'{loc[-1]}'",
+                              hint=suggest(str(loc[-1]), _field_names(model, loc)))
     if loc and loc[-1] == "[key]":
         line, col = doc.key_at(loc[:-1])
         if kind == "string_pattern_mismatch":
-            return line, col, f"{quote(loc[-2])} is not a valid id; use {_PATTERN_WORDS[error['ctx']['pattern']]}"
+            return line, col, say("not_an_id", value=quote(loc[-2]), words=_pattern_words(error["ctx"]["pattern"]))
     if value is None:
-        return line, col, f"{label} is empty; give it a value"
+        return line, col, say("empty_value", field=label)
     if kind == "literal_error":
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
-        return line, col, (
-            f"{quote(value)} is not allowed for {label}; choose one of: {', '.join(choices)}"
-            + suggest(str(value), choices)
-        )
+        return line, col, say("not_allowed", value=quote(value), field=label,
+                              choices=", ".join(choice(c) for c in choices), hint=suggest(str(value), choices))
     if kind == "string_pattern_mismatch":
-        words = _PATTERN_WORDS.get(error["ctx"]["pattern"], f"text matching {error['ctx']['pattern']}")
-        return line, col, f"{quote(value)} is not valid for {label}; write {words}"
+        return line, col, say("not_valid", value=quote(value), field=label,
+                              words=_pattern_words(error["ctx"]["pattern"]))
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
-        return line, col, f"{label} is empty; write something or remove the line"
+        return line, col, say("empty_text", field=label)
     if kind in ("string_too_long", "too_long") and isinstance(value, str):
-        return line, col, f"{label} is too long: at most {error['ctx']['max_length']:,} characters"
+        return line, col, say("too_long_text", field=label, limit=_number(error["ctx"]["max_length"]))
     if kind == "too_long":
-        return line, col, f"{label} has too many items: at most {error['ctx']['max_length']:,}"
+        return line, col, say("too_many", field=label, limit=_number(error["ctx"]["max_length"]))
     if kind == "too_short":
-        return line, col, f"{label} needs at least {error['ctx']['min_length']} item(s)" + _field_help(model, loc)
+        return line, col, say("too_few", field=label, limit=error["ctx"]["min_length"], help=_field_help(model, loc))
     if kind == "list_type":
-        hint = f" (write it as '- {value}' on the next line)" if isinstance(value, str) else ""
-        return line, col, f"{label} must be a list, with each item on its own line starting with '- '{hint}"
+        hint = say("list_hint", value=value) if isinstance(value, str) else ""
+        return line, col, say("must_be_list", field=label, hint=hint)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return line, col, f"{label} must be a group of fields (name: value), not {_describe(value)}"
+        return line, col, say("must_be_group", field=label, what=_describe(value))
     if kind == "string_type":
-        return line, col, f"{label} must be text, not {_describe(value)}"
+        return line, col, say("must_be_text", field=label, what=_describe(value))
     if kind == "less_than_equal":
-        return line, col, f"{label} is too large: at most {_number(error['ctx']['le'])}"
+        return line, col, say("too_large", field=label, limit=_number(error["ctx"]["le"]))
     if kind == "greater_than_equal":
-        return line, col, f"{label} is too small: at least {_number(error['ctx']['ge'])}"
+        return line, col, say("too_small", field=label, limit=_number(error["ctx"]["ge"]))
     if kind in ("int_type", "float_type"):
-        return line, col, f"{label} must be a number, not {_describe(value)}"
+        return line, col, say("must_be_number", field=label, what=_describe(value))
     if kind in ("date_type", "date_from_datetime_parsing"):
-        return line, col, f"{label} must be a date (YYYY-MM-DD), not {_describe(value)}"
+        return line, col, say("must_be_date", field=label, what=_describe(value))
     if kind == "value_error":
-        return line, col, f"{label}: {error['ctx']['error']}"
+        return line, col, say("field_says", field=label, text=error["ctx"]["error"])
     if kind == "bool_type":
-        return line, col, f"{label} must be true or false, not {_describe(value)}"
-    return line, col, f"{label}: {error['msg']}"
+        return line, col, say("must_be_bool", field=label, what=_describe(value))
+    return line, col, say("field_says", field=label, text=error["msg"])
 
 
-def _number(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else str(value)
+_number = number
 
 
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The field's description, as a parenthesis to a message."""
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
     info = getattr(_model_at(model, loc), "model_fields", {}).get(names[-1]) if names else None
-    if info is not None and info.description:
+    # The descriptions are the reference's, in English: a Dutch message goes without.
+    if info is not None and info.description and language() == "en":
         return f" ({info.description[0].lower()}{info.description[1:].rstrip('.')})"
     return ""
 
@@ -178,7 +183,7 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems)
     if doc.body:
         if "body" in data:
             line, col = doc.key_at(("body",))
-            problems.error(doc.path, line, col, "the narrative is given twice: as 'body' and below the fields; keep one")
+            problems.error(doc.path, line, col, say("body_twice"))
             return None
         data["body"] = doc.body
         doc.values[("body",)] = (doc.body_line, 1)
@@ -317,7 +322,7 @@ def load_catalog(
             taxonomy_doc = doc
             if doc.data is not None:
                 if doc.body:
-                    problems.error(doc.path, doc.body_line, 1, "the taxonomy has no narrative")
+                    problems.error(doc.path, doc.body_line, 1, say("taxonomy_no_narrative"))
                 taxonomy = validate_document(Taxonomy, doc, problems)
                 if text_checks:
                     check_record_text(doc, Taxonomy, True, problems)
@@ -328,22 +333,15 @@ def load_catalog(
         # same file are one id: fold case and Unicode forms before comparing.
         key = (source.folder, _fold(ident))
         if key in seen:
-            problems.error(
-                source.path, 1, 1,
-                f"the id '{ident}' is used twice: here and in {seen[key].path}; rename one of the files",
-            )
+            problems.error(source.path, 1, 1, say("id_twice", value=quote(ident), other=seen[key].path))
             continue
         seen[key] = source
         known_ids[model.kind].add(ident)
         if not SLUG.match(ident) or len(ident) > SLUG_MAX:
-            problems.error(
-                source.path, 1, 1,
-                f"the file name {quote(ident)} cannot be an id; use lower-case letters, digits and "
-                f"single hyphens, at most {SLUG_MAX} characters, for example 'hyves-stage-2009'",
-            )
+            problems.error(source.path, 1, 1, say("bad_file_name", value=quote(ident), limit=SLUG_MAX))
             continue
         if ident in RESERVED_IDS:
-            problems.error(source.path, 1, 1, f"the id '{ident}' is reserved for the handbook's own pages; rename the file")
+            problems.error(source.path, 1, 1, say("reserved_id", value=quote(ident)))
             continue
         if doc.data is None:
             continue
@@ -373,7 +371,7 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:
     base = project.absolute()
     shown = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else str(docs)
     if docs.is_symlink():
-        problems.error(shown, 1, 1, "the docs folder is a symbolic link; it must be a real folder")
+        problems.error(shown, 1, 1, say("docs_symlink"))
         return
     for folder, subfolders, files in os.walk(docs):
         here = Path(folder)
@@ -381,5 +379,5 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:
             if (here / name).is_symlink():
                 problems.error(
                     f"{shown}/{(here / name).relative_to(docs).as_posix()}", 1, 1,
-                    "this is a symbolic link; the handbook publishes real files only",
+                    say("docs_file_symlink"),
                 )

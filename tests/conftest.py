@@ -22,6 +22,17 @@ FIXTURE_EPOCH = "1793491200"
 TODAY = date(2026, 11, 1)
 
 
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Messages in English unless a test asks for Dutch (`speaking("nl")`, or
+    a command run without --language on a Dutch project): most tests read the
+    English texts, and none depends on what an earlier test set."""
+    from generator.messages import speaking
+
+    with speaking("en"):
+        yield
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the fixture data")
 

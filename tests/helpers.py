@@ -57,3 +57,15 @@ def replace_once(text: str, old: str, new: str) -> str:
 def rename(path: str, new_path: str) -> dict[str, str | None]:
     """`{new_path: fixture text of path, path: None}`: the fixture file moved."""
     return {new_path: fixture_text(path), path: None}
+
+
+SPEAKING = {"check", "report", "build", "generate", "serve", "new"}
+
+
+def in_english(args: list[str]) -> list[str]:
+    """A `handbook` command line with `--language en` after its command (the
+    fixture's site is Dutch; these tests read the English messages)."""
+    args = list(args)
+    if args and args[0] in SPEAKING and "--language" not in args:
+        args[1:1] = ["--language", "en"]
+    return args

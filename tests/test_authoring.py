@@ -43,7 +43,7 @@ FOLDERS = {"lesson": "lessons", "campaign": "campaigns", "guideline": "platforms
 
 
 def new(project: Path, *args: str, input: str | None = None):
-    return CliRunner().invoke(main, ["new", *args, "--project", str(project)], input=input)
+    return CliRunner().invoke(main, ["new", "--language", "en", *args, "--project", str(project)], input=input)
 
 
 @pytest.mark.parametrize("kind", list(ESSENTIALS))

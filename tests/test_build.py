@@ -14,14 +14,14 @@ from generator import write
 from generator.build import BuildFailed, generate_pages
 from generator.cli import main
 
-from .helpers import edit
+from .helpers import edit, in_english
 
 HYVES_CAMPAIGN = "data/campaigns/hyves-stage-2010.md"
 WARNING = "data/campaigns/hyves-stage-2010.md:12:13: warning: Hyves closed on 2013-12-02, while this campaign still ran"
 
 
 def _run(*args: str) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(main, list(args), env={"GITHUB_ACTIONS": "true"})
+    result = CliRunner().invoke(main, in_english(list(args)), env={"GITHUB_ACTIONS": "true"})
     return result.exit_code, result.stdout.splitlines()
 
 
@@ -150,7 +150,7 @@ def test_an_empty_language_setting_is_one_clear_message(project: Path, monkeypat
     config.write_text(config.read_text("utf-8").replace("  language: nl", "  language: !ENV HANDBOOK_LANGUAGE"),
                       "utf-8")
     monkeypatch.delenv("HANDBOOK_LANGUAGE", raising=False)
-    result = CliRunner().invoke(main, ["generate", "--project", str(project)])
+    result = CliRunner().invoke(main, in_english(["generate", "--project", str(project)]))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "generation failed: theme.language in mkdocs.yml is empty; set it to one of: nl, en"]
@@ -167,7 +167,7 @@ def test_a_dollar_sign_in_a_chart_label_is_text(project: Path) -> None:
 
 def test_check_reports_a_symbolic_link_in_the_docs_folder(project: Path) -> None:
     (project / "handbook" / "geheim.md").symlink_to("/etc/hostname")
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = CliRunner().invoke(main, in_english(["check", "--project", str(project)]), env={"GITHUB_ACTIONS": None})
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == \
         "handbook/geheim.md:1:1: error: this is a symbolic link; the handbook publishes real files only"

@@ -13,10 +13,11 @@ from generator.cli import main
 from generator.health import FINDINGS
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
+from .helpers import in_english
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(main, list(args), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None})
+    return CliRunner().invoke(main, in_english(list(args)), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None})
 
 
 def test_the_json_report_of_the_fixture(project: Path) -> None:

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import in_english
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,7 +42,7 @@ def lesson_with(**fields: str) -> str:
 
 
 def build(project: Path) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(main, ["build", "--project", str(project)], env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    result = CliRunner().invoke(main, in_english(["build", "--project", str(project)]), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     return result.exit_code, result.output.splitlines()
 
 

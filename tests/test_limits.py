@@ -23,7 +23,7 @@ from generator.safety import _find_email
 from generator.validate import load_catalog
 
 from .conftest import FIXTURE_EPOCH, ROOT, TODAY, copy_project
-from .helpers import edit, fixture_text, make_project
+from .helpers import edit, fixture_text, make_project, in_english
 
 LESSON = "data/lessons/weer-gezonden.yml"
 GUIDELINE = "data/platforms/linkedin.yml"
@@ -31,7 +31,7 @@ CAMPAIGN = "data/campaigns/linkedin-ict-2024.yml"
 
 
 def invoke(*args: str, env: dict[str, str | None] | None = None):
-    return CliRunner().invoke(main, list(args), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None,
+    return CliRunner().invoke(main, in_english(list(args)), env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None,
                                                      **(env or {})})
 
 
@@ -147,7 +147,7 @@ def test_record_text_never_starts_a_line_of_output(tmp_path: Path) -> None:
 def test_a_pipe_in_data_is_a_located_error_not_a_hang(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     os.mkfifo(project / "data" / "lessons" / "wacht.yml")
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--language", "en", "--project", str(project)],
                             capture_output=True, text=True, timeout=60,
                             env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
@@ -360,7 +360,8 @@ def test_a_folder_that_cannot_be_read_is_a_located_problem(tmp_path: Path) -> No
     finally:
         (project / "data" / "people").chmod(0o755)
     assert "Traceback" not in result.stdout + result.stderr
-    assert ("data/people:1:1: error: this folder cannot be read (Permission denied); check its permissions"
+    # In the site's language (Dutch here); the reason is the system's words.
+    assert ("data/people:1:1: error: deze map kan niet worden gelezen (Permission denied); controleer de rechten"
             in result.stdout.splitlines())
 
 

@@ -1,0 +1,459 @@
+"""What the tools say to an author, in Dutch and English.
+
+Every message of `handbook check` (and of the build's record checks) is a
+key in MESSAGES with its text in both languages; a message is made with
+`say(key, **values)` in the language of the run, set once by the command
+(`speaking(language)`, from the site's one language setting or
+`--language`). A test holds that every key has both texts with the same
+placeholders and that no problem is reported with text that is not made
+here, so the two languages stay complete by construction.
+
+The `PATH:LINE:COL: error:` prefix is not translated: editors and CI read
+it. Field names and allowed values stay as they are written in the records
+(records must not break); in Dutch each is shown with its Dutch name beside
+it: 'knowledge_owner' (kennisborger), foundation (fundament).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
+LANGUAGES = ("nl", "en")
+_language: ContextVar[str] = ContextVar("language", default="nl")
+
+
+def language() -> str:
+    return _language.get()
+
+
+@contextmanager
+def speaking(name: str | None) -> Iterator[None]:
+    """Messages made inside the block are in `name` ('nl' or 'en'; None: Dutch)."""
+    token = _language.set(name if name in LANGUAGES else "nl")
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def set_language(name: str | None) -> None:
+    """The language of the rest of this command (see `speaking`)."""
+    _language.set(name if name in LANGUAGES else "nl")
+
+
+def say(key: str, **values: object) -> str:
+    english, dutch = MESSAGES[key]
+    return (dutch if _language.get() == "nl" else english).format(**values)
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A value as it appears in a message: quoted, shortened, one line."""
+    text = str(value).replace("\n", " ")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def field(name: object) -> str:
+    """A field as a message names it: 'owner', in Dutch 'owner' (eigenaar)."""
+    text = f"'{name}'"
+    if _language.get() == "nl" and name in FIELD_NAMES:
+        text += f" ({FIELD_NAMES[name]})"  # type: ignore[index]
+    return text
+
+
+def choice(value: str) -> str:
+    """An allowed value as a message lists it: foundation, in Dutch foundation (fundament)."""
+    if _language.get() == "nl" and value in VALUE_NAMES:
+        return f"{value} ({VALUE_NAMES[value]})"
+    return value
+
+
+def number(value: object) -> str:
+    """A whole number with grouping: 1,000 in English, 1.000 in Dutch."""
+    if not isinstance(value, int):
+        return str(value)
+    text = f"{value:,}"
+    return text.replace(",", ".") if _language.get() == "nl" else text
+
+
+# libyaml's own words for what it could not read, in Dutch; a problem not
+# listed here is shown as libyaml says it.
+YAML_PROBLEMS_NL = {
+    "mapping values are not allowed here": "hier mag geen ':' met een spatie erna staan",
+    "mapping values are not allowed in this context": "hier mag geen ':' met een spatie erna staan",
+    "found character that cannot start any token": "met dit teken kan geen waarde beginnen",
+    "could not find expected ':'": "de ':' na de veldnaam ontbreekt",
+    "did not find expected key": "hier werd een veldnaam verwacht",
+    "did not find expected '-' indicator": "hier werd een '-' verwacht",
+    "found unexpected end of stream": "het bestand houdt onverwacht op",
+    "found unknown escape character": "onbekend escape-teken",
+    "found unexpected ':'": "onverwachte ':'",
+    "did not find expected node content": "hier werd een waarde verwacht",
+    "expected <block end>, but found '<block mapping start>'": "deze regel springt verder in dan de regel ervoor",
+    "expected <block end>, but found '<block sequence start>'": "deze lijst springt anders in dan de regel ervoor",
+    "did not find expected alphabetic or numeric character": "hier werd een letter of cijfer verwacht",
+    "found undefined tag handle": "onbekend typelabel",
+    "did not find expected comment or line break": "na deze waarde mag alleen nog commentaar staan",
+    "found a tab character that violates indentation": "een tab verstoort het inspringen",
+    "found a tab character where an indentation space is expected": "hier staat een tab waar een spatie hoort",
+}
+
+
+def yaml_problem(problem: str) -> str:
+    if _language.get() == "nl":
+        return YAML_PROBLEMS_NL.get(problem, problem)
+    return problem
+
+
+# The Dutch name of every field of every record kind (the reference shows
+# them too). A test fails when a model has a field without one.
+FIELD_NAMES: dict[str, str] = {
+    "answers": "beantwoorde leerdoelen",
+    "applications": "sollicitaties",
+    "applies_to": "geldt voor",
+    "approval": "goedkeuring",
+    "audience": "doelgroep",
+    "audience_goal": "doel bij de doelgroep",
+    "author": "auteur",
+    "backup_owner": "tweede eigenaar",
+    "body": "verhaal",
+    "budget": "budget",
+    "business_goals": "bedrijfsdoelen",
+    "campaigns": "campagnes",
+    "channel": "kanaal",
+    "channels": "kanalen",
+    "closed": "gesloten op",
+    "conversations": "gesprekken",
+    "cost": "kosten",
+    "date": "datum",
+    "description": "beschrijving",
+    "donts": "niet doen",
+    "dos": "wel doen",
+    "email": "e-mailadres",
+    "end": "einde",
+    "engagement": "interactie",
+    "evidence": "onderbouwing",
+    "group": "groep",
+    "handle": "accountnaam",
+    "hires": "aannames",
+    "hours": "uren",
+    "id": "id",
+    "joined": "in dienst sinds",
+    "knowledge_owner": "kennisborger",
+    "learning_goals": "leerdoelen",
+    "left": "uit dienst op",
+    "lesson": "les",
+    "level": "niveau",
+    "listening": "luisteren",
+    "name": "naam",
+    "name_en": "Engelse naam",
+    "owner": "eigenaar",
+    "period": "periode",
+    "phone": "telefoonnummer",
+    "platform": "platform",
+    "platforms": "platforms",
+    "purpose": "doel",
+    "question": "vraag",
+    "reach": "bereik",
+    "recommendation": "aanbeveling",
+    "recruitment": "soort werving",
+    "recurs": "herhaalt",
+    "results": "resultaten",
+    "review_by": "herzien vóór",
+    "review_every_months": "herzien elke zoveel maanden",
+    "reviewed": "herzien op",
+    "role": "rol",
+    "scenario": "scenario",
+    "scenarios": "scenario's",
+    "shares": "gedeeld",
+    "start": "begin",
+    "status": "status",
+    "successor": "opvolger",
+    "suits": "past bij",
+    "summary": "samenvatting",
+    "superseded_by": "vervangen door",
+    "tags": "tags",
+    "team": "team",
+    "title": "titel",
+    "tone_of_voice": "toon",
+    "url": "webadres",
+    "webcare_hours": "reactietijd in uren",
+    "what_happened": "wat er gebeurde",
+}
+
+# The Dutch name of every allowed value (a test holds it for every Literal).
+VALUE_NAMES: dict[str, str] = {
+    "accepted": "aanvaard",
+    "active": "actief",
+    "archived": "gearchiveerd",
+    "dormant": "slapend",
+    "execution": "uitvoering",
+    "finished": "afgerond",
+    "foundation": "fundament",
+    "jobboard": "vacaturebank",
+    "network": "netwerk",
+    "other": "overig",
+    "own": "eigen kanaal",
+    "paid": "betaald",
+    "passive": "passief",
+    "planned": "gepland",
+    "proposed": "voorgesteld",
+    "running": "loopt",
+    "social": "sociale media",
+    "stopped": "gestopt",
+    "superseded": "vervangen",
+}
+
+# key: (English, Dutch). Placeholders are filled by `say`; values that come
+# from a record arrive quoted and shortened (problems.quote).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- the summary of a run
+    "summary": ("{errors} error(s), {warnings} warning(s)", "{errors} fout(en), {warnings} waarschuwing(en)"),
+    "all_well": ("All is well: {records} records", "Alles in orde: {records} records"),
+    "all_well_warnings": ("All is well: {records} records, {warnings} warning(s)",
+                          "Alles in orde: {records} records, {warnings} waarschuwing(en)"),
+    "did_you_mean": (" (did you mean {value}?)", " (bedoel je {value}?)"),
+    "or": ("{first} or {second}", "{first} of {second}"),
+    # --- how a field or a value is named
+    "item_of": ("item {number} of {parent}", "item {number} van {parent}"),
+    "the_list": ("the list", "de lijst"),
+    "the_record": ("the record", "het record"),
+    "a_group": ("a group of fields", "een groep velden"),
+    "a_list": ("a list", "een lijst"),
+    "a_single_value": ("a single value", "één losse waarde"),
+    "empty": ("empty", "leeg"),
+    "none": ("none", "geen"),
+    "and_more": ("{shown} and {more} more", "{shown} en nog {more}"),
+    # --- a reference to something that does not exist (Dutch: de/het decides the adjective)
+    "unknown_person": ("unknown person {value}{hint}", "onbekende persoon {value}{hint}"),
+    "unknown_campaign": ("unknown campaign {value}{hint}", "onbekende campagne {value}{hint}"),
+    "unknown_lesson": ("unknown lesson {value}{hint}", "onbekende les {value}{hint}"),
+    "unknown_platform": ("unknown platform {value}{hint}", "onbekend platform {value}{hint}"),
+    "unknown_channel": ("unknown channel {value}{hint}", "onbekend kanaal {value}{hint}"),
+    "unknown_scenario": ("unknown scenario {value}{hint}", "onbekend scenario {value}{hint}"),
+    "unknown_tag": ("unknown tag {value}{hint}", "onbekende tag {value}{hint}"),
+    # --- patterns, as words
+    "pattern_slug": ("an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
+                     "een id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'"),
+    "pattern_url": ("a web address starting with http:// or https://",
+                    "een webadres dat begint met http:// of https://"),
+    "pattern_email": ("an email address", "een e-mailadres"),
+    "pattern_phone": ("a phone number (digits, spaces, +, - and brackets)",
+                      "een telefoonnummer (cijfers, spaties, +, - en haakjes)"),
+    "pattern_goal": ("a learning goal id, or campaign-id:goal-id", "een leerdoel-id, of campagne-id:leerdoel-id"),
+    "pattern_other": ("text matching {pattern}", "tekst volgens het patroon {pattern}"),
+    # --- a field's value (validation)
+    "missing": ("{field} is missing{help}", "{field} ontbreekt{help}"),
+    "unknown_field": ("unknown field {name}{hint}", "onbekend veld {name}{hint}"),
+    "not_an_id": ("{value} is not a valid id; use {words}", "{value} is geen geldige id; gebruik {words}"),
+    "empty_value": ("{field} is empty; give it a value", "{field} is leeg; geef het een waarde"),
+    "not_allowed": ("{value} is not allowed for {field}; choose one of: {choices}{hint}",
+                    "{value} is niet toegestaan voor {field}; kies uit: {choices}{hint}"),
+    "not_valid": ("{value} is not valid for {field}; write {words}",
+                  "{value} is niet geldig voor {field}; schrijf {words}"),
+    "empty_text": ("{field} is empty; write something or remove the line",
+                   "{field} is leeg; schrijf iets of haal de regel weg"),
+    "too_long_text": ("{field} is too long: at most {limit} characters",
+                      "{field} is te lang: hoogstens {limit} tekens"),
+    "too_many": ("{field} has too many items: at most {limit}", "{field} heeft te veel items: hoogstens {limit}"),
+    "too_few": ("{field} needs at least {limit} item(s){help}", "{field} heeft minstens {limit} item(s) nodig{help}"),
+    "must_be_list": ("{field} must be a list, with each item on its own line starting with '- '{hint}",
+                     "{field} moet een lijst zijn, met elk item op een eigen regel die begint met '- '{hint}"),
+    "list_hint": (" (write it as '- {value}' on the next line)", " (schrijf het als '- {value}' op de volgende regel)"),
+    "must_be_group": ("{field} must be a group of fields (name: value), not {what}",
+                      "{field} moet een groep velden zijn (naam: waarde), geen {what}"),
+    "must_be_text": ("{field} must be text, not {what}", "{field} moet tekst zijn, geen {what}"),
+    "too_large": ("{field} is too large: at most {limit}", "{field} is te groot: hoogstens {limit}"),
+    "too_small": ("{field} is too small: at least {limit}", "{field} is te klein: minstens {limit}"),
+    "must_be_number": ("{field} must be a number, not {what}", "{field} moet een getal zijn, geen {what}"),
+    "must_be_date": ("{field} must be a date (YYYY-MM-DD), not {what}",
+                     "{field} moet een datum zijn (JJJJ-MM-DD), geen {what}"),
+    "must_be_bool": ("{field} must be true or false, not {what}", "{field} moet true (ja) of false (nee) zijn, geen {what}"),
+    "field_says": ("{field}: {text}", "{field}: {text}"),
+    "body_twice": ("the narrative is given twice: as 'body' and below the fields; keep one",
+                   "het verhaal staat er twee keer: als 'body' en onder de velden; houd er één"),
+    "not_a_date": ("{value} is not a date; write it as YYYY-MM-DD, for example 2012-03-15",
+                   "{value} is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15"),
+    "no_such_date": ("{value} is not a date that exists (the month or day is out of range)",
+                     "{value} is een datum die niet bestaat (de maand of de dag klopt niet)"),
+    "date_out_of_range": ("{value} is not a date the handbook can use; write a year from {first} to {last}",
+                          "{value} is geen datum die het handboek kan gebruiken; schrijf een jaar van {first} tot {last}"),
+    "not_whole_number": ("{value} is not a whole number; write digits only, for example 1200",
+                         "{value} is geen heel getal; schrijf alleen cijfers, bijvoorbeeld 1200"),
+    "not_an_amount": ("{value} is not an amount; write digits with a decimal point, for example 1250.50",
+                      "{value} is geen bedrag; schrijf cijfers met een punt voor de centen, bijvoorbeeld 1250.50"),
+    "listed_twice": ("{value} is listed twice", "{value} staat er twee keer in"),
+    # --- references and facts across records (checks)
+    "reserved_taxonomy_id": ("the id {value} is reserved for the handbook's own pages; choose another",
+                             "de id {value} is gereserveerd voor de eigen pagina's van het handboek; kies een andere"),
+    "successor_without_left": ("a successor is only given for someone who has left; add 'left'",
+                               "een opvolger geef je alleen bij iemand die weg is; vul 'left' (uit dienst op) in"),
+    "own_successor": ("a person cannot be their own successor", "iemand kan niet zijn eigen opvolger zijn"),
+    "successor_left_too": ("successor {value} has left too; name who holds the knowledge now",
+                           "opvolger {value} is ook weg; noem wie de kennis nu heeft"),
+    "left_before_joined": ("'left' is before 'joined'", "'left' (uit dienst op) ligt vóór 'joined' (in dienst sinds)"),
+    "ends_before_start": ("the campaign ends ({end}) before it starts ({start})",
+                          "de campagne eindigt ({end}) voordat hij begint ({start})"),
+    "finished_without_end": ("a finished campaign needs an end date under 'period'",
+                             "een afgeronde campagne heeft een einddatum nodig onder 'period' (periode)"),
+    "platform_closed_before": ("{platform} closed on {closed}, before this campaign started ({start})",
+                               "{platform} is gesloten op {closed}, voordat deze campagne begon ({start})"),
+    "platform_closed_during": ("{platform} closed on {closed}, while this campaign still ran",
+                               "{platform} is gesloten op {closed}, terwijl deze campagne nog liep"),
+    "goal_twice": ("learning goal id {value} is used twice in this campaign",
+                   "leerdoel-id {value} komt twee keer voor in deze campagne"),
+    "channel_not_listed": ("results for channel {value}, which the campaign does not list under 'channels'",
+                           "resultaten voor kanaal {value}, dat de campagne niet noemt onder 'channels' (kanalen)"),
+    "platform_not_listed": ("results for platform {value}, which the campaign does not list under 'platforms'",
+                            "resultaten voor platform {value}, dat de campagne niet noemt onder 'platforms'"),
+    "more_hires": ("more hires ({hires}) than applications ({applications})",
+                   "meer aannames ({hires}) dan sollicitaties ({applications})"),
+    "campaign_after_lesson": ("campaign {value} starts on {start}, after this lesson's date ({date}); "
+                              "a lesson comes from a campaign that ran before it",
+                              "campagne {value} begint op {start}, na de datum van deze les ({date}); "
+                              "een les komt uit een campagne die ervoor liep"),
+    "superseded_without_by": ("a superseded lesson must say which lesson replaces it in 'superseded_by'",
+                              "een vervangen les zegt in 'superseded_by' (vervangen door) welke les haar vervangt"),
+    "by_without_superseded": ("'superseded_by' is only given when 'status' is superseded",
+                              "'superseded_by' (vervangen door) geef je alleen als 'status' superseded (vervangen) is"),
+    "supersedes_itself": ("a lesson cannot supersede itself", "een les kan zichzelf niet vervangen"),
+    "reviewed_after_due": ("the lesson was reviewed on {reviewed}, on or after this date; set the date of the next review",
+                           "de les is herzien op {reviewed}, op of na deze datum; zet de datum van de volgende herziening"),
+    "repeats_itself": ("a lesson cannot repeat itself", "een les kan zichzelf niet herhalen"),
+    "recurs_later": ("'recurs' names a later lesson ({date}); it must name an earlier one",
+                     "'recurs' (herhaalt) noemt een latere les ({date}); noem een eerdere"),
+    "guideline_not_platform": ("a guideline's file name is its platform id, and {value} is not a platform in "
+                               "the taxonomy{hint}",
+                               "de bestandsnaam van een richtlijn is de id van het platform, en {value} is geen "
+                               "platform in de taxonomie{hint}"),
+    "backup_is_owner": ("the backup owner must be someone other than the owner",
+                        "de tweede eigenaar moet iemand anders zijn dan de eigenaar"),
+    "answers_without_campaigns": ("a lesson answers learning goals of its campaigns; list them under 'campaigns'",
+                                  "een les beantwoordt leerdoelen van haar campagnes; noem die onder 'campaigns' "
+                                  "(campagnes)"),
+    "not_own_campaign": ("campaign {value} is not one of this lesson's 'campaigns'",
+                         "campagne {value} staat niet bij de 'campaigns' (campagnes) van deze les"),
+    "ambiguous_goal": ("learning goal {value} is in several of this lesson's campaigns; write one of: {choices}",
+                       "leerdoel {value} staat in meer campagnes van deze les; schrijf een van: {choices}"),
+    "unknown_goal": ("unknown learning goal {value}; the goals of this lesson's campaigns are: {shown}{hint}",
+                     "onbekend leerdoel {value}; de leerdoelen van de campagnes van deze les zijn: {shown}{hint}"),
+    "supersede_circle": ("lessons supersede each other in a circle: {chain}",
+                         "lessen vervangen elkaar in een kringetje: {chain}"),
+    "repeat_circle": ("lessons repeat each other in a circle: {chain}",
+                      "lessen herhalen elkaar in een kringetje: {chain}"),
+    # --- record text (safety)
+    "too_nested": ("{field} has lists or quotes inside each other too deeply (about 9 levels and more); the handbook "
+                   "would leave the deepest part out, so make it flatter",
+                   "{field} heeft lijsten of citaten te diep in elkaar (ongeveer 9 niveaus en meer); het handboek zou "
+                   "het diepste deel weglaten, dus maak het vlakker"),
+    "contains_html": ("{field} contains HTML ({snippet}); records hold plain Markdown only (to show < and > as "
+                      "text, write \\< and \\> or put the text in `backticks`)",
+                      "{field} bevat HTML ({snippet}); records bevatten alleen gewone Markdown (schrijf \\< en "
+                      "\\> of zet de tekst tussen `backticks` om < en > als tekst te tonen)"),
+    "image_scheme": ("{field} has an image from a {scheme} address; the handbook shows only images of its own "
+                     "and loads nothing from other sites",
+                     "{field} heeft een afbeelding van een {scheme}-adres; het handboek toont alleen eigen "
+                     "afbeeldingen en laadt niets van andere sites"),
+    "image_elsewhere": ("{field} has an image from another site ({snippet}); the handbook shows only images of "
+                        "its own and loads nothing from other sites",
+                        "{field} heeft een afbeelding van een andere site ({snippet}); het handboek toont alleen "
+                        "eigen afbeeldingen en laadt niets van andere sites"),
+    "link_scheme": ("{field} has a link to a {scheme} address; only http, https and mailto addresses or links "
+                    "within the handbook are allowed",
+                    "{field} heeft een link naar een {scheme}-adres; alleen http-, https- en mailto-adressen of "
+                    "links binnen het handboek zijn toegestaan"),
+    "link_without_scheme": ("{field} has a link to another site without 'https:' ({snippet}); write the whole "
+                            "address, starting with https://",
+                            "{field} heeft een link naar een andere site zonder 'https:' ({snippet}); schrijf het "
+                            "hele adres, beginnend met https://"),
+    "contact_details": ("{field} contains {what} ({found}); contact details belong only in a person's 'email' and "
+                        "'phone' fields: name the person by their id instead",
+                        "{field} bevat {what} ({found}); contactgegevens horen alleen in de velden 'email' en "
+                        "'phone' van een persoon: noem de persoon bij diens id"),
+    "an_email_address": ("an email address", "een e-mailadres"),
+    "a_phone_number": ("a phone number", "een telefoonnummer"),
+    # --- reading files (load)
+    "file_too_large": ("the file is larger than {limit} bytes; a record is never this long",
+                       "het bestand is groter dan {limit} bytes; zo lang is een record nooit"),
+    "not_utf8": ("the file is not UTF-8 text (byte 0x{byte} here); save it as UTF-8",
+                 "het bestand is geen UTF-8-tekst (byte 0x{byte} hier); sla het op als UTF-8"),
+    "nul": ("the file contains a NUL character; is it a binary file?",
+            "het bestand bevat een NUL-teken; is het een binair bestand?"),
+    "invisible": ("an invisible control character (U+{code}) is here; remove it (it can change how the text is "
+                  "shown or read)",
+                  "hier staat een onzichtbaar stuurteken (U+{code}); haal het weg (het kan veranderen hoe de tekst "
+                  "wordt getoond of gelezen)"),
+    "invisible_escape": ("an invisible control character (U+{code}) is written here as an escape; remove it (it "
+                         "can change how the text is shown or read)",
+                         "hier staat een onzichtbaar stuurteken (U+{code}) als escape; haal het weg (het kan "
+                         "veranderen hoe de tekst wordt getoond of gelezen)"),
+    "field_needs_name": ("a field needs a name before its ':'", "een veld heeft een naam nodig vóór de ':'"),
+    "field_name_plain": ("a field name must be plain text, not {what}", "een veldnaam moet gewone tekst zijn, geen {what}"),
+    "field_twice": ("field {name} is given twice (first on line {line}); keep one",
+                    "veld {name} staat er twee keer (eerst op regel {line}); houd er één"),
+    "one_document": ("a record holds one YAML document; remove this '---' and what follows",
+                     "een record is één YAML-document; haal deze '---' en wat erna komt weg"),
+    "yaml_alias": ("'*{name}' repeats another part of the file (a YAML alias); write the value out in full",
+                   "'*{name}' herhaalt een ander deel van het bestand (een YAML-alias); schrijf de waarde voluit"),
+    "yaml_anchor": ("'&{name}' marks a part of the file for repeating (a YAML anchor); remove it",
+                    "'&{name}' markeert een deel van het bestand om te herhalen (een YAML-anker); haal het weg"),
+    "yaml_tag": ("{tag} is a YAML type tag; records hold plain values only, remove it",
+                 "{tag} is een YAML-typelabel; records bevatten alleen gewone waarden, haal het weg"),
+    "too_deep": ("the fields are nested more than {limit} levels deep; records are never this deep",
+                 "de velden zitten meer dan {limit} niveaus diep in elkaar; zo diep is een record nooit"),
+    "not_yaml": ("this is not valid YAML: {problem}{hint}", "dit is geen geldige YAML: {problem}{hint}"),
+    "hint_colon": (" (a ':' followed by a space starts a new field; put text that contains ': ' in quotes)",
+                   " (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)"),
+    "hint_name_value": (" (each line of a group of fields must look like 'name: value')",
+                        " (elke regel van een groep velden ziet eruit als 'naam: waarde')"),
+    "hint_tab": (" (indent with spaces, not tabs)", " (spring in met spaties, niet met tabs)"),
+    "hint_indent": (" (check the indentation of this line and the one before it)",
+                    " (controleer hoe ver deze regel en de regel ervoor inspringen)"),
+    "record_empty": ("the record is empty; it needs its fields (name: value)",
+                     "het record is leeg; het heeft velden nodig (naam: waarde)"),
+    "record_not_fields": ("a record must be a set of fields (name: value), not {what}",
+                          "een record moet bestaan uit velden (naam: waarde), niet uit {what}"),
+    "md_no_start": ("a Markdown record must start with a line '---', then its fields, then a line '---'",
+                    "een Markdown-record begint met een regel '---', dan de velden, dan een regel '---'"),
+    "md_not_closed": ("the fields at the top are not closed: add a line '---' after the last field",
+                      "de velden bovenaan zijn niet afgesloten: zet een regel '---' na het laatste veld"),
+    "md_no_fields": ("the fields between the two '---' lines are missing",
+                     "de velden tussen de twee regels '---' ontbreken"),
+    "file_gone": ("the file disappeared while the handbook read it; run the command again",
+                  "het bestand verdween terwijl het handboek het las; voer de opdracht opnieuw uit"),
+    "cannot_read": ("the file cannot be read ({reason})", "het bestand kan niet worden gelezen ({reason})"),
+    "not_plain_file": ("this is not a plain file (a pipe, socket or device); records are plain files",
+                       "dit is geen gewoon bestand (een pipe, socket of apparaat); records zijn gewone bestanden"),
+    "folder_unreadable": ("this folder cannot be read ({reason}); check its permissions",
+                          "deze map kan niet worden gelezen ({reason}); controleer de rechten"),
+    "no_data_folder": ("there is no folder 'data' with the records", "er is geen map 'data' met de records"),
+    "symlink": ("this is a symbolic link; records must be real files inside data/",
+                "dit is een symbolische koppeling; records zijn echte bestanden in data/"),
+    "unknown_folder": ("unknown folder {name}; records go in one of: {choices}{hint}",
+                       "onbekende map {name}; records horen in een van: {choices}{hint}"),
+    "nested_folder": ("folders inside {name} are not read; move the records up",
+                      "mappen in {name} worden niet gelezen; zet de records een map hoger"),
+    "not_record_suffix": ("only .yml and .md files are records{hint}", "alleen .yml- en .md-bestanden zijn records{hint}"),
+    "rename_yml": (" (rename it to .yml)", " (hernoem het naar .yml)"),
+    "stray_file": ("only taxonomy.yml belongs directly in data/; records go in their kind's folder",
+                   "alleen taxonomy.yml hoort direct in data/; records horen in de map van hun soort"),
+    "no_taxonomy": ("the taxonomy (platforms, channels, scenarios, tags) is missing",
+                    "de taxonomie (platforms, kanalen, scenario's, tags) ontbreekt"),
+    # --- files and ids (validate)
+    "taxonomy_no_narrative": ("the taxonomy has no narrative", "de taxonomie heeft geen verhaal"),
+    "id_twice": ("the id {value} is used twice: here and in {other}; rename one of the files",
+                 "de id {value} komt twee keer voor: hier en in {other}; hernoem een van de bestanden"),
+    "bad_file_name": ("the file name {value} cannot be an id; use lower-case letters, digits and single hyphens, "
+                      "at most {limit} characters, for example 'hyves-stage-2009'",
+                      "de bestandsnaam {value} kan geen id zijn; gebruik kleine letters, cijfers en losse streepjes, "
+                      "hoogstens {limit} tekens, bijvoorbeeld 'hyves-stage-2009'"),
+    "docs_symlink": ("the docs folder is a symbolic link; it must be a real folder",
+                     "de docs-map is een symbolische koppeling; het moet een echte map zijn"),
+    "docs_file_symlink": ("this is a symbolic link; the handbook publishes real files only",
+                          "dit is een symbolische koppeling; het handboek publiceert alleen echte bestanden"),
+    "reserved_id": ("the id {value} is reserved for the handbook's own pages; rename the file",
+                    "de id {value} is gereserveerd voor de eigen pagina's van het handboek; hernoem het bestand"),
+}

@@ -1,0 +1,175 @@
+"""What an author reads is in the site's language, Dutch by default, and the
+two languages are complete by construction: every message is a key with both
+texts, and no problem is reported with text made anywhere else."""
+
+from __future__ import annotations
+
+import ast
+import string
+import typing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+import generator.models as models
+from generator.cli import main
+from generator.messages import FIELD_NAMES, MESSAGES, VALUE_NAMES, say, speaking
+
+from .conftest import ROOT
+from .helpers import fixture_text, make_project
+
+# Where problems are made: each of these reports through `say` only.
+SPEAKING_MODULES = ["load", "validate", "checks", "safety", "models", "reporter", "problems"]
+LESSON = "data/lessons/weer-gezonden.yml"
+# A handbook whose site is Dutch (the language setting is theme.language).
+SITE = "site_name: Handboek\ndocs_dir: handbook\ntheme:\n  name: material\n  language: nl\n"
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    english, dutch = MESSAGES[key]
+    assert english.strip() and dutch.strip()
+    assert _placeholders(english) == _placeholders(dutch)
+
+
+def _model_fields_and_values() -> tuple[set[str], set[str]]:
+    fields: set[str] = set()
+    values: set[str] = set()
+    seen: set[type] = set()
+
+    def scan(annotation: object) -> None:
+        if typing.get_origin(annotation) is typing.Literal:
+            values.update(str(v) for v in typing.get_args(annotation))
+        for argument in typing.get_args(annotation):
+            scan(argument)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            walk(annotation)
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            fields.add(name)
+            scan(info.annotation)
+
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__:
+            walk(value)
+    return fields, values
+
+
+def test_every_field_and_every_allowed_value_has_a_dutch_name() -> None:
+    fields, values = _model_fields_and_values()
+    assert sorted(fields - set(FIELD_NAMES)) == []
+    assert sorted(values - set(VALUE_NAMES)) == []
+
+
+def _calls(module: str) -> list[tuple[str, ast.Call]]:
+    path = ROOT / "generator" / f"{module}.py"
+    tree = ast.parse(path.read_text("utf-8"))
+    return [(f"{path.name}:{node.lineno}", node) for node in ast.walk(tree) if isinstance(node, ast.Call)]
+
+
+def _is_text(node: ast.AST) -> bool:
+    """Text written in place: a string, an f-string, or either joined to another."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _is_text(node.left) or _is_text(node.right)
+    return False
+
+
+def test_no_problem_is_reported_in_words_made_outside_the_catalog() -> None:
+    """A message in place (`problems.error(..., "some words")`, `raise
+    ValueError(f"...")`) would be in one language only."""
+    found = []
+    for module in SPEAKING_MODULES:
+        for where, call in _calls(module):
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            if name in ("error", "warning") and call.args and _is_text(call.args[-1]):
+                found.append(where)
+            if name == "ValueError" and call.args and _is_text(call.args[0]):
+                found.append(where)
+    assert found == []
+
+
+def test_every_message_key_said_exists() -> None:
+    """Keys written in place exist; keys made from a prefix (`unknown_{what}`)
+    have at least one message each way they can be completed."""
+    missing = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say" and node.args):
+                continue
+            key = node.args[0]
+            if isinstance(key, ast.Constant) and key.value not in MESSAGES:
+                missing.append(f"{path.name}:{node.lineno}: {key.value}")
+            if isinstance(key, ast.JoinedStr):
+                fixed = [part.value for part in key.values if isinstance(part, ast.Constant)]
+                if not any(all(piece in name for piece in fixed) for name in MESSAGES):
+                    missing.append(f"{path.name}:{node.lineno}: {fixed}")
+    assert missing == []
+
+
+def test_a_field_and_a_value_are_shown_with_their_dutch_names_beside_the_code() -> None:
+    from generator.messages import choice, field
+
+    with speaking("nl"):
+        assert field("knowledge_owner") == "'knowledge_owner' (kennisborger)"
+        assert choice("foundation") == "foundation (fundament)"
+        assert say("summary", errors=1, warnings=2) == "1 fout(en), 2 waarschuwing(en)"
+    with speaking("en"):
+        assert field("knowledge_owner") == "'knowledge_owner'"
+        assert choice("foundation") == "foundation"
+
+
+def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -> None:
+    """An author's usual mistakes, one run, in the site's language (Dutch)."""
+    text = fixture_text(LESSON)
+    mistakes = (text.replace("title: Opnieuw alleen gezonden", "titel: Opnieuw alleen gezonden")
+                .replace("date: 2024-12-01", "date: 15-03-2024")
+                .replace("level: execution", "level: Execution"))
+    project = make_project(tmp_path, {
+        LESSON: mistakes,
+        "data/lessons/met-tab.yml": text.replace("campaigns: [linkedin-ict-2024]", "campaigns:\n\t- linkedin-ict-2024"),
+        "data/lessons/met-dubbele-punt.yml": text.replace("lesson: Dezelfde", "lesson: Let op: dezelfde"),
+        "data/lessons/met-onbekende-auteur.yml": text.replace("author: eva-jansen", "author: eva"),
+    })
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines() == [
+        "data/lessons/met-dubbele-punt.yml:7:15: error: dit is geen geldige YAML: hier mag geen ':' met een spatie "
+        "erna staan (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)",
+        "data/lessons/met-onbekende-auteur.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
+        "data/lessons/met-tab.yml:5:1: error: dit is geen geldige YAML: met dit teken kan geen waarde beginnen "
+        "(spring in met spaties, niet met tabs)",
+        "data/lessons/weer-gezonden.yml:1:1: error: 'title' (titel) ontbreekt",
+        "data/lessons/weer-gezonden.yml:1:1: error: onbekend veld 'titel' (bedoel je 'title'?)",
+        "data/lessons/weer-gezonden.yml:2:7: error: 'date' (datum): '15-03-2024' is geen datum; schrijf hem als "
+        "JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
+        "data/lessons/weer-gezonden.yml:5:8: error: 'Execution' is niet toegestaan voor 'level' (niveau); kies uit: "
+        "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)",
+        "7 fout(en), 0 waarschuwing(en)",
+    ]
+    assert result.exit_code == 1
+
+
+def test_all_is_well_is_said_and_english_is_one_setting_away(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    dutch = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    english = CliRunner().invoke(main, ["check", "--project", str(project), "--language", "en"],
+                                 env={"GITHUB_ACTIONS": None})
+    assert (dutch.output, dutch.exit_code) == ("Alles in orde: 10 records\n", 0)
+    assert (english.output, english.exit_code) == ("All is well: 10 records\n", 0)
