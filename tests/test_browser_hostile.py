@@ -55,7 +55,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
 
 def test_the_check_reports_the_planted_markdown(hostile_site) -> None:
     project, planted, _ = hostile_site
-    result = CliRunner().invoke(main, ["check", "--project", str(project)],
+    result = CliRunner().invoke(main, ["check", "--language", "en", "--project", str(project)],
                                 env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None})
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
