@@ -38,6 +38,9 @@ class Entry:
     id: str
     record: Any
     doc: Document
+    # Required fields that failed validation and hold stand-ins: such an
+    # entry is only checked for its references, never put in the catalog.
+    placeholders: frozenset[str] = frozenset()
 
     @property
     def path(self) -> str:

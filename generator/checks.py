@@ -30,11 +30,19 @@ class _Checker:
         self._sorted: dict[str, tuple[str, ...]] = {}  # what -> known ids, sorted once
         self._suggestions: dict[tuple[str, str], str] = {}
 
-    def error(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
-        self.problems.error(entry.path, *entry.doc.at(loc), message)
+    def error(self, entry: Entry, loc: tuple[Any, ...], message: str, reference: bool = False) -> None:
+        if self._reported(entry, loc, reference):
+            self.problems.error(entry.path, *entry.doc.at(loc), message)
 
     def warning(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
-        self.problems.warning(entry.path, *entry.doc.at(loc), message)
+        if self._reported(entry, loc, False):
+            self.problems.warning(entry.path, *entry.doc.at(loc), message)
+
+    @staticmethod
+    def _reported(entry: Entry, loc: tuple[Any, ...], reference: bool) -> bool:
+        """Of a record with stand-ins for failed fields, only its references
+        to other records are checked, and only in fields that are its own."""
+        return not entry.placeholders or (reference and loc[0] not in entry.placeholders)
 
     def ref(self, entry: Entry, loc: tuple[Any, ...], value: str | None, known: Iterable[str], what: str) -> bool:
         if value is None:
@@ -45,7 +53,7 @@ class _Checker:
         if what not in self._sorted:
             self._sorted[what] = tuple(sorted(known))
         self.error(entry, loc, say(f"unknown_{what}", value=quote(value),
-                                   hint=self.suggestion(what, value, self._sorted[what])))
+                                   hint=self.suggestion(what, value, self._sorted[what])), reference=True)
         return False
 
     def suggestion(self, what: str, value: str, known: tuple[str, ...]) -> str:
@@ -64,8 +72,15 @@ class _Checker:
             self.ref(entry, loc + (index,), value, known, what)
 
 
-def check_references(catalog: Catalog, problems: Problems) -> None:
+def check_references(catalog: Catalog, problems: Problems, partial: dict[str, list[Entry]] | None = None) -> None:
+    """Every check across records; `partial`: records with stand-ins for
+    failed required fields, by kind, checked for their references only."""
     ch = _Checker(catalog, problems)
+    partial = partial or {}
+
+    def entries(kind: str) -> list[Entry]:
+        return [*catalog.of_kind(kind).values(), *partial.get(kind, [])]
+
     tax = catalog.taxonomy
     people = catalog.ids["person"]
 
@@ -75,7 +90,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
                 problems.error(catalog.taxonomy_doc.path, *catalog.taxonomy_doc.key_at((section, key)),
                                say("reserved_taxonomy_id", value=quote(key)))
 
-    for entry in catalog.people.values():
+    for entry in entries("person"):
         person: Person = entry.record
         if person.successor is not None:
             if person.left is None:
@@ -89,7 +104,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         if person.left and person.joined and person.left < person.joined:
             ch.error(entry, ("left",), say("left_before_joined"))
 
-    for entry in catalog.campaigns.values():
+    for entry in entries("campaign"):
         campaign: Campaign = entry.record
         ch.ref(entry, ("owner",), campaign.owner, people, "person")
         ch.ref(entry, ("knowledge_owner",), campaign.knowledge_owner, people, "person")
@@ -136,7 +151,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
                 ch.warning(entry, loc + ("hires",),
                            say("more_hires", hires=result.hires, applications=result.applications))
 
-    for entry in catalog.lessons.values():
+    for entry in entries("lesson"):
         lesson: Lesson = entry.record
         ch.ref(entry, ("author",), lesson.author, people, "person")
         ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.ids["campaign"], "campaign")
@@ -175,7 +190,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
     _check_cycles(ch, catalog, "superseded_by", "supersede")
     _check_cycles(ch, catalog, "recurs", "repeat")
 
-    for entry in catalog.guidelines.values():
+    for entry in entries("guideline"):
         guideline: Guideline = entry.record
         if entry.id not in tax.platforms:
             ch.problems.error(
@@ -185,7 +200,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
         ch.ref(entry, ("owner",), guideline.owner, people, "person")
         ch.refs(entry, ("tags",), guideline.tags, tax.tags, "tag")
 
-    for entry in catalog.accounts.values():
+    for entry in entries("account"):
         account: Account = entry.record
         ch.ref(entry, ("platform",), account.platform, tax.platforms, "platform")
         ch.ref(entry, ("owner",), account.owner, people, "person")
@@ -194,7 +209,7 @@ def check_references(catalog: Catalog, problems: Problems) -> None:
             ch.error(entry, ("backup_owner",), say("backup_is_owner"))
         ch.refs(entry, ("tags",), account.tags, tax.tags, "tag")
 
-    for entry in catalog.people.values():
+    for entry in entries("person"):
         ch.refs(entry, ("tags",), entry.record.tags, tax.tags, "tag")
 
 
@@ -204,19 +219,20 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     if isinstance(found, tuple):
         return
     loc = ("answers", index)
+    real = "campaigns" not in entry.placeholders  # answers are read against the record's own campaigns
     if found.reason == "no-campaigns":
-        ch.error(entry, loc, say("answers_without_campaigns"))
+        ch.error(entry, loc, say("answers_without_campaigns"), reference=real)
     elif found.reason == "not-own-campaign":
-        ch.error(entry, loc, say("not_own_campaign", value=quote(found.campaign)))
+        ch.error(entry, loc, say("not_own_campaign", value=quote(found.campaign)), reference=real)
     elif found.reason == "ambiguous":
         ch.error(entry, loc, say("ambiguous_goal", value=quote(found.goal),
-                                 choices=", ".join(f"{c}:{found.goal}" for c in found.candidates)))
+                                 choices=", ".join(f"{c}:{found.goal}" for c in found.candidates)), reference=real)
     elif found.reason == "unknown-goal":
         shown = ", ".join(found.candidates[:10])
         if len(found.candidates) > 10:
             shown = say("and_more", shown=shown, more=len(found.candidates) - 10)
         ch.error(entry, loc, say("unknown_goal", value=quote(found.goal), shown=shown or say("none"),
-                                 hint=ch.suggestion("goal", found.goal, found.candidates)))
+                                 hint=ch.suggestion("goal", found.goal, found.candidates)), reference=real)
     # "unknown-campaign": the campaign reference itself is reported already
 
 

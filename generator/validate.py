@@ -9,6 +9,7 @@ understands here.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 import unicodedata
@@ -16,9 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
@@ -176,9 +177,12 @@ def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     return ""
 
 
-def validate_document(model: type[BaseModel], doc: Document, problems: Problems) -> Any | None:
+def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
+                      placeholders: set[str] | None = None) -> Any | None:
     """The record, or None. After errors (already reported), a record is
-    still returned when leaving out the faulty fields makes it valid."""
+    still returned when leaving out the faulty fields makes it valid; with
+    `placeholders` also when a required field failed: it gets a stand-in
+    value, and its name is added to `placeholders`."""
     data = dict(doc.data or {})
     if doc.body:
         if "body" in data:
@@ -197,10 +201,60 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems)
     # a wrong reference next to a typo in another field: validate again
     # without the fields that failed (this works when they were optional).
     bad = {error["loc"][0] for error in errors if error["loc"]}
+    kept = {k: v for k, v in data.items() if k not in bad}
     try:
-        return model.model_validate({k: v for k, v in data.items() if k not in bad})
+        return model.model_validate(kept)
     except ValidationError:
+        pass
+    if placeholders is None:
         return None
+    # A required field failed: stand-ins for the missing ones make a record
+    # whose references can still be checked (`checks` reports nothing else
+    # of a record with stand-ins, and no other record sees it).
+    missing = {name for name, info in model.model_fields.items() if info.is_required() and name not in kept}
+    try:
+        record = model.model_validate({**kept, **{name: _stand_in(model, name) for name in missing}})
+    except (ValidationError, _NoStandIn):
+        return None
+    placeholders.update(missing)
+    return record
+
+
+class _NoStandIn(Exception):
+    pass
+
+
+def _stand_in(model: type[BaseModel], name: str) -> Any:
+    """A valid value for a required field of `model`, standing in for one that failed."""
+    info = model.model_fields[name]
+    return _valid_value(Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+
+
+@functools.cache
+def _valid_value(annotation: Any) -> Any:
+    import typing
+
+    inner = annotation
+    while typing.get_origin(inner) is Annotated:
+        inner = typing.get_args(inner)[0]
+    candidates: list[Any] = []
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        candidates.append({name: _stand_in(inner, name) for name, info in inner.model_fields.items()
+                           if info.is_required()})
+    if typing.get_origin(inner) is Literal:
+        candidates.append(typing.get_args(inner)[0])
+    if typing.get_origin(inner) is list:
+        item = typing.get_args(inner)[0] if typing.get_args(inner) else str
+        candidates += [[], [_valid_value(item)]]
+    candidates += ["stand-in", "2000-01-01", 1]
+    adapter = TypeAdapter(annotation)
+    for candidate in candidates:
+        try:
+            adapter.validate_python(candidate)
+            return candidate
+        except ValidationError:
+            continue
+    raise _NoStandIn(str(annotation))
 
 
 # --- loading ------------------------------------------------------------------
@@ -219,6 +273,7 @@ class _FileResult:
     validated: bool = False
     record: Any = None
     validate_problems: list[Problem] = field(default_factory=list)
+    placeholders: set[str] = field(default_factory=set)  # required fields that failed: stand-ins
 
 
 @dataclass
@@ -253,7 +308,7 @@ def _validated(result: _FileResult, model: type[BaseModel], text_checks: bool) -
     """`result` with its record validated (once: a cached result keeps it)."""
     if not result.validated:
         found = Problems()
-        result.record = validate_document(model, result.doc, found)
+        result.record = validate_document(model, result.doc, found, result.placeholders)
         if text_checks:
             check_record_text(result.doc, model, True, found)
         result.validate_problems, result.validated = found.items, True
@@ -312,6 +367,7 @@ def load_catalog(
     taxonomy: Taxonomy | None = None
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
     staged: dict[str, dict[str, Entry]] = defaultdict(dict)
+    partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins: their references are checked only
     seen: dict[tuple[str, str], SourceFile] = {}
     known_ids: dict[str, set[str]] = defaultdict(set)
 
@@ -347,7 +403,9 @@ def load_catalog(
             continue
         _validated(result, model, text_checks)
         problems.extend(result.validate_problems)
-        if result.record is not None:
+        if result.record is not None and result.placeholders:
+            partial[model.kind].append(Entry(ident, result.record, doc, frozenset(result.placeholders)))
+        elif result.record is not None:
             staged[model.kind][ident] = Entry(ident, result.record, doc)
 
     catalog = None
@@ -355,7 +413,7 @@ def load_catalog(
         catalog = Catalog(taxonomy, taxonomy_doc, today, ids=known_ids)
         for kind, entries in staged.items():
             catalog.of_kind(kind).update(entries)
-        check_references(catalog, problems)
+        check_references(catalog, problems, partial)
         derive(catalog)
     if timings is not None:
         timings["load"] = read_done - started

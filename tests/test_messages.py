@@ -133,16 +133,16 @@ def test_a_field_and_a_value_are_shown_with_their_dutch_names_beside_the_code() 
 
 
 def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -> None:
-    """An author's usual mistakes, one run, in the site's language (Dutch)."""
+    """An author's usual mistakes, all in one run, in the site's language (Dutch)."""
     text = fixture_text(LESSON)
     mistakes = (text.replace("title: Opnieuw alleen gezonden", "titel: Opnieuw alleen gezonden")
                 .replace("date: 2024-12-01", "date: 15-03-2024")
-                .replace("level: execution", "level: Execution"))
+                .replace("level: execution", "level: Execution")
+                .replace("author: eva-jansen", "author: eva"))
     project = make_project(tmp_path, {
         LESSON: mistakes,
         "data/lessons/met-tab.yml": text.replace("campaigns: [linkedin-ict-2024]", "campaigns:\n\t- linkedin-ict-2024"),
         "data/lessons/met-dubbele-punt.yml": text.replace("lesson: Dezelfde", "lesson: Let op: dezelfde"),
-        "data/lessons/met-onbekende-auteur.yml": text.replace("author: eva-jansen", "author: eva"),
     })
     (project / "mkdocs.yml").write_text(SITE, "utf-8")
     (project / "handbook").mkdir()
@@ -150,13 +150,14 @@ def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -
     assert result.output.splitlines() == [
         "data/lessons/met-dubbele-punt.yml:7:15: error: dit is geen geldige YAML: hier mag geen ':' met een spatie "
         "erna staan (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)",
-        "data/lessons/met-onbekende-auteur.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
         "data/lessons/met-tab.yml:5:1: error: dit is geen geldige YAML: met dit teken kan geen waarde beginnen "
         "(spring in met spaties, niet met tabs)",
         "data/lessons/weer-gezonden.yml:1:1: error: 'title' (titel) ontbreekt",
         "data/lessons/weer-gezonden.yml:1:1: error: onbekend veld 'titel' (bedoel je 'title'?)",
         "data/lessons/weer-gezonden.yml:2:7: error: 'date' (datum): '15-03-2024' is geen datum; schrijf hem als "
         "JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
+        # a wrong reference in a file that also has other errors, a required field among them
+        "data/lessons/weer-gezonden.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
         "data/lessons/weer-gezonden.yml:5:8: error: 'Execution' is niet toegestaan voor 'level' (niveau); kies uit: "
         "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)",
         "7 fout(en), 0 waarschuwing(en)",
@@ -173,3 +174,26 @@ def test_all_is_well_is_said_and_english_is_one_setting_away(tmp_path: Path) -> 
                                  env={"GITHUB_ACTIONS": None})
     assert (dutch.output, dutch.exit_code) == ("Alles in orde: 10 records\n", 0)
     assert (english.output, english.exit_code) == ("All is well: 10 records\n", 0)
+
+
+def test_the_readme_s_example_lesson_passes_the_check_on_the_example_handbook(tmp_path: Path) -> None:
+    """'Adding a lesson' in the README, verbatim: its file, with its ids, in
+    the example handbook a fresh clone has."""
+    import re
+
+    from .conftest import FIXTURE_EPOCH, copy_project
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Adding a lesson"):]
+    path = re.search(r"such as `(data/lessons/[a-z0-9-]+\.yml)`", section).group(1)
+    block = re.search(r"```yaml\n(.*?)\n\s*```", section, re.S).group(1)
+    text = "\n".join(line[3:] for line in block.split("\n")) + "\n"
+    project = copy_project(tmp_path / "p", ROOT / "data")
+    assert not (project / path).exists()
+    records = CliRunner().invoke(main, ["check", "--project", str(project)],
+                                 env={"GITHUB_ACTIONS": None, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}).output
+    (project / path).write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["check", "--project", str(project)],
+                                env={"GITHUB_ACTIONS": None, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    count = int(re.fullmatch(r"Alles in orde: (\d+) records\n", records).group(1))
+    assert (result.output, result.exit_code) == (f"Alles in orde: {count + 1} records\n", 0)
