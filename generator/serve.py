@@ -12,6 +12,7 @@ second regeneration beside the first.
 
 from __future__ import annotations
 
+import contextvars
 import errno
 import os
 import signal
@@ -50,7 +51,10 @@ class Regenerator:
         self._stopped = False
         self._busy = False
         self._condition = threading.Condition()
-        self._worker = threading.Thread(target=self._run, name="regenerate", daemon=True)
+        # The worker speaks the command's language: a thread starts with a
+        # context of its own, so it runs in a copy of this one.
+        self._worker = threading.Thread(target=contextvars.copy_context().run, args=(self._run,),
+                                        name="regenerate", daemon=True)
 
     def start(self) -> None:
         self._worker.start()
