@@ -124,29 +124,30 @@ def report(project: Path, form: str) -> None:
 
     from .health import finding_title
     from .health import report as health_report
+    from .messages import language, say
 
     problems = Problems()
     catalog = _catalog(project, problems)
     if catalog is None or problems.errors:
         report_problems(problems)
-        click.echo("report: the records have errors; fix them first", err=True)
+        click.echo(say("report_has_errors"), err=True)
         sys.exit(1)
     report_problems(problems, stream=sys.stderr)  # warnings, beside the report
     health = health_report(catalog)
     if form == "json":
         click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"Knowledge health as of {health.today}")
+    click.echo(say("health_as_of", date=health.today))
     for name in FINDINGS:
         items = health.findings[name]
-        click.echo(f"\n{finding_title(name)}: {len(items)}")
+        click.echo(f"\n{finding_title(name, language())}: {len(items)}")
         for item in items:
             owner = f" [{item.owner}]" if item.owner and name == "overdue-reviews" else ""
             click.echo(f"  {one_line(item.path)}: {one_line(item.detail)}{owner}")
-    click.echo("\nAccounts per platform (active/dormant/archived):")
+    click.echo("\n" + say("accounts_per_platform"))
     for platform, counts in sorted(health.accounts_per_platform.items()):
         click.echo(f"  {platform}: {counts['active']}/{counts['dormant']}/{counts['archived']}")
-    click.echo("\nLessons per campaign (foundation/execution):")
+    click.echo("\n" + say("lessons_per_campaign"))
     for campaign, counts in sorted(health.level_balance.items()):
         click.echo(f"  {campaign}: {counts['foundation']}/{counts['execution']}")
 

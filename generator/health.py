@@ -17,6 +17,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .i18n import LABELS
+from .messages import FIELD_NAMES, language, say
 
 # A finished campaign gets this long to produce its first lesson.
 LESSON_GRACE = timedelta(days=90)
@@ -34,6 +35,11 @@ FINDINGS = (
     "lessons-without-recommendation",
     "proposed-lessons",
 )
+
+
+def _role(role: str) -> str:
+    """A role as the report names it: 'knowledge owner', in Dutch 'kennisborger'."""
+    return FIELD_NAMES.get(role, role) if language() == "nl" else role.replace("_", " ")
 
 
 def finding_title(name: str, language: str = "en") -> str:
@@ -131,13 +137,13 @@ def report(c: Catalog) -> Report:
         if c.finished(campaign):
             if not lessons and campaign.period.end + LESSON_GRACE < today:
                 findings["campaigns-without-lessons"].append(
-                    Item("campaign", cid, entry.path, f"finished {campaign.period.end}", campaign.knowledge_owner,
+                    Item("campaign", cid, entry.path, say("finished_on", date=campaign.period.end), campaign.knowledge_owner,
                          {"date": str(campaign.period.end)}))
         for role in ("knowledge_owner", "owner"):
             person = getattr(campaign, role)
             if c.left_without_successor(person):
                 findings["left-without-successor"].append(
-                    Item("campaign", cid, entry.path, f"{role.replace('_', ' ')}: {person}", person,
+                    Item("campaign", cid, entry.path, say("role_is", role=_role(role), person=person), person,
                          {"role": role, "person": person}))
         levels = Counter(c.lessons[lid].record.level for lid in lessons)
         out.level_balance[cid] = Counter({"foundation": levels["foundation"], "execution": levels["execution"]})
@@ -155,19 +161,19 @@ def report(c: Catalog) -> Report:
             if review.overdue:
                 owner = entry.record.author if kind == "lesson" else entry.record.owner
                 findings["overdue-reviews"].append(
-                    Item(kind, ident, entry.path, f"due {review.due}" if review.due else "never reviewed", owner,
+                    Item(kind, ident, entry.path, say("due_on", date=review.due) if review.due else say("never_reviewed"), owner,
                          {"date": str(review.due) if review.due else ""}))
 
     for lid, entry in sorted(c.lessons.items()):
         lesson = entry.record
         if c.left_without_successor(lesson.author):
-            findings["left-without-successor"].append(Item("lesson", lid, entry.path, f"author: {lesson.author}",
+            findings["left-without-successor"].append(Item("lesson", lid, entry.path, say("role_is", role=_role("author"), person=lesson.author),
                                                            lesson.author, {"role": "author", "person": lesson.author}))
         if lesson.recommendation is None and lesson.status != "superseded":
             findings["lessons-without-recommendation"].append(Item("lesson", lid, entry.path, lesson.title,
                                                                    lesson.author, {"date": str(lesson.date)}))
         if lesson.status == "proposed":
-            findings["proposed-lessons"].append(Item("lesson", lid, entry.path, f"since {lesson.date}", lesson.author,
+            findings["proposed-lessons"].append(Item("lesson", lid, entry.path, say("since", date=lesson.date), lesson.author,
                                                      {"date": str(lesson.date)}))
 
     # Chains: every lesson that repeats another, followed back to the first time.
@@ -190,7 +196,7 @@ def report(c: Catalog) -> Report:
         guideline = entry.record
         if c.left_without_successor(guideline.owner):
             findings["left-without-successor"].append(
-                Item("guideline", gid, entry.path, f"owner: {guideline.owner}", guideline.owner,
+                Item("guideline", gid, entry.path, say("role_is", role=_role("owner"), person=guideline.owner), guideline.owner,
                      {"role": "owner", "person": guideline.owner}))
 
     for aid, entry in sorted(c.accounts.items()):
@@ -198,16 +204,17 @@ def report(c: Catalog) -> Report:
         out.accounts_per_platform.setdefault(account.platform, Counter())[account.status] += 1
         if account.status == "archived":
             continue  # an archived account asks nothing more of anyone
-        missing = [role for role, person in (("owner", account.owner), ("backup owner", account.backup_owner))
+        missing = [role for role, person in (("owner", account.owner), ("backup_owner", account.backup_owner))
                    if person is None]
         if missing:
             findings["accounts-without-owner"].append(
-                Item("account", aid, entry.path, "no " + " and no ".join(missing), account.owner,
-                     {"missing": [role.replace(" ", "_") for role in missing]}))
-        for role, person in (("owner", account.owner), ("backup owner", account.backup_owner)):
+                Item("account", aid, entry.path, say("no_one_as", roles=say("and_no").join(map(_role, missing))),
+                     account.owner, {"missing": missing}))
+        for role, person in (("owner", account.owner), ("backup_owner", account.backup_owner)):
             if c.left_without_successor(person):
-                findings["left-without-successor"].append(Item("account", aid, entry.path, f"{role}: {person}", person,
-                                                               {"role": role.replace(" ", "_"), "person": person}))
+                findings["left-without-successor"].append(
+                    Item("account", aid, entry.path, say("role_is", role=_role(role), person=person), person,
+                         {"role": role, "person": person}))
         if account.status == "dormant":
             findings["dormant-accounts"].append(Item("account", aid, entry.path, account.handle, account.owner,
                                                      {"platform": account.platform}))

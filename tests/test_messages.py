@@ -197,3 +197,17 @@ def test_the_readme_s_example_lesson_passes_the_check_on_the_example_handbook(tm
                                 env={"GITHUB_ACTIONS": None, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     count = int(re.fullmatch(r"Alles in orde: (\d+) records\n", records).group(1))
     assert (result.output, result.exit_code) == (f"Alles in orde: {count + 1} records\n", 0)
+
+
+def test_the_report_speaks_the_site_s_language(tmp_path: Path) -> None:
+    from .conftest import FIXTURE_EPOCH, copy_project
+
+    project = copy_project(tmp_path / "p")
+    env = {"GITHUB_ACTIONS": None, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH}
+    dutch = CliRunner().invoke(main, ["report", "--project", str(project)], env=env).stdout.splitlines()
+    english = CliRunner().invoke(main, ["report", "--project", str(project), "--language", "en"], env=env)
+    assert dutch[0].startswith("Kennisgezondheid op ")
+    assert "Accounts per platform (actief/slapend/gearchiveerd):" in dutch
+    assert "Lessen per campagne (fundament/uitvoering):" in dutch
+    assert english.stdout.splitlines()[0].startswith("Knowledge health as of ")
+    assert len(dutch) == len(english.stdout.splitlines())  # the same report, line for line
