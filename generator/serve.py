@@ -63,7 +63,8 @@ class Regenerator:
         with self._condition:
             self._stopped = True
             self._condition.notify_all()
-        self._worker.join()
+        if self._worker.is_alive():  # a stop during the first generation comes before the start
+            self._worker.join()
 
     def changed(self, paths: set[str]) -> None:
         """Paths (relative to the project) that changed; regenerated soon."""
@@ -160,6 +161,9 @@ def check_address(address: str) -> None:
         raise AddressRefused(f"'{address}' is not an address to serve on; write HOST:PORT, for example 127.0.0.1:8000")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            # As a server binds: connections of a preview stopped a moment
+            # ago (TIME_WAIT) do not hold the port, a listening server does.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]"), int(port)))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
@@ -171,29 +175,40 @@ def check_address(address: str) -> None:
 def serve(project: Path, address: str) -> int:
     check_address(address)
     project = project.absolute()
-    regenerator = Regenerator(project)
-    # Watch first: a save during the first generation is the first change.
-    observer = watch(project, regenerator)
-    regenerator.regenerate()
-    regenerator.start()
-    engine = subprocess.Popen(
-        # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
-        # mkdocs warns that this is a preview, so the preview is not strict
-        # (`handbook build` is).
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict", "--dev-addr", address],
-        cwd=project,
-        env=engine_environment(project),
-    )
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
+    # Stopped (Ctrl-C, or SIGTERM from a process manager), at any moment: the
+    # engine goes too, the port is free when this returns, and a stop is not
+    # a failure.
     signal.signal(signal.SIGTERM, stop)
+    regenerator = Regenerator(project)
+    engine: subprocess.Popen | None = None
+    # Watch first: a save during the first generation is the first change.
+    observer = watch(project, regenerator)
     try:
+        regenerator.regenerate()
+        regenerator.start()
+        engine = subprocess.Popen(
+            # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
+            # the preview is not strict (`handbook build` is). generator/preview.py
+            # is MkDocs' serve without its page list and dirty-build warning.
+            [sys.executable, "-m", "generator.preview", "--livereload", "--dirty", "--no-strict",
+             "--dev-addr", address],
+            cwd=project,
+            env=engine_environment(project),
+        )
         return engine.wait()
     except KeyboardInterrupt:
-        engine.terminate()
-        return engine.wait()
+        if engine is not None:
+            engine.terminate()
+            try:
+                engine.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                engine.kill()
+                engine.wait()
+        return 0
     finally:
         observer.stop()
         observer.join()

@@ -54,3 +54,30 @@ def test_the_preview_follows_an_edited_record(project: Path) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matters(project: Path) -> None:
+    """SIGTERM to `handbook serve` alone (as a process manager or an editor
+    sends it) stops the engine too: the next preview starts on the same port
+    at once. Neither says MkDocs' list of pages outside the navigation or its
+    dirty-build warning."""
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+            env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
+            os.kill(server.pid, stop)  # the preview alone, not its process group
+            output, _ = server.communicate(timeout=20)
+        finally:
+            if server.poll() is None:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+        assert server.returncode == 0, output
+        assert "Traceback" not in output
+        assert "not included in the" not in output and "'dirty' build" not in output
+        assert "Serving on" in output

@@ -1,0 +1,41 @@
+"""`mkdocs serve` for the preview, without what only confuses an author.
+
+`handbook serve` runs this module in its own process: MkDocs' own command,
+with two of its messages left out. The generated record pages are reached
+through index pages, not the navigation, so MkDocs lists every one of them
+as "not included in the nav" (hundreds of lines); and the preview rebuilds
+only the changed pages (`--dirty`), about which MkDocs warns after every
+edit. Both say nothing an author can act on. Everything else MkDocs says
+is shown as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+QUIET = {
+    "mkdocs.structure.nav": "exist in the docs directory, but are not included in the \"nav\"",
+    "mkdocs.commands.build": "A 'dirty' build is being performed",
+}
+
+
+class _LeaveOut(logging.Filter):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.text not in record.getMessage()
+
+
+def main() -> None:
+    for name, text in QUIET.items():
+        logging.getLogger(name).addFilter(_LeaveOut(text))
+    from mkdocs.__main__ import cli
+
+    cli(["serve", *sys.argv[1:]], prog_name="mkdocs")
+
+
+if __name__ == "__main__":
+    main()
