@@ -231,28 +231,51 @@ def synth(records: int, out: Path, seed: int) -> None:
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()))
 
 
-def _ask(essential, options, default):
-    """One question in the terminal, offering the choices there are."""
-    question = essential.question + ("" if essential.required else " (optional, Enter to skip)")
-    if options and essential.shape in ("ref", "refs"):
-        click.echo(f"  choose from: {', '.join(options)}")
-    if essential.shape == "items":
+def _ask(essential, options, default, check, labels):
+    """One question in the terminal, offering the choices there are; asked
+    again, with what is wrong, until the answer is one the record takes."""
+    from .messages import say
+
+    question = essential.question + ("" if essential.required else say("new_optional"))
+    if options and essential.shape in ("ref", "refs", "choice"):
+        click.echo(say("new_choose_from"))
+        if labels:
+            for option in options:
+                click.echo(f"    {option}" + (f" — {labels[option]}" if option in labels else ""))
+        else:
+            click.echo("    " + ", ".join(options))
+    while True:
+        if essential.shape == "items":
+            raw: object = _ask_lines(question, default, each=True)
+        elif essential.shape == "story":
+            raw = _ask_lines(question + say("new_story"), default, each=False)
+        else:
+            raw = click.prompt(question, default=default if default is not None else "",
+                               show_default=default not in (None, "")).strip()
+        value, problem = check(raw)
+        if problem is None:
+            return value
+        click.echo(f"  {one_line(problem)}")
+
+
+def _ask_lines(question: str, default, each: bool):
+    """Lines until an empty one: items (`each`, a list) or one text of several lines."""
+    from .messages import say
+
+    if each:
         items = []
+        if isinstance(default, list) and default:
+            click.echo("  " + "; ".join(str(item) for item in default))
         while True:
-            item = click.prompt(f"{question} ({'another, ' if items else ''}Enter when done)",
-                                default="", show_default=False).strip()
+            item = click.prompt(f"{question} ({say('new_another')})", default="", show_default=False).strip()
             if not item:
-                if items or not essential.required:
-                    return items
-                continue
+                return items or (list(default) if isinstance(default, list) else [])
             items.append(item)
-    if essential.shape in ("choice", "ref") and options and essential.required:
-        return click.prompt(question, type=click.Choice(options), default=default, show_choices=essential.shape == "choice")
-    answer = click.prompt(question, default=default if default is not None else "",
-                          show_default=default is not None).strip()
-    if essential.shape == "refs":
-        return [part.strip() for part in answer.split(",") if part.strip()]
-    return answer
+    first = click.prompt(question, default=default if default else "", show_default=bool(default))
+    lines = [first]
+    while lines[-1].strip() and first != default:
+        lines.append(click.prompt("", prompt_suffix="  ", default="", show_default=False))
+    return "\n".join(line.rstrip() for line in lines).strip()
 
 
 @main.command()
@@ -280,7 +303,7 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     try:
         # Authoring happens now: the date offered is today's.
         path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today(),
-                                  inform=click.echo)
+                                  inform=click.echo, confirm=lambda text: click.confirm(text, default=True))
     except ScaffoldError as refused:
         first, *more = str(refused).split("\n")  # the message, then the new record's problems
         click.echo(f"new {kind}: {one_line(first)}", err=True)
@@ -288,7 +311,9 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
             click.echo(one_line(line), err=True)
         sys.exit(1)
     report_problems(warnings)
-    click.echo(f"wrote {path.relative_to(project).as_posix()}; check it with `handbook check` and preview with `make serve`")
+    from .messages import say
+
+    click.echo(say("new_wrote", path=path.relative_to(project).as_posix()))
 
 
 @main.command()

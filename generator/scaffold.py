@@ -10,6 +10,7 @@ the command says it is done. An existing file is never overwritten.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,11 +18,14 @@ from typing import Any, Callable
 
 from .catalog import Catalog, resolve_answer
 from .emit import dump_fields, slugify
-from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Lesson, allowed
-from .problems import Problems, one_line
+from pydantic import TypeAdapter, ValidationError
+
+from .messages import choice, language, quote, say
+from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
+from .problems import Problems, one_line, suggest
 from .settings import check_date
 from .validate import load_catalog
-from .write import WriteRefused, remove_new, write_new
+from .write import WriteRefused, remove_new, write_file, write_new
 
 
 class ScaffoldError(Exception):
@@ -33,67 +37,86 @@ class Essential:
     """One field `handbook new` asks for."""
 
     field: str  # dotted for nested fields: 'period.start'
-    question: str
-    shape: str = "text"  # text | date | choice | ref | refs | items | count
+    english: str  # the question, in English and in Dutch
+    dutch: str
+    shape: str = "text"  # text | story (several lines) | date | choice | ref | refs | items | count
     source: str | None = None  # for choice/ref/refs: where the choices come from
     required: bool = True
+
+    @property
+    def question(self) -> str:
+        return self.dutch if language() == "nl" else self.english
 
 
 ESSENTIALS: dict[str, list[Essential]] = {
     "lesson": [
-        Essential("title", "The lesson in one line"),
-        Essential("date", "Date of the lesson", "date"),
-        Essential("author", "Who writes it (person id)", "ref", "people"),
-        Essential("campaigns", "Campaign(s) it came from", "refs", "campaigns", required=False),
-        Essential("answers", "Learning goal(s) it answers", "refs", "goals", required=False),
-        Essential("level", "About the foundation or about the execution", "choice", "level"),
-        Essential("what_happened", "What happened"),
-        Essential("lesson", "What did we learn"),
-        Essential("recommendation", "What to do next time", required=False),
+        Essential("title", "The lesson in one line", "De les in één regel"),
+        Essential("date", "Date of the lesson", "Datum van de les", "date"),
+        Essential("author", "Who writes it (person id)", "Wie schrijft haar (id van de persoon)", "ref", "people"),
+        Essential("campaigns", "Campaign(s) it came from", "Uit welke campagne(s) komt ze", "refs", "campaigns",
+                  required=False),
+        Essential("answers", "Learning goal(s) it answers", "Welk(e) leerdoel(en) beantwoordt ze", "refs", "goals",
+                  required=False),
+        Essential("level", "About the foundation or about the execution", "Over het fundament of over de uitvoering",
+                  "choice", "level"),
+        Essential("what_happened", "What happened", "Wat er gebeurde", "story"),
+        Essential("lesson", "What did we learn", "Wat hebben we geleerd", "story"),
+        Essential("recommendation", "What to do next time", "Wat doen we de volgende keer", "story",
+                  required=False),
     ],
     "campaign": [
-        Essential("title", "Name of the campaign"),
-        Essential("summary", "What it did, in a sentence or two"),
-        Essential("status", "Status", "choice", "status"),
-        Essential("period.start", "First day", "date"),
-        Essential("period.end", "Last day (empty while it runs)", "date", required=False),
-        Essential("owner", "Who runs it (person id)", "ref", "people"),
-        Essential("knowledge_owner", "Who secures what it teaches (person id)", "ref", "people"),
-        Essential("recruitment", "Active or passive recruitment", "choice", "recruitment"),
-        Essential("scenario", "Scenario", "ref", "scenarios"),
-        Essential("platforms", "Platform(s)", "refs", "platforms", required=False),
-        Essential("channels", "Channel(s)", "refs", "channels"),
-        Essential("audience", "Who it is for"),
-        Essential("audience_goal", "What the audience itself wants"),
-        Essential("business_goals", "What the organisation wants to achieve", "items"),
-        Essential("learning_goals", "What do we want to learn from it?", "items"),
+        Essential("title", "Name of the campaign", "Naam van de campagne"),
+        Essential("summary", "What it did, in a sentence or two", "Wat ze deed, in een zin of twee", "story"),
+        Essential("status", "Status", "Status", "choice", "status"),
+        Essential("period.start", "First day", "Eerste dag", "date"),
+        Essential("period.end", "Last day (empty while it runs)", "Laatste dag (leeg zolang ze loopt)", "date",
+                  required=False),
+        Essential("owner", "Who runs it (person id)", "Wie voert haar uit (id van de persoon)", "ref", "people"),
+        Essential("knowledge_owner", "Who secures what it teaches (person id)",
+                  "Wie borgt wat ze ons leert (id van de persoon)", "ref", "people"),
+        Essential("recruitment", "Active or passive recruitment", "Actieve of passieve werving", "choice",
+                  "recruitment"),
+        Essential("scenario", "Scenario", "Scenario", "ref", "scenarios"),
+        Essential("platforms", "Platform(s)", "Platform(s)", "refs", "platforms", required=False),
+        Essential("channels", "Channel(s)", "Kanaal/kanalen", "refs", "channels"),
+        Essential("audience", "Who it is for", "Voor wie ze is"),
+        Essential("audience_goal", "What the audience itself wants", "Wat de doelgroep zelf wil"),
+        Essential("business_goals", "What the organisation wants to achieve", "Wat de organisatie wil bereiken",
+                  "items"),
+        Essential("learning_goals", "What do we want to learn from it?", "Wat willen we ervan leren?", "items"),
     ],
     "guideline": [
-        Essential("summary", "What the organisation uses the platform for"),
-        Essential("recruitment", "Purpose", "refs", "recruitment"),
-        Essential("dos", "Something to do on this platform", "items"),
-        Essential("donts", "Something never to do on this platform", "items"),
-        Essential("tone_of_voice", "How we sound there"),
-        Essential("webcare_hours", "Hours within which a question gets an answer", "count"),
-        Essential("approval", "Who approves a message before it goes out"),
-        Essential("owner", "Who keeps this guideline current (person id)", "ref", "people"),
-        Essential("reviewed", "Date of this review", "date"),
+        Essential("summary", "What the organisation uses the platform for",
+                  "Waarvoor de organisatie het platform gebruikt", "story"),
+        Essential("recruitment", "Purpose", "Doel", "refs", "recruitment"),
+        Essential("dos", "Something to do on this platform", "Iets om op dit platform wel te doen", "items"),
+        Essential("donts", "Something never to do on this platform", "Iets om op dit platform nooit te doen",
+                  "items"),
+        Essential("tone_of_voice", "How we sound there", "Hoe we daar klinken"),
+        Essential("webcare_hours", "Hours within which a question gets an answer",
+                  "Binnen hoeveel uur een vraag antwoord krijgt", "count"),
+        Essential("approval", "Who approves a message before it goes out", "Wie een bericht goedkeurt voor het uitgaat"),
+        Essential("owner", "Who keeps this guideline current (person id)",
+                  "Wie houdt deze richtlijn bij (id van de persoon)", "ref", "people"),
+        Essential("reviewed", "Date of this review", "Datum van deze herziening", "date"),
     ],
     "person": [
-        Essential("name", "Full name"),
-        Essential("role", "Job title"),
-        Essential("team", "Team or department"),
-        Essential("email", "Work email address", required=False),
+        Essential("name", "Full name", "Volledige naam"),
+        Essential("role", "Job title", "Functie"),
+        Essential("team", "Team or department", "Team of afdeling"),
+        Essential("email", "Work email address", "E-mailadres op het werk", required=False),
     ],
     "account": [
-        Essential("platform", "Platform", "ref", "platforms"),
-        Essential("handle", "Name of the account on the platform"),
-        Essential("url", "Address of the account", required=False),
-        Essential("owner", "Who is responsible (person id)", "ref", "people", required=False),
-        Essential("backup_owner", "Who stands in (person id)", "ref", "people", required=False),
-        Essential("purpose", "What the account is for"),
-        Essential("status", "Status", "choice", "account_status"),
-        Essential("reviewed", "Date of this review", "date", required=False),
+        Essential("platform", "Platform", "Platform", "ref", "platforms"),
+        Essential("handle", "Name of the account on the platform", "Naam van het account op het platform"),
+        Essential("url", "Address of the account", "Webadres van het account", required=False),
+        Essential("owner", "Who is responsible (person id)", "Wie is verantwoordelijk (id van de persoon)", "ref",
+                  "people", required=False),
+        Essential("backup_owner", "Who stands in (person id)", "Wie neemt het over bij afwezigheid (id van de persoon)",
+                  "ref", "people", required=False),
+        Essential("purpose", "What the account is for", "Waarvoor het account is"),
+        Essential("status", "Status", "Status", "choice", "account_status"),
+        Essential("reviewed", "Date of this review", "Datum van deze herziening", "date", required=False),
     ],
 }
 FIXED = {"lesson": {"status": "proposed"}}
@@ -126,14 +149,103 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
     return sorted(known)
 
 
-Ask = Callable[[Essential, list[str] | None, Any], Any]
+def option_labels(catalog: Catalog, source: str | None, options: list[str]) -> dict[str, str]:
+    """What an option means, shown beside it: a learning goal's question, a person's name."""
+    if source == "goals":
+        labels = {}
+        for option in options:
+            campaign, _, goal = option.rpartition(":")
+            for cid in ([campaign] if campaign else list(catalog.campaigns)):
+                question = catalog.goals.get(cid, {}).get(goal)
+                if question:
+                    labels[option] = question
+                    break
+        return labels
+    if source == "people":
+        return {option: catalog.people[option].record.name for option in options if option in catalog.people}
+    return {}
+
+
+Check = Callable[[str], tuple[Any, str | None]]
+Ask = Callable[[Essential, list[str] | None, Any, Check, dict[str, str]], Any]
+
+
+def check_answer(essential: Essential, raw: str | list[str], options: list[str] | None,
+                 catalog: Catalog) -> tuple[Any, str | None]:
+    """One answer as typed -> (the value, None), or (None, what is wrong and
+    what to type instead): every answer is judged at its own prompt."""
+    if isinstance(raw, list):  # items: each line one item
+        values = [item.strip() for item in raw if item.strip()]
+        if essential.required and not values:
+            return None, say("answer_needed")
+        return values, None
+    text = raw.strip()
+    if not text:
+        return (None, say("answer_needed")) if essential.required else (None, None)
+    if essential.shape == "date":
+        try:
+            return TypeAdapter(Day).validate_python(text), None
+        except ValidationError as failure:
+            return None, str(failure.errors()[0]["ctx"]["error"]) if failure.errors()[0].get("ctx") else say(
+                "not_a_date", value=quote(text))
+    if essential.shape == "count":
+        if not text.isdigit():
+            return None, say("not_whole_number", value=quote(text))
+        return int(text), None
+    if essential.shape == "choice" and options:
+        if text.lower() in options:  # 'Execution' is execution
+            return text.lower(), None
+        return None, say("choose_from", value=quote(text), choices=", ".join(choice(o) for o in options),
+                         hint=suggest(text.lower(), options))
+    if essential.shape in ("ref", "refs") and options is not None:
+        parts = [part.strip() for part in text.split(",") if part.strip()] if essential.shape == "refs" else [text]
+        for part in parts:
+            if part not in options:
+                if essential.source == "people" and part in catalog.people:
+                    return None, say("person_left", value=quote(part))
+                return None, say("not_an_option", value=quote(part), hint=suggest(part, tuple(options)))
+        return (parts if essential.shape == "refs" else parts[0]), None
+    return text, None
+
+
+class Draft:
+    """What an author answered so far, kept after every answer in
+    `.drafts/new-KIND.json` (ignored by git), offered back by the next
+    `handbook new KIND` and removed once the record is written."""
+
+    def __init__(self, project: Path, kind: str) -> None:
+        self.path = project / ".drafts" / f"new-{kind}.json"
+
+    def load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(self, answers: dict[str, Any]) -> None:
+        try:
+            write_file(self.path, json.dumps(answers, ensure_ascii=False, indent=1, default=str) + "\n")
+        except (OSError, WriteRefused):
+            pass  # a draft that cannot be kept does not stop the author
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
 
 
 def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | None, today: date,
-           before_goals: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-    """The answers for every essential: from `given` (--set), else by asking.
-    `before_goals` sees the answers just before the learning goals are asked."""
+           before_goals: Callable[[dict[str, Any]], None] | None = None,
+           draft: dict[str, Any] | None = None, keep: Callable[[dict[str, Any]], None] | None = None,
+           ) -> dict[str, Any]:
+    """The answers for every essential: from `given` (--set), else by asking,
+    each answer checked at its prompt. `draft`: earlier answers, offered as
+    the defaults; `keep` sees the answers after each one. `before_goals` sees
+    the answers just before the learning goals are asked."""
     answers: dict[str, Any] = {}
+    draft = draft or {}
     missing = []
     for essential in ESSENTIALS[kind]:
         if essential.field == "learning_goals" and before_goals is not None:
@@ -145,10 +257,18 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
         elif ask is not None:
             if essential.source == "goals" and not options:
                 continue
-            default = today.isoformat() if essential.shape == "date" and essential.required else None
-            answer = ask(essential, options, default)
+            default = draft.get(essential.field)
+            if isinstance(default, list) and essential.shape in ("refs",):
+                default = ", ".join(default)
+            if default is None and essential.shape == "date" and essential.required:
+                default = today.isoformat()
+            answer = ask(essential, options, default,
+                         lambda raw, e=essential, o=options: check_answer(e, raw, o, catalog),
+                         option_labels(catalog, essential.source, options or []))
             if answer not in (None, "", []):
-                answers[essential.field] = answer
+                answers[essential.field] = answer.isoformat() if isinstance(answer, date) else answer
+                if keep is not None:
+                    keep(answers)
         elif essential.required:
             missing.append(essential.field)
     if missing:
@@ -158,6 +278,15 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
         raise ScaffoldError(f"'{unknown[0]}' is not a field that `handbook new {kind}` fills in; "
                             f"it fills in: {', '.join(e.field for e in ESSENTIALS[kind])}")
     return answers
+
+
+def free_id(folder: Path, base: str) -> str:
+    """`base`, or base-2, base-3 ...: the first that no record in `folder` has."""
+    candidate, number = base, 1
+    while (folder / f"{candidate}.yml").exists() or (folder / f"{candidate}.md").exists():
+        number += 1
+        candidate = f"{base[:SLUG_MAX - len(str(number)) - 1]}-{number}"
+    return candidate
 
 
 def _convert(essential: Essential, values: list[str]) -> Any:
@@ -210,7 +339,50 @@ def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
         lines.append(f"# {description}")
         lines.append(dump_fields({name: value}).rstrip("\n"))
         lines.append("")
+    optional = [name for name, info in model.model_fields.items()
+                if name not in fields and not info.is_required() and name not in UNOFFERED]
+    if optional:
+        # The fields an author may add, so that they know these exist.
+        lines += [f"# {say('new_optional_fields')}", ""]
+        for name in optional:
+            info = model.model_fields[name]
+            lines.append(f"# {info.description or ''}")
+            lines += [f"# {line}" for line in _empty_field(name, info).split("\n")]
+            lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# Optional fields not offered in a new record: the story below the fields of
+# a Markdown record, and what only a later review of the lesson fills in.
+UNOFFERED = {"body", "superseded_by", "reviewed", "left"}
+
+
+def _empty_field(name: str, info: Any) -> str:
+    """`name:` as an author would start it: a list, a group of fields, or one value."""
+    import typing
+
+    annotation = info.annotation
+    inner = _model_of(annotation)
+    if inner is not None:
+        return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(sub.annotation) is list
+                                         else f"  {child}:" for child, sub in inner.model_fields.items()])
+    if typing.get_origin(annotation) is list:
+        return f"{name}: []"
+    return f"{name}:"
+
+
+def _model_of(annotation: Any) -> Any:
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) -> list[str]:
@@ -237,17 +409,25 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
 
 
 def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[str]], ask: Ask | None,
-             today: date, inform: Callable[[str], None] | None = None) -> tuple[Path, Problems]:
+             today: date, inform: Callable[[str], None] | None = None,
+             confirm: Callable[[str], bool] | None = None) -> tuple[Path, Problems]:
     """Write the new record and check it with all the others; its path and
-    the warnings the check has about it."""
+    the warnings the check has about it. Asking (`ask`), every answer is kept
+    in a draft until the record is written: nothing typed is lost."""
     problems = Problems()
     catalog = load_catalog(project, problems, check_date(project))
     if catalog is None or problems.errors:
-        raise ScaffoldError("the records have errors already; run `handbook check` and fix them first")
+        raise ScaffoldError(say("new_records_have_errors"))
+    draft = Draft(project, kind)
+    earlier = draft.load() if ask is not None else {}
+    if earlier and not (confirm is not None and confirm(say("new_resume_draft", path=draft.path.relative_to(project)))):
+        earlier = {}
     if kind == "guideline":
         free = [k for k in sorted(catalog.taxonomy.platforms) if k not in catalog.guidelines]
         if ident is None and ask is not None:
-            ident = ask(Essential("id", "Platform of the guideline", "ref"), free, None)
+            platform = Essential("id", "Platform of the guideline", "Platform van de richtlijn", "ref")
+            ident = ask(platform, free, earlier.get("id"),
+                        lambda raw: check_answer(platform, raw, free, catalog), {})
         if ident in catalog.guidelines:
             raise ScaffoldError(f"{catalog.guidelines[ident].path} exists already; it is left as it is")
         if ident not in free:
@@ -262,19 +442,34 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
                 inform(line)
             shown.append(True)
 
-    answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None)
+    def keep(answers: dict[str, Any]) -> None:
+        draft.save({**answers, **({"id": ident} if ident else {})})
+
+    answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None,
+                     draft=earlier, keep=keep if ask is not None else None)
+    folder = project / "data" / MODELS[kind].folder
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")
-        if ask is not None:
-            ident = ask(Essential("id", "Id (the file name)"), None, ident)
+        if ask is not None:  # offered: the first free one (without a terminal, an existing file stops it)
+            ident = free_id(folder, ident or kind)
+            name = Essential("id", "Id (the file name)", "Id (de bestandsnaam)")
+
+            def free_slug(raw: str) -> tuple[Any, str | None]:
+                text = raw.strip()
+                if not SLUG.match(text) or len(text) > SLUG_MAX:
+                    return None, say("bad_file_name", value=quote(text), limit=SLUG_MAX)
+                if (folder / f"{text}.yml").exists() or (folder / f"{text}.md").exists():
+                    return None, say("id_taken", value=quote(text), free=quote(free_id(folder, text)))
+                return text, None
+
+            ident = ask(name, None, ident, free_slug, {})
     if not ident:
         raise ScaffoldError("give the record an id with --id")
     if not SLUG.match(ident) or len(ident) > SLUG_MAX:
         # An id is a file name inside its kind's folder, never a path.
         raise ScaffoldError(f"{ident!r} cannot be an id; use lower-case letters, digits and single hyphens, "
                             f"at most {SLUG_MAX} characters, for example 'luister-eerst'")
-    folder = project / "data" / MODELS[kind].folder
     target = folder / f"{ident}.yml"
     for existing in (target, target.with_suffix(".md")):
         if existing.exists():
@@ -291,7 +486,9 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
     if [p for p in problems.errors if p in mine]:
         remove_new(target)
-        raise ScaffoldError("the new record would not pass the check:\n" + "\n".join(str(p) for p in mine))
+        kept = [say("new_draft_kept", kind=kind)] if ask is not None else []
+        raise ScaffoldError("\n".join([say("new_would_not_pass"), *(str(p) for p in mine), *kept]))
+    draft.discard()
     return target, Problems(mine)
 
 

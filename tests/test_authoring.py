@@ -75,11 +75,15 @@ def test_every_kind_scaffolds_a_valid_commented_record_once(project: Path, kind:
 
 
 def test_scaffolding_asks_in_a_terminal_offering_the_choices(project: Path) -> None:
-    answers = "Een les\n2025-02-01\neva-jansen\nlinkedin-ict-2024\nrespons\nexecution\nWat gebeurde\nDe les\n\nles-via-vragen\n"
+    # The stories end with an empty line; the recommendation is left empty.
+    answers = ("Een les\n2025-02-01\neva-jansen\nlinkedin-ict-2024\nrespons\nexecution\nWat gebeurde\n\n"
+               "De les\n\n\nles-via-vragen\n")
     result = new(project, "lesson", "--input", input=answers)
     assert result.exit_code == 0, result.output
-    assert "choose from: eva-jansen\n" in result.output  # Tom Bakker left: not offered
-    assert "choose from: respons\n" in result.output  # the goals of the chosen campaign
+    assert "  choose from:\n    eva-jansen — Eva Jansen\n" in result.output  # Tom Bakker left: not offered
+    assert "tom-bakker" not in result.output
+    # The goals of the chosen campaign, with their questions.
+    assert "  choose from:\n    respons — Hoeveel benaderde ontwikkelaars reageren?\n" in result.output
     record = yaml.safe_load((project / "data/lessons/les-via-vragen.yml").read_text("utf-8"))
     assert record["answers"] == ["respons"] and record["status"] == "proposed"
 

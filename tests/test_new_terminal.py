@@ -1,0 +1,121 @@
+"""`handbook new` in a real terminal, as a new author uses it: mistakes at
+the prompts are caught where they are typed, asked again with a suggestion,
+and nothing typed is lost, not even when the author stops halfway."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import yaml
+
+from .conftest import FIXTURE_EPOCH, ROOT
+
+
+def _spawn(project: Path) -> pexpect.spawn:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), "TERM": "dumb"}
+    return pexpect.spawn(sys.executable, ["-m", "generator", "new", "lesson", "--project", str(project)],
+                         env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+
+
+def _answer(child: pexpect.spawn, prompt: str, text: str) -> None:
+    child.expect_exact(prompt)
+    child.sendline(text)
+
+
+def test_mistakes_at_the_prompts_are_asked_again_and_the_record_is_written(project: Path) -> None:
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Ouders beslissen mee")
+    _answer(child, "Datum van de les", "15-03-2024")
+    child.expect_exact("'15-03-2024' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15")
+    _answer(child, "Datum van de les", "2024-12-15")
+    child.expect_exact("eva-jansen — ")  # people offered with their names
+    _answer(child, "Wie schrijft haar", "eva")
+    child.expect_exact("'eva' is geen van de keuzes (bedoel je 'eva-jansen'?)")
+    _answer(child, "Wie schrijft haar", "tom-bakker")
+    child.expect_exact("'tom-bakker' is uit dienst; noem iemand die hier nu werkt")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2042")
+    child.expect_exact("(bedoel je 'linkedin-ict-2024'?)")
+    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024")
+    child.expect_exact("respons — ")  # a learning goal is offered with its question
+    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "respons")
+    _answer(child, "Over het fundament of over de uitvoering", "uitvoering")
+    child.expect_exact("kies uit: foundation (fundament), execution (uitvoering)")
+    _answer(child, "Over het fundament of over de uitvoering", "Execution")
+    _answer(child, "Wat er gebeurde", "De video's bereikten de studenten.")
+    child.sendline("Maar de ouders beslisten mee.")
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Overtuig ook de ouders.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect_exact("data/lessons/ouders-beslissen-mee.yml geschreven")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    text = (project / "data/lessons/ouders-beslissen-mee.yml").read_text("utf-8")
+    record = yaml.safe_load(text)
+    assert record["what_happened"] == "De video's bereikten de studenten.\nMaar de ouders beslisten mee."
+    assert (record["date"].isoformat(), record["author"], record["level"]) == ("2024-12-15", "eva-jansen", "execution")
+    assert record["campaigns"] == ["linkedin-ict-2024"] and record["answers"] == ["respons"]
+    assert "\n# recommendation:\n" in text and "\n# recurs:\n" in text  # the optional fields, to fill in later
+    assert not (project / ".drafts" / "new-lesson.json").exists()
+
+
+def test_an_author_who_stops_halfway_finds_their_answers_offered_again(project: Path) -> None:
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Eerst luisteren")
+    _answer(child, "Datum van de les", "2024-12-15")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    child.expect_exact("Uit welke campagne(s) komt ze")
+    child.sendintr()  # Ctrl-C: the author stops
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (project / ".drafts" / "new-lesson.json").exists()
+
+    child = _spawn(project)
+    _answer(child, "Er zijn antwoorden van een eerdere poging in .drafts/new-lesson.json; die gebruiken?", "")
+    _answer(child, "De les in één regel [Eerst luisteren]", "")
+    _answer(child, "Datum van de les [2024-12-15]", "")
+    _answer(child, "Wie schrijft haar (id van de persoon) [eva-jansen]", "")
+    _answer(child, "Uit welke campagne(s) komt ze", "")
+    _answer(child, "Over het fundament of over de uitvoering", "foundation")
+    _answer(child, "Wat er gebeurde", "We zonden alleen.")
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Eerst luisteren.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    child.expect_exact("Id (de bestandsnaam) [eerst-luisteren]")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    record = yaml.safe_load((project / "data/lessons/eerst-luisteren.yml").read_text("utf-8"))
+    assert (record["title"], record["author"], record["level"]) == ("Eerst luisteren", "eva-jansen", "foundation")
+    assert not (project / ".drafts" / "new-lesson.json").exists()
+
+
+def test_the_id_offered_is_one_that_is_free(project: Path) -> None:
+    (project / "data/lessons/eerst-luisteren.yml").write_text(
+        (project / "data/lessons/weer-gezonden.yml").read_text("utf-8"), "utf-8")
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Eerst luisteren")
+    _answer(child, "Datum van de les", "2024-12-15")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    _answer(child, "Uit welke campagne(s) komt ze", "")
+    _answer(child, "Over het fundament of over de uitvoering", "foundation")
+    _answer(child, "Wat er gebeurde", "We zonden alleen.")
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Eerst luisteren.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    _answer(child, "Id (de bestandsnaam) [eerst-luisteren-2]", "eerst-luisteren")
+    child.expect_exact("er is al een record 'eerst-luisteren'; 'eerst-luisteren-2' is vrij")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (project / "data/lessons/eerst-luisteren-2.yml").is_file()
