@@ -22,6 +22,7 @@ import yaml
 from .audit import apply_policy, audit_site
 from .catalog import Catalog
 from .pages import Site, plan
+from .pages.site import record_path
 from .parallel import elsewhere
 from .problems import Problems
 from .progress import counting
@@ -78,7 +79,9 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
                            text_checks=text_checks)
     check_docs_folder(project, settings.docs_dir, problems)
     if catalog is None or problems.errors:
-        raise BuildFailed("the check found errors", problems)
+        from .messages import say
+
+        raise BuildFailed(say("check_found_errors"), problems)
     return catalog
 
 
@@ -142,6 +145,47 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
         tree.release()
     timings["generate"] = time.perf_counter() - started
     return Generated(len(jobs), changed, len(removed), problems)
+
+
+def write_error_pages(project: Path, problems: Problems, language: str | None = None) -> list[str]:
+    """For the preview: the page of every record that has errors shows them,
+    in place of the record, until the record is fixed (the next good
+    generation writes the page again). The paths of the pages written."""
+    import html
+    import re
+
+    from .messages import say
+    from .models import KIND_BY_FOLDER
+
+    settings = settings_for(project, language)
+    by_record: dict[str, list[str]] = {}
+    for problem in problems.sorted():
+        found = re.fullmatch(r"data/([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:yml|md)", problem.path)
+        if found and found.group(1) in KIND_BY_FOLDER and problem.severity == "error":
+            kind = KIND_BY_FOLDER[found.group(1)].kind
+            by_record.setdefault(record_path(kind, found.group(2)), []).append(str(problem))
+    if not by_record:
+        return []
+    tree = GeneratedTree(settings.generated)
+    try:
+        tree.open()
+        for path, lines in sorted(by_record.items()):
+            source = re.sub(r":\d+:\d+: error: .*", "", lines[0])
+            tree.write(path, "\n".join([
+                "---", "search:", "  exclude: true", "---", "",
+                f"# {say('preview_error_heading', path=source)}", "",
+                '<div class="admonition failure">',
+                f'<p class="admonition-title">{html.escape(say("preview_error_title"))}</p>',
+                f"<p>{html.escape(say('preview_error_intro'))}</p>",
+                "<pre><code>" + "\n".join(html.escape(line) for line in lines) + "</code></pre>",
+                "</div>", "",
+            ]))
+        tree.close(remove_stale=False)
+    except WriteRefused:
+        return []
+    finally:
+        tree.release()
+    return sorted(by_record)
 
 
 # Pages are made by two processes (generator/parallel.py) from this many on:

@@ -398,6 +398,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{path} geschreven; controleer met `handbook check` en bekijk met `make serve`"),
     "new_optional_fields": ("Optional: remove the '# ' before a field to fill it in.",
                             "Mag ook: haal '# ' voor een veld weg om het in te vullen."),
+    "check_found_errors": ("the check found errors", "de controle vond fouten"),
+    # --- the preview
+    "preview_error_heading": ("Errors in {path}", "Fouten in {path}"),
+    "preview_error_title": ("This record has errors", "Dit record heeft fouten"),
+    "preview_error_intro": ("The preview shows the record again once these are fixed; `handbook check` says the same.",
+                            "De preview toont het record weer zodra deze fouten hersteld zijn; `handbook check` "
+                            "zegt hetzelfde."),
+    "preview_error_shown": ("the errors are also shown on the page of the record in the preview",
+                            "de fouten staan ook op de pagina van het record in de preview"),
+    "preview_not_regenerated": ("not regenerated: {reason}; the preview keeps the last good pages",
+                                "niet opnieuw gemaakt: {reason}; de preview houdt de laatste goede pagina's"),
     # --- the knowledge-health report
     "finished_on": ("finished {date}", "afgerond op {date}"),
     "role_is": ("{role}: {person}", "{role}: {person}"),

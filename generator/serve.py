@@ -27,7 +27,8 @@ import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildFailed, engine_environment, generate_pages
+from .build import BuildFailed, engine_environment, generate_pages, write_error_pages
+from .messages import say
 from .problems import one_line
 from .reporter import report_problems
 from .validate import ReadCache
@@ -113,7 +114,9 @@ class Regenerator:
                 except BuildFailed as failure:
                     if failure.problems is not None:
                         report_problems(failure.problems)
-                    click.echo(f"not regenerated: {one_line(str(failure))}; the preview keeps the last good pages")
+                        if write_error_pages(self.project, failure.problems):
+                            click.echo(say("preview_error_shown"))
+                    click.echo(say("preview_not_regenerated", reason=one_line(str(failure))))
                     return False
                 if only is None:
                     report_problems(generated.problems)

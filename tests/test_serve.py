@@ -81,3 +81,31 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
         assert "Traceback" not in output
         assert "not included in the" not in output and "'dirty' build" not in output
         assert "Serving on" in output
+
+
+def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(project: Path) -> None:
+    """The author looks at the browser, not the terminal: the page of the
+    record says what is wrong (as text: record text never becomes markup)
+    and shows the record again once it is fixed."""
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    record = project / "data" / "lessons" / "weer-gezonden.yml"
+    good = record.read_text("utf-8")
+    try:
+        assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
+        record.write_text(good.replace("level: execution", "level: <b>Uitvoering</b>"), "utf-8")
+        page = _wait_for(lambda: (text := _get(url) or "") and "Dit record heeft fouten" in text and text)
+        assert "Fouten in data/lessons/weer-gezonden.yml" in page
+        assert ("data/lessons/weer-gezonden.yml:5:8: error: &#x27;&lt;b&gt;Uitvoering&lt;/b&gt;&#x27; is niet "
+                "toegestaan voor &#x27;level&#x27; (niveau)") in page
+        assert "<b>Uitvoering</b>" not in page
+        record.write_text(good, "utf-8")
+        _wait_for(lambda: "Opnieuw alleen gezonden" in (_get(url) or "") and "Dit record heeft fouten" not in (_get(url) or ""))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
