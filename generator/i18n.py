@@ -234,6 +234,14 @@ LABELS: dict[str, dict[str, str]] = {
         "all_channels_intro": "Langs welke kanalen kandidaten ons bereiken.",
         "all_people_intro": "Iedereen die kennis beheert of borgt.",
         "all_accounts_intro": "Alle sociale-media-accounts van de organisatie, met eigenaar en status.",
+        "new_in_browser": "Schrijf een nieuwe les in de browser",
+        "new_in_browser_campaign": "Begin een nieuwe campagne in de browser",
+        "no_browser_path": "De links om in de browser te schrijven verschijnen als `extra.handbook.source_url` in "
+                           "mkdocs.yml naar de repository wijst.",
+        "new_in_browser_help": "Zonder terminal: de link opent de editor van de repository met een nieuw "
+                               "bestand waarin de velden al klaarstaan. Vul ze in, geef het bestand een eigen naam "
+                               "en kies onderaan voor een pull request; de controle zet eventuele fouten bij de "
+                               "regel waar ze staan.",
         "more_campaigns": "Campagnes",
         "more_lessons": "Lessen die hier gelden",
         "more_accounts": "Accounts",
@@ -518,6 +526,13 @@ LABELS: dict[str, dict[str, str]] = {
         "all_channels_intro": "The channels through which candidates reach us.",
         "all_people_intro": "Everyone who owns or secures knowledge.",
         "all_accounts_intro": "Every social media account of the organisation, with owner and status.",
+        "new_in_browser": "Write a new lesson in the browser",
+        "new_in_browser_campaign": "Start a new campaign in the browser",
+        "no_browser_path": "The links to write in the browser appear when `extra.handbook.source_url` in mkdocs.yml "
+                           "points at the repository.",
+        "new_in_browser_help": "Without a terminal: the link opens the repository's editor with a new file whose "
+                               "fields are ready. Fill them in, give the file a name of its own and choose a pull "
+                               "request at the bottom; the check puts any mistakes beside the line they are on.",
         "more_campaigns": "Campaigns",
         "more_lessons": "Lessons that apply here",
         "more_accounts": "Accounts",

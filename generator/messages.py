@@ -399,6 +399,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new_optional_fields": ("Optional: remove the '# ' before a field to fill it in.",
                             "Mag ook: haal '# ' voor een veld weg om het in te vullen."),
     "check_found_errors": ("the check found errors", "de controle vond fouten"),
+    "blank_file_name": ("Give the file the lesson's own name, such as ouders-beslissen-mee-2024.yml, then fill in the "
+                        "fields.",
+                        "Geef het bestand een eigen naam, zoals ouders-beslissen-mee-2024.yml, en vul dan de velden in."),
     # --- the preview
     "preview_error_heading": ("Errors in {path}", "Fouten in {path}"),
     "preview_error_title": ("This record has errors", "Dit record heeft fouten"),

@@ -21,6 +21,7 @@ from .emit import dump_fields, slugify
 from pydantic import TypeAdapter, ValidationError
 
 from .messages import choice, language, quote, say
+from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problems, one_line, suggest
 from .settings import check_date
@@ -322,67 +323,6 @@ def record_fields(kind: str, answers: dict[str, Any]) -> dict[str, Any]:
                 pass  # the check reports it, in its own words
     order = list(MODELS[kind].model_fields)
     return {name: fields[name] for name in sorted(fields, key=order.index)}
-
-
-def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
-    """The record file: the schema line, the kind's description, then each
-    field under its description."""
-    model = MODELS[kind]
-    lines = [
-        f"# yaml-language-server: $schema={schema_path}",
-        f"# {model.__doc__.strip().splitlines()[0]}",
-        "# Every field is described in the handbook's records reference (handbook/reference.md).",
-        "",
-    ]
-    for name, value in fields.items():
-        description = model.model_fields[name].description or ""
-        lines.append(f"# {description}")
-        lines.append(dump_fields({name: value}).rstrip("\n"))
-        lines.append("")
-    optional = [name for name, info in model.model_fields.items()
-                if name not in fields and not info.is_required() and name not in UNOFFERED]
-    if optional:
-        # The fields an author may add, so that they know these exist.
-        lines += [f"# {say('new_optional_fields')}", ""]
-        for name in optional:
-            info = model.model_fields[name]
-            lines.append(f"# {info.description or ''}")
-            lines += [f"# {line}" for line in _empty_field(name, info).split("\n")]
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# Optional fields not offered in a new record: the story below the fields of
-# a Markdown record, and what only a later review of the lesson fills in.
-UNOFFERED = {"body", "superseded_by", "reviewed", "left"}
-
-
-def _empty_field(name: str, info: Any) -> str:
-    """`name:` as an author would start it: a list, a group of fields, or one value."""
-    import typing
-
-    annotation = info.annotation
-    inner = _model_of(annotation)
-    if inner is not None:
-        return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(sub.annotation) is list
-                                         else f"  {child}:" for child, sub in inner.model_fields.items()])
-    if typing.get_origin(annotation) is list:
-        return f"{name}: []"
-    return f"{name}:"
-
-
-def _model_of(annotation: Any) -> Any:
-    import typing
-
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _model_of(argument)
-        if found is not None:
-            return found
-    return None
 
 
 def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) -> list[str]:

@@ -15,7 +15,7 @@ from generator.validate import load_catalog
 from .conftest import TODAY
 from generator.cli import main
 from generator.load import parse_yaml
-from generator.models import Lesson
+from generator.models import Lesson, allowed
 from generator.problems import Problems
 from generator.schema import KINDS, reference_markdown, schema_files, schema_for
 
@@ -197,3 +197,45 @@ def test_pre_commit_runs_the_check_on_records() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
     [hook] = config["repos"][0]["hooks"]
     assert (hook["entry"], hook["files"], hook["pass_filenames"]) == (".venv/bin/handbook check", "^data/", False)
+
+
+def test_the_issue_form_for_a_lesson_is_valid_and_asks_for_the_lesson_s_fields() -> None:
+    from check_jsonschema.cli.main_command import main as check_jsonschema
+
+    form = ROOT / ".github/ISSUE_TEMPLATE/nieuwe-les.yml"
+    result = CliRunner().invoke(check_jsonschema, ["--builtin-schema", "vendor.github-issue-forms", str(form)])
+    assert result.exit_code == 0, result.output
+    body = yaml.safe_load(form.read_text("utf-8"))["body"]
+    asked = {item["id"]: item for item in body if "id" in item}
+    assert set(asked) <= set(KINDS["lesson"].model_fields)
+    required = {name for name, info in KINDS["lesson"].model_fields.items() if info.is_required()}
+    assert required <= set(asked)  # every field a lesson needs is asked for
+    levels = [option.split(" ")[0] for option in asked["level"]["attributes"]["options"]]
+    assert levels == allowed(KINDS["lesson"], "level")
+
+
+def test_the_lesson_the_browser_link_opens_is_the_scaffold_with_its_fields_to_fill_in(project: Path) -> None:
+    """The index of lessons links to the repository's web editor with a new
+    lesson in it; filled in, it passes the check as it is."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from generator.pages import Site
+
+    catalog = load_catalog(project, Problems(), TODAY)
+    site = Site(catalog, "nl", "https://github.com/example-org/wervingshandboek/edit/main")
+    url = urlsplit(site.new_record_url("lesson"))
+    assert (url.netloc, url.path) == ("github.com", "/example-org/wervingshandboek/new/main/data/lessons")
+    query = parse_qs(url.query)
+    assert query["filename"] == ["nieuwe-les.yml"]
+    blank = query["value"][0]
+    assert blank.startswith("# yaml-language-server: $schema=../../schemas/lesson.schema.json\n")
+    assert "\n# recommendation:\n" in blank and "\nstatus: proposed\n" in blank
+    filled = blank
+    for name, value in (("title", "Ouders beslissen mee"), ("author", "eva-jansen"), ("level", "execution"),
+                        ("what_happened", "De ouders beslisten mee."), ("lesson", "Overtuig ook de ouders.")):
+        filled = filled.replace(f"\n{name}:\n", f"\n{name}: {value}\n", 1)
+    (project / "data/lessons/ouders-beslissen-mee.yml").write_text(filled, "utf-8")
+    problems = Problems()
+    load_catalog(project, problems, TODAY)
+    assert [str(p) for p in problems.items] == []
+    assert Site(catalog, "nl").new_record_url("lesson") is None  # no repository address: no link

@@ -13,11 +13,15 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from typing import Any, Iterable
 
+from markupsafe import escape
+
 from ..markup import render_markdown
 from ..render import link
 from .site import COVERAGE_CHART, Job, Page, Site, record_path
 
 HOME = "home.snippet"
+# Included by the page for authors (handbook/authors.md): the ways to write in the browser.
+NEW_RECORD = "new-record.snippet"
 FEED = "feed.xml"
 NEWEST = 5
 FEED_ENTRIES = 50
@@ -95,9 +99,21 @@ def feed(site: Site) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def new_record_snippet(site: Site) -> str:
+    """Links to the repository's editor with a new lesson or campaign in it,
+    and what to do there (Markdown, included by a hand-written page)."""
+    L = site.L
+    lesson, campaign = site.new_record_url("lesson"), site.new_record_url("campaign")
+    if lesson is None or campaign is None:
+        return escape(L["no_browser_path"]) + "\n"
+    return (f'<p class="handbook-action">{link(L["new_in_browser"], lesson)} · '
+            f'{link(L["new_in_browser_campaign"], campaign)}</p>\n\n{escape(L["new_in_browser_help"])}\n')
+
+
 def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     if only is not None:
         return []
-    made: list[Job] = [(HOME, lambda: home_page(site)), (FEED, lambda: Page(FEED, "", {}, raw=feed(site)))]
+    made: list[Job] = [(HOME, lambda: home_page(site)), (FEED, lambda: Page(FEED, "", {}, raw=feed(site))),
+                       (NEW_RECORD, lambda: Page(NEW_RECORD, "", {}, raw=new_record_snippet(site)))]
     return made
 

@@ -35,10 +35,17 @@ def menu(site: Site, frm: str) -> list[Raw]:
     return []
 
 
+# Index pages that offer writing a new record of their kind in the browser.
+NEW_HERE = {"lessons/index.md": ("lesson", "new_in_browser"), "campaigns/index.md": ("campaign", "new_in_browser_campaign")}
+
+
 def grouped(site: Site, path: str, title: str, intro: str, groups: list[Group], empty: str) -> Page:
+    kind, label = NEW_HERE.get(path, (None, None))
+    url = site.new_record_url(kind) if kind else None
     return Page(path, "list.md.j2", {
         "title": title,
         "intro": intro,
+        "action": link(site.L[label], url) if url and label else None,
         "menu": menu(site, path),
         "groups": [{"anchor": a, "heading": f"{h} ({site.number(items['total'])})", "entries": items}
                    for a, h, items in groups],

@@ -13,11 +13,13 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterable
+from urllib.parse import quote, urlencode
 
 from ..catalog import Catalog, Entry, Review
 from ..health import Report, report
 from ..i18n import LABELS, format_day, format_money, format_number
 from ..models import FOLDERS, Account, Campaign, Lesson, Person
+from ..record_file import blank_record
 from ..render import Raw, join, link
 from ..settings import GENERATED
 
@@ -61,6 +63,11 @@ def _relative(from_folder: str, target: str) -> str:
     while common < len(here) and common < len(there) and here[common] == there[common]:
         common += 1
     return ("../" * (len(here) - common) + "".join(part + "/" for part in there[common:]) + name) or "./"
+
+
+# The file name a record written in the browser starts with (the author renames it).
+NEW_FILE_NAMES = {"lesson": {"nl": "nieuwe-les", "en": "new-lesson"},
+                  "campaign": {"nl": "nieuwe-campagne", "en": "new-campaign"}}
 
 
 def record_path(kind: str, ident: str) -> str:
@@ -286,6 +293,18 @@ class Site:
         """Where a page's record lives, and the link to edit it in the
         repository (not the generated Markdown). No entry: the taxonomy."""
         return self.source_of(entry.path if entry is not None else self.c.taxonomy_doc.path)
+
+    def new_record_url(self, kind: str) -> str | None:
+        """The repository's web editor with a new record of `kind` in it, its
+        fields still to fill in (`record_file.blank_record`): the way in for
+        authors without a terminal. GitHub's new-file address takes the file
+        name and the content; None without a GitHub-style edit address."""
+        if not self.source_url or "/edit/" not in self.source_url:
+            return None
+        base = self.source_url.rstrip("/").replace("/edit/", "/new/", 1)
+        query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml",
+                           "value": blank_record(kind, self.c.today)}, quote_via=quote)
+        return f"{base}/data/{FOLDERS[kind]}?{query}"
 
     def source_of(self, path: str) -> dict[str, Any]:
         url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None

@@ -1,0 +1,114 @@
+"""A record as a file an author edits: the schema line, the kind's
+description, each field under its description, and the optional fields as
+commented lines, so that authors learn they exist. `handbook new` writes
+one filled in; the "new lesson in the browser" link of the site opens one
+with its fields still empty (`blank_record`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .emit import dump_fields
+from .messages import say
+from .models import MODELS
+
+
+def blank_record(kind: str, today: date) -> str:
+    """A new record of `kind` with its required fields still to fill in
+    (today's date where a date is asked, a new lesson proposed)."""
+    model = MODELS[kind]
+    lines = [
+        f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
+        f"# {model.__doc__.strip().splitlines()[0]}",
+        f"# {say('blank_file_name')}",
+        "",
+    ]
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            continue
+        lines.append(f"# {info.description or ''}")
+        if name == "date":
+            lines.append(f"date: {today.isoformat()}")
+        else:
+            lines += _empty_field(name, info).split("\n")
+        lines.append("")
+    if kind == "lesson":
+        lines += [f"# {model.model_fields['status'].description}", "status: proposed", ""]
+    fields = {"status": "proposed"} if kind == "lesson" else {}
+    return "\n".join(lines) + "\n" + _optional(model, set(model.model_fields) - _required(model) - set(fields) - {"status"}
+                                         if kind == "lesson" else set(model.model_fields) - _required(model))
+
+
+def _required(model: Any) -> set[str]:
+    return {name for name, info in model.model_fields.items() if info.is_required()}
+
+
+def _optional(model: Any, names: set[str]) -> str:
+    optional = [name for name in model.model_fields if name in names and name not in UNOFFERED]
+    if not optional:
+        return ""
+    lines = [f"# {say('new_optional_fields')}", ""]
+    for name in optional:
+        info = model.model_fields[name]
+        lines.append(f"# {info.description or ''}")
+        lines += [f"# {line}" for line in _empty_field(name, info).split("\n")]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
+    """The record file: the schema line, the kind's description, then each
+    field under its description."""
+    model = MODELS[kind]
+    lines = [
+        f"# yaml-language-server: $schema={schema_path}",
+        f"# {model.__doc__.strip().splitlines()[0]}",
+        "# Every field is described in the handbook's records reference (handbook/reference.md).",
+        "",
+    ]
+    for name, value in fields.items():
+        description = model.model_fields[name].description or ""
+        lines.append(f"# {description}")
+        lines.append(dump_fields({name: value}).rstrip("\n"))
+        lines.append("")
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    optional = {name for name, info in model.model_fields.items() if name not in fields and not info.is_required()}
+    # The fields an author may add, so that they know these exist.
+    return text + ("\n" + _optional(model, optional) if _optional(model, optional) else "")
+
+
+# Optional fields not offered in a new record: the story below the fields of
+# a Markdown record, and what only a later review of the lesson fills in.
+UNOFFERED = {"body", "superseded_by", "reviewed", "left"}
+
+
+def _empty_field(name: str, info: Any) -> str:
+    """`name:` as an author would start it: a list, a group of fields, or one value."""
+    import typing
+
+    annotation = info.annotation
+    inner = _model_of(annotation)
+    if inner is not None:
+        return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(sub.annotation) is list
+                                         else f"  {child}:" for child, sub in inner.model_fields.items()])
+    if typing.get_origin(annotation) is list:
+        return f"{name}: []"
+    return f"{name}:"
+
+
+def _model_of(annotation: Any) -> Any:
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_of(argument)
+        if found is not None:
+            return found
+    return None
+
+
