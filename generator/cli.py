@@ -332,6 +332,7 @@ def schema(project: Path, out: Path | None) -> None:
 
 
 @main.command()
+@_speaks
 @_project_option
 def reference(project: Path) -> None:
     """Write the records reference page (handbook/reference.md) from the models."""

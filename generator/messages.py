@@ -402,6 +402,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "blank_file_name": ("Give the file the lesson's own name, such as ouders-beslissen-mee-2024.yml, then fill in the "
                         "fields.",
                         "Geef het bestand een eigen naam, zoals ouders-beslissen-mee-2024.yml, en vul dan de velden in."),
+    "see_reference": ("Every field is described in the handbook's records reference (handbook/reference.md).",
+                      "Elk veld staat beschreven in de beschrijving van de records (handbook/reference.md)."),
     # --- the preview
     "preview_error_heading": ("Errors in {path}", "Fouten in {path}"),
     "preview_error_title": ("This record has errors", "Dit record heeft fouten"),
@@ -508,4 +510,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "dit is een symbolische koppeling; het handboek publiceert alleen echte bestanden"),
     "reserved_id": ("the id {value} is reserved for the handbook's own pages; rename the file",
                     "de id {value} is gereserveerd voor de eigen pagina's van het handboek; hernoem het bestand"),
+}
+
+
+def describe(model: str, name: str, english: str | None) -> str:
+    """A field's description in the language of the run: the model's own
+    (English) text, or its Dutch translation below."""
+    if _language.get() == "nl":
+        return DESCRIPTIONS_NL.get(f"{model}.{name}", english or "")
+    return english or ""
+
+
+def explain_kind(model: str, english: str) -> str:
+    """A record kind's one-line description, in the language of the run."""
+    return KINDS_NL.get(model, english) if _language.get() == "nl" else english
+
+
+# The record kinds in Dutch: their name and their one-line description.
+KIND_NAMES_NL = {"lesson": "Les", "campaign": "Campagne", "guideline": "Richtlijn", "person": "Persoon",
+                 "account": "Account"}
+KINDS_NL = {
+    "Account": "Eén sociale-media-account van de organisatie: het register tegen wildgroei.",
+    "Campaign": "Een wervingscampagne: wat ze wilde bereiken en wat ze wilde leren.",
+    "Guideline": "Hoe de organisatie één platform gebruikt. De bestandsnaam is de id van het platform.",
+    "Lesson": "Wat een campagne ons leerde, over het fundament of over de uitvoering.",
+    "Person": "Iemand die kennis beheert of borgt. Eigenaren verwijzen overal naar mensen met hun id.",
+    "Taxonomy": "De vaste lijsten, als gegevens, zodat de organisatie ze kan aanpassen.",
+}
+
+# Every field description of every model, in Dutch ('Model.field'); a test
+# fails when a model has a description without one here.
+_RECORD = {
+    "tags": "Tags uit de taxonomie, voor het overzicht per tag.",
+    "body": "Het verhaal, in Markdown. In een `.md`-record is dit de tekst onder de velden.",
+}
+_TERM = {
+    "name": "Naam zoals het Nederlandse handboek hem toont (hoogstens 80 tekens).",
+    "name_en": "Naam in het Engelse handboek (anders `name`).",
+    "description": "Een of twee zinnen over wat de term betekent.",
+}
+DESCRIPTIONS_NL: dict[str, str] = {
+    **{f"{model}.{name}": text for model in ("Account", "Campaign", "Guideline", "Lesson", "Person", "Record")
+       for name, text in _RECORD.items()},
+    **{f"{model}.{name}": text for model in ("Channel", "Platform", "Scenario", "Term") for name, text in _TERM.items()},
+    "Account.platform": "Id van het platform.",
+    "Account.handle": "Naam van het account op het platform.",
+    "Account.url": "Webadres van het account.",
+    "Account.owner": "Id van de persoon die verantwoordelijk is voor het account.",
+    "Account.backup_owner": "Id van de persoon die de eigenaar vervangt.",
+    "Account.purpose": "Waarvoor het account is.",
+    "Account.recruitment": "actieve of passieve werving.",
+    "Account.status": "actief, slapend of gearchiveerd.",
+    "Account.reviewed": "Wanneer het account voor het laatst is nagekeken.",
+    "Account.review_every_months": "Maanden tussen twee herzieningen (1 tot 120).",
+    "AppliesTo.platforms": "Ids van de platforms waarvoor de les geldt.",
+    "AppliesTo.channels": "Ids van de kanalen waarvoor de les geldt.",
+    "AppliesTo.scenarios": "Ids van de scenario's waarvoor de les geldt.",
+    "Campaign.title": "Naam van de campagne.",
+    "Campaign.summary": "Een of twee zinnen: wat de campagne deed.",
+    "Campaign.status": "gepland, loopt, afgerond, of vroegtijdig gestopt.",
+    "Campaign.period": "Wanneer de campagne liep.",
+    "Campaign.owner": "Id van de persoon die de campagne uitvoerde.",
+    "Campaign.knowledge_owner": "Id van de persoon die borgt wat de campagne ons leert.",
+    "Campaign.recruitment": "actief: kandidaten zoeken en benaderen; passief: werkgeversmerk, zenden.",
+    "Campaign.scenario": "Id van het scenario voor sociale-mediabeheer.",
+    "Campaign.platforms": "Ids van de platforms waarop de campagne liep.",
+    "Campaign.channels": "Ids van de kanalen waarlangs kandidaten werden bereikt.",
+    "Campaign.audience": "Voor wie de campagne was.",
+    "Campaign.audience_goal": "Wat de doelgroep zelf wil (haar doel, niet het onze).",
+    "Campaign.listening": "Wat luisteren naar de doelgroep opleverde voordat de campagne begon.",
+    "Campaign.business_goals": "Wat de organisatie wilde bereiken.",
+    "Campaign.learning_goals": "Wat willen we ervan leren? Minstens één.",
+    "Campaign.budget": "Budget in euro's.",
+    "Campaign.results": "Cijfers per kanaal, waar bekend.",
+    "Campaign.reviewed": "Wanneer de pagina voor het laatst is nagekeken.",
+    "Channel.group": "Soort kanaal: sociale media, eigen website, betaalde advertenties, netwerk (aanbrengen, "
+                     "relaties), vacaturebank of overig.",
+    "Guideline.summary": "Waarvoor de organisatie het platform gebruikt.",
+    "Guideline.recruitment": "Doel: actieve en/of passieve werving.",
+    "Guideline.dos": "Wat je op dit platform wel doet.",
+    "Guideline.donts": "Wat je op dit platform nooit doet.",
+    "Guideline.tone_of_voice": "Hoe we op dit platform klinken.",
+    "Guideline.webcare_hours": "Binnen hoeveel uur een vraag of klacht antwoord krijgt (hoogstens 720, een maand).",
+    "Guideline.approval": "Wie een bericht goedkeurt voor het uitgaat.",
+    "Guideline.owner": "Id van de persoon die deze richtlijn bijhoudt.",
+    "Guideline.reviewed": "Wanneer de richtlijn voor het laatst is nagekeken.",
+    "Guideline.review_every_months": "Maanden tussen twee herzieningen (1 tot 120).",
+    "LearningGoal.id": "Korte id, uniek binnen de campagne; lessen noemen hem in `answers`.",
+    "LearningGoal.question": "Wat willen we van deze campagne leren? Schrijf het als vraag.",
+    "Lesson.title": "De les in één regel.",
+    "Lesson.date": "Wanneer de les is getrokken.",
+    "Lesson.author": "Id van de persoon die de les schreef en bijhoudt.",
+    "Lesson.campaigns": "Ids van de campagnes waaruit de les komt.",
+    "Lesson.answers": "Ids van de leerdoelen die deze les beantwoordt, uit haar campagnes; schrijf `campagne:leerdoel` "
+                      "als twee van haar campagnes dezelfde leerdoel-id gebruiken.",
+    "Lesson.level": "foundation (fundament): over waarom en voor wie (community, inhoud, doelen); execution "
+                    "(uitvoering): over details zoals platform, timing, budget.",
+    "Lesson.what_happened": "Wat er gebeurde.",
+    "Lesson.lesson": "Wat we ervan leerden.",
+    "Lesson.recommendation": "Wat we de volgende keer doen.",
+    "Lesson.evidence": "Cijfers of bronnen die de les onderbouwen.",
+    "Lesson.applies_to": "Waar de les geldt.",
+    "Lesson.status": "proposed (voorgesteld), accepted (aanvaard), of superseded (vervangen door een latere les).",
+    "Lesson.superseded_by": "Id van de les die deze vervangt.",
+    "Lesson.recurs": "Id van een eerdere les die deze herhaalt: dezelfde fout opnieuw.",
+    "Lesson.review_by": "Wanneer de les opnieuw moet worden nagekeken.",
+    "Lesson.reviewed": "Wanneer de les voor het laatst is nagekeken.",
+    "Period.start": "Eerste dag van de campagne.",
+    "Period.end": "Laatste dag; laat weg zolang de campagne loopt.",
+    "Person.name": "Volledige naam.",
+    "Person.role": "Functie, bijvoorbeeld 'recruiter' of 'arbeidsmarktcommunicatie'.",
+    "Person.team": "Team of afdeling.",
+    "Person.email": "E-mailadres op het werk.",
+    "Person.phone": "Telefoonnummer op het werk.",
+    "Person.joined": "Datum van indiensttreding.",
+    "Person.left": "Datum waarop de persoon de organisatie verliet; de kennis heeft dan een nieuwe eigenaar nodig.",
+    "Person.successor": "Id van de persoon die de kennis overnam.",
+    "Platform.url": "Het openbare webadres van het platform.",
+    "Platform.closed": "Datum waarop het platform sloot (Hyves sloot in 2013); daarna mag er geen campagne op beginnen.",
+    "Result.channel": "Id van het kanaal waar de cijfers bij horen.",
+    "Result.platform": "Id van het platform, als het kanaal op één platform liep.",
+    "Result.reach": "Mensen die het bericht zagen.",
+    "Result.engagement": "Likes, reacties, klikken: mensen die reageerden.",
+    "Result.shares": "Hoe vaak het bericht werd doorgedeeld.",
+    "Result.conversations": "Gesprekken die met kandidaten begonnen.",
+    "Result.applications": "Ontvangen sollicitaties.",
+    "Result.hires": "Aangenomen mensen.",
+    "Result.cost": "Uitgegeven geld, in euro's.",
+    "Result.hours": "Bestede werkuren.",
+    "Scenario.suits": "Bij welke soort werving het scenario past: actief, passief of beide.",
+    "Taxonomy.platforms": "Sociale media en andere platforms, per id.",
+    "Taxonomy.channels": "Wervingskanalen, per id: waar kandidaten vandaan komen.",
+    "Taxonomy.scenarios": "Scenario's voor sociale-mediabeheer, per id.",
+    "Taxonomy.tags": "Tags, per id.",
 }

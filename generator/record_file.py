@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from .emit import dump_fields
-from .messages import say
+from .messages import describe, explain_kind, say
 from .models import MODELS
 
 
@@ -21,21 +21,22 @@ def blank_record(kind: str, today: date) -> str:
     model = MODELS[kind]
     lines = [
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
-        f"# {model.__doc__.strip().splitlines()[0]}",
+        f"# {explain_kind(model.__name__, model.__doc__.strip().splitlines()[0])}",
         f"# {say('blank_file_name')}",
         "",
     ]
     for name, info in model.model_fields.items():
         if not info.is_required():
             continue
-        lines.append(f"# {info.description or ''}")
+        lines.append(f"# {describe(model.__name__, name, info.description)}")
         if name == "date":
             lines.append(f"date: {today.isoformat()}")
         else:
             lines += _empty_field(name, info).split("\n")
         lines.append("")
     if kind == "lesson":
-        lines += [f"# {model.model_fields['status'].description}", "status: proposed", ""]
+        lines += [f"# {describe(model.__name__, 'status', model.model_fields['status'].description)}",
+                  "status: proposed", ""]
     fields = {"status": "proposed"} if kind == "lesson" else {}
     return "\n".join(lines) + "\n" + _optional(model, set(model.model_fields) - _required(model) - set(fields) - {"status"}
                                          if kind == "lesson" else set(model.model_fields) - _required(model))
@@ -52,7 +53,7 @@ def _optional(model: Any, names: set[str]) -> str:
     lines = [f"# {say('new_optional_fields')}", ""]
     for name in optional:
         info = model.model_fields[name]
-        lines.append(f"# {info.description or ''}")
+        lines.append(f"# {describe(model.__name__, name, info.description)}")
         lines += [f"# {line}" for line in _empty_field(name, info).split("\n")]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -64,13 +65,12 @@ def render_record(kind: str, fields: dict[str, Any], schema_path: str) -> str:
     model = MODELS[kind]
     lines = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# {model.__doc__.strip().splitlines()[0]}",
-        "# Every field is described in the handbook's records reference (handbook/reference.md).",
+        f"# {explain_kind(model.__name__, model.__doc__.strip().splitlines()[0])}",
+        f"# {say('see_reference')}",
         "",
     ]
     for name, value in fields.items():
-        description = model.model_fields[name].description or ""
-        lines.append(f"# {description}")
+        lines.append(f"# {describe(model.__name__, name, model.model_fields[name].description)}")
         lines.append(dump_fields({name: value}).rstrip("\n"))
         lines.append("")
     text = "\n".join(lines).rstrip("\n") + "\n"

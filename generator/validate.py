@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
-from .messages import choice, language, number, say
+from .messages import choice, describe, number, say
 from .messages import field as field_name
 from .parallel import elsewhere
 from .models import (
@@ -170,10 +170,11 @@ _number = number
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The field's description, as a parenthesis to a message."""
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
-    info = getattr(_model_at(model, loc), "model_fields", {}).get(names[-1]) if names else None
-    # The descriptions are the reference's, in English: a Dutch message goes without.
-    if info is not None and info.description and language() == "en":
-        return f" ({info.description[0].lower()}{info.description[1:].rstrip('.')})"
+    owner = _model_at(model, loc)
+    info = getattr(owner, "model_fields", {}).get(names[-1]) if names else None
+    if info is not None and info.description:
+        text = describe(owner.__name__, names[-1], info.description)
+        return f" ({text[0].lower()}{text[1:].rstrip('.')})"
     return ""
 
 

@@ -152,7 +152,7 @@ def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -
         "erna staan (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)",
         "data/lessons/met-tab.yml:5:1: error: dit is geen geldige YAML: met dit teken kan geen waarde beginnen "
         "(spring in met spaties, niet met tabs)",
-        "data/lessons/weer-gezonden.yml:1:1: error: 'title' (titel) ontbreekt",
+        "data/lessons/weer-gezonden.yml:1:1: error: 'title' (titel) ontbreekt (de les in één regel)",
         "data/lessons/weer-gezonden.yml:1:1: error: onbekend veld 'titel' (bedoel je 'title'?)",
         "data/lessons/weer-gezonden.yml:2:7: error: 'date' (datum): '15-03-2024' is geen datum; schrijf hem als "
         "JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
@@ -211,3 +211,16 @@ def test_the_report_speaks_the_site_s_language(tmp_path: Path) -> None:
     assert "Lessen per campagne (fundament/uitvoering):" in dutch
     assert english.stdout.splitlines()[0].startswith("Knowledge health as of ")
     assert len(dutch) == len(english.stdout.splitlines())  # the same report, line for line
+
+
+def test_every_field_description_and_record_kind_has_its_dutch_text() -> None:
+    from generator.messages import DESCRIPTIONS_NL, KINDS_NL
+
+    missing = []
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__:
+            for name, info in value.model_fields.items():
+                if info.description and f"{value.__name__}.{name}" not in DESCRIPTIONS_NL:
+                    missing.append(f"{value.__name__}.{name}")
+    assert missing == []
+    assert sorted(set(models.MODELS[kind].__name__ for kind in models.MODELS) - set(KINDS_NL)) == []
