@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .health import FINDINGS
+from .messages import say
 from .problems import Problems, one_line
 from .reporter import report_problems
 

@@ -15,6 +15,10 @@ from .messages import describe, explain_kind, say
 from .models import MODELS
 
 
+# A file name for each kind, as the blank record suggests one.
+EXAMPLE_NAMES = {"lesson": "ouders-beslissen-mee-2024.yml", "campaign": "tiktok-mbo-techniek-2024.yml"}
+
+
 def blank_record(kind: str, today: date) -> str:
     """A new record of `kind` with its required fields still to fill in
     (today's date where a date is asked, a new lesson proposed)."""
@@ -22,7 +26,7 @@ def blank_record(kind: str, today: date) -> str:
     lines = [
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
         f"# {explain_kind(model.__name__, model.__doc__.strip().splitlines()[0])}",
-        f"# {say('blank_file_name')}",
+        f"# {say('blank_file_name', example=EXAMPLE_NAMES.get(kind, kind + '.yml'))}",
         "",
     ]
     for name, info in model.model_fields.items():

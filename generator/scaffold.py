@@ -273,11 +273,11 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
         elif essential.required:
             missing.append(essential.field)
     if missing:
-        raise ScaffoldError("missing: " + ", ".join(f"--set {name}=…" for name in missing))
+        raise ScaffoldError(say("new_missing", fields=", ".join(f"--set {name}=…" for name in missing)))
     unknown = sorted(set(given) - {e.field for e in ESSENTIALS[kind]})
     if unknown:
-        raise ScaffoldError(f"'{unknown[0]}' is not a field that `handbook new {kind}` fills in; "
-                            f"it fills in: {', '.join(e.field for e in ESSENTIALS[kind])}")
+        raise ScaffoldError(say("new_not_filled_in", name=quote(unknown[0]), kind=kind,
+                                fields=", ".join(e.field for e in ESSENTIALS[kind])))
     return answers
 
 
@@ -333,15 +333,16 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
     scenario = answers.get("scenario")
     lessons, total = catalog.applicable_lessons(platforms, channels, scenario, limit=limit)
     questions = catalog.open_questions(platforms, channels, scenario, limit=limit)
-    lines = [f"What we already know ({total} lessons apply; foundation first):"]
+    lines = [say("known_header", total=total)]
     for lesson_id in lessons:
         lesson = catalog.lessons[lesson_id].record
-        mark = {"repeat": " [repeated mistake]", "repeated": " [mistake came back later]"}.get(catalog.recurring(lesson_id) or "", "")
-        lines.append(f"  - {lesson.title} ({lesson.level}, data/lessons/{lesson_id}){mark}")
+        recurring = catalog.recurring(lesson_id)
+        mark = say(f"known_{recurring}") if recurring in ("repeat", "repeated") else ""
+        lines.append(f"  - {lesson.title} ({choice(lesson.level)}, data/lessons/{lesson_id}){mark}")
     if not lessons:
-        lines.append("  - no lessons of other campaigns apply yet")
+        lines.append(say("known_none"))
     if questions:
-        lines.append("Still open in similar earlier campaigns:")
+        lines.append(say("known_open"))
         for campaign_id, goal_id in questions:
             question = catalog.question(campaign_id, goal_id)
             lines.append(f"  - {question} ({campaign_id})")
@@ -369,9 +370,9 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             ident = ask(platform, free, earlier.get("id"),
                         lambda raw: check_answer(platform, raw, free, catalog), {})
         if ident in catalog.guidelines:
-            raise ScaffoldError(f"{catalog.guidelines[ident].path} exists already; it is left as it is")
+            raise ScaffoldError(say("new_exists", path=catalog.guidelines[ident].path))
         if ident not in free:
-            raise ScaffoldError(f"a guideline's id is a platform without one; choose from: {', '.join(free) or 'none'}")
+            raise ScaffoldError(say("new_guideline_id", choices=", ".join(free) or say("none")))
     shown: list[bool] = []
 
     def show_known(answers: dict[str, Any]) -> None:
@@ -405,15 +406,14 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
 
             ident = ask(name, None, ident, free_slug, {})
     if not ident:
-        raise ScaffoldError("give the record an id with --id")
+        raise ScaffoldError(say("new_give_id"))
     if not SLUG.match(ident) or len(ident) > SLUG_MAX:
         # An id is a file name inside its kind's folder, never a path.
-        raise ScaffoldError(f"{ident!r} cannot be an id; use lower-case letters, digits and single hyphens, "
-                            f"at most {SLUG_MAX} characters, for example 'luister-eerst'")
+        raise ScaffoldError(say("bad_file_name", value=quote(ident), limit=SLUG_MAX))
     target = folder / f"{ident}.yml"
     for existing in (target, target.with_suffix(".md")):
         if existing.exists():
-            raise ScaffoldError(f"{existing.relative_to(project).as_posix()} exists already; it is left as it is")
+            raise ScaffoldError(say("new_exists", path=existing.relative_to(project).as_posix()))
     if kind == "campaign":  # before they begin: what earlier campaigns taught
         show_known(answers)
     text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")

@@ -201,7 +201,7 @@ def test_a_scaffold_id_that_is_not_an_id_writes_nothing(project: Path, ident: st
     result = invoke("new", "person", "--project", str(project), "--id", ident, "--no-input",
                     "--set", "name=Iemand", "--set", "role=recruiter", "--set", "team=Werving")
     assert result.exit_code == 1
-    assert f"new person: {ident!r} cannot be an id;" in result.output
+    assert result.output.startswith("new person: the file name '") and "' cannot be an id;" in result.output
     assert sorted(p for p in project.parent.rglob("*")) == before
 
 

@@ -91,10 +91,11 @@ def test_new_campaign_shows_what_we_already_know_before_it_writes(tmp_path: Path
         "--set", "learning_goals=Werkt Instagram voor stages?"], env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("What we already know (") and "lessons apply; foundation first):" in lines[0]
-    assert lines[1] == ("  - Adverteren in een bestaande community maakt je een spammer (foundation, "
-                        "data/lessons/vacatures-in-facebookgroepen-2024) [repeated mistake]")
-    assert lines[-1].startswith("wrote data/campaigns/instagram-stages-2027.yml")
+    # In the site's language (Dutch): what earlier campaigns taught, before the file is written.
+    assert lines[0].startswith("Wat we al weten (") and "lessen gelden; fundament eerst):" in lines[0]
+    assert lines[1] == ("  - Adverteren in een bestaande community maakt je een spammer (foundation (fundament), "
+                        "data/lessons/vacatures-in-facebookgroepen-2024) [herhaalde fout]")
+    assert lines[-1].startswith("data/campaigns/instagram-stages-2027.yml geschreven")
 
 
 def test_ratios_carry_their_sample_size_and_one_number_format(example: Path) -> None:
@@ -148,13 +149,13 @@ def test_in_a_terminal_what_we_know_comes_before_the_learning_goals_are_asked(tm
     from .helpers import make_project
 
     project = make_project(tmp_path)
-    answers = ["Stage op LinkedIn", "Stages werven", "planned", "2026-12-01", "", "eva-jansen", "eva-jansen", "passive",
+    answers = ["Stage op LinkedIn", "Stages werven", "", "planned", "2026-12-01", "", "eva-jansen", "eva-jansen", "passive",
                "social-broadcasting", "linkedin", "social", "Studenten", "Een stage", "Twee stagiairs", "",
                "Werkt het?", "", "stage-op-linkedin"]
     result = CliRunner().invoke(main, ["new", "campaign", "--project", str(project), "--input"],
                                 input="\n".join(answers) + "\n", env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.exit_code == 0, result.output
-    known = result.output.index("What we already know (1 lessons apply; foundation first):")
-    asked = result.output.index("What do we want to learn from it?")
+    known = result.output.index("Wat we al weten (1 lessen gelden; fundament eerst):")
+    asked = result.output.index("Wat willen we ervan leren?")
     assert known < asked
-    assert result.output.count("What we already know") == 1
+    assert result.output.count("Wat we al weten") == 1

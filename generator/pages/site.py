@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 from ..catalog import Catalog, Entry, Review
 from ..health import Report, report
 from ..i18n import LABELS, format_day, format_money, format_number
+from ..messages import speaking
 from ..models import FOLDERS, Account, Campaign, Lesson, Person
 from ..record_file import blank_record
 from ..render import Raw, join, link
@@ -302,8 +303,10 @@ class Site:
         if not self.source_url or "/edit/" not in self.source_url:
             return None
         base = self.source_url.rstrip("/").replace("/edit/", "/new/", 1)
-        query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml",
-                           "value": blank_record(kind, self.c.today)}, quote_via=quote)
+        with speaking(self.language):  # the file's comments in the site's language, whoever builds it
+            blank = blank_record(kind, self.c.today)
+        query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml", "value": blank},
+                          quote_via=quote)
         return f"{base}/data/{FOLDERS[kind]}?{query}"
 
     def source_of(self, path: str) -> dict[str, Any]:
