@@ -13,20 +13,34 @@ A page that strays from the subset in any way, and every page written by
 hand, goes through Python-Markdown as always; so does everything when the
 `toc` extension is set up in a way this reader does not follow. Engines that
 do not run MkDocs plugins (Zensical) build the same files as Markdown.
+
+The theme renders its whole navigation into every page. For a page that is
+not in the navigation nothing in it is marked as the current one, and its
+links, relative to the page, are the same for every page in one folder: the
+plugin renders it once per folder and hands the theme that HTML for the
+others (`reuse_navigation`; `tests/test_plugin.py` builds the example site
+with and without and compares every page byte for byte).
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterator
+
+from jinja2 import Environment, TemplateNotFound
+from jinja2.runtime import Context
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -138,8 +152,65 @@ class GeneratedPage(Page):
         self.links_to_anchors = {}
 
 
-class HandbookPlugin(BasePlugin):
+# The theme's template of the navigation (Material's partials/nav.html).
+NAVIGATION_TEMPLATE = "partials/nav.html"
+
+
+class ReusedNavigation:
+    """The navigation's HTML for pages outside it, rendered once per folder."""
+
+    def __init__(self, nav: Navigation) -> None:
+        self.nav = nav
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.targets = [page.url for page in nav.pages]
+        self.rendered: dict[tuple[str, bool], str] = {}
+
+    def key(self, context: Context) -> tuple[str, bool] | None:
+        """The folder the page's links are relative to, or None when the
+        navigation may differ for this page: the page is in it, something in
+        it is current, or a page in it lies inside this page's folder."""
+        page = context.get("page")
+        if (context.get("nav") is not self.nav or not isinstance(page, Page) or not page.url
+                or page.file.src_uri in self.in_nav or any(item.active for item in self.nav.items)
+                or any(target.startswith(page.url) for target in self.targets)):
+            return None
+        directory = page.url.endswith("/")
+        return posixpath.dirname(page.url.rstrip("/")), directory
+
+    def wrap(self, render: Callable[[Context], Iterator[str]]) -> Callable[[Context], Iterator[str]]:
+        def reused(context: Context) -> Iterator[str]:
+            key = self.key(context)
+            if key is None:
+                yield from render(context)
+                return
+            if key not in self.rendered:
+                self.rendered[key] = "".join(render(context))
+            yield self.rendered[key]
+        return reused
+
+
+class HandbookConfig(Config):
+    reuse_navigation = config_options.Type(bool, default=True)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
     """`plugins: [handbook]` in mkdocs.yml."""
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.navigation = ReusedNavigation(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme includes its navigation template by name; the template
+        object is the one the environment keeps, so its rendering is wrapped
+        there (a theme without that template is left as it is)."""
+        if self.config.reuse_navigation and getattr(self, "navigation", None) is not None:
+            try:
+                template = env.get_template(NAVIGATION_TEMPLATE)
+            except TemplateNotFound:  # another theme: nothing to reuse
+                return env
+            template.root_render_func = self.navigation.wrap(template.root_render_func)
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         extensions = config["markdown_extensions"]

@@ -81,3 +81,29 @@ def test_other_toc_settings_make_the_plugin_step_aside() -> None:
     assert Permalink.of({"permalink": True, "toc_depth": 2}) is None
     assert Permalink.of({"permalink": "#"}).symbol == "#"
     assert Permalink.of({}).symbol is None
+
+
+def test_the_navigation_reused_across_a_folder_is_the_one_the_theme_renders(tmp_path: Path, monkeypatch) -> None:
+    """Every page of the example site is byte for byte the same whether the
+    navigation is rendered for each page or reused within a folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    generate_pages(project)
+    (project / "plain.yml").write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  - handbook:\n      reuse_navigation: false\n", "utf-8")
+    monkeypatch.chdir(project)
+    built = {}
+    for name, config_file in (("reused", "mkdocs.yml"), ("plain", "plain.yml")):
+        config = load_config(config_file, site_dir=str(tmp_path / name))
+        build(config)
+        built[name] = config.plugins["handbook"].navigation.rendered
+    assert len(built["reused"]) >= 5  # a navigation per folder of records: reuse really happened
+    assert built["plain"] == {}
+    reused = sorted(p.relative_to(tmp_path / "reused") for p in (tmp_path / "reused").rglob("*") if p.is_file())
+    plain = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*") if p.is_file())
+    assert reused == plain and len(reused) > 100
+    for path in reused:
+        assert (tmp_path / "reused" / path).read_bytes() == (tmp_path / "plain" / path).read_bytes(), path
