@@ -30,6 +30,7 @@ from .render import render
 from .search import SearchIndexFailed, index_site
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
+from .messages import say
 from .write import (
     GeneratedTree,
     WriteRefused,
@@ -79,8 +80,6 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
                            text_checks=text_checks)
     check_docs_folder(project, settings.docs_dir, problems)
     if catalog is None or problems.errors:
-        from .messages import say
-
         raise BuildFailed(say("check_found_errors"), problems)
     return catalog
 
@@ -250,11 +249,12 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             result = subprocess.run(command, cwd=project, env=engine_environment(project),
                                     stdout=subprocess.PIPE if engine == "zensical" else None)
         except OSError as failure:
-            raise BuildFailed(f"{engine} could not be started: {failure.strerror}", generated.problems) from None
+            raise BuildFailed(say("engine_not_started", engine=engine, reason=failure.strerror),
+                              generated.problems) from None
         if result.returncode != 0:
             if result.stdout:
                 sys.stderr.write(result.stdout.decode("utf-8", "replace"))
-            raise BuildFailed(f"{engine} build --strict failed (see its messages above)", generated.problems)
+            raise BuildFailed(say("engine_failed", engine=engine), generated.problems)
         timings["engine"] = time.perf_counter() - started
         started = time.perf_counter()
         try:
@@ -267,7 +267,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         audited = audit_site(fresh, audit, shown_as=_shown(target, project))
         if audit.errors:
             generated.problems.extend(audit.items)
-            raise BuildFailed("the built pages failed the safety audit", generated.problems)
+            raise BuildFailed(say("audit_failed"), generated.problems)
         apply_policy(fresh, audited.script_hashes)
         mark_site(fresh)
         timings["audit"] = time.perf_counter() - started

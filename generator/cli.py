@@ -173,7 +173,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
-        click.echo(f"build failed: {one_line(str(failure))}; the previous site is left as it was", err=True)
+        click.echo(say("build_failed", reason=one_line(str(failure))), err=True)
         sys.exit(1)
     report_problems(built.problems)
 
@@ -192,7 +192,7 @@ def generate(project: Path, progress: bool | None) -> None:
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)
-        click.echo(f"generation failed: {one_line(str(failure))}", err=True)
+        click.echo(say("generation_failed", reason=one_line(str(failure))), err=True)
         sys.exit(1)
     report_problems(generated.problems)
 
@@ -210,7 +210,7 @@ def serve(project: Path, address: str) -> None:
     try:
         sys.exit(run(project, address))
     except (BuildFailed, AddressRefused) as failure:
-        click.echo(f"serve: {one_line(str(failure))}", err=True)
+        click.echo(say("serve_failed", reason=one_line(str(failure))), err=True)
         sys.exit(1)
 
 
@@ -354,7 +354,7 @@ def run() -> None:
     try:
         main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("stopped", err=True)
+        click.echo(say("stopped"), err=True)
         sys.exit(130)
     except click.ClickException as usage:
         usage.show()
@@ -365,6 +365,5 @@ def run() -> None:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
         text = one_line(" ".join(f"{type(exc).__name__}: {exc}".split())[:500])
-        click.echo(f"handbook: the command stopped on something it did not expect ({text}); "
-                   "nothing was published. Please report this with the command you ran.", err=True)
+        click.echo(say("unexpected", text=text), err=True)
         sys.exit(1)

@@ -426,6 +426,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "de fouten staan ook op de pagina van het record in de preview"),
     "preview_not_regenerated": ("not regenerated: {reason}; the preview keeps the last good pages",
                                 "niet opnieuw gemaakt: {reason}; de preview houdt de laatste goede pagina's"),
+    "preview_regenerated_edited": ("regenerated the edited records' pages: {changed} of {pages} changed",
+                                   "de pagina's van de gewijzigde records opnieuw gemaakt: {changed} van {pages} gewijzigd"),
+    "preview_regenerated_all": ("regenerated all pages: {changed} of {pages} changed",
+                                "alle pagina's opnieuw gemaakt: {changed} van {pages} gewijzigd"),
+    "preview_bad_address": ("'{address}' is not an address to serve on; write HOST:PORT, for example 127.0.0.1:8000",
+                            "'{address}' is geen adres voor de preview; schrijf HOST:POORT, bijvoorbeeld 127.0.0.1:8000"),
+    "preview_port_taken": ("port {port} on {host} is in use (another preview?); stop that one, or choose another "
+                           "port with --address {host}:{next}",
+                           "poort {port} op {host} is al in gebruik (draait er nog een preview?); stop die, of kies "
+                           "een andere poort met --address {host}:{next}"),
+    "preview_cannot_serve": ("cannot serve on {address}: {reason}", "kan de preview niet starten op {address}: {reason}"),
+    # --- how a command ends
+    "build_failed": ("build failed: {reason}; the previous site is left as it was",
+                     "bouwen mislukt: {reason}; de vorige site blijft zoals hij was"),
+    "generation_failed": ("generation failed: {reason}", "maken van de pagina's mislukt: {reason}"),
+    "serve_failed": ("serve: {reason}", "preview: {reason}"),
+    "stopped": ("stopped", "gestopt"),
+    "unexpected": ("handbook: the command stopped on something it did not expect ({text}); nothing was published. "
+                   "Please report this with the command you ran.",
+                   "handbook: de opdracht stopte op iets onverwachts ({text}); er is niets gepubliceerd. Meld dit "
+                   "graag, met de opdracht die je gaf."),
+    "engine_not_started": ("{engine} could not be started: {reason}", "{engine} kon niet starten: {reason}"),
+    "engine_failed": ("{engine} build --strict failed (see its messages above)",
+                      "{engine} build --strict mislukte (zie de meldingen hierboven)"),
+    "audit_failed": ("the built pages failed the safety audit", "de gebouwde pagina's zijn afgekeurd bij de veiligheidscontrole"),
     # --- the knowledge-health report
     "finished_on": ("finished {date}", "afgerond op {date}"),
     "role_is": ("{role}: {person}", "{role}: {person}"),

@@ -95,7 +95,7 @@ class Regenerator:
                 self.regenerate(changed or None)
             except Exception as exc:  # noqa: BLE001 - the preview must outlive any one round
                 # One line, no traceback: the next save starts a new round.
-                click.echo(f"not regenerated: {one_line(f'{type(exc).__name__}: {exc}')}; the preview keeps the last good pages")
+                click.echo(say("preview_not_regenerated", reason=one_line(f"{type(exc).__name__}: {exc}")))
             finally:
                 with self._condition:
                     self._busy = False
@@ -120,8 +120,8 @@ class Regenerator:
                     return False
                 if only is None:
                     report_problems(generated.problems)
-                what = "the edited records' pages" if only else "all pages"
-                click.echo(f"regenerated {what}: {generated.changed} of {generated.pages} changed")
+                click.echo(say("preview_regenerated_edited" if only else "preview_regenerated_all",
+                               changed=generated.changed, pages=generated.pages))
             return True
         finally:
             if self.on_round:
@@ -161,7 +161,7 @@ def check_address(address: str) -> None:
     """HOST:PORT, with a port that is free here: said before anything starts."""
     host, _, port = address.rpartition(":")
     if not host or not port.isascii() or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise AddressRefused(f"'{address}' is not an address to serve on; write HOST:PORT, for example 127.0.0.1:8000")
+        raise AddressRefused(say("preview_bad_address", address=address))
     try:
         with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
             # As a server binds: connections of a preview stopped a moment
@@ -170,9 +170,8 @@ def check_address(address: str) -> None:
             probe.bind((host.strip("[]"), int(port)))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            raise AddressRefused(f"port {port} on {host} is in use (another preview?); stop that one, or choose "
-                                 f"another port with --address {host}:{int(port) + 1}") from None
-        raise AddressRefused(f"cannot serve on {address}: {exc.strerror or exc}") from None
+            raise AddressRefused(say("preview_port_taken", port=port, host=host, next=int(port) + 1)) from None
+        raise AddressRefused(say("preview_cannot_serve", address=address, reason=exc.strerror or exc)) from None
 
 
 def serve(project: Path, address: str) -> int:

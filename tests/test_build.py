@@ -97,7 +97,7 @@ def test_the_lock_is_released_after_a_failed_generation(project: Path, monkeypat
 @pytest.mark.parametrize("where", [".", "data", "handbook", "data/lessons", ".."])
 def test_the_site_is_never_built_over_the_project(project: Path, where: str) -> None:
     before = sorted(p.relative_to(project.parent).as_posix() for p in project.rglob("*"))
-    result = CliRunner().invoke(main, ["build", "--project", str(project), "--site-dir", str(project / where)])
+    result = CliRunner().invoke(main, in_english(["build", "--project", str(project), "--site-dir", str(project / where)]))
     assert result.exit_code == 1
     assert result.output.startswith(f"build failed: the site cannot be built into {(project / where).resolve()}: "
                                     "that would replace or mix with ")

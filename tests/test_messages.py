@@ -224,3 +224,19 @@ def test_every_field_description_and_record_kind_has_its_dutch_text() -> None:
                     missing.append(f"{value.__name__}.{name}")
     assert missing == []
     assert sorted(set(models.MODELS[kind].__name__ for kind in models.MODELS) - set(KINDS_NL)) == []
+
+
+def test_a_failed_build_says_so_in_the_site_s_language(tmp_path: Path) -> None:
+    """The line a failed `handbook build` ends with is the author's language
+    too, after every problem; the previous site stays."""
+    text = fixture_text(LESSON).replace("level: execution", "level: Execution")
+    project = make_project(tmp_path, {LESSON: text})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    env = {"GITHUB_ACTIONS": None, "SOURCE_DATE_EPOCH": "1700000000"}
+    dutch = CliRunner().invoke(main, ["build", "--project", str(project)], env=env)
+    english = CliRunner().invoke(main, ["build", "--project", str(project), "--language", "en"], env=env)
+    assert dutch.exit_code == english.exit_code == 1
+    assert dutch.stdout.splitlines()[-1] == "1 fout(en), 0 waarschuwing(en)"
+    assert dutch.stderr.splitlines() == ["bouwen mislukt: de controle vond fouten; de vorige site blijft zoals hij was"]
+    assert english.stderr.splitlines() == ["build failed: the check found errors; the previous site is left as it was"]
