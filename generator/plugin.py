@@ -24,10 +24,15 @@ with and without and compares every page byte for byte).
 
 from __future__ import annotations
 
+import atexit
 import html
+import os
 import posixpath
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from jinja2 import Environment, TemplateNotFound
@@ -44,6 +49,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .search import PREVIEW_SEARCH, PreviewSearch
 from .settings import GENERATED
 
 _HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{ #(?P<id>[A-Za-z0-9_-]+) \})?")
@@ -189,6 +195,18 @@ class ReusedNavigation:
         return reused
 
 
+_preview_search: PreviewSearch | None = None  # one for the preview's life: MkDocs reloads plugins on a rebuild
+
+
+def preview_search(language: str) -> PreviewSearch:
+    global _preview_search
+    if _preview_search is None:
+        keep = Path(tempfile.mkdtemp(prefix="handbook-preview-search-")) / "index"
+        atexit.register(shutil.rmtree, keep.parent, True)
+        _preview_search = PreviewSearch(language, keep)
+    return _preview_search
+
+
 class HandbookConfig(Config):
     reuse_navigation = config_options.Type(bool, default=True)
 
@@ -211,6 +229,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 return env
             template.root_render_func = self.navigation.wrap(template.root_render_func)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """In the preview only: `handbook build` indexes the finished site."""
+        if os.environ.get(PREVIEW_SEARCH) == "1":
+            preview_search(str(config.theme.get("language") or "nl")).place(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         extensions = config["markdown_extensions"]

@@ -3,10 +3,8 @@
 `handbook serve` runs this module in its own process: MkDocs' own command,
 with two of its messages left out. The generated record pages are reached
 through index pages, not the navigation, so MkDocs lists every one of them
-as "not included in the nav" (hundreds of lines); and the preview rebuilds
-only the changed pages (`--dirty`), about which MkDocs warns after every
-edit. Both say nothing an author can act on. Everything else MkDocs says
-is shown as it is.
+as "not included in the nav" (hundreds of lines), which says nothing an
+author can act on. Everything else MkDocs says is shown as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ import sys
 
 QUIET = {
     "mkdocs.structure.nav": "exist in the docs directory, but are not included in the \"nav\"",
-    "mkdocs.commands.build": "A 'dirty' build is being performed",
 }
 
 

@@ -19,8 +19,10 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import cbor2
@@ -38,9 +40,11 @@ class SearchIndexFailed(Exception):
     pass
 
 
-def index_site(site: Path, language: str, env: dict[str, str] | None = None) -> None:
-    """Write the search index of the built site in `site` into `site/pagefind/`."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
+def index_site(site: Path, language: str, env: dict[str, str] | None = None, output: Path | None = None) -> None:
+    """Write the search index of the built site in `site` into `site/pagefind/`
+    (or into `output`)."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *where,
                "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
     try:
         result = subprocess.run(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
@@ -50,7 +54,90 @@ def index_site(site: Path, language: str, env: dict[str, str] | None = None) -> 
     if result.returncode != 0:
         detail = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
         raise SearchIndexFailed("the search index could not be made (pagefind): " + " / ".join(detail))
-    canonical_filters(site / BUNDLE)
+    canonical_filters(output if output is not None else site / BUNDLE)
+
+
+# Set by `handbook serve` for its engine: each build of the preview gets an index.
+PREVIEW_SEARCH = "HANDBOOK_PREVIEW_SEARCH"
+
+
+class PreviewSearch:
+    """Search in `handbook serve`, whose engine rebuilds the site after
+    every edit into a folder of its own, without the index.
+
+    The first build is indexed before it is served (a second or so for a
+    handbook of hundreds of records). After that, every rebuilt site gets
+    the last index at once (hard links: no copying), and a new index is made
+    beside it in the background and put in place when it is ready; so an
+    edit shows in search a few seconds after it shows on its page, and a
+    handbook of 10,000 records does not wait for search after every edit.
+    Search is a convenience in the preview: when indexing fails, the
+    preview goes on without it (`handbook build` does not)."""
+
+    def __init__(self, language: str, keep: Path) -> None:
+        self.language = language
+        self.keep = keep  # the last index, outside the served folder
+        self.lock = threading.Lock()
+        self.refreshing: threading.Thread | None = None
+        self.again = False
+
+    def place(self, site: Path) -> None:
+        """Called after each build of `site`."""
+        with self.lock:
+            first = not (self.keep / "pagefind-entry.json").exists()
+        if first:
+            self._index(site)
+        else:
+            self._link(site)
+            self._refresh(site)
+
+    def _index(self, site: Path) -> bool:
+        scratch = self.keep.with_name(self.keep.name + ".next")
+        shutil.rmtree(scratch, ignore_errors=True)
+        try:
+            index_site(site, self.language, output=scratch)
+        except SearchIndexFailed:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return False
+        with self.lock:
+            old = self.keep.with_name(self.keep.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.keep.exists():
+                self.keep.rename(old)
+            scratch.rename(self.keep)
+            shutil.rmtree(old, ignore_errors=True)
+        self._link(site)
+        return True
+
+    def _link(self, site: Path) -> None:
+        """The kept index into the site (the site may be being rebuilt: then
+        the next build links it again)."""
+        with self.lock:
+            try:
+                shutil.rmtree(site / BUNDLE, ignore_errors=True)
+                shutil.copytree(self.keep, site / BUNDLE, copy_function=os.link)
+            except OSError:
+                pass
+
+    def _refresh(self, site: Path) -> None:
+        """A new index of `site` in the background, one at a time; an edit
+        during one asks for one more."""
+        with self.lock:
+            if self.refreshing is not None and self.refreshing.is_alive():
+                self.again = True
+                return
+            self.again = False
+
+            def run() -> None:
+                while True:
+                    self._index(site)
+                    with self.lock:
+                        if not self.again:
+                            return
+                        self.again = False
+
+            self.refreshing = threading.Thread(target=run, name="preview-search", daemon=True)
+            self.refreshing.start()
 
 
 # Pagefind's files: gzip (without a time) of this mark and CBOR.

@@ -31,6 +31,7 @@ from .build import BuildFailed, engine_environment, generate_pages, write_error_
 from .messages import say
 from .problems import one_line
 from .reporter import report_problems
+from .search import PREVIEW_SEARCH
 from .validate import ReadCache
 
 DEBOUNCE_SECONDS = 0.2
@@ -193,13 +194,13 @@ def serve(project: Path, address: str) -> int:
         regenerator.regenerate()
         regenerator.start()
         engine = subprocess.Popen(
-            # --dirty: on an edit, only the pages whose Markdown changed are rebuilt;
-            # the preview is not strict (`handbook build` is). generator/preview.py
-            # is MkDocs' serve without its page list and dirty-build warning.
-            [sys.executable, "-m", "generator.preview", "--livereload", "--dirty", "--no-strict",
-             "--dev-addr", address],
+            # Every page is rebuilt on an edit (a dirty build leaves the
+            # navigation without titles); the preview is not strict (`handbook
+            # build` is). generator/preview.py is MkDocs' serve without its
+            # list of pages outside the navigation; the plugin adds search.
+            [sys.executable, "-m", "generator.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
-            env=engine_environment(project),
+            env={**engine_environment(project), PREVIEW_SEARCH: "1"},
         )
         return engine.wait()
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -39,21 +40,36 @@ def _wait_for(condition, seconds: float = 30.0):
 
 
 def test_the_preview_follows_an_edited_record(project: Path) -> None:
+    """Edited three times, the record's page follows; every rebuilt page
+    keeps its navigation (titles, not 'None'), search is there from the
+    first page on and after every rebuild, and nothing prints a traceback."""
     port = _free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/records/lessons/weer-gezonden/"
+    record = project / "data" / "lessons" / "weer-gezonden.yml"
     try:
-        assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
-        record = project / "data" / "lessons" / "weer-gezonden.yml"
-        record.write_text(record.read_text("utf-8").replace("Opnieuw alleen gezonden", "Weer alleen gezonden"), "utf-8")
-        _wait_for(lambda: "Weer alleen gezonden" in (_get(url) or ""))
+        page = _wait_for(lambda: _get(url))
+        assert "Opnieuw alleen gezonden" in page
+        assert _get(f"{base}/pagefind/pagefind-component-ui.js")
+        assert '"languages"' in _get(f"{base}/pagefind/pagefind-entry.json")
+        title = "Opnieuw alleen gezonden"
+        for new in ("Weer alleen gezonden", "Nogmaals alleen gezonden", "Opnieuw alleen gezonden"):
+            record.write_text(record.read_text("utf-8").replace(title, new), "utf-8")
+            title = new
+            page = _wait_for(lambda: (text := _get(url) or "") and new in text and text)
+            titles = re.findall(r'class="md-ellipsis">\s*([^<]*?)\s*<', page)
+            assert {"Campagnes", "Lessen", "Platforms"} <= set(titles) and "None" not in titles, titles
+        assert '"languages"' in _wait_for(lambda: _get(f"{base}/pagefind/pagefind-entry.json"))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        output, _ = server.communicate(timeout=20)
+    assert "Traceback" not in output and "Error building page" not in output, output
+    assert "pagefind" not in output.lower(), output  # no 404s for the search files
 
 
 def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matters(project: Path) -> None:
