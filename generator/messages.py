@@ -207,6 +207,19 @@ VALUE_NAMES: dict[str, str] = {
     "superseded": "vervangen",
 }
 
+
+
+def code_of(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The allowed value `word` names: the code itself in any case
+    ('Execution'), or its Dutch name ('uitvoering'), which the site shows
+    and an author may copy; None when it names none of `choices`."""
+    wanted = " ".join(word.split()).casefold()
+    for code in choices:
+        if wanted in (code.casefold(), VALUE_NAMES.get(code, code).casefold()):
+            return code
+    return None
+
+
 # key: (English, Dutch). Placeholders are filled by `say`; values that come
 # from a record arrive quoted and shortened (problems.quote).
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -596,8 +609,8 @@ DESCRIPTIONS_NL: dict[str, str] = {
     "Account.owner": "Id van de persoon die verantwoordelijk is voor het account.",
     "Account.backup_owner": "Id van de persoon die de eigenaar vervangt.",
     "Account.purpose": "Waarvoor het account is.",
-    "Account.recruitment": "actieve of passieve werving.",
-    "Account.status": "actief, slapend of gearchiveerd.",
+    "Account.recruitment": "active (actieve) of passive (passieve) werving.",
+    "Account.status": "active (actief), dormant (slapend) of archived (gearchiveerd).",
     "Account.reviewed": "Wanneer het account voor het laatst is nagekeken.",
     "Account.review_every_months": "Maanden tussen twee herzieningen (1 tot 120).",
     "AppliesTo.platforms": "Ids van de platforms waarvoor de les geldt.",
@@ -605,11 +618,12 @@ DESCRIPTIONS_NL: dict[str, str] = {
     "AppliesTo.scenarios": "Ids van de scenario's waarvoor de les geldt.",
     "Campaign.title": "Naam van de campagne.",
     "Campaign.summary": "Een of twee zinnen: wat de campagne deed.",
-    "Campaign.status": "gepland, loopt, afgerond, of vroegtijdig gestopt.",
+    "Campaign.status": "planned (gepland), running (loopt), finished (afgerond) of stopped (vroegtijdig gestopt).",
     "Campaign.period": "Wanneer de campagne liep.",
     "Campaign.owner": "Id van de persoon die de campagne uitvoerde.",
     "Campaign.knowledge_owner": "Id van de persoon die borgt wat de campagne ons leert.",
-    "Campaign.recruitment": "actief: kandidaten zoeken en benaderen; passief: werkgeversmerk, zenden.",
+    "Campaign.recruitment": "active (actief): kandidaten zoeken en benaderen; passive (passief): werkgeversmerk, "
+                            "zenden.",
     "Campaign.scenario": "Id van het scenario voor sociale-mediabeheer.",
     "Campaign.platforms": "Ids van de platforms waarop de campagne liep.",
     "Campaign.channels": "Ids van de kanalen waarlangs kandidaten werden bereikt.",
@@ -621,10 +635,10 @@ DESCRIPTIONS_NL: dict[str, str] = {
     "Campaign.budget": "Budget in euro's.",
     "Campaign.results": "Cijfers per kanaal, waar bekend.",
     "Campaign.reviewed": "Wanneer de pagina voor het laatst is nagekeken.",
-    "Channel.group": "Soort kanaal: sociale media, eigen website, betaalde advertenties, netwerk (aanbrengen, "
-                     "relaties), vacaturebank of overig.",
+    "Channel.group": "Soort kanaal: social (sociale media), own (eigen website), paid (betaalde advertenties), "
+                     "network (netwerk: aanbrengen, relaties), jobboard (vacaturebank) of other (overig).",
     "Guideline.summary": "Waarvoor de organisatie het platform gebruikt.",
-    "Guideline.recruitment": "Doel: actieve en/of passieve werving.",
+    "Guideline.recruitment": "Doel: active (actieve) en/of passive (passieve) werving.",
     "Guideline.dos": "Wat je op dit platform wel doet.",
     "Guideline.donts": "Wat je op dit platform nooit doet.",
     "Guideline.tone_of_voice": "Hoe we op dit platform klinken.",
@@ -675,7 +689,7 @@ DESCRIPTIONS_NL: dict[str, str] = {
     "Result.hires": "Aangenomen mensen.",
     "Result.cost": "Uitgegeven geld, in euro's.",
     "Result.hours": "Bestede werkuren.",
-    "Scenario.suits": "Bij welke soort werving het scenario past: actief, passief of beide.",
+    "Scenario.suits": "Bij welke soort werving het scenario past: active (actief), passive (passief) of beide.",
     "Taxonomy.platforms": "Sociale media en andere platforms, per id.",
     "Taxonomy.channels": "Wervingskanalen, per id: waar kandidaten vandaan komen.",
     "Taxonomy.scenarios": "Scenario's voor sociale-mediabeheer, per id.",

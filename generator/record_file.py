@@ -89,17 +89,34 @@ UNOFFERED = {"body", "superseded_by", "reviewed", "left"}
 
 
 def _empty_field(name: str, info: Any) -> str:
-    """`name:` as an author would start it: a list, a group of fields, or one value."""
+    """`name:` as an author would start it: a list (of groups of fields: one
+    item to copy), a group of fields, or one value."""
     import typing
 
-    annotation = info.annotation
+    annotation = _without_none(info.annotation)
+    if typing.get_origin(annotation) is list:
+        item = _model_of(typing.get_args(annotation)[0]) if typing.get_args(annotation) else None
+        if item is None:
+            return f"{name}: []"
+        children = [f"{child}: []" if typing.get_origin(_without_none(sub.annotation)) is list else f"{child}:"
+                    for child, sub in item.model_fields.items()]
+        return "\n".join([f"{name}:", f"  - {children[0]}"] + [f"    {child}" for child in children[1:]])
     inner = _model_of(annotation)
     if inner is not None:
-        return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(sub.annotation) is list
+        return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(_without_none(sub.annotation)) is list
                                          else f"  {child}:" for child, sub in inner.model_fields.items()])
-    if typing.get_origin(annotation) is list:
-        return f"{name}: []"
     return f"{name}:"
+
+
+def _without_none(annotation: Any) -> Any:
+    """`X | None` as X."""
+    import types
+    import typing
+
+    arguments = [argument for argument in typing.get_args(annotation) if argument is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(arguments) == 1:
+        return arguments[0]
+    return annotation
 
 
 def _model_of(annotation: Any) -> Any:

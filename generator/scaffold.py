@@ -20,7 +20,7 @@ from .catalog import Catalog, resolve_answer
 from .emit import dump_fields, slugify
 from pydantic import TypeAdapter, ValidationError
 
-from .messages import choice, language, quote, say
+from .messages import VALUE_NAMES, choice, code_of, language, quote, say
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problems, one_line, suggest
@@ -150,20 +150,26 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
     return sorted(known)
 
 
-def option_labels(catalog: Catalog, source: str | None, options: list[str]) -> dict[str, str]:
-    """What an option means, shown beside it: a learning goal's question, a person's name."""
+def option_labels(catalog: Catalog, source: str | None, options: list[str],
+                  answers: dict[str, Any] | None = None) -> dict[str, str]:
+    """What an option means, shown beside it: a learning goal's question (and
+    its campaign, when the lesson comes from several), a person's name, an
+    allowed value's Dutch name."""
     if source == "goals":
+        campaigns = [c for c in (answers or {}).get("campaigns") or [] if c in catalog.campaigns]
         labels = {}
         for option in options:
             campaign, _, goal = option.rpartition(":")
-            for cid in ([campaign] if campaign else list(catalog.campaigns)):
+            for cid in ([campaign] if campaign else campaigns):
                 question = catalog.goals.get(cid, {}).get(goal)
                 if question:
-                    labels[option] = question
+                    labels[option] = f"{question} ({cid})" if len(campaigns) > 1 else question
                     break
         return labels
     if source == "people":
         return {option: catalog.people[option].record.name for option in options if option in catalog.people}
+    if source in CHOICES and language() == "nl":
+        return {option: VALUE_NAMES[option] for option in options if option in VALUE_NAMES}
     return {}
 
 
@@ -194,19 +200,48 @@ def check_answer(essential: Essential, raw: str | list[str], options: list[str] 
             return None, say("not_whole_number", value=quote(text))
         return int(text), None
     if essential.shape == "choice" and options:
-        if text.lower() in options:  # 'Execution' is execution
-            return text.lower(), None
-        return None, say("choose_from", value=quote(text), choices=", ".join(choice(o) for o in options),
-                         hint=suggest(text.lower(), options))
+        named = code_of(text, tuple(options))  # 'Execution' and 'uitvoering' are execution
+        if named is not None:
+            return named, None
+        hint = suggest(text.lower(), options) or _suggest_by_name(text, options)
+        return None, say("choose_from", value=quote(text), choices=", ".join(choice(o) for o in options), hint=hint)
     if essential.shape in ("ref", "refs") and options is not None:
-        parts = [part.strip() for part in text.split(",") if part.strip()] if essential.shape == "refs" else [text]
+        # Ids hold no spaces: commas or spaces both separate them.
+        parts = text.replace(",", " ").split() if essential.shape == "refs" else [text]
+        found, wrong = [], []
         for part in parts:
-            if part not in options:
+            ident = part if part in options else _named(catalog, essential.source, part, options)
+            if ident is None:
                 if essential.source == "people" and part in catalog.people:
                     return None, say("person_left", value=quote(part))
-                return None, say("not_an_option", value=quote(part), hint=suggest(part, tuple(options)))
-        return (parts if essential.shape == "refs" else parts[0]), None
+                wrong.append(say("not_an_option", value=quote(part), hint=suggest(part, tuple(options))))
+            else:
+                found.append(ident)
+        if wrong:
+            return None, "; ".join(wrong)
+        return (found if essential.shape == "refs" else found[0]), None
     return text, None
+
+
+def _suggest_by_name(text: str, options: list[str]) -> str:
+    """' (bedoel je 'execution'?)' for 'uitvoerig': close to a Dutch name."""
+    names = {VALUE_NAMES[o]: o for o in options if o in VALUE_NAMES}
+    close = suggest(text.lower(), tuple(sorted(names)))
+    if not close:
+        return ""
+    named = next(name for name in sorted(names, key=len, reverse=True) if f"'{name}'" in close)
+    return say("did_you_mean", value=f"'{names[named]}'")
+
+
+def _named(catalog: Catalog, source: str | None, text: str, options: list[str]) -> str | None:
+    """The id of the person called `text` ('Eva Smit' for eva-smit), as the
+    list beside the question shows them; None otherwise."""
+    if source != "people":
+        return None
+    wanted = " ".join(text.split()).casefold()
+    named = [option for option in options if option in catalog.people
+             and " ".join(catalog.people[option].record.name.split()).casefold() == wanted]
+    return named[0] if len(named) == 1 else None
 
 
 class Draft:
@@ -240,44 +275,64 @@ class Draft:
 def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | None, today: date,
            before_goals: Callable[[dict[str, Any]], None] | None = None,
            draft: dict[str, Any] | None = None, keep: Callable[[dict[str, Any]], None] | None = None,
-           ) -> dict[str, Any]:
+           inform: Callable[[str], None] | None = None) -> dict[str, Any]:
     """The answers for every essential: from `given` (--set), else by asking,
     each answer checked at its prompt. `draft`: earlier answers, offered as
     the defaults; `keep` sees the answers after each one. `before_goals` sees
     the answers just before the learning goals are asked."""
     answers: dict[str, Any] = {}
     draft = draft or {}
-    missing = []
+    missing, wrong = [], []
+    unknown = sorted(set(given) - {e.field for e in ESSENTIALS[kind]})
+    if unknown:  # said first: nothing else is asked for a field the command does not know
+        raise ScaffoldError(say("new_not_filled_in", name=quote(unknown[0]), kind=kind,
+                                fields=", ".join(e.field for e in ESSENTIALS[kind])))
     for essential in ESSENTIALS[kind]:
         if essential.field == "learning_goals" and before_goals is not None:
             before_goals(answers)
         options = choices(catalog, essential.source, answers) if essential.source else None
+
+        def check(raw: Any, e: Essential = essential, o: list[str] | None = options) -> tuple[Any, str | None]:
+            return check_answer(e, raw, o, catalog)
+
         values = given.get(essential.field)
+        default = draft.get(essential.field)
         if values is not None:
-            answers[essential.field] = _convert(essential, values)
-        elif ask is not None:
+            # --set is checked as an answer at the prompt is: asked again
+            # when wrong (in a terminal), or said with every other problem.
+            # A list takes every --set of its field; one value the last.
+            raw: Any = (list(values) if essential.shape == "items" else
+                        ", ".join(values) if essential.shape == "refs" else values[-1])
+            answer, problem = check(raw)
+            if problem is None:
+                if answer not in (None, "", []):
+                    answers[essential.field] = answer.isoformat() if isinstance(answer, date) else answer
+                continue
+            if ask is None:
+                wrong.append(f"--set {essential.field}: {problem}")
+                continue
+            if inform is not None:
+                inform(f"{essential.field}: {problem}")
+            default = raw if essential.shape != "items" else values
+        if ask is not None:
             if essential.source == "goals" and not options:
                 continue
-            default = draft.get(essential.field)
             if isinstance(default, list) and essential.shape in ("refs",):
                 default = ", ".join(default)
             if default is None and essential.shape == "date" and essential.required:
                 default = today.isoformat()
-            answer = ask(essential, options, default,
-                         lambda raw, e=essential, o=options: check_answer(e, raw, o, catalog),
-                         option_labels(catalog, essential.source, options or []))
+            answer = ask(essential, options, default, check,
+                         option_labels(catalog, essential.source, options or [], answers))
             if answer not in (None, "", []):
                 answers[essential.field] = answer.isoformat() if isinstance(answer, date) else answer
                 if keep is not None:
                     keep(answers)
-        elif essential.required:
+        elif essential.required and values is None:
             missing.append(essential.field)
     if missing:
-        raise ScaffoldError(say("new_missing", fields=", ".join(f"--set {name}=…" for name in missing)))
-    unknown = sorted(set(given) - {e.field for e in ESSENTIALS[kind]})
-    if unknown:
-        raise ScaffoldError(say("new_not_filled_in", name=quote(unknown[0]), kind=kind,
-                                fields=", ".join(e.field for e in ESSENTIALS[kind])))
+        wrong.insert(0, say("new_missing", fields=", ".join(f"--set {name}=…" for name in missing)))
+    if wrong:
+        raise ScaffoldError("\n".join(wrong))
     return answers
 
 
@@ -387,7 +442,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         draft.save({**answers, **({"id": ident} if ident else {})})
 
     answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None,
-                     draft=earlier, keep=keep if ask is not None else None)
+                     draft=earlier, keep=keep if ask is not None else None, inform=inform)
     folder = project / "data" / MODELS[kind].folder
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""

@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
-from .messages import choice, describe, number, say
+from .messages import choice, code_of, describe, number, say
 from .messages import field as field_name
 from .parallel import elsewhere
 from .models import (
@@ -129,8 +129,10 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return line, col, say("empty_value", field=label)
     if kind == "literal_error":
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        named = code_of(str(value), choices)  # 'Execution', or the Dutch 'uitvoering'
+        hint = say("did_you_mean", value=f"'{named}'") if named else suggest(str(value), choices)
         return line, col, say("not_allowed", value=quote(value), field=label,
-                              choices=", ".join(choice(c) for c in choices), hint=suggest(str(value), choices))
+                              choices=", ".join(choice(c) for c in choices), hint=hint)
     if kind == "string_pattern_mismatch":
         return line, col, say("not_valid", value=quote(value), field=label,
                               words=_pattern_words(error["ctx"]["pattern"]))

@@ -15,7 +15,7 @@ from generator.validate import load_catalog
 from .conftest import TODAY
 from generator.cli import main
 from generator.load import parse_yaml
-from generator.models import Lesson, allowed
+from generator.models import MODELS, Lesson, allowed
 from generator.problems import Problems
 from generator.schema import KINDS, reference_markdown, schema_files, schema_for
 
@@ -96,12 +96,25 @@ def test_scaffolding_without_a_terminal_names_what_is_missing(project: Path) -> 
 
 
 def test_a_scaffold_that_would_not_pass_the_check_is_not_left_behind(project: Path) -> None:
+    """Each answer can be right while the record is not: a lesson dated
+    before its campaign began."""
     flags = [part for setting in ESSENTIALS["lesson"] for part in ("--set", setting)]
-    result = new(project, "lesson", "--no-input", *flags, "--set", "author=niemand")
+    result = new(project, "lesson", "--no-input", *flags, "--set", "date=2012-01-10")
     assert result.exit_code == 1
-    assert result.output.startswith("new lesson: the new record would not pass the check:\n"
-                                    "data/lessons/eerst-luisteren.yml:12:9: error: unknown person 'niemand'")
+    assert result.output.startswith("new lesson: the new record would not pass the check:\n")
+    assert "campaign 'linkedin-ict-2024' starts on" in result.output
     assert not (project / "data/lessons/eerst-luisteren.yml").exists()
+
+
+def test_every_wrong_set_value_is_said_at_once_without_a_terminal(project: Path) -> None:
+    flags = [part for setting in ESSENTIALS["lesson"] for part in ("--set", setting)]
+    result = new(project, "lesson", "--no-input", *flags, "--set", "author=niemand", "--set", "date=15-03-2024",
+                 "--set", "level=Execution")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "new lesson: --set date: '15-03-2024' is not a date; write it as YYYY-MM-DD, for example 2012-03-15",
+        "--set author: 'niemand' is not one of the choices",
+    ]
 
 
 # --- schemas and the reference ------------------------------------------------------
@@ -254,3 +267,52 @@ def test_the_lesson_the_browser_link_opens_is_the_scaffold_with_its_fields_to_fi
     load_catalog(project, problems, TODAY)
     assert [str(p) for p in problems.items] == []
     assert Site(catalog, "nl").new_record_url("lesson") is None  # no repository address: no link
+
+
+@pytest.mark.parametrize("kind", sorted(MODELS))
+def test_every_scaffold_has_the_shape_of_its_record_with_its_optional_fields_uncommented(kind: str) -> None:
+    """A list is a list (a list of groups has one item to copy, starting
+    with '- '), a group of fields is a group, in the new file and in each
+    optional field once its '# ' is taken away: filling in the values is all
+    an author has to do."""
+    import types
+    import typing
+    from datetime import date
+
+    from pydantic import BaseModel
+
+    from generator.record_file import blank_record
+
+    def bare(annotation):
+        arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(arguments) == 1:
+            return arguments[0]
+        return annotation
+
+    def shaped(value, annotation, where: str) -> None:
+        annotation = bare(annotation)
+        if typing.get_origin(annotation) is list:
+            assert isinstance(value, list), where
+            for item in value:
+                shaped(item, typing.get_args(annotation)[0], where + "[]")
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            assert isinstance(value, dict) and set(value) <= set(annotation.model_fields), where
+            for name, item in value.items():
+                shaped(item, annotation.model_fields[name].annotation, f"{where}.{name}")
+        else:
+            assert value is None or not isinstance(value, (list, dict)), where
+
+    model = MODELS[kind]
+    text = blank_record(kind, date(2026, 1, 1))
+    uncommented = re.sub(rf"^# (?=(?:{'|'.join(model.model_fields)}):|  )", "", text, flags=re.M)
+    for version in (text, uncommented):
+        fields = yaml.safe_load(version)
+        assert set(fields) <= set(model.model_fields)
+        for name, value in fields.items():
+            shaped(value, model.model_fields[name].annotation, name)
+    lists_of_groups = [name for name, info in model.model_fields.items()
+                       if typing.get_origin(bare(info.annotation)) is list
+                       and isinstance(typing.get_args(bare(info.annotation))[0], type)
+                       and issubclass(typing.get_args(bare(info.annotation))[0], BaseModel)]
+    for name in lists_of_groups:
+        assert yaml.safe_load(uncommented).get(name, [None]) != [None], name

@@ -240,3 +240,33 @@ def test_a_failed_build_says_so_in_the_site_s_language(tmp_path: Path) -> None:
     assert dutch.stdout.splitlines()[-1] == "1 fout(en), 0 waarschuwing(en)"
     assert dutch.stderr.splitlines() == ["bouwen mislukt: de controle vond fouten; de vorige site blijft zoals hij was"]
     assert english.stderr.splitlines() == ["build failed: the check found errors; the previous site is left as it was"]
+
+
+def test_the_dutch_description_of_a_field_with_choices_names_each_code() -> None:
+    """An author copies what the comment above a field says: it names the
+    values the record takes (execution), with the Dutch word beside them."""
+    import re
+
+    from generator.messages import DESCRIPTIONS_NL
+    from generator.models import allowed
+
+    for model in vars(models).values():
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        for name in model.model_fields:
+            codes = allowed(model, name)
+            text = DESCRIPTIONS_NL.get(f"{model.__name__}.{name}")
+            if codes and text:
+                missing = [code for code in codes if not re.search(rf"\b{code}\b", text)]
+                assert not missing, f"{model.__name__}.{name}: {missing}"
+
+
+def test_a_dutch_name_written_for_a_value_is_answered_with_the_code(tmp_path: Path) -> None:
+    """The site shows 'Niveau: Uitvoering'; an author who copies it is told the code to write."""
+    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("level: execution", "level: Uitvoering")})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines()[0] == (
+        "data/lessons/weer-gezonden.yml:5:8: error: 'Uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: "
+        "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)")

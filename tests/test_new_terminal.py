@@ -42,9 +42,10 @@ def test_mistakes_at_the_prompts_are_asked_again_and_the_record_is_written(proje
     _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024")
     child.expect_exact("respons — ")  # a learning goal is offered with its question
     _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "respons")
-    _answer(child, "Over het fundament of over de uitvoering", "uitvoering")
-    child.expect_exact("kies uit: foundation (fundament), execution (uitvoering)")
-    _answer(child, "Over het fundament of over de uitvoering", "Execution")
+    child.expect_exact("execution — uitvoering")  # each choice with its Dutch name
+    _answer(child, "Over het fundament of over de uitvoering", "uitvoerig")
+    child.expect_exact("kies uit: foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)")
+    _answer(child, "Over het fundament of over de uitvoering", "Uitvoering")  # the Dutch name, as the site shows it
     _answer(child, "Wat er gebeurde", "De video's bereikten de studenten.")
     child.sendline("Maar de ouders beslisten mee.")
     child.sendline("")
