@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .health import FINDINGS
-from .messages import say
+from .messages import KIND_NAMES_NL, language, say
 from .problems import Problems, one_line
 from .reporter import report_problems
 
@@ -109,7 +109,6 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
                 problems.error(item.path, 1, 1, f"{name}: {item.detail}")
     report_problems(problems)
     if not problems.items and catalog is not None:
-        from .messages import say
 
         click.echo(say("all_well", records=sum(1 for _ in catalog.entries())))
     sys.exit(1 if problems.errors else 0)
@@ -235,7 +234,6 @@ def synth(records: int, out: Path, seed: int) -> None:
 def _ask(essential, options, default, check, labels):
     """One question in the terminal, offering the choices there are; asked
     again, with what is wrong, until the answer is one the record takes."""
-    from .messages import say
 
     question = essential.question + ("" if essential.required else say("new_optional"))
     if options and essential.shape in ("ref", "refs", "choice"):
@@ -249,7 +247,8 @@ def _ask(essential, options, default, check, labels):
         if essential.shape == "items":
             raw: object = _ask_lines(question, default, each=True)
         elif essential.shape == "story":
-            raw = _ask_lines(question + say("new_story"), default, each=False)
+            raw = _ask_lines(essential.question + say("new_story" if essential.required else "new_story_optional"),
+                             default, each=False)
         else:
             raw = click.prompt(question, default=default if default is not None else "",
                                show_default=default not in (None, "")).strip()
@@ -259,24 +258,42 @@ def _ask(essential, options, default, check, labels):
         click.echo(f"  {one_line(problem)}")
 
 
-def _ask_lines(question: str, default, each: bool):
-    """Lines until an empty one: items (`each`, a list) or one text of several lines."""
-    from .messages import say
+def _confirm(question: str) -> bool:
+    """Yes or no, in the language of the run (Enter: yes)."""
 
-    if each:
-        items = []
-        if isinstance(default, list) and default:
-            click.echo("  " + "; ".join(str(item) for item in default))
-        while True:
-            item = click.prompt(f"{question} ({say('new_another')})", default="", show_default=False).strip()
-            if not item:
-                return items or (list(default) if isinstance(default, list) else [])
-            items.append(item)
-    first = click.prompt(question, default=default if default else "", show_default=bool(default))
-    lines = [first]
-    while lines[-1].strip() and first != default:
-        lines.append(click.prompt("", prompt_suffix="  ", default="", show_default=False))
-    return "\n".join(line.rstrip() for line in lines).strip()
+    while True:
+        answer = click.prompt(f"{question} [{say('yes_no')}]", default="", show_default=False).strip().casefold()
+        if answer in ("", "j", "ja", "y", "yes"):
+            return True
+        if answer in ("n", "nee", "no"):
+            return False
+        click.echo(f"  {say('answer_yes_no')}")
+
+
+def _ask_lines(question: str, default, each: bool):
+    """Lines until an empty one: items (`each`, a list) or one text of several
+    lines. Stopped halfway (Ctrl-C), the lines typed so far go with the stop,
+    so that the draft keeps them too."""
+    from .scaffold import Interrupted
+
+    lines: list[str] = []
+    try:
+        if each:
+            if isinstance(default, list) and default:
+                click.echo("  " + "; ".join(str(item) for item in default))
+            while True:
+                item = click.prompt(f"{question} ({say('new_another')})", default="", show_default=False).strip()
+                if not item:
+                    return lines or (list(default) if isinstance(default, list) else [])
+                lines.append(item)
+        first = click.prompt(question, default=default if default else "", show_default=bool(default))
+        lines.append(first)
+        while lines[-1].strip() and first != default:
+            lines.append(click.prompt("", prompt_suffix="  ", default="", show_default=False))
+        return "\n".join(line.rstrip() for line in lines).strip()
+    except (click.exceptions.Abort, KeyboardInterrupt) as stop:
+        partial = lines if each else "\n".join(line.rstrip() for line in lines).strip()
+        raise Interrupted(partial, stop) from None
 
 
 @main.command()
@@ -304,15 +321,15 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     try:
         # Authoring happens now: the date offered is today's.
         path, warnings = scaffold(project, kind, ident, given, _ask if interactive else None, date.today(),
-                                  inform=click.echo, confirm=lambda text: click.confirm(text, default=True))
+                                  inform=click.echo, confirm=_confirm)
     except ScaffoldError as refused:
         first, *more = str(refused).split("\n")  # the message, then the new record's problems
-        click.echo(f"new {kind}: {one_line(first)}", err=True)
+        click.echo(say("new_refused", kind=KIND_NAMES_NL[kind].lower() if language() == "nl" else kind) + one_line(first),
+                   err=True)
         for line in more:
             click.echo(one_line(line), err=True)
         sys.exit(1)
     report_problems(warnings)
-    from .messages import say
 
     click.echo(say("new_wrote", path=path.relative_to(project).as_posix()))
 

@@ -11,19 +11,20 @@ the command says it is done. An existing file is never overwritten.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
 from .catalog import Catalog, resolve_answer
-from .emit import dump_fields, slugify
+from .emit import slugify
 from pydantic import TypeAdapter, ValidationError
 
 from .messages import VALUE_NAMES, choice, code_of, language, quote, say
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
-from .problems import Problems, one_line, suggest
+from .problems import Problem, Problems, one_line, suggest
 from .settings import check_date
 from .validate import load_catalog
 from .write import WriteRefused, remove_new, write_file, write_new
@@ -31,6 +32,16 @@ from .write import WriteRefused, remove_new, write_file, write_new
 
 class ScaffoldError(Exception):
     """The record cannot be written; the message says why."""
+
+
+class Interrupted(Exception):
+    """The author stopped while answering; `partial` is what they had typed
+    of that answer, `stop` what stopped them (raised again once it is kept)."""
+
+    def __init__(self, partial: Any, stop: BaseException) -> None:
+        super().__init__("interrupted")
+        self.partial = partial
+        self.stop = stop
 
 
 @dataclass(frozen=True)
@@ -321,8 +332,13 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
                 default = ", ".join(default)
             if default is None and essential.shape == "date" and essential.required:
                 default = today.isoformat()
-            answer = ask(essential, options, default, check,
-                         option_labels(catalog, essential.source, options or [], answers))
+            try:
+                answer = ask(essential, options, default, check,
+                             option_labels(catalog, essential.source, options or [], answers))
+            except Interrupted as stopped:
+                if keep is not None and stopped.partial:
+                    keep({**answers, essential.field: stopped.partial})
+                raise stopped.stop from None
             if answer not in (None, "", []):
                 answers[essential.field] = answer.isoformat() if isinstance(answer, date) else answer
                 if keep is not None:
@@ -471,20 +487,62 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             raise ScaffoldError(say("new_exists", path=existing.relative_to(project).as_posix()))
     if kind == "campaign":  # before they begin: what earlier campaigns taught
         show_known(answers)
-    text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
-    try:
-        write_new(target, text)
-    except WriteRefused as refused:
-        raise ScaffoldError(str(refused)) from None
-    problems = Problems()
-    load_catalog(project, problems, catalog.today)
-    mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
-    if [p for p in problems.errors if p in mine]:
+    unchanged: dict[str, Any] | None = None
+    while True:
+        text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
+        try:
+            write_new(target, text)
+        except WriteRefused as refused:
+            raise ScaffoldError(str(refused)) from None
+        problems = Problems()
+        load_catalog(project, problems, catalog.today)
+        mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
+        errors = [p for p in mine if p in problems.errors]
+        if not errors:
+            break
         remove_new(target)
-        kept = [say("new_draft_kept", kind=kind)] if ask is not None else []
-        raise ScaffoldError("\n".join([say("new_would_not_pass"), *(str(p) for p in mine), *kept]))
+        # Each answer was right, the record is not (a lesson dated before its
+        # campaign began): in a terminal, the fields concerned are asked again.
+        again = _essentials_at(kind, text, errors) if ask is not None else []
+        if again and unchanged == answers:  # the same answers again: every question, to change any
+            again = [e for e in ESSENTIALS[kind] if e.source != "goals" or answers.get("campaigns")]
+        unchanged = dict(answers)
+        if not again:
+            if ask is not None:
+                keep(answers)
+            kept = [say("new_draft_kept", kind=kind)] if ask is not None and draft.path.exists() else []
+            raise ScaffoldError("\n".join([say("new_would_not_pass"), *(str(p) for p in errors), *kept]))
+        if inform is not None:
+            inform(say("new_ask_again"))
+            for problem in errors:
+                inform(f"  {one_line(problem.message)}")
+        for essential in again:
+            options = choices(catalog, essential.source, answers) if essential.source else None
+            current = answers.get(essential.field)
+            answer = ask(essential, options, ", ".join(current) if isinstance(current, list) and essential.shape == "refs"
+                         else current,
+                         lambda raw, e=essential, o=options: check_answer(e, raw, o, catalog),
+                         option_labels(catalog, essential.source, options or [], answers))
+            if answer in (None, "", []):
+                answers.pop(essential.field, None)
+            else:
+                answers[essential.field] = answer.isoformat() if isinstance(answer, date) else answer
+            keep(answers)
     draft.discard()
     return target, Problems(mine)
+
+
+def _essentials_at(kind: str, text: str, problems: list[Problem]) -> list[Essential]:
+    """The questions of the fields the problems are in (by their lines in `text`)."""
+    lines = text.split("\n")
+    fields = set()
+    for problem in problems:
+        for number in range(min(problem.line, len(lines)), 0, -1):
+            match = re.match(r"([a-z_]+):", lines[number - 1])
+            if match:
+                fields.add(match.group(1))
+                break
+    return [e for e in ESSENTIALS[kind] if e.field.split(".")[0] in fields]
 
 
 KINDS = tuple(ESSENTIALS)

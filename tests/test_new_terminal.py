@@ -120,3 +120,63 @@ def test_the_id_offered_is_one_that_is_free(project: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert (project / "data/lessons/eerst-luisteren-2.yml").is_file()
+
+
+def test_answers_right_alone_but_not_together_are_asked_again(project: Path) -> None:
+    """A lesson dated before its campaign began: the check of the whole
+    record finds it after the last question, and the fields concerned are
+    asked again there and then, instead of the record being refused."""
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Te vroeg")
+    _answer(child, "Datum van de les", "2013-01-10")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024")
+    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "")
+    _answer(child, "Over het fundament of over de uitvoering", "foundation")
+    _answer(child, "Wat er gebeurde", "We begonnen te vroeg.")
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Eerst de campagne.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
+    child.expect_exact("na de datum van deze les")
+    # The problem is placed at the campaign: it is asked first; kept as it
+    # is, every question comes back, the date among them.
+    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
+    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
+    _answer(child, "De les in één regel [Te vroeg]", "")
+    _answer(child, "Datum van de les [2013-01-10]", "2024-12-15")
+    _answer(child, "Wie schrijft haar (id van de persoon) [eva-jansen]", "")
+    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
+    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "")
+    _answer(child, "Over het fundament of over de uitvoering", "")
+    _answer(child, "Wat er gebeurde", "")
+    _answer(child, "Wat hebben we geleerd", "")
+    _answer(child, "Wat doen we de volgende keer", "")
+    child.expect_exact("data/lessons/te-vroeg.yml geschreven")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    record = yaml.safe_load((project / "data/lessons/te-vroeg.yml").read_text("utf-8"))
+    assert record["date"].isoformat() == "2024-12-15" and record["campaigns"] == ["linkedin-ict-2024"]
+
+
+def test_lines_typed_before_a_stop_in_a_story_are_kept(project: Path) -> None:
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Half verteld")
+    _answer(child, "Datum van de les", "2024-12-15")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    _answer(child, "Uit welke campagne(s) komt ze", "")
+    _answer(child, "Over het fundament of over de uitvoering", "foundation")
+    _answer(child, "Wat er gebeurde", "De eerste regel.")
+    child.sendline("De tweede regel.")
+    child.expect_exact("De tweede regel.\r\n  ")  # read, and the next line asked for
+    child.sendintr()  # Ctrl-C halfway through the story
+    child.expect_exact("gestopt")
+    child.expect(pexpect.EOF)
+    child.close()
+    import json
+
+    draft = json.loads((project / ".drafts" / "new-lesson.json").read_text("utf-8"))
+    assert draft["what_happened"] == "De eerste regel.\nDe tweede regel."

@@ -6,7 +6,7 @@ then at most a few clicks from an index page, however large the handbook."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..render import Raw, link
 from .site import FULL_LISTS, PAGE_SIZE, Job, Page, Site, list_path, numbered, pages_of, tag_path

@@ -14,7 +14,7 @@ from .site import Job, Page, Site, owner_path, record_path
 
 def owned(site: Site, person: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """(label, entries) of everything `person` owns, in a fixed order."""
-    c, frm = site.c, owner_path(person)
+    frm = owner_path(person)
     groups = [
         ("secures_campaigns", site.capped(frm, "campaigns-secured-by", person)),
         ("ran_campaigns", site.capped(frm, "campaigns-run-by", person)),
