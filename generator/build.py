@@ -60,6 +60,7 @@ class Generated:
     changed: int
     removed: int
     problems: Problems = field(default_factory=Problems)
+    site: str = ""  # where the site was built (a build only), as it is shown
 
 
 def settings_for(project: Path, language: str | None = None) -> Settings:
@@ -176,7 +177,8 @@ def write_error_pages(project: Path, problems: Problems, language: str | None = 
                 '<div class="admonition failure">',
                 f'<p class="admonition-title">{html.escape(say("preview_error_title"))}</p>',
                 f"<p>{html.escape(say('preview_error_intro'))}</p>",
-                "<pre><code>" + "\n".join(html.escape(line) for line in lines) + "</code></pre>",
+                '<pre class="handbook-problems"><code>' + "\n".join(html.escape(line) for line in lines)
+                + "</code></pre>",
                 "</div>", "",
             ]))
         tree.close(remove_stale=False)
@@ -274,6 +276,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         swap_into_place(fresh, target)
     finally:
         discard(fresh)
+    generated.site = _shown(target, project)
     return generated
 
 

@@ -175,6 +175,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
         click.echo(say("build_failed", reason=one_line(str(failure))), err=True)
         sys.exit(1)
     report_problems(built.problems)
+    click.echo(say("built", site=one_line(built.site), pages=built.pages))
 
 
 @main.command()

@@ -413,6 +413,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new_refused": ("new {kind}: ", "{kind} niet aangemaakt: "),
     "yes_no": ("Y/n", "J/n"),
     "answer_yes_no": ("answer y (yes) or n (no)", "antwoord j (ja) of n (nee)"),
+    "write_date": (" Written as YYYY-MM-DD, for example 2024-03-15.", " Schrijf als JJJJ-MM-DD, bijvoorbeeld 2024-03-15."),
     "new_another": ("another, Enter when done", "nog een, Enter als je klaar bent"),
     "new_wrote": ("wrote {path}; check it with `handbook check` and preview with `make serve`",
                   "{path} geschreven; controleer met `handbook check` en bekijk met `make serve`"),
@@ -460,6 +461,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- how a command ends
     "build_failed": ("build failed: {reason}; the previous site is left as it was",
                      "bouwen mislukt: {reason}; de vorige site blijft zoals hij was"),
+    "built": ("site built in {site}/ ({pages} pages made from the records, search index, safety audit)",
+              "site gebouwd in {site}/ ({pages} pagina's gemaakt uit de records, zoekindex, veiligheidscontrole)"),
     "generation_failed": ("generation failed: {reason}", "maken van de pagina's mislukt: {reason}"),
     "serve_failed": ("serve: {reason}", "preview: {reason}"),
     "stopped": ("stopped", "gestopt"),

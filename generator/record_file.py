@@ -19,9 +19,10 @@ from .models import MODELS
 EXAMPLE_NAMES = {"lesson": "ouders-beslissen-mee-2024.yml", "campaign": "tiktok-mbo-techniek-2024.yml"}
 
 
-def blank_record(kind: str, today: date) -> str:
-    """A new record of `kind` with its required fields still to fill in
-    (today's date where a date is asked, a new lesson proposed)."""
+def blank_record(kind: str) -> str:
+    """A new record of `kind` with its required fields still to fill in (a
+    new lesson proposed). Dates are left empty, with how to write them: the
+    site that offers this file was built on another day than it is used."""
     model = MODELS[kind]
     lines = [
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
@@ -32,11 +33,9 @@ def blank_record(kind: str, today: date) -> str:
     for name, info in model.model_fields.items():
         if not info.is_required():
             continue
-        lines.append(f"# {describe(model.__name__, name, info.description)}")
-        if name == "date":
-            lines.append(f"date: {today.isoformat()}")
-        else:
-            lines += _empty_field(name, info).split("\n")
+        dated = _without_none(info.annotation) is date
+        lines.append(f"# {describe(model.__name__, name, info.description)}" + (say("write_date") if dated else ""))
+        lines += _empty_field(name, info).split("\n")
         lines.append("")
     if kind == "lesson":
         lines += [f"# {describe(model.__name__, 'status', model.model_fields['status'].description)}",

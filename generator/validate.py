@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references
 from .load import Document, SourceFile, discover, read_document
-from .messages import choice, code_of, describe, number, say
+from .messages import FIELD_NAMES, choice, code_of, describe, number, say
 from .messages import field as field_name
 from .parallel import elsewhere
 from .models import (
@@ -176,7 +176,11 @@ def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     info = getattr(owner, "model_fields", {}).get(names[-1]) if names else None
     if info is not None and info.description:
         text = describe(owner.__name__, names[-1], info.description)
-        return f" ({text[0].lower()}{text[1:].rstrip('.')})"
+        said = f"{text[0].lower()}{text[1:].rstrip('.')}"
+        # Not what the field's name already says: 'what_happened' (wat er gebeurde).
+        if said.casefold() in (names[-1].replace("_", " ").casefold(), FIELD_NAMES.get(names[-1], "").casefold()):
+            return ""
+        return f" ({said})"
     return ""
 
 

@@ -3,6 +3,8 @@ as MkDocs reads them, one writer at a time."""
 
 from __future__ import annotations
 
+import re
+
 import fcntl
 import os
 from pathlib import Path
@@ -37,7 +39,9 @@ def test_build_and_generate_print_the_warnings_check_prints(project: Path) -> No
     ]
     assert _run("check", "--project", str(project)) == (0, expected)
     assert _run("generate", "--project", str(project)) == (0, expected)
-    assert _run("build", "--project", str(project)) == (0, expected)
+    code, lines = _run("build", "--project", str(project))
+    assert (code, lines[:-1]) == (0, expected)
+    assert re.fullmatch(r"site built in site/ \(\d+ pages made from the records, search index, safety audit\)", lines[-1])
     assert (project / "site" / "index.html").is_file()
 
 

@@ -122,6 +122,13 @@ def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(pr
         assert "<b>Uitvoering</b>" not in page
         record.write_text(good, "utf-8")
         _wait_for(lambda: "Opnieuw alleen gezonden" in (_get(url) or "") and "Dit record heeft fouten" not in (_get(url) or ""))
+        # A new record with errors, then taken away: its page goes with it.
+        extra = project / "data" / "lessons" / "nieuw-met-fout.yml"
+        extra.write_text(good.replace("level: execution", "level: Uitvoerig"), "utf-8")
+        extra_url = f"http://127.0.0.1:{port}/records/lessons/nieuw-met-fout/"
+        assert 'class="handbook-problems"' in _wait_for(lambda: _get(extra_url))
+        extra.unlink()
+        _wait_for(lambda: _get(extra_url) is None)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)

@@ -304,7 +304,7 @@ class Site:
             return None
         base = self.source_url.rstrip("/").replace("/edit/", "/new/", 1)
         with speaking(self.language):  # the file's comments in the site's language, whoever builds it
-            blank = blank_record(kind, self.c.today)
+            blank = blank_record(kind)
         query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml", "value": blank},
                           quote_via=quote)
         return f"{base}/data/{FOLDERS[kind]}?{query}"
