@@ -56,6 +56,9 @@ class Document:
     quoted: set[Loc] = field(default_factory=set)  # values written in quotes
     body: str | None = None  # Markdown narrative of a `.md` record
     body_line: int = 1  # line of the file on which the body starts
+    # Fields left out because their lines were not valid YAML (reported):
+    # the rest of the file is still read, so that its problems are said too.
+    broken: set[str] = field(default_factory=set)
 
     def at(self, loc: Loc) -> tuple[int, int]:
         """Position of the value at `loc`, or of its nearest ancestor."""
@@ -140,7 +143,14 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
-def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> Document:
+# YAML errors reported in one file, at most (each is a new reading of it),
+# and only in a file of the size a record has: a hostile megabyte is read once.
+MAX_RECOVERIES = 20
+RECOVER_BYTES = 100_000
+
+
+def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
+               recoveries: int = MAX_RECOVERIES) -> Document:
     """Parse one YAML document into plain dicts, lists and strings.
 
     `line_offset` shifts reported lines (front matter starts below `---`).
@@ -287,6 +297,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
             hint = say("hint_tab")
         problems.error(path, line, col, say("not_yaml", problem=yaml_problem(problem), hint=hint))
+        if mark is not None and recoveries > 0 and len(text) <= RECOVER_BYTES:
+            return _recovered(text, mark.line, path, problems, line_offset, recoveries - 1) or doc
         return doc
 
     if root is None:
@@ -297,6 +309,38 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
         problems.error(path, *doc.values[()], say("record_not_fields", what=what))
         return doc
     doc.data = root
+    return doc
+
+
+# A field is a line that starts at the left margin with a name and a colon.
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s|$)")
+
+
+def _recovered(text: str, line: int, path: str, problems: Problems, line_offset: int,
+               recoveries: int) -> Document | None:
+    """After a YAML error on `line` (0-based): the file read again without
+    the field whose lines hold the error, so that its other problems (YAML
+    or not) are reported in the same run. None when the error is not inside
+    a field at the left margin."""
+    lines = text.split("\n")
+    start = next((n for n in range(min(line, len(lines) - 1), -1, -1) if _TOP_KEY.match(lines[n])), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (" ", "\t", "#", "-", "]", "}")):
+        if lines[end][:1] == "-" and not lines[end].startswith("- ") and lines[end].strip() != "-":
+            break
+        end += 1
+    if line >= end:  # the error lies outside the block (a stray line at the margin): leave out that line too
+        end = line + 1
+    key = _TOP_KEY.match(lines[start]).group(1)
+    rest = lines[:start] + [""] * (end - start) + lines[end:]
+    if not any(text.strip() and not text.lstrip().startswith("#") for text in rest):
+        return None  # nothing else in the file
+    doc = parse_yaml("\n".join(rest), path, problems, line_offset, recoveries)
+    if doc.data is None:
+        return None
+    doc.broken.add(key)
     return doc
 
 

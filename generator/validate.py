@@ -198,22 +198,39 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
             return None
         data["body"] = doc.body
         doc.values[("body",)] = (doc.body_line, 1)
+    # Fields whose lines were not valid YAML are reported already: not as
+    # missing too, and the record is partial (as with stand-ins, below).
+    broken = doc.broken & set(model.model_fields)
+    whole = placeholders is None  # the caller takes no partial record
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = [error for error in exc.errors(include_url=False)
+                  if not (error["type"] == "missing" and len(error["loc"]) == 1 and error["loc"][0] in broken)]
         for error in errors:
             problems.error(doc.path, *explain(error, model, doc))
+    else:
+        if broken and whole:
+            return None
+        if placeholders is not None:
+            placeholders.update(broken)
+        return record
     # Cross-record checks still run on what is valid, so that one run reports
     # a wrong reference next to a typo in another field: validate again
     # without the fields that failed (this works when they were optional).
     bad = {error["loc"][0] for error in errors if error["loc"]}
     kept = {k: v for k, v in data.items() if k not in bad}
     try:
-        return model.model_validate(kept)
+        record = model.model_validate(kept)
     except ValidationError:
         pass
-    if placeholders is None:
+    else:
+        if broken and whole:
+            return None
+        if placeholders is not None:
+            placeholders.update(broken)
+        return record
+    if placeholders is None or (broken and whole):
         return None
     # A required field failed: stand-ins for the missing ones make a record
     # whose references can still be checked (`checks` reports nothing else
@@ -223,7 +240,7 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         record = model.model_validate({**kept, **{name: _stand_in(model, name) for name in missing}})
     except (ValidationError, _NoStandIn):
         return None
-    placeholders.update(missing)
+    placeholders.update(missing | broken)
     return record
 
 

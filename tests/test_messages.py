@@ -270,3 +270,37 @@ def test_a_dutch_name_written_for_a_value_is_answered_with_the_code(tmp_path: Pa
     assert result.output.splitlines()[0] == (
         "data/lessons/weer-gezonden.yml:5:8: error: 'Uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: "
         "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)")
+
+
+def test_a_yaml_mistake_does_not_hide_the_other_problems_of_its_file(tmp_path: Path) -> None:
+    """Two unquoted colons, a tab and a wrong person in one file: all four
+    in one run (the fields with broken lines are not also called missing)."""
+    text = (fixture_text(LESSON)
+            .replace("author: eva-jansen", "author: eva")
+            .replace("lesson: Dezelfde", "lesson: Let op: dezelfde")
+            .replace("what_happened: Ook", "what_happened: Nog: ook")
+            .replace("campaigns: [linkedin-ict-2024]", "campaigns:\n\t- linkedin-ict-2024"))
+    project = make_project(tmp_path, {LESSON: text})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    lines = result.output.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        "data/lessons/weer-gezonden.yml:3:9",  # eva
+        "data/lessons/weer-gezonden.yml:5:1",  # the tab
+        "data/lessons/weer-gezonden.yml:7:19",  # Nog: ook
+        "data/lessons/weer-gezonden.yml:8:15",  # Let op: dezelfde
+    ], lines
+    assert lines[0].endswith("onbekende persoon 'eva' (bedoel je 'eva-jansen'?)")
+    assert lines[-1] == "4 fout(en), 0 waarschuwing(en)"
+    assert result.exit_code == 1
+
+
+def test_a_file_of_broken_lines_is_read_again_a_bounded_number_of_times(tmp_path: Path) -> None:
+    from generator.load import MAX_RECOVERIES, parse_yaml
+    from generator.problems import Problems
+
+    text = "".join(f"veld{n}: een: twee\n" for n in range(5_000))
+    problems = Problems()
+    parse_yaml(text, "data/lessons/x.yml", problems)
+    assert len(problems.errors) == MAX_RECOVERIES + 1
