@@ -20,6 +20,23 @@ def _spawn(project: Path) -> pexpect.spawn:
                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
 
 
+def _waiting_for_input(child: pexpect.spawn) -> None:
+    """Until the tool sleeps in a read of its terminal, as it does while a
+    person looks at a prompt. A Ctrl-C sent in the instant between a prompt
+    being written and the read starting would be a race of the test, not a
+    person's stop (the signal lands before the read, which then waits on)."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        call = Path(f"/proc/{child.pid}/syscall").read_text().split()
+        if state == "S" and call[:2] == ["0", "0x0"]:  # read(0, ...)
+            return
+        time.sleep(0.01)
+    raise AssertionError("the tool never waited for input")
+
+
 def _answer(child: pexpect.spawn, prompt: str, text: str) -> None:
     child.expect_exact(prompt)
     child.sendline(text)
@@ -72,6 +89,7 @@ def test_an_author_who_stops_halfway_finds_their_answers_offered_again(project: 
     _answer(child, "Datum van de les", "2024-12-15")
     _answer(child, "Wie schrijft haar", "eva-jansen")
     child.expect_exact("Uit welke campagne(s) komt ze")
+    _waiting_for_input(child)
     child.sendintr()  # Ctrl-C: the author stops
     child.expect(pexpect.EOF)
     child.close()
@@ -170,8 +188,10 @@ def test_lines_typed_before_a_stop_in_a_story_are_kept(project: Path) -> None:
     _answer(child, "Uit welke campagne(s) komt ze", "")
     _answer(child, "Over het fundament of over de uitvoering", "foundation")
     _answer(child, "Wat er gebeurde", "De eerste regel.")
+    _waiting_for_input(child)
     child.sendline("De tweede regel.")
-    child.expect_exact("De tweede regel.\r\n  ")  # read, and the next line asked for
+    child.expect_exact("De tweede regel.\r\n  ")
+    _waiting_for_input(child)  # read, and the next line asked for
     child.sendintr()  # Ctrl-C halfway through the story
     child.expect_exact("gestopt")
     child.expect(pexpect.EOF)
