@@ -215,7 +215,8 @@ def code_of(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     and an author may copy; None when it names none of `choices`."""
     wanted = " ".join(word.split()).casefold()
     for code in choices:
-        if wanted in (code.casefold(), VALUE_NAMES.get(code, code).casefold()):
+        name = VALUE_NAMES.get(code, code)  # also as the choices are listed: 'execution (uitvoering)'
+        if wanted in (code.casefold(), name.casefold(), f"{code} ({name})".casefold()):
             return code
     return None
 
@@ -229,6 +230,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "all_well_warnings": ("All is well: {records} records, {warnings} warning(s)",
                           "Alles in orde: {records} records, {warnings} waarschuwing(en)"),
     "did_you_mean": (" (did you mean {value}?)", " (bedoel je {value}?)"),
+    "write_the_code": (" (a file holds the code: write {value})",
+                       " (in een bestand staat de code: schrijf {value})"),
     "or": ("{first} or {second}", "{first} of {second}"),
     # --- how a field or a value is named
     "item_of": ("item {number} of {parent}", "item {number} van {parent}"),
@@ -251,6 +254,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- patterns, as words
     "pattern_slug": ("an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
                      "een id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'"),
+    "pattern_slug_like": ("an id: lower-case letters, digits and single hyphens, such as {example}",
+                          "een id: kleine letters, cijfers en losse streepjes, zoals {example}"),
     "pattern_url": ("a web address starting with http:// or https://",
                     "een webadres dat begint met http:// of https://"),
     "pattern_email": ("an email address", "een e-mailadres"),
@@ -570,6 +575,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "dit is een symbolische koppeling; het handboek publiceert alleen echte bestanden"),
     "reserved_id": ("the id {value} is reserved for the handbook's own pages; rename the file",
                     "de id {value} is gereserveerd voor de eigen pagina's van het handboek; hernoem het bestand"),
+    "starting_name": ("{value} is the name the web editor starts with; name the file after the record, "
+                      "for example 'parents-decide-too.yml', so that the next one does not take its place",
+                      "{value} is de naam waarmee de webeditor begint; noem het bestand naar het record, "
+                      "bijvoorbeeld 'ouders-beslissen-mee.yml', zodat het volgende er niet voor in de plaats komt"),
 }
 
 

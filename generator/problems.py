@@ -72,6 +72,8 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     options = choices if isinstance(choices, tuple) else tuple(sorted(set(choices)))
     if not options:
         return ""
+    # Ids are lower case with hyphens: 'Eva Smit', as a page shows a person, is close to 'eva-smit'.
+    word = "-".join(word.casefold().split()) or word
     found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=75)
     if found:
         return say("did_you_mean", value=f"'{found[0]}'")

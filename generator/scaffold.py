@@ -21,7 +21,7 @@ from .catalog import Catalog, resolve_answer
 from .emit import slugify
 from pydantic import TypeAdapter, ValidationError
 
-from .messages import VALUE_NAMES, choice, code_of, language, quote, say
+from .messages import KIND_NAMES_NL, VALUE_NAMES, choice, code_of, language, quote, say
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problem, Problems, one_line, suggest
@@ -294,10 +294,12 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
     answers: dict[str, Any] = {}
     draft = draft or {}
     missing, wrong = [], []
-    unknown = sorted(set(given) - {e.field for e in ESSENTIALS[kind]})
-    if unknown:  # said first: nothing else is asked for a field the command does not know
-        raise ScaffoldError(say("new_not_filled_in", name=quote(unknown[0]), kind=kind,
-                                fields=", ".join(e.field for e in ESSENTIALS[kind])))
+    fields = [e.field for e in ESSENTIALS[kind]]
+    unknown = [say("new_not_filled_in", name=quote(name), kind=kind, fields=", ".join(fields))
+               + suggest(name, tuple(fields)) for name in sorted(set(given) - set(fields))]
+    if unknown and ask is not None:  # in a terminal, said before anything is asked
+        raise ScaffoldError("\n".join(unknown))
+    wrong.extend(unknown)  # without one, said with every other wrong value
     for essential in ESSENTIALS[kind]:
         if essential.field == "learning_goals" and before_goals is not None:
             before_goals(answers)
@@ -455,7 +457,9 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             shown.append(True)
 
     def keep(answers: dict[str, Any]) -> None:
-        draft.save({**answers, **({"id": ident} if ident else {})})
+        # On top of the earlier draft: stopping again, after a few answers,
+        # keeps what the first attempt had further on.
+        draft.save({**earlier, **answers, **({"id": ident} if ident else {})})
 
     answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None,
                      draft=earlier, keep=keep if ask is not None else None, inform=inform)
@@ -464,7 +468,11 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")
         if ask is not None:  # offered: the first free one (without a terminal, an existing file stops it)
-            ident = free_id(folder, ident or kind)
+            kept_id = earlier.get("id")  # the id typed before a stop, while still free
+            if isinstance(kept_id, str) and SLUG.match(kept_id) and free_id(folder, kept_id) == kept_id:
+                ident = kept_id
+            else:  # a title of only punctuation: the kind, in the author's language
+                ident = free_id(folder, ident or slugify(KIND_NAMES_NL[kind] if language() == "nl" else kind))
             name = Essential("id", "Id (the file name)", "Id (de bestandsnaam)")
 
             def free_slug(raw: str) -> tuple[Any, str | None]:
@@ -503,7 +511,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         remove_new(target)
         # Each answer was right, the record is not (a lesson dated before its
         # campaign began): in a terminal, the fields concerned are asked again.
-        again = _essentials_at(kind, text, errors) if ask is not None else []
+        again = _essentials_at(kind, text, errors, answers) if ask is not None else []
         if again and unchanged == answers:  # the same answers again: every question, to change any
             again = [e for e in ESSENTIALS[kind] if e.source != "goals" or answers.get("campaigns")]
         unchanged = dict(answers)
@@ -532,10 +540,13 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     return target, Problems(mine)
 
 
-def _essentials_at(kind: str, text: str, problems: list[Problem]) -> list[Essential]:
-    """The questions of the fields the problems are in (by their lines in `text`)."""
+def _essentials_at(kind: str, text: str, problems: list[Problem], answers: dict[str, Any]) -> list[Essential]:
+    """The questions of the fields the problems are in (by their lines in
+    `text`), and of the fields whose answers a problem names: a lesson dated
+    before its campaign began asks again for the date as well as the campaign."""
     lines = text.split("\n")
-    fields = set()
+    fields = {name for name, answer in answers.items() for problem in problems
+              if isinstance(answer, str) and answer and name != "title" and answer in problem.message}
     for problem in problems:
         for number in range(min(problem.line, len(lines)), 0, -1):
             match = re.match(r"([a-z_]+):", lines[number - 1])

@@ -22,7 +22,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalog import Catalog, Entry, derive
-from .checks import RESERVED_IDS, check_references
+from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references
+from .emit import slugify
 from .load import Document, SourceFile, discover, read_document
 from .messages import FIELD_NAMES, choice, code_of, describe, number, say
 from .messages import field as field_name
@@ -130,12 +131,20 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "literal_error":
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         named = code_of(str(value), choices)  # 'Execution', or the Dutch 'uitvoering'
-        hint = say("did_you_mean", value=f"'{named}'") if named else suggest(str(value), choices)
+        if named is None:
+            hint = suggest(str(value), choices)
+        elif named.casefold() == " ".join(str(value).split()).casefold():  # 'Execution'
+            hint = say("did_you_mean", value=f"'{named}'")
+        else:  # the Dutch name, as the site and the prompts show it: a file holds the code
+            hint = say("write_the_code", value=f"'{named}'")
         return line, col, say("not_allowed", value=quote(value), field=label,
                               choices=", ".join(choice(c) for c in choices), hint=hint)
     if kind == "string_pattern_mismatch":
-        return line, col, say("not_valid", value=quote(value), field=label,
-                              words=_pattern_words(error["ctx"]["pattern"]))
+        words = _pattern_words(error["ctx"]["pattern"])
+        like = slugify(str(value))[:SLUG_MAX].strip("-")
+        if error["ctx"]["pattern"] == SLUG_PATTERN and SLUG.match(like):  # 'Eva Jansen': 'eva-jansen'
+            words = say("pattern_slug_like", example=f"'{like}'")
+        return line, col, say("not_valid", value=quote(value), field=label, words=words)
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
         return line, col, say("empty_text", field=label)
     if kind in ("string_too_long", "too_long") and isinstance(value, str):
@@ -423,6 +432,8 @@ def load_catalog(
         if ident in RESERVED_IDS:
             problems.error(source.path, 1, 1, say("reserved_id", value=quote(ident)))
             continue
+        if ident in NEW_FILE_NAMES.get(model.kind, {}).values():
+            problems.error(source.path, 1, 1, say("starting_name", value=quote(ident)))
         if doc.data is None:
             continue
         _validated(result, model, text_checks)

@@ -109,12 +109,25 @@ def test_a_scaffold_that_would_not_pass_the_check_is_not_left_behind(project: Pa
 def test_every_wrong_set_value_is_said_at_once_without_a_terminal(project: Path) -> None:
     flags = [part for setting in ESSENTIALS["lesson"] for part in ("--set", setting)]
     result = new(project, "lesson", "--no-input", *flags, "--set", "author=niemand", "--set", "date=15-03-2024",
-                 "--set", "level=Execution")
+                 "--set", "level=Execution", "--set", "colour=red", "--set", "titel=Eerst")
     assert result.exit_code == 1
+    fields = "title, date, author, campaigns, answers, level, what_happened, lesson, recommendation"
     assert result.output.splitlines() == [
-        "new lesson: --set date: '15-03-2024' is not a date; write it as YYYY-MM-DD, for example 2012-03-15",
+        f"new lesson: 'colour' is not a field that `handbook new lesson` fills in; it fills in: {fields}",
+        f"'titel' is not a field that `handbook new lesson` fills in; it fills in: {fields} (did you mean 'title'?)",
+        "--set date: '15-03-2024' is not a date; write it as YYYY-MM-DD, for example 2012-03-15",
         "--set author: 'niemand' is not one of the choices",
     ]
+
+
+def test_a_choice_as_the_issue_form_lists_it_is_taken(project: Path) -> None:
+    """The form's dropdown says 'execution (uitvoering)': whoever turns the
+    form into a file may paste it as it is."""
+    flags = [part for setting in ESSENTIALS["lesson"] if not setting.startswith("level=")
+             for part in ("--set", setting)]
+    result = new(project, "lesson", "--no-input", *flags, "--set", "level=execution (uitvoering)")
+    assert result.exit_code == 0, result.output
+    assert "\nlevel: execution\n" in (project / "data/lessons/eerst-luisteren.yml").read_text("utf-8")
 
 
 # --- schemas and the reference ------------------------------------------------------

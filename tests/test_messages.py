@@ -269,7 +269,42 @@ def test_a_dutch_name_written_for_a_value_is_answered_with_the_code(tmp_path: Pa
     result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
     assert result.output.splitlines()[0] == (
         "data/lessons/weer-gezonden.yml:5:8: error: 'Uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: "
-        "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)")
+        "foundation (fundament), execution (uitvoering) (in een bestand staat de code: schrijf 'execution')")
+
+
+def test_the_web_editor_s_starting_name_is_not_kept(tmp_path: Path) -> None:
+    """A lesson saved in the browser under the name the editor starts with
+    would be taken over by the next author's: it is to be named after itself."""
+    project = make_project(tmp_path, {"data/lessons/nieuwe-les.yml": fixture_text(LESSON)})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines()[0] == (
+        "data/lessons/nieuwe-les.yml:1:1: error: 'nieuwe-les' is de naam waarmee de webeditor begint; noem het "
+        "bestand naar het record, bijvoorbeeld 'ouders-beslissen-mee.yml', zodat het volgende er niet voor in de "
+        "plaats komt")
+    assert result.exit_code == 1
+
+
+def test_a_person_written_by_name_is_answered_with_the_id(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: Eva Jansen")})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines()[0] == (
+        "data/lessons/weer-gezonden.yml:3:9: error: 'Eva Jansen' is niet geldig voor 'author' (auteur); schrijf een id: "
+        "kleine letters, cijfers en losse streepjes, zoals 'eva-jansen'")
+
+
+def test_a_partial_or_capitalised_reference_gets_its_id_suggested(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: eva-jansn")
+                                      .replace("campaigns: [linkedin-ict-2024]", "campaigns: [linkedin]")})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines()[:2] == [
+        "data/lessons/weer-gezonden.yml:3:9: error: onbekende persoon 'eva-jansn' (bedoel je 'eva-jansen'?)",
+        "data/lessons/weer-gezonden.yml:4:13: error: onbekende campagne 'linkedin' (bedoel je 'linkedin-ict-2024'?)"]
 
 
 def test_a_yaml_mistake_does_not_hide_the_other_problems_of_its_file(tmp_path: Path) -> None:

@@ -159,12 +159,18 @@ def test_answers_right_alone_but_not_together_are_asked_again(project: Path) -> 
     _answer(child, "Id (de bestandsnaam)", "")
     child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
     child.expect_exact("na de datum van deze les")
-    # The problem is placed at the campaign: it is asked first; kept as it
-    # is, every question comes back, the date among them.
+    # The problem is placed at the campaign and names the date: both are
+    # asked again, the date first, as the record has them.
+    _answer(child, "Datum van de les [2013-01-10]", "2013-01-11")
     _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
+    # Still too early, the answers changed: the same two questions again.
+    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
+    _answer(child, "Datum van de les [2013-01-11]", "")
+    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
+    # Kept as they were: every question comes back, to change any.
     child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
     _answer(child, "De les in één regel [Te vroeg]", "")
-    _answer(child, "Datum van de les [2013-01-10]", "2024-12-15")
+    _answer(child, "Datum van de les [2013-01-11]", "2024-12-15")
     _answer(child, "Wie schrijft haar (id van de persoon) [eva-jansen]", "")
     _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
     _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "")
@@ -200,3 +206,31 @@ def test_lines_typed_before_a_stop_in_a_story_are_kept(project: Path) -> None:
 
     draft = json.loads((project / ".drafts" / "new-lesson.json").read_text("utf-8"))
     assert draft["what_happened"] == "De eerste regel.\nDe tweede regel."
+
+
+def test_stopping_a_second_time_keeps_what_the_first_attempt_had(project: Path) -> None:
+    import json
+
+    draft = project / ".drafts" / "new-lesson.json"
+    draft.parent.mkdir(exist_ok=True)
+    first = {"title": "Twee keer gestopt", "date": "2024-12-15", "author": "eva-jansen", "level": "foundation",
+             "what_happened": "Het hele verhaal.", "lesson": "Wat we leerden.", "id": "mijn-eigen-id"}
+    draft.write_text(json.dumps(first), "utf-8")  # as the first attempt, stopped at the id, left it
+
+    child = _spawn(project)
+    _answer(child, "die gebruiken?", "")
+    _answer(child, "De les in één regel [Twee keer gestopt]", "Twee keer gestopt, anders")
+    child.expect_exact("Datum van de les [2024-12-15]")
+    _waiting_for_input(child)
+    child.sendintr()  # stopped again, after one changed answer
+    child.expect(pexpect.EOF)
+    assert json.loads(draft.read_text("utf-8")) == {**first, "title": "Twee keer gestopt, anders"}
+
+    child = _spawn(project)  # the third time, every answer is offered, the id typed before too
+    _answer(child, "die gebruiken?", "")
+    for prompt in ("[Twee keer gestopt, anders]", "[2024-12-15]", "[eva-jansen]", "Uit welke campagne(s)",
+                   "[foundation]", "[Het hele verhaal.]", "[Wat we leerden.]", "Wat doen we de volgende keer"):
+        _answer(child, prompt, "")
+    _answer(child, "Id (de bestandsnaam) [mijn-eigen-id]", "")
+    child.expect_exact("data/lessons/mijn-eigen-id.yml geschreven")
+    child.expect(pexpect.EOF)

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import quote, urlencode
 
 from ..catalog import Catalog, Entry, Review
+from ..checks import NEW_FILE_NAMES
 from ..health import Report, report
 from ..i18n import LABELS, format_day, format_money, format_number
 from ..messages import speaking
@@ -66,9 +67,6 @@ def _relative(from_folder: str, target: str) -> str:
     return ("../" * (len(here) - common) + "".join(part + "/" for part in there[common:]) + name) or "./"
 
 
-# The file name a record written in the browser starts with (the author renames it).
-NEW_FILE_NAMES = {"lesson": {"nl": "nieuwe-les", "en": "new-lesson"},
-                  "campaign": {"nl": "nieuwe-campagne", "en": "new-campaign"}}
 
 
 def record_path(kind: str, ident: str) -> str:
