@@ -26,7 +26,7 @@ from .pages.site import record_path
 from .parallel import elsewhere
 from .problems import Problems
 from .progress import counting
-from .render import render
+from .render import message_html, render
 from .search import SearchIndexFailed, index_site
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
@@ -155,15 +155,13 @@ def write_error_pages(project: Path, problems: Problems, language: str | None = 
     import re
 
     from .messages import say
-    from .models import KIND_BY_FOLDER
 
     settings = settings_for(project, language)
     by_record: dict[str, list[str]] = {}
     for problem in problems.sorted():
-        found = re.fullmatch(r"data/([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:yml|md)", problem.path)
-        if found and found.group(1) in KIND_BY_FOLDER and problem.severity == "error":
-            kind = KIND_BY_FOLDER[found.group(1)].kind
-            by_record.setdefault(record_path(kind, found.group(2)), []).append(str(problem))
+        page = _record_page(problem.path) if problem.severity == "error" else None
+        if page is not None:
+            by_record.setdefault(page, []).append(str(problem))
     if not by_record:
         return []
     tree = GeneratedTree(settings.generated)
@@ -176,7 +174,7 @@ def write_error_pages(project: Path, problems: Problems, language: str | None = 
                 f"# {say('preview_error_heading', path=source)}", "",
                 '<div class="admonition failure">',
                 f'<p class="admonition-title">{html.escape(say("preview_error_title"))}</p>',
-                f"<p>{html.escape(say('preview_error_intro'))}</p>",
+                f"<p>{message_html(say('preview_error_intro'))}</p>",
                 '<pre class="handbook-problems"><code>' + "\n".join(html.escape(line) for line in lines)
                 + "</code></pre>",
                 "</div>", "",
@@ -187,6 +185,67 @@ def write_error_pages(project: Path, problems: Problems, language: str | None = 
     finally:
         tree.release()
     return sorted(by_record)
+
+
+def write_waiting_pages(project: Path) -> bool:
+    """For a preview where pages were never generated: the handbook's pages
+    with no records in them, so that the engine starts even when the records
+    have errors (every page then shows them, preview_notice) until they are
+    right. Whether pages were written."""
+    from datetime import date
+
+    from .catalog import derive
+    from .load import Document
+    from .models import Taxonomy
+    from .write import MANIFEST
+
+    try:
+        settings = settings_for(project)
+        if (settings.generated / MANIFEST).is_file():
+            return False  # the last good pages stay
+        try:
+            today = build_date(project)
+        except SettingsError:
+            today = date.today()  # a preview of no records: the day it is looked at
+        empty = Catalog(Taxonomy(platforms={}, channels={}, scenarios={}), Document("data/taxonomy.yml", {}), today)
+        write_pages(derive(empty), settings, Problems(), {})
+    except (BuildFailed, SettingsError, WriteRefused):
+        return False
+    return True
+
+
+def _record_page(path: str) -> str | None:
+    """The generated page of the record in `path` ('data/lessons/x.yml'), if it is a record's file."""
+    import re
+
+    from .models import KIND_BY_FOLDER
+
+    found = re.fullmatch(r"data/([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:yml|md)", path)
+    if not found or found.group(1) not in KIND_BY_FOLDER:
+        return None
+    return record_path(KIND_BY_FOLDER[found.group(1)].kind, found.group(2))
+
+
+# The preview's notice lists this many problems; the rest are counted.
+NOTICE_SHOWN = 20
+
+
+def preview_notice(problems: Problems) -> dict[str, object]:
+    """What every page of the preview says at its top while records have
+    errors: each problem as `check` says it, with the page that shows the
+    record's problems where there is one (a new record is reached by no
+    list until it is right; a problem in the taxonomy has no page at all)."""
+    from .messages import say
+
+    errors = sorted(problems.errors, key=lambda p: (p.path, p.line, p.col))
+    files = len({problem.path for problem in errors})
+    return {
+        "title": say("preview_notice_title", errors=len(errors), files=files),
+        "intro": say("preview_notice_intro"),
+        "open": say("preview_notice_open"),
+        "items": [{"text": str(problem), "page": _record_page(problem.path)} for problem in errors[:NOTICE_SHOWN]],
+        "more": say("preview_notice_more", count=len(errors) - NOTICE_SHOWN) if len(errors) > NOTICE_SHOWN else "",
+    }
 
 
 # Pages are made by two processes (generator/parallel.py) from this many on:

@@ -448,6 +448,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "preview_error_intro": ("The preview shows the record again once these are fixed; `handbook check` says the same.",
                             "De preview toont het record weer zodra deze fouten hersteld zijn; `handbook check` "
                             "zegt hetzelfde."),
+    "no_build_date": ("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout",
+                      "de bouwdatum is niet te bepalen: zet SOURCE_DATE_EPOCH of bouw vanuit een git-checkout "
+                      "(niet uit een uitgepakte zip)"),
+    "bad_epoch": ("SOURCE_DATE_EPOCH is {value}; it must be the build moment in whole seconds since 1970-01-01 UTC "
+                  "(digits only, for example 1793491200), from {first} to {last}",
+                  "SOURCE_DATE_EPOCH is {value}; het moet het bouwmoment zijn in hele seconden sinds 1970-01-01 UTC "
+                  "(alleen cijfers, bijvoorbeeld 1793491200), van {first} tot {last}"),
+    "no_config": ("there is no mkdocs.yml in {path}", "er is geen mkdocs.yml in {path}"),
+    "preview_notice_title": ("{errors} error(s) in {files} file(s): the preview shows the last good version",
+                             "{errors} fout(en) in {files} bestand(en): de preview toont de laatste goede versie"),
+    "preview_notice_intro": ("Every page says this until the records are right again; `handbook check` says the same.",
+                             "Elke pagina zegt dit tot de records weer kloppen; `handbook check` zegt hetzelfde."),
+    "preview_notice_open": ("show the record's page", "toon de pagina van het record"),
+    "preview_notice_more": ("and {count} more: see the terminal or `handbook check`",
+                            "en nog {count}: zie de terminal of `handbook check`"),
     "preview_error_shown": ("the errors are also shown on the page of the record in the preview",
                             "de fouten staan ook op de pagina van het record in de preview"),
     "preview_not_regenerated": ("not regenerated: {reason}; the preview keeps the last good pages",

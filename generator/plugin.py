@@ -50,7 +50,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .search import PREVIEW_SEARCH, PreviewSearch
-from .settings import GENERATED
+from .render import message_html
+from .settings import GENERATED, PREVIEW_NOTICE
 
 _HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{ #(?P<id>[A-Za-z0-9_-]+) \})?")
 # Heading text Python-Markdown leaves as it is: no inline syntax, and '&' only
@@ -207,6 +208,41 @@ def preview_search(language: str) -> PreviewSearch:
     return _preview_search
 
 
+def preview_notice_html() -> Callable[[str], str] | None:
+    """The notice `handbook serve` wrote (generator/build.py, preview_notice)
+    as HTML for a page at a given URL; None when there is none. Every text
+    in it is escaped: problems quote record text."""
+    import json
+
+    from mkdocs.utils import get_relative_url
+
+    path = os.environ.get(PREVIEW_NOTICE)
+    if not path:
+        return None
+    try:
+        notice = json.loads(Path(path).read_text("utf-8"))
+        items = [(str(item["text"]), item.get("page")) for item in notice["items"]]
+        title, intro, more, opens = (str(notice[key]) for key in ("title", "intro", "more", "open"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # no notice, or one half written: the next build reads it again
+
+    def shown(url: str) -> str:
+        lines = []
+        for text, target in items:
+            line = f"<code>{html.escape(text)}</code>"
+            if isinstance(target, str):
+                href = get_relative_url(f"{GENERATED}/{target.removesuffix('.md')}/", url or ".")
+                line += f' — <a href="{html.escape(href)}">{html.escape(opens)}</a>'
+            lines.append(f"<li>{line}</li>")
+        if more:
+            lines.append(f"<li>{html.escape(more)}</li>")
+        return ('<div class="md-typeset handbook-preview-notice" role="alert"><div class="admonition failure">'
+                f'<p class="admonition-title">{html.escape(title)}</p><p>{message_html(intro)}</p>'
+                f'<ul>{"".join(lines)}</ul></div></div>')
+
+    return shown
+
+
 class HandbookConfig(Config):
     reuse_navigation = config_options.Type(bool, default=True)
 
@@ -229,6 +265,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 return env
             template.root_render_func = self.navigation.wrap(template.root_render_func)
         return env
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        """The preview rebuilds when the records' problems change, also when
+        no page does (a mistake in the taxonomy)."""
+        if os.environ.get(PREVIEW_NOTICE):
+            server.watch(str(Path(os.environ[PREVIEW_NOTICE]).parent))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.notice = preview_notice_html()
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """In the preview, while records have errors: the problems at the top
+        of every page, where the author looks (the page of a new record is
+        reached by no list until it is right)."""
+        notice = getattr(self, "notice", None)
+        if not notice:
+            return output
+        main = re.search(r"<main\b[^>]*>", output) or re.search(r"<body\b[^>]*>", output)
+        if main is None:
+            return output
+        shown = notice(page.url)
+        return output[:main.end()] + shown + output[main.end():]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In the preview only: `handbook build` indexes the finished site."""

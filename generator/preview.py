@@ -1,10 +1,11 @@
 """`mkdocs serve` for the preview, without what only confuses an author.
 
 `handbook serve` runs this module in its own process: MkDocs' own command,
-with two of its messages left out. The generated record pages are reached
+with some of its messages left out. The generated record pages are reached
 through index pages, not the navigation, so MkDocs lists every one of them
 as "not included in the nav" (hundreds of lines), which says nothing an
-author can act on. Everything else MkDocs says is shown as it is.
+author can act on; nor do a line for every page the browser opens and
+MkDocs' own goodbye. Everything else MkDocs says is shown as it is.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 import logging
 import sys
 
-QUIET = {
-    "mkdocs.structure.nav": "exist in the docs directory, but are not included in the \"nav\"",
-}
+QUIET = [
+    ("mkdocs.structure.nav", "exist in the docs directory, but are not included in the \"nav\""),
+    # A line for every page the browser opens, and one when stopping (`handbook serve` says "gestopt").
+    ("mkdocs.livereload", "Browser connected: "),
+    ("mkdocs.commands.serve", "Shutting down..."),
+]
 
 
 class _LeaveOut(logging.Filter):
@@ -27,7 +31,7 @@ class _LeaveOut(logging.Filter):
 
 
 def main() -> None:
-    for name, text in QUIET.items():
+    for name, text in QUIET:
         logging.getLogger(name).addFilter(_LeaveOut(text))
     from mkdocs.__main__ import cli
 

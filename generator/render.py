@@ -72,6 +72,11 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=True))
 
 
+def message_html(text: str) -> Markup:
+    """A message of the tools, escaped, with `handbook check` in it as code."""
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
+
+
 def link(text: Any, url: str, outside: bool = False) -> Markup:
     """An HTML link; text and address escaped. `outside`: a link that leaves
     the handbook (opened without telling the other site where it came from)."""

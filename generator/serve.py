@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import contextvars
 import errno
+import json
 import os
 import signal
 import socket
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import Callable
@@ -27,11 +30,13 @@ import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import BuildFailed, engine_environment, generate_pages, write_error_pages
+from .build import (BuildFailed, engine_environment, generate_pages, preview_notice, write_error_pages,
+                    write_waiting_pages)
 from .messages import say
-from .problems import one_line
+from .problems import Problems, one_line
 from .reporter import report_problems
 from .search import PREVIEW_SEARCH
+from .settings import PREVIEW_NOTICE
 from .validate import ReadCache
 
 DEBOUNCE_SECONDS = 0.2
@@ -44,8 +49,10 @@ class Regenerator:
     and for timing); it must be quick.
     """
 
-    def __init__(self, project: Path, on_round: Callable[[str, set[str] | None], None] | None = None) -> None:
+    def __init__(self, project: Path, on_round: Callable[[str, set[str] | None], None] | None = None,
+                 notice: Path | None = None) -> None:
         self.project = project
+        self.notice = notice  # the file of the problems every page of the preview shows
         self.cache = ReadCache()
         self.on_round = on_round
         self._pending: set[str] = set()
@@ -115,18 +122,37 @@ class Regenerator:
                 except BuildFailed as failure:
                     if failure.problems is not None:
                         report_problems(failure.problems)
+                        self._tell_pages(failure.problems)
                         if write_error_pages(self.project, failure.problems):
                             click.echo(say("preview_error_shown"))
                     click.echo(say("preview_not_regenerated", reason=one_line(str(failure))))
                     return False
                 if only is None:
                     report_problems(generated.problems)
+                    self._tell_pages(None)
                 click.echo(say("preview_regenerated_edited" if only else "preview_regenerated_all",
                                changed=generated.changed, pages=generated.pages))
             return True
         finally:
             if self.on_round:
                 self.on_round("end", changed)
+
+
+    def _tell_pages(self, problems: Problems | None) -> None:
+        """The notice every page shows: the problems, or none (written whole,
+        then moved into place, so the engine never reads half of it)."""
+        if self.notice is None:
+            return
+        text = json.dumps(preview_notice(problems) if problems is not None and problems.errors else {},
+                          ensure_ascii=False)
+        try:
+            if self.notice.exists() and self.notice.read_text("utf-8") == text:
+                return  # unchanged: no rebuild for nothing
+            part = self.notice.with_name(self.notice.name + ".part")
+            part.write_text(text, "utf-8")
+            os.replace(part, self.notice)
+        except OSError:
+            pass  # the terminal has said it; the notice is a convenience
 
 
 class _DataChanged(FileSystemEventHandler):
@@ -186,11 +212,16 @@ def serve(project: Path, address: str) -> int:
     # engine goes too, the port is free when this returns, and a stop is not
     # a failure.
     signal.signal(signal.SIGTERM, stop)
-    regenerator = Regenerator(project)
+    notices = Path(tempfile.mkdtemp(prefix="handbook-preview-"))  # the engine watches it; gone after the stop
+    regenerator = Regenerator(project, notice=notices / "problems.json")
     engine: subprocess.Popen | None = None
     # Watch first: a save during the first generation is the first change.
     observer = watch(project, regenerator)
     try:
+        # Never generated here: first the pages without records, so that the
+        # engine starts even when the records have errors (each page then
+        # shows them); a good generation replaces them at once.
+        write_waiting_pages(project)
         regenerator.regenerate()
         regenerator.start()
         engine = subprocess.Popen(
@@ -200,7 +231,7 @@ def serve(project: Path, address: str) -> int:
             # list of pages outside the navigation; the plugin adds search.
             [sys.executable, "-m", "generator.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
-            env={**engine_environment(project), PREVIEW_SEARCH: "1"},
+            env={**engine_environment(project), PREVIEW_SEARCH: "1", PREVIEW_NOTICE: str(regenerator.notice)},
         )
         return engine.wait()
     except KeyboardInterrupt:
@@ -216,3 +247,4 @@ def serve(project: Path, address: str) -> int:
         observer.stop()
         observer.join()
         regenerator.stop()
+        shutil.rmtree(notices, ignore_errors=True)

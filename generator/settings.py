@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .i18n import LANGUAGES
+from .messages import say
 from .models import FIRST_YEAR, LAST_YEAR
 
 _FIRST_EPOCH = int(datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc).timestamp())
@@ -24,6 +25,9 @@ _LAST_EPOCH = int(datetime(LAST_YEAR, 12, 31, tzinfo=timezone.utc).timestamp())
 
 # The folder under the docs folder that the generator owns.
 GENERATED = "records"
+# In the preview only: the file (JSON) of the records' problems that every
+# page shows at its top until they are fixed (written by `handbook serve`).
+PREVIEW_NOTICE = "HANDBOOK_PREVIEW_NOTICE"
 
 
 class SettingsError(Exception):
@@ -71,7 +75,7 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
 
     config_file = (project / "mkdocs.yml").absolute()
     if not config_file.is_file():
-        raise SettingsError(f"there is no mkdocs.yml in {project}")
+        raise SettingsError(say("no_config", path=project))
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -128,9 +132,7 @@ def build_epoch(project: Path) -> int:
         # ASCII digits only (str.isdigit also takes other scripts' digits), and a moment
         # the handbook's dates can be relative to.
         if not re.fullmatch(r"[0-9]{1,11}", epoch) or not _FIRST_EPOCH <= int(epoch) <= _LAST_EPOCH:
-            raise SettingsError(
-                f"SOURCE_DATE_EPOCH is {given[:40]!r}; it must be the build moment in whole seconds since "
-                f"1970-01-01 UTC (digits only, for example 1793491200), from {FIRST_YEAR} to {LAST_YEAR}")
+            raise SettingsError(say("bad_epoch", value=repr(given[:40]), first=FIRST_YEAR, last=LAST_YEAR))
         return int(epoch)
     if not epoch:
         try:
@@ -140,7 +142,7 @@ def build_epoch(project: Path) -> int:
         except (OSError, subprocess.CalledProcessError):
             epoch = ""
     if not epoch.isdigit():
-        raise SettingsError("cannot tell the build date: set SOURCE_DATE_EPOCH or build from a git checkout")
+        raise SettingsError(say("no_build_date"))
     return int(epoch)
 
 

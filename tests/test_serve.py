@@ -96,6 +96,7 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
         assert server.returncode == 0, output
         assert "Traceback" not in output
         assert "not included in the" not in output and "'dirty' build" not in output
+        assert "Browser connected" not in output and "Shutting down" not in output
         assert "Serving on" in output
 
 
@@ -132,3 +133,71 @@ def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(pr
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are_fixed(project: Path) -> None:
+    """A new record with a mistake is on no list yet, and a mistake in the
+    taxonomy has no page: the page the author is looking at says it, with a
+    link to the record's page, and stops saying it once all is right."""
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    home = f"http://127.0.0.1:{port}/"
+    lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    good = (project / "data/lessons/weer-gezonden.yml").read_text("utf-8")
+    taxonomy = project / "data" / "taxonomy.yml"
+    kept = taxonomy.read_text("utf-8")
+    try:
+        assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(lesson))
+        assert "handbook-preview-notice" not in _get(home)
+        (project / "data/lessons/nieuw-met-fout.yml").write_text(
+            good.replace("level: execution", "level: <script>alert(1)</script>"), "utf-8")
+        page = _wait_for(lambda: (text := _get(home) or "") and "handbook-preview-notice" in text and text)
+        assert "1 fout(en) in 1 bestand(en): de preview toont de laatste goede versie" in page
+        assert ("<code>data/lessons/nieuw-met-fout.yml:5:8: error: &#x27;&lt;script&gt;alert(1)&lt;/script&gt;"
+                "&#x27; is niet toegestaan voor &#x27;level&#x27;") in page
+        assert '<a href="records/lessons/nieuw-met-fout/">toon de pagina van het record</a>' in page
+        assert "<code>handbook check</code>" in page and "<script>alert" not in page
+        on_lesson = _get(lesson)  # every page, with links from where it is
+        assert '<a href="../nieuw-met-fout/">toon de pagina van het record</a>' in on_lesson
+        (project / "data/lessons/nieuw-met-fout.yml").unlink()
+        _wait_for(lambda: "handbook-preview-notice" not in (_get(home) or "handbook-preview-notice"))
+        taxonomy.write_text(kept + "\tkapot: ja\n", "utf-8")
+        page = _wait_for(lambda: (text := _get(home) or "") and "handbook-preview-notice" in text and text)
+        assert "<code>data/taxonomy.yml:" in page and "toon de pagina" not in page
+        taxonomy.write_text(kept, "utf-8")
+        _wait_for(lambda: "handbook-preview-notice" not in (_get(home) or "handbook-preview-notice"))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: Path) -> None:
+    """Never generated before (a fresh clone) and a record already broken:
+    the preview still starts, its pages hold no records yet, and each says
+    what to fix; no traceback from the engine."""
+    good = (project / "data/lessons/weer-gezonden.yml").read_text("utf-8")
+    (project / "data/lessons/weer-gezonden.yml").write_text(good.replace("level: execution", "level: Uitvoerig"),
+                                                            "utf-8")
+    port = _free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+        env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    home = f"http://127.0.0.1:{port}/"
+    lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    try:
+        page = _wait_for(lambda: _get(home))
+        assert "data/lessons/weer-gezonden.yml:5:8: error: &#x27;Uitvoerig&#x27; is niet toegestaan" in page
+        assert "Dit record heeft fouten" in _get(lesson)
+        (project / "data/lessons/weer-gezonden.yml").write_text(good, "utf-8")
+        _wait_for(lambda: "Opnieuw alleen gezonden" in (_get(lesson) or ""))
+        _wait_for(lambda: "handbook-preview-notice" not in (_get(home) or "handbook-preview-notice"))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=20)
+    assert "Traceback" not in output and "ERROR" not in output, output
