@@ -232,18 +232,29 @@ def synth(records: int, out: Path, seed: int) -> None:
     click.echo(", ".join(f"{count} {kind}" for kind, count in counts.items()))
 
 
+# At most so many choices are listed at a prompt.
+OPTIONS_SHOWN = 15
+
+
 def _ask(essential, options, default, check, labels):
     """One question in the terminal, offering the choices there are; asked
     again, with what is wrong, until the answer is one the record takes."""
 
     question = essential.question + ("" if essential.required else say("new_optional"))
     if options and essential.shape in ("ref", "refs", "choice"):
-        click.echo(say("new_choose_from"))
+        click.echo(say("new_choose_from_several" if essential.shape == "refs" else "new_choose_from"))
+        # A handbook of thousands of campaigns: the first few (the newest),
+        # and the check suggests the rest from what is typed.
+        shown = options[:OPTIONS_SHOWN]
         if labels:
-            for option in options:
+            for option in shown:
                 click.echo(f"    {option}" + (f" — {labels[option]}" if option in labels else ""))
         else:
-            click.echo("    " + ", ".join(options))
+            click.echo("    " + ", ".join(shown))
+        if len(options) > len(shown):
+            click.echo(say("new_more_options", count=len(options) - len(shown)))
+    if essential.shape == "choice" and isinstance(default, str) and default in labels:
+        default = f"{default} ({labels[default]})"  # as the choices are listed; taken back as the code
     while True:
         if essential.shape == "items":
             raw: object = _ask_lines(question, default, each=True)

@@ -291,6 +291,9 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if "could not find expected ':'" in problem and getattr(exc, "context_mark", None) is not None:
             mark = exc.context_mark  # libyaml notices on the next line; the fault is on this one
+        if "quoted scalar" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # noticed where the file ends; the fault is the quote that opens here
+            problem = "the quote that opens here is never closed (close the text with the same quote)"
         line, col = pos(mark) if mark is not None else (1 + line_offset, 1)
         hint = _yaml_hint(problem)
         lines = text.split("\n")

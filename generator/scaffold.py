@@ -158,6 +158,8 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
         "channels": tax.channels,
         "scenarios": tax.scenarios,
     }[source]
+    if source == "campaigns":  # the newest first: the one a lesson comes from is most often recent
+        return sorted(known, key=lambda c: (-known[c].record.period.start.toordinal(), c))
     return sorted(known)
 
 
@@ -179,6 +181,8 @@ def option_labels(catalog: Catalog, source: str | None, options: list[str],
         return labels
     if source == "people":
         return {option: catalog.people[option].record.name for option in options if option in catalog.people}
+    if source == "campaigns":
+        return {option: catalog.campaigns[option].record.title for option in options if option in catalog.campaigns}
     if source in CHOICES and language() == "nl":
         return {option: VALUE_NAMES[option] for option in options if option in VALUE_NAMES}
     return {}

@@ -83,7 +83,10 @@ def test_scaffolding_asks_in_a_terminal_offering_the_choices(project: Path) -> N
     assert "  choose from:\n    eva-jansen — Eva Jansen\n" in result.output  # Tom Bakker left: not offered
     assert "tom-bakker" not in result.output
     # The goals of the chosen campaign, with their questions.
-    assert "  choose from:\n    respons — Hoeveel benaderde ontwikkelaars reageren?\n" in result.output
+    several = "  choose from (several may be given, with spaces or commas between):\n"
+    assert several + "    respons — Hoeveel benaderde ontwikkelaars reageren?\n" in result.output
+    # Campaigns with their titles, the newest first.
+    assert several + "    linkedin-ict-2024 — " in result.output
     record = yaml.safe_load((project / "data/lessons/les-via-vragen.yml").read_text("utf-8"))
     assert record["answers"] == ["respons"] and record["status"] == "proposed"
 
@@ -330,3 +333,21 @@ def test_every_scaffold_has_the_shape_of_its_record_with_its_optional_fields_unc
                        and issubclass(typing.get_args(bare(info.annotation))[0], BaseModel)]
     for name in lists_of_groups:
         assert yaml.safe_load(uncommented).get(name, [None]) != [None], name
+
+
+def test_a_handbook_of_many_records_lists_a_few_choices_and_suggests_the_rest(tmp_path: Path) -> None:
+    """Hundreds of people or thousands of campaigns are not a list to read
+    at a prompt: the first few are shown, and what is typed is matched."""
+    from generator.synth import synthesize
+
+    from .conftest import copy_project
+
+    synthesize(tmp_path / "synth", 400, 1)
+    project = copy_project(tmp_path / "p", tmp_path / "synth" / "data")
+    people = sorted(path.stem for path in (project / "data/people").iterdir())
+    result = new(project, "lesson", "--input", input="Een les\n2025-02-01\n")  # then the author stops
+    listed = result.output.split("  choose from:\n", 1)[1].split("\n")
+    shown = [line.split(" — ")[0].strip() for line in listed[:15]]
+    assert len(people) > 15 and set(shown) <= set(people) and shown == sorted(shown)
+    assert listed[15].startswith("    … and ") and listed[15].endswith(
+        " more: type an id or part of it, and what is close is suggested")

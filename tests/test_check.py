@@ -422,7 +422,7 @@ def test_every_problem_is_reported_in_one_run_sorted_by_path_then_line(tmp_path,
         "choose one of: active, dormant, archived (did you mean 'archived'?)",
         "data/campaigns/linkedin-ict-2024.yml:7:18: error: unknown person 'eva-jansn' (did you mean 'eva-jansen'?)",
         "data/campaigns/linkedin-ict-2024.yml:10:13: error: 'LinkedIn' is not valid for item 1 of 'platforms'; "
-        "write an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
+        "write an id: lower-case letters, digits and single hyphens, such as 'linkedin'",
         "data/lessons/weer-gezonden.yml:1:1: error: 'title' is missing (the lesson in one line)",
         "data/lessons/weer-gezonden.yml:1:1: error: unknown field 'titel' (did you mean 'title'?)",
         "data/people/tom-bakker.yml:5:12: error: unknown person 'eva-jansn' (did you mean 'eva-jansen'?)",

@@ -114,7 +114,7 @@ CORPUS = [
     ),
     pytest.param(
         {LESSON: lesson_with(author="../../etc/passwd")},
-        "data/lessons/weer-gezonden.yml:9:9: error: '../../etc/passwd' is not valid for 'author'; write an id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'",
+        "data/lessons/weer-gezonden.yml:9:9: error: '../../etc/passwd' is not valid for 'author'; write an id: lower-case letters, digits and single hyphens, such as 'etc-passwd'",
         id="id-that-is-a-path",
     ),
     pytest.param(

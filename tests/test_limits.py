@@ -288,7 +288,7 @@ def test_record_text_never_forms_the_older_ci_command_form(tmp_path: Path) -> No
     assert "##[" not in result.output
     assert result.stdout.splitlines()[0] == (
         "data/lessons/weer-gezonden.yml:3:9: error: '##\\[stop-commands]tok1' is not valid for 'author'; write an "
-        "id: lower-case letters, digits and single hyphens, for example 'hyves-stage-2009'")
+        "id: lower-case letters, digits and single hyphens, such as 'stop-commands-tok1'")
 
 
 @pytest.mark.parametrize("text", [

@@ -339,3 +339,20 @@ def test_a_file_of_broken_lines_is_read_again_a_bounded_number_of_times(tmp_path
     problems = Problems()
     parse_yaml(text, "data/lessons/x.yml", problems)
     assert len(problems.errors) == MAX_RECOVERIES + 1
+
+
+def test_an_unclosed_quote_is_placed_where_it_opens(tmp_path: Path) -> None:
+    """libyaml notices at the end of the file; the author looks for the quote."""
+    text = fixture_text(LESSON).replace("lesson: Dezelfde", 'lesson: "Dezelfde').replace("level: execution",
+                                                                                       "level: Execution")
+    project = make_project(tmp_path, {LESSON: text})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines() == [
+        "data/lessons/weer-gezonden.yml:5:8: error: 'Execution' is niet toegestaan voor 'level' (niveau); kies uit: "
+        "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)",
+        "data/lessons/weer-gezonden.yml:7:9: error: dit is geen geldige YAML: het aanhalingsteken dat hier begint "
+        "wordt nergens gesloten (sluit de tekst met hetzelfde teken)",
+        "2 fout(en), 0 waarschuwing(en)",
+    ]

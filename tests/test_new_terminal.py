@@ -229,7 +229,7 @@ def test_stopping_a_second_time_keeps_what_the_first_attempt_had(project: Path) 
     child = _spawn(project)  # the third time, every answer is offered, the id typed before too
     _answer(child, "die gebruiken?", "")
     for prompt in ("[Twee keer gestopt, anders]", "[2024-12-15]", "[eva-jansen]", "Uit welke campagne(s)",
-                   "[foundation]", "[Het hele verhaal.]", "[Wat we leerden.]", "Wat doen we de volgende keer"):
+                   "[foundation (fundament)]", "[Het hele verhaal.]", "[Wat we leerden.]", "Wat doen we de volgende keer"):
         _answer(child, prompt, "")
     _answer(child, "Id (de bestandsnaam) [mijn-eigen-id]", "")
     child.expect_exact("data/lessons/mijn-eigen-id.yml geschreven")

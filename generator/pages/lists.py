@@ -9,6 +9,8 @@ from functools import partial
 from typing import Any, Callable, Iterable
 
 from ..models import Campaign, Lesson, allowed
+from markupsafe import escape
+
 from ..render import Raw, link
 from .site import PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
 
@@ -116,10 +118,12 @@ def people_table(site: Site, number: int = 1) -> Page:
     return Page(path, "table.md.j2", {
         "pager_links": site.pager(first, number, len(ordered)),
         "title": L["people"], "intro": L["all_people_intro"],
-        "columns": [L["name"], L["role"], L["team"], L["left"]],
-        "secondary": [2],
+        # The id beside the name: what an author writes as 'author' or 'owner'.
+        "columns": [L["name"], L["person_id"], L["role"], L["team"], L["left"]],
+        "secondary": [3],
         "rows": [[
             site.record_link(path, "person", k),
+            Raw(f"<code>{escape(k)}</code>"),
             c.people[k].record.role,
             c.people[k].record.team,
             site.day(c.people[k].record.left) if c.people[k].record.left else "",
