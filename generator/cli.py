@@ -253,6 +253,11 @@ def _ask(essential, options, default, check, labels):
             click.echo("    " + ", ".join(shown))
         if len(options) > len(shown):
             click.echo(say("new_more_options", count=len(options) - len(shown)))
+    if default not in (None, "", []) and check(default)[1] is not None:
+        # An earlier answer that no longer fits (another campaign was chosen
+        # since): said once, and not offered, so that Enter can skip.
+        click.echo(f"  {say('new_default_dropped', value=one_line(str(default)), problem=one_line(check(default)[1]))}")
+        default = None
     if essential.shape == "choice" and isinstance(default, str) and default in labels:
         default = f"{default} ({labels[default]})"  # as the choices are listed; taken back as the code
     while True:

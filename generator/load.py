@@ -143,6 +143,17 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
+def _continues_a_field(lines: list[str], number: int) -> bool:
+    """Line `number` (from 0) is text without a field name, below a field:
+    a story written on further lines without indenting them."""
+    if number >= len(lines) or ":" in lines[number] or " " not in lines[number].strip():
+        return False  # one word alone ('owner') is more likely a field that lacks its ':'
+
+    above = next((line for line in reversed(lines[:number]) if line.strip()), "")
+    return bool(_TOP_KEY.match(above)) or (not above.startswith(("#", "-", " ")) and ":" not in above
+                                            and bool(above.strip()))
+
+
 # YAML errors reported in one file, at most (each is a new reading of it),
 # and only in a file of the size a record has: a hostile megabyte is read once.
 MAX_RECOVERIES = 20
@@ -299,6 +310,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
         lines = text.split("\n")
         if mark is not None and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
             hint = say("hint_tab")
+        elif "could not find expected ':'" in problem and mark is not None and _continues_a_field(lines, mark.line):
+            hint = say("hint_continued")
         problems.error(path, line, col, say("not_yaml", problem=yaml_problem(problem), hint=hint))
         if mark is not None and recoveries > 0 and len(text) <= RECOVER_BYTES:
             return _recovered(text, mark.line, path, problems, line_offset, recoveries - 1) or doc
@@ -317,6 +330,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
 
 # A field is a line that starts at the left margin with a name and a colon.
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s|$)")
+_INDENTED_KEY = re.compile(r"[ \t]+([A-Za-z_][A-Za-z0-9_-]*)\s*:(?:\s|$)")
 
 
 def _recovered(text: str, line: int, path: str, problems: Problems, line_offset: int,
@@ -326,17 +340,28 @@ def _recovered(text: str, line: int, path: str, problems: Problems, line_offset:
     or not) are reported in the same run. None when the error is not inside
     a field at the left margin."""
     lines = text.split("\n")
-    start = next((n for n in range(min(line, len(lines) - 1), -1, -1) if _TOP_KEY.match(lines[n])), None)
+    line = min(line, len(lines) - 1)
+    start = next((n for n in range(line, -1, -1) if _TOP_KEY.match(lines[n])), None)
     if start is None:
         return None
-    end = start + 1
-    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (" ", "\t", "#", "-", "]", "}")):
-        if lines[end][:1] == "-" and not lines[end].startswith("- ") and lines[end].strip() != "-":
-            break
-        end += 1
-    if line >= end:  # the error lies outside the block (a stray line at the margin): leave out that line too
-        end = line + 1
-    key = _TOP_KEY.match(lines[start]).group(1)
+    indented = _INDENTED_KEY.match(lines[line])
+    if indented and start < line and _TOP_KEY.sub("", lines[start], count=1).strip() not in ("", "|", ">", "|-", ">-"):
+        # A field indented by mistake ('\twhat_happened: ...') below a field
+        # that has its value: that one line is the fault, not the field above.
+        start, end, key = line, line + 1, indented.group(1)
+    else:
+        end = start + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (" ", "\t", "#", "-", "]", "}")
+                                    or not _TOP_KEY.match(lines[end]) and ":" not in lines[end]):
+            # Indented lines, and text at the margin (a story's next lines, not indented).
+            if lines[end][:1] == "-" and not lines[end].startswith("- ") and lines[end].strip() != "-":
+                break
+            if lines[end].startswith("---"):
+                break
+            end += 1
+        if line >= end:  # the error lies outside the block (a stray line at the margin): leave out that line too
+            end = line + 1
+        key = _TOP_KEY.match(lines[start]).group(1)
     rest = lines[:start] + [""] * (end - start) + lines[end:]
     if not any(text.strip() and not text.lstrip().startswith("#") for text in rest):
         return None  # nothing else in the file

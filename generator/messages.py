@@ -411,6 +411,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new_draft_kept": ("your answers are kept: `handbook new {kind}` offers them again",
                        "je antwoorden zijn bewaard: `handbook new {kind}` biedt ze opnieuw aan"),
     "new_choose_from": ("  choose from:", "  kies uit:"),
+    "new_default_dropped": ("the earlier answer '{value}' no longer fits ({problem}); it is not offered again",
+                            "het eerdere antwoord '{value}' past niet meer ({problem}); het wordt niet meer voorgesteld"),
     "new_choose_from_several": ("  choose from (several may be given, with spaces or commas between):",
                                 "  kies uit (meer mogen, met spaties of komma's ertussen):"),
     "new_more_options": ("    … and {count} more: type an id or part of it, and what is close is suggested",
@@ -549,6 +551,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    " (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)"),
     "hint_name_value": (" (each line of a group of fields must look like 'name: value')",
                         " (elke regel van een groep velden ziet eruit als 'naam: waarde')"),
+    "hint_continued": (" (this looks like more text of the field above: indent such lines with two spaces, "
+                       "or write '|' after the field's name and indent the text below it)",
+                       " (dit lijkt meer tekst van het veld erboven: spring zulke regels in met twee spaties, "
+                       "of schrijf '|' na de veldnaam en spring de tekst eronder in)"),
     "hint_tab": (" (indent with spaces, not tabs)", " (spring in met spaties, niet met tabs)"),
     "hint_indent": (" (check the indentation of this line and the one before it)",
                     " (controleer hoe ver deze regel en de regel ervoor inspringen)"),

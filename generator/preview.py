@@ -18,6 +18,14 @@ QUIET = [
     # A line for every page the browser opens, and one when stopping (`handbook serve` says "gestopt").
     ("mkdocs.livereload", "Browser connected: "),
     ("mkdocs.commands.serve", "Shutting down..."),
+    # Four English lines for every edit, and the engine's own watch list:
+    # `handbook serve` says in Dutch what it regenerated; "Documentation built
+    # in" and "Serving on" stay, they say when the page is ready and where.
+    ("mkdocs.livereload", "Detected file changes"),
+    ("mkdocs.livereload", "Reloading browsers"),
+    ("mkdocs.livereload", "Watching paths for changes"),
+    ("mkdocs.commands.serve", "Building documentation..."),
+    ("mkdocs.commands.build", "Cleaning site directory"),
 ]
 
 

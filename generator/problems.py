@@ -77,8 +77,14 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=75)
     if found:
         return say("did_you_mean", value=f"'{found[0]}'")
-    # A partial id: 'sanne' for 'sanne-de-vries' (the first three, in order).
+    # A partial id: 'sanne' for 'sanne-de-vries' (the first three, in order);
+    # or a part of one: 'ambassadeurs' for 'linkedin-ambassadeurs-2019'.
     longer = [option for option in options if option.startswith(f"{word}-")][:3] if word else []
+    if not longer and len(word) >= 4:
+        longer = [option for option in options if word in option][:3]
+    if not longer and len(word) >= 4:
+        longer = [found[0] for found in process.extract(word, options, scorer=fuzz.partial_ratio,
+                                                         score_cutoff=90, limit=3)]
     if longer:
         named = [f"'{option}'" for option in longer]
         shown = named[0] if len(named) == 1 else say("or", first=", ".join(named[:-1]), second=named[-1])

@@ -236,7 +236,9 @@ def serve(project: Path, address: str) -> int:
         return engine.wait()
     except KeyboardInterrupt:
         if engine is not None:
-            engine.terminate()
+            # As Ctrl-C would: MkDocs stops its server and its exit handlers
+            # remove what it made (the preview's search index) before it ends.
+            engine.send_signal(signal.SIGINT)
             try:
                 engine.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -120,8 +120,11 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return (*doc.at(loc[:-1]), say("missing", field=label, help=_field_help(model, loc)))
     if kind == "extra_forbidden":
         line, col = doc.key_at(loc)
-        return line, col, say("unknown_field", name=f"'{loc[-1]}'",
-                              hint=suggest(str(loc[-1]), _field_names(model, loc)))
+        names = _field_names(model, loc)
+        # 'datum' is the Dutch name of 'date', as the messages and the reference show it.
+        dutch = [name for name in names if FIELD_NAMES.get(name, "").casefold() == str(loc[-1]).strip().casefold()]
+        hint = say("did_you_mean", value=f"'{dutch[0]}'") if dutch else suggest(str(loc[-1]), names)
+        return line, col, say("unknown_field", name=f"'{loc[-1]}'", hint=hint)
     if loc and loc[-1] == "[key]":
         line, col = doc.key_at(loc[:-1])
         if kind == "string_pattern_mismatch":

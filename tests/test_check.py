@@ -513,7 +513,7 @@ def test_a_record_with_a_bad_optional_field_stays_in_the_catalog(tmp_path):
             [
                 "data/taxonomy.yml:1:1: error: 'channels' is missing (recruitment channels, by id: "
                 "where candidates come from)",
-                "data/taxonomy.yml:9:1: error: unknown field 'kanalen'",
+                "data/taxonomy.yml:9:1: error: unknown field 'kanalen' (did you mean 'channels'?)",
             ],
             id="invalid",
         ),

@@ -356,3 +356,33 @@ def test_an_unclosed_quote_is_placed_where_it_opens(tmp_path: Path) -> None:
         "wordt nergens gesloten (sluit de tekst met hetzelfde teken)",
         "2 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_story_on_unindented_lines_and_a_field_indented_by_a_tab_hide_nothing_else(tmp_path: Path) -> None:
+    """The two YAML slips a recruiter makes most: the story goes on at the
+    margin, or a field is pushed in by a tab. Each is said once, with what
+    to do, and the other problems of the file are said in the same run."""
+    text = fixture_text(LESSON).replace("level: execution", "level: uitvoering")
+    project = make_project(tmp_path, {
+        "data/lessons/verhaal.yml": text.replace("what_happened: Ook op LinkedIn plaatsten we alleen vacatures.",
+                                                 "what_happened:\nOok op LinkedIn plaatsten we\nalleen vacatures.")
+                                        .replace("date:", "datum:"),
+        "data/lessons/met-tab.yml": text.replace("what_happened: Ook", "\twhat_happened: Ook"),
+    })
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    level = ("error: 'uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: foundation (fundament), "
+             "execution (uitvoering) (in een bestand staat de code: schrijf 'execution')")
+    assert result.output.splitlines() == [
+        f"data/lessons/met-tab.yml:5:8: {level}",
+        "data/lessons/met-tab.yml:6:1: error: dit is geen geldige YAML: een tab verstoort het inspringen "
+        "(spring in met spaties, niet met tabs)",
+        "data/lessons/verhaal.yml:1:1: error: 'date' (datum) ontbreekt (wanneer de les is getrokken)",
+        "data/lessons/verhaal.yml:2:1: error: onbekend veld 'datum' (bedoel je 'date'?)",
+        f"data/lessons/verhaal.yml:5:8: {level}",
+        "data/lessons/verhaal.yml:7:1: error: dit is geen geldige YAML: de ':' na de veldnaam ontbreekt (dit lijkt "
+        "meer tekst van het veld erboven: spring zulke regels in met twee spaties, of schrijf '|' na de veldnaam en "
+        "spring de tekst eronder in)",
+        "6 fout(en), 0 waarschuwing(en)",
+    ]
