@@ -230,17 +230,18 @@ def _record_page(path: str) -> str | None:
 NOTICE_SHOWN = 20
 
 
-def preview_notice(problems: Problems) -> dict[str, object]:
+def preview_notice(problems: Problems, waiting: bool = False) -> dict[str, object]:
     """What every page of the preview says at its top while records have
     errors: each problem as `check` says it, with the page that shows the
     record's problems where there is one (a new record is reached by no
-    list until it is right; a problem in the taxonomy has no page at all)."""
+    list until it is right; a problem in the taxonomy has no page at all).
+    `waiting`: the preview never had good pages, its pages hold no records yet."""
     from .messages import say
 
     errors = sorted(problems.errors, key=lambda p: (p.path, p.line, p.col))
     files = len({problem.path for problem in errors})
     return {
-        "title": say("preview_notice_title", errors=len(errors), files=files),
+        "title": say("preview_notice_waiting" if waiting else "preview_notice_title", errors=len(errors), files=files),
         "intro": say("preview_notice_intro"),
         "open": say("preview_notice_open"),
         "items": [{"text": str(problem), "page": _record_page(problem.path)} for problem in errors[:NOTICE_SHOWN]],

@@ -466,6 +466,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_config": ("there is no mkdocs.yml in {path}", "er is geen mkdocs.yml in {path}"),
     "preview_notice_title": ("{errors} error(s) in {files} file(s): the preview shows the last good version",
                              "{errors} fout(en) in {files} bestand(en): de preview toont de laatste goede versie"),
+    "preview_notice_waiting": ("{errors} error(s) in {files} file(s): the preview shows the records once they are "
+                               "fixed (until then its pages are empty; no record is lost)",
+                               "{errors} fout(en) in {files} bestand(en): de preview toont de records zodra deze "
+                               "hersteld zijn (tot dan zijn de pagina's leeg; er is geen record kwijt)"),
+    "preview_waiting": ("not generated: {reason}; the preview shows the records once they are fixed",
+                        "niet gemaakt: {reason}; de preview toont de records zodra de fouten hersteld zijn"),
     "preview_notice_intro": ("Every page says this until the records are right again; `handbook check` says the same.",
                              "Elke pagina zegt dit tot de records weer kloppen; `handbook check` zegt hetzelfde."),
     "preview_notice_open": ("show the record's page", "toon de pagina van het record"),
@@ -602,6 +608,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "dit is een symbolische koppeling; het handboek publiceert alleen echte bestanden"),
     "reserved_id": ("the id {value} is reserved for the handbook's own pages; rename the file",
                     "de id {value} is gereserveerd voor de eigen pagina's van het handboek; hernoem het bestand"),
+    "wrong_folder": ("this file has the fields of a {kind}: it belongs in {folder}",
+                     "dit bestand heeft de velden van een {kind}: het hoort in {folder}"),
     "starting_name": ("{value} is the name the web editor starts with; name the file after the record, "
                       "for example 'parents-decide-too.yml', so that the next one does not take its place",
                       "{value} is de naam waarmee de webeditor begint; noem het bestand naar het record, "
@@ -625,6 +633,11 @@ def explain_kind(model: str, english: str) -> str:
 # The record kinds in Dutch: their name and their one-line description.
 KIND_NAMES_NL = {"lesson": "Les", "campaign": "Campagne", "guideline": "Richtlijn", "person": "Persoon",
                  "account": "Account"}
+def kind_name(kind: str) -> str:
+    """'lesson', in Dutch 'les'."""
+    return KIND_NAMES_NL[kind].lower() if _language.get() == "nl" else kind
+
+
 KINDS_NL = {
     "Account": "Eén sociale-media-account van de organisatie: het register tegen wildgroei.",
     "Campaign": "Een wervingscampagne: wat ze wilde bereiken en wat ze wilde leren.",
@@ -697,7 +710,7 @@ DESCRIPTIONS_NL: dict[str, str] = {
     "LearningGoal.question": "Wat willen we van deze campagne leren? Schrijf het als vraag.",
     "Lesson.title": "De les in één regel.",
     "Lesson.date": "Wanneer de les is getrokken.",
-    "Lesson.author": "Id van de persoon die de les schreef en bijhoudt.",
+    "Lesson.author": "Id van de persoon die de les schreef en bijhoudt (de ids staan in de lijst Mensen).",
     "Lesson.campaigns": "Ids van de campagnes waaruit de les komt.",
     "Lesson.answers": "Ids van de leerdoelen die deze les beantwoordt, uit haar campagnes; schrijf `campagne:leerdoel` "
                       "als twee van haar campagnes dezelfde leerdoel-id gebruiken.",

@@ -53,6 +53,7 @@ class Regenerator:
                  notice: Path | None = None) -> None:
         self.project = project
         self.notice = notice  # the file of the problems every page of the preview shows
+        self.waiting = False  # the pages hold no records yet: none was ever right here
         self.cache = ReadCache()
         self.on_round = on_round
         self._pending: set[str] = set()
@@ -125,10 +126,12 @@ class Regenerator:
                         self._tell_pages(failure.problems)
                         if write_error_pages(self.project, failure.problems):
                             click.echo(say("preview_error_shown"))
-                    click.echo(say("preview_not_regenerated", reason=one_line(str(failure))))
+                    click.echo(say("preview_waiting" if self.waiting else "preview_not_regenerated",
+                                   reason=one_line(str(failure))))
                     return False
                 if only is None:
                     report_problems(generated.problems)
+                    self.waiting = False
                     self._tell_pages(None)
                 click.echo(say("preview_regenerated_edited" if only else "preview_regenerated_all",
                                changed=generated.changed, pages=generated.pages))
@@ -143,7 +146,7 @@ class Regenerator:
         then moved into place, so the engine never reads half of it)."""
         if self.notice is None:
             return
-        text = json.dumps(preview_notice(problems) if problems is not None and problems.errors else {},
+        text = json.dumps(preview_notice(problems, self.waiting) if problems is not None and problems.errors else {},
                           ensure_ascii=False)
         try:
             if self.notice.exists() and self.notice.read_text("utf-8") == text:
@@ -221,7 +224,7 @@ def serve(project: Path, address: str) -> int:
         # Never generated here: first the pages without records, so that the
         # engine starts even when the records have errors (each page then
         # shows them); a good generation replaces them at once.
-        write_waiting_pages(project)
+        regenerator.waiting = write_waiting_pages(project)
         regenerator.regenerate()
         regenerator.start()
         engine = subprocess.Popen(

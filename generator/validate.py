@@ -25,7 +25,7 @@ from .catalog import Catalog, Entry, derive
 from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references
 from .emit import slugify
 from .load import Document, SourceFile, discover, read_document
-from .messages import FIELD_NAMES, choice, code_of, describe, number, say
+from .messages import FIELD_NAMES, choice, code_of, describe, kind_name, number, say
 from .messages import field as field_name
 from .parallel import elsewhere
 from .models import (
@@ -296,6 +296,18 @@ def _valid_value(annotation: Any) -> Any:
 # --- loading ------------------------------------------------------------------
 
 
+def _better_folder(model: type[BaseModel], data: dict[str, Any]) -> Any:
+    """The kind of record whose fields `data` has, when it is not the kind
+    of its folder: a lesson saved among the campaigns. None otherwise."""
+    keys = set(data) - {"body"}
+    unknown = keys - set(model.model_fields)
+    if len(unknown) < 3:
+        return None
+    best = max(KIND_BY_FOLDER.values(), key=lambda kind: (len(keys & set(kind.model_fields)), kind is model))
+    fits = len(keys & set(best.model_fields))
+    return best if best is not model and fits > len(keys) - len(unknown) and fits >= len(keys) - 1 else None
+
+
 def _fold(identifier: str) -> str:
     return unicodedata.normalize("NFKC", identifier).casefold()
 
@@ -438,6 +450,12 @@ def load_catalog(
         if ident in NEW_FILE_NAMES.get(model.kind, {}).values():
             problems.error(source.path, 1, 1, say("starting_name", value=quote(ident)))
         if doc.data is None:
+            continue
+        elsewhere_kind = _better_folder(model, doc.data)
+        if elsewhere_kind is not None:
+            # Said alone: every field missing or unknown here follows from it.
+            problems.error(source.path, 1, 1, say("wrong_folder", kind=kind_name(elsewhere_kind.kind),
+                                                  folder=f"data/{elsewhere_kind.folder}/"))
             continue
         _validated(result, model, text_checks)
         problems.extend(result.validate_problems)

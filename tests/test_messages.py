@@ -386,3 +386,15 @@ def test_a_story_on_unindented_lines_and_a_field_indented_by_a_tab_hide_nothing_
         "spring de tekst eronder in)",
         "6 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_lesson_saved_among_the_campaigns_is_told_where_it_belongs(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"data/campaigns/ouders-2024.yml": fixture_text(LESSON)})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines() == [
+        "data/campaigns/ouders-2024.yml:1:1: error: dit bestand heeft de velden van een les: het hoort in "
+        "data/lessons/",
+        "1 fout(en), 0 waarschuwing(en)",
+    ]

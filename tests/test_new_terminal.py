@@ -234,3 +234,30 @@ def test_stopping_a_second_time_keeps_what_the_first_attempt_had(project: Path) 
     _answer(child, "Id (de bestandsnaam) [mijn-eigen-id]", "")
     child.expect_exact("data/lessons/mijn-eigen-id.yml geschreven")
     child.expect(pexpect.EOF)
+
+
+def test_a_kept_answer_that_no_longer_fits_is_not_offered(project: Path) -> None:
+    """The draft answered a learning goal of another campaign than the one
+    now chosen: said once, and Enter skips it instead of asking forever."""
+    import json
+
+    draft = project / ".drafts" / "new-lesson.json"
+    draft.parent.mkdir(exist_ok=True)
+    draft.write_text(json.dumps({"title": "Van campagne gewisseld", "date": "2024-12-15", "author": "eva-jansen",
+                                 "campaigns": ["linkedin-ict-2024"], "answers": ["respons"]}), "utf-8")
+    child = _spawn(project)
+    _answer(child, "die gebruiken?", "")
+    for prompt in ("[Van campagne gewisseld]", "[2024-12-15]", "[eva-jansen]"):
+        _answer(child, prompt, "")
+    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "hyves-stage-2010")
+    child.expect_exact("het eerdere antwoord 'respons' past niet meer")
+    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze (mag leeg, Enter slaat over): ", "")
+    _answer(child, "Over het fundament of over de uitvoering", "foundation")
+    _answer(child, "Wat er gebeurde", "We wisselden.")
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Kies eerst de campagne.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect_exact("data/lessons/van-campagne-gewisseld.yml geschreven")
+    child.expect(pexpect.EOF)

@@ -193,6 +193,7 @@ def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: 
     try:
         page = _wait_for(lambda: _get(home))
         assert "data/lessons/weer-gezonden.yml:5:8: error: &#x27;Uitvoerig&#x27; is niet toegestaan" in page
+        assert "de preview toont de records zodra deze hersteld zijn (tot dan zijn de pagina&#x27;s leeg" in page
         assert "Dit record heeft fouten" in _get(lesson)
         (project / "data/lessons/weer-gezonden.yml").write_text(good, "utf-8")
         _wait_for(lambda: "Opnieuw alleen gezonden" in (_get(lesson) or ""))
