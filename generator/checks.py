@@ -8,9 +8,11 @@ a check and a page never disagree.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Iterable
 
 from .catalog import Catalog, Entry, resolve_answer
+from .emit import slugify
 from .models import Account, Campaign, Guideline, Lesson, Person
 from .messages import say
 from .problems import Problems, quote, suggest
@@ -68,8 +70,26 @@ class _Checker:
         if key not in self._suggestions:
             if len(self._suggestions) >= SUGGESTIONS:
                 return ""
-            self._suggestions[key] = suggest(value, tuple(sorted(known)) if not isinstance(known, tuple) else known)
+            named = self._by_name(what).get(slugify(value))
+            self._suggestions[key] = say("did_you_mean", value=f"'{named}'") if named else suggest(
+                value, tuple(sorted(known)) if not isinstance(known, tuple) else known)
         return self._suggestions[key]
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one checker a run
+    def _by_name(self, what: str) -> dict[str, str]:
+        """The ids by their names as the site shows them, made into ids:
+        'technisch-personeel' is the tag 'techniek', named "Technisch personeel"."""
+        c, tax = self.c, self.c.taxonomy
+        names: dict[str, Any] = {
+            "person": {k: e.record.name for k, e in c.people.items()},
+            "campaign": {k: e.record.title for k, e in c.campaigns.items()},
+            "lesson": {k: e.record.title for k, e in c.lessons.items()},
+            "tag": {k: t.name for k, t in tax.tags.items()},
+            "platform": {k: t.name for k, t in tax.platforms.items()},
+            "channel": {k: t.name for k, t in tax.channels.items()},
+            "scenario": {k: t.name for k, t in tax.scenarios.items()},
+        }.get(what, {})
+        return {slugify(name): ident for ident, name in sorted(names.items())}
 
     def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:
         for index, value in enumerate(values):

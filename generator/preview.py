@@ -11,6 +11,7 @@ MkDocs' own goodbye. Everything else MkDocs says is shown as it is.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 QUIET = [
@@ -38,12 +39,29 @@ class _LeaveOut(logging.Filter):
         return self.text not in record.getMessage()
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     for name, text in QUIET:
         logging.getLogger(name).addFilter(_LeaveOut(text))
+    # Stopped by `handbook serve` (SIGTERM) or Ctrl-C, also when started from
+    # a shell's background job (which starts with SIGINT ignored): MkDocs
+    # shuts its server down and the exit handlers remove what the preview
+    # made (its search index) before the process ends.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop)
+    import click
     from mkdocs.__main__ import cli
 
-    cli(["serve", *sys.argv[1:]], prog_name="mkdocs")
+    try:
+        cli(["serve", *sys.argv[1:]], prog_name="mkdocs", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        pass  # a stop, not a failure: `handbook serve` says "gestopt"
+    except click.ClickException as failure:
+        failure.show()
+        sys.exit(failure.exit_code)
 
 
 if __name__ == "__main__":

@@ -500,6 +500,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     if kind == "campaign":  # before they begin: what earlier campaigns taught
         show_known(answers)
     unchanged: dict[str, Any] | None = None
+    asked_all = False
     while True:
         text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
         try:
@@ -516,8 +517,12 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         # Each answer was right, the record is not (a lesson dated before its
         # campaign began): in a terminal, the fields concerned are asked again.
         again = _essentials_at(kind, text, errors, answers) if ask is not None else []
-        if again and unchanged == answers:  # the same answers again: every question, to change any
-            again = [e for e in ESSENTIALS[kind] if e.source != "goals" or answers.get("campaigns")]
+        if again and unchanged == answers:
+            # The same answers again: once every question, to change any; kept
+            # once more, the author means to stop here: the draft keeps them.
+            again = [] if asked_all else [e for e in ESSENTIALS[kind]
+                                          if e.source != "goals" or answers.get("campaigns")]
+            asked_all = True
         unchanged = dict(answers)
         if not again:
             if ask is not None:

@@ -239,9 +239,9 @@ def serve(project: Path, address: str) -> int:
         return engine.wait()
     except KeyboardInterrupt:
         if engine is not None:
-            # As Ctrl-C would: MkDocs stops its server and its exit handlers
-            # remove what it made (the preview's search index) before it ends.
-            engine.send_signal(signal.SIGINT)
+            # The engine stops its server on SIGTERM (generator/preview.py)
+            # and its exit handlers remove what it made before it ends.
+            engine.terminate()
             try:
                 engine.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -145,7 +145,9 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "string_pattern_mismatch":
         words = _pattern_words(error["ctx"]["pattern"])
         like = slugify(str(value))[:SLUG_MAX].strip("-")
-        if error["ctx"]["pattern"] == SLUG_PATTERN and SLUG.match(like):  # 'Eva Jansen': 'eva-jansen'
+        # A name made into an id: 'Eva Jansen' is 'eva-jansen', 'LinkedIn' 'linkedin'; a campaign's or
+        # a tag's title rarely is its id, so there the example would lead astray.
+        if error["ctx"]["pattern"] == SLUG_PATTERN and SLUG.match(like) and loc[0] not in TITLED_REFERENCES:  # 'Eva Jansen': 'eva-jansen'
             words = say("pattern_slug_like", example=f"'{like}'")
         return line, col, say("not_valid", value=quote(value), field=label, words=words)
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
@@ -232,6 +234,17 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     # without the fields that failed (this works when they were optional).
     bad = {error["loc"][0] for error in errors if error["loc"]}
     kept = {k: v for k, v in data.items() if k not in bad}
+    # A list with a faulty item ('campaigns: [bestaat-niet-2032, Hyves stage]')
+    # keeps its other items, so that their references are checked too.
+    for name in bad & set(data):
+        items = data[name]
+        wrong = {error["loc"][1] for error in errors if error["loc"][:1] == (name,)
+                 and len(error["loc"]) >= 2 and isinstance(error["loc"][1], int)}
+        whole_field = any(len(error["loc"]) < 2 or not isinstance(error["loc"][1], int)
+                          for error in errors if error["loc"][:1] == (name,))
+        if isinstance(items, list) and wrong and not whole_field:
+            kept[name] = [item for index, item in enumerate(items) if index not in wrong]
+            _renumber(doc, name, [index for index in range(len(items)) if index not in wrong])
     try:
         record = model.model_validate(kept)
     except ValidationError:
@@ -254,6 +267,17 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         return None
     placeholders.update(missing | broken)
     return record
+
+
+def _renumber(doc: Document, name: str, kept: list[int]) -> None:
+    """Positions of a list's kept items under their new indexes: what is
+    said about item 0 of the shortened list points at the line it was on."""
+    for table in (doc.values, doc.keys):
+        moved = {(name, new, *loc[2:]): table[loc] for new, old in enumerate(kept)
+                 for loc in list(table) if len(loc) >= 2 and loc[0] == name and loc[1] == old}
+        for loc in [loc for loc in table if len(loc) >= 2 and loc[0] == name and isinstance(loc[1], int)]:
+            del table[loc]
+        table.update(moved)
 
 
 class _NoStandIn(Exception):
@@ -294,6 +318,10 @@ def _valid_value(annotation: Any) -> Any:
 
 
 # --- loading ------------------------------------------------------------------
+
+
+# Reference fields whose ids are not their records' names made into ids.
+TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", "campaign"}
 
 
 def _better_folder(model: type[BaseModel], data: dict[str, Any]) -> Any:

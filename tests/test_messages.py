@@ -398,3 +398,23 @@ def test_a_lesson_saved_among_the_campaigns_is_told_where_it_belongs(tmp_path: P
         "data/lessons/",
         "1 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_list_with_one_faulty_item_still_has_its_other_items_checked(tmp_path: Path) -> None:
+    """One run for a list holding a misspelt id and a title: both are said,
+    and a title made into an id gets the record's real id."""
+    text = fixture_text(LESSON).replace("campaigns: [linkedin-ict-2024]",
+                                        "campaigns: [linkedin-ict-2032, stagiairs-werven-op-hyves, Hyves stage]")
+    project = make_project(tmp_path, {LESSON: text})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines() == [
+        "data/lessons/weer-gezonden.yml:4:13: error: onbekende campagne 'linkedin-ict-2032' "
+        "(bedoel je 'linkedin-ict-2024'?)",
+        "data/lessons/weer-gezonden.yml:4:32: error: onbekende campagne 'stagiairs-werven-op-hyves' "
+        "(bedoel je 'hyves-stage-2010'?)",
+        "data/lessons/weer-gezonden.yml:4:59: error: 'Hyves stage' is niet geldig voor item 3 van 'campaigns' "
+        "(campagnes); schrijf een id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'",
+        "3 fout(en), 0 waarschuwing(en)",
+    ]

@@ -261,3 +261,36 @@ def test_a_kept_answer_that_no_longer_fits_is_not_offered(project: Path) -> None
     _answer(child, "Id (de bestandsnaam)", "")
     child.expect_exact("data/lessons/van-campagne-gewisseld.yml geschreven")
     child.expect(pexpect.EOF)
+
+
+def test_answers_kept_through_every_question_end_with_the_draft_not_a_loop(project: Path) -> None:
+    """An author who keeps the same answers after seeing every question
+    again means to stop: the record is refused with the answers kept,
+    instead of the questions coming round for ever."""
+    child = _spawn(project)
+    for prompt, text in (("De les in één regel", "Te vroeg"), ("Datum van de les", "2013-01-10"),
+                         ("Wie schrijft haar", "eva-jansen"), ("Uit welke campagne(s) komt ze", "linkedin-ict-2024"),
+                         ("Welk(e) leerdoel(en) beantwoordt ze", ""),
+                         ("Over het fundament of over de uitvoering", "foundation"),
+                         ("Wat er gebeurde", "We begonnen te vroeg.")):
+        _answer(child, prompt, text)
+    child.sendline("")
+    _answer(child, "Wat hebben we geleerd", "Eerst de campagne.")
+    child.sendline("")
+    _answer(child, "Wat doen we de volgende keer", "")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect_exact("daarom nog een keer:")
+    _answer(child, "Datum van de les [2013-01-10]", "")
+    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
+    child.expect_exact("daarom nog een keer:")
+    for prompt in ("[Te vroeg]", "[2013-01-10]", "[eva-jansen]", "[linkedin-ict-2024]", "beantwoordt ze",
+                   "[foundation (fundament)]", "[We begonnen te vroeg.]", "[Eerst de campagne.]",
+                   "Wat doen we de volgende keer"):
+        _answer(child, prompt, "")
+    child.expect_exact("het nieuwe record komt niet door de controle:")
+    child.expect_exact("je antwoorden zijn bewaard: `handbook new lesson` biedt ze opnieuw aan")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert (project / ".drafts" / "new-lesson.json").exists()
+    assert not (project / "data/lessons/te-vroeg.yml").exists()

@@ -80,6 +80,10 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
     port = _free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    import tempfile
+
+    made = Path(tempfile.gettempdir())
+    before = set(made.glob("handbook-preview-*"))
     for stop in (signal.SIGTERM, signal.SIGINT):
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
@@ -98,6 +102,8 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
         assert "not included in the" not in output and "'dirty' build" not in output
         assert "Browser connected" not in output and "Shutting down" not in output
         assert "Serving on" in output
+        # The engine stopped as Ctrl-C stops it: what the preview made is gone.
+        assert set(made.glob("handbook-preview-*")) <= before
 
 
 def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(project: Path) -> None:

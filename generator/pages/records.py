@@ -46,6 +46,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start,
                                  limit=KNOWN)
     return Page(path, "campaign.md.j2", {
+        "record_id": entry.id,
         "filters": site.filters("campaign", campaign.platforms, campaign.channels, status=campaign.status,
                                 year=campaign.period.start.year),
         "already_known": [

@@ -37,6 +37,7 @@ def tag_page(site: Site, tag: str) -> Page:
     return Page(path, "tag.md.j2", {
         "title": f"{L['tag']}: {site.tag_names[tag]}",
         "description": site.c.taxonomy.tags[tag].description,
+        "tag_id": tag,
         "index": site.rel(path, "tags/index.md"),
         "sections": sections,
     })
