@@ -405,11 +405,18 @@ def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, i
         return None
     second = _FM.search(text, first.end())
     if second is None:
-        problems.error(
-            path, 1, 1,
-            say("md_not_closed"),
-        )
-        return None
+        # The closing line forgotten, the story below an empty line: the
+        # fields end there, and are still read, so that their problems are
+        # said in the same run.
+        blank = re.search(r"\n[ \t]*\n", text[first.end():])
+        if blank is None or not text[first.end():first.end() + blank.start()].strip():
+            problems.error(path, 1, 1, say("md_not_closed"))
+            return None
+        fm_start, fm_end = first.end(), first.end() + blank.start() + 1
+        fm_line = text.count("\n", 0, fm_start) + 1
+        body_line = text.count("\n", 0, fm_end) + 1
+        problems.error(path, body_line, 1, say("md_not_closed"))
+        return text[fm_start:fm_end], fm_line, text[fm_end:], body_line
     # The boundary pattern also swallows blank lines after '---'; count them.
     fm_start = first.end()
     fm_line = text.count("\n", 0, fm_start) + 1

@@ -418,3 +418,21 @@ def test_a_list_with_one_faulty_item_still_has_its_other_items_checked(tmp_path:
         "(campagnes); schrijf een id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'",
         "3 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_markdown_lesson_without_its_closing_line_has_its_fields_checked_too(tmp_path: Path) -> None:
+    text = ("---\ntitle: Open verhaal\ndatum: 2024-01-01\nauthor: eva-jansen\nlevel: uitvoering\n"
+            "what_happened: Het begon.\nlesson: Sluit af.\n\nHier begint het verhaal.\n")
+    project = make_project(tmp_path, {"data/lessons/open.md": text})
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    assert result.output.splitlines() == [
+        "data/lessons/open.md:2:1: error: 'date' (datum) ontbreekt (wanneer de les is getrokken)",
+        "data/lessons/open.md:3:1: error: onbekend veld 'datum' (bedoel je 'date'?)",
+        "data/lessons/open.md:5:8: error: 'uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: "
+        "foundation (fundament), execution (uitvoering) (in een bestand staat de code: schrijf 'execution')",
+        "data/lessons/open.md:8:1: error: de velden bovenaan zijn niet afgesloten: zet een regel '---' na het "
+        "laatste veld",
+        "4 fout(en), 0 waarschuwing(en)",
+    ]
