@@ -8,7 +8,6 @@ a check and a page never disagree.
 
 from __future__ import annotations
 
-import functools
 from typing import Any, Iterable
 
 from .catalog import Catalog, Entry, resolve_answer
@@ -35,6 +34,7 @@ class _Checker:
         self.problems = problems
         self._sorted: dict[str, tuple[str, ...]] = {}  # what -> known ids, sorted once
         self._suggestions: dict[tuple[str, str], str] = {}
+        self._names: dict[str, dict[str, str]] = {}  # what -> ids by their names made into ids
 
     def error(self, entry: Entry, loc: tuple[Any, ...], message: str, reference: bool = False) -> None:
         if self._reported(entry, loc, reference):
@@ -75,21 +75,20 @@ class _Checker:
                 value, tuple(sorted(known)) if not isinstance(known, tuple) else known)
         return self._suggestions[key]
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 - one checker a run
     def _by_name(self, what: str) -> dict[str, str]:
         """The ids by their names as the site shows them, made into ids:
         'technisch-personeel' is the tag 'techniek', named "Technisch personeel"."""
-        c, tax = self.c, self.c.taxonomy
-        names: dict[str, Any] = {
-            "person": {k: e.record.name for k, e in c.people.items()},
-            "campaign": {k: e.record.title for k, e in c.campaigns.items()},
-            "lesson": {k: e.record.title for k, e in c.lessons.items()},
-            "tag": {k: t.name for k, t in tax.tags.items()},
-            "platform": {k: t.name for k, t in tax.platforms.items()},
-            "channel": {k: t.name for k, t in tax.channels.items()},
-            "scenario": {k: t.name for k, t in tax.scenarios.items()},
-        }.get(what, {})
-        return {slugify(name): ident for ident, name in sorted(names.items())}
+        if what not in self._names:
+            c, tax = self.c, self.c.taxonomy
+            records = {"person": (c.people, "name"), "campaign": (c.campaigns, "title"), "lesson": (c.lessons, "title")}
+            terms = {"tag": tax.tags, "platform": tax.platforms, "channel": tax.channels, "scenario": tax.scenarios}
+            if what in records:
+                entries, attribute = records[what]
+                names = {k: getattr(e.record, attribute) for k, e in entries.items()}
+            else:
+                names = {k: term.name for k, term in terms.get(what, {}).items()}
+            self._names[what] = {slugify(name): ident for ident, name in sorted(names.items())}
+        return self._names[what]
 
     def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:
         for index, value in enumerate(values):

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .health import FINDINGS
-from .messages import KIND_NAMES_NL, language, say
+from .messages import kind_name, language, say
 from .problems import Problems, one_line
 from .reporter import report_problems
 
@@ -253,10 +253,11 @@ def _ask(essential, options, default, check, labels):
             click.echo("    " + ", ".join(shown))
         if len(options) > len(shown):
             click.echo(say("new_more_options", count=len(options) - len(shown)))
-    if default not in (None, "", []) and check(default)[1] is not None:
+    stale = check(default)[1] if default not in (None, "", []) else None
+    if stale is not None:
         # An earlier answer that no longer fits (another campaign was chosen
         # since): said once, and not offered, so that Enter can skip.
-        click.echo(f"  {say('new_default_dropped', value=one_line(str(default)), problem=one_line(check(default)[1]))}")
+        click.echo(f"  {say('new_default_dropped', value=one_line(str(default)), problem=one_line(stale))}")
         default = None
     if essential.shape == "choice" and isinstance(default, str) and default in labels:
         default = f"{default} ({labels[default]})"  # as the choices are listed; taken back as the code
@@ -341,7 +342,7 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
                                   inform=click.echo, confirm=_confirm)
     except ScaffoldError as refused:
         first, *more = str(refused).split("\n")  # the message, then the new record's problems
-        click.echo(say("new_refused", kind=KIND_NAMES_NL[kind].lower() if language() == "nl" else kind) + one_line(first),
+        click.echo(say("new_refused", kind=kind_name(kind)) + one_line(first),
                    err=True)
         for line in more:
             click.echo(one_line(line), err=True)

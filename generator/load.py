@@ -148,7 +148,6 @@ def _continues_a_field(lines: list[str], number: int) -> bool:
     a story written on further lines without indenting them."""
     if number >= len(lines) or ":" in lines[number] or " " not in lines[number].strip():
         return False  # one word alone ('owner') is more likely a field that lacks its ':'
-
     above = next((line for line in reversed(lines[:number]) if line.strip()), "")
     return bool(_TOP_KEY.match(above)) or (not above.startswith(("#", "-", " ")) and ":" not in above
                                             and bool(above.strip()))

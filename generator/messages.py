@@ -633,6 +633,8 @@ def explain_kind(model: str, english: str) -> str:
 # The record kinds in Dutch: their name and their one-line description.
 KIND_NAMES_NL = {"lesson": "Les", "campaign": "Campagne", "guideline": "Richtlijn", "person": "Persoon",
                  "account": "Account"}
+
+
 def kind_name(kind: str) -> str:
     """'lesson', in Dutch 'les'."""
     return KIND_NAMES_NL[kind].lower() if _language.get() == "nl" else kind

@@ -21,7 +21,7 @@ from .catalog import Catalog, resolve_answer
 from .emit import slugify
 from pydantic import TypeAdapter, ValidationError
 
-from .messages import KIND_NAMES_NL, VALUE_NAMES, choice, code_of, language, quote, say
+from .messages import VALUE_NAMES, choice, code_of, kind_name, language, quote, say
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problem, Problems, one_line, suggest
@@ -476,7 +476,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             if isinstance(kept_id, str) and SLUG.match(kept_id) and free_id(folder, kept_id) == kept_id:
                 ident = kept_id
             else:  # a title of only punctuation: the kind, in the author's language
-                ident = free_id(folder, ident or slugify(KIND_NAMES_NL[kind] if language() == "nl" else kind))
+                ident = free_id(folder, ident or kind_name(kind))
             name = Essential("id", "Id (the file name)", "Id (de bestandsnaam)")
 
             def free_slug(raw: str) -> tuple[Any, str | None]:

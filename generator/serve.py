@@ -54,6 +54,7 @@ class Regenerator:
         self.project = project
         self.notice = notice  # the file of the problems every page of the preview shows
         self.waiting = False  # the pages hold no records yet: none was ever right here
+        self._told: str | None = None  # the notice last written
         self.cache = ReadCache()
         self.on_round = on_round
         self._pending: set[str] = set()
@@ -140,7 +141,6 @@ class Regenerator:
             if self.on_round:
                 self.on_round("end", changed)
 
-
     def _tell_pages(self, problems: Problems | None) -> None:
         """The notice every page shows: the problems, or none (written whole,
         then moved into place, so the engine never reads half of it)."""
@@ -148,14 +148,15 @@ class Regenerator:
             return
         text = json.dumps(preview_notice(problems, self.waiting) if problems is not None and problems.errors else {},
                           ensure_ascii=False)
+        if text == self._told:
+            return  # unchanged: no rebuild for nothing
         try:
-            if self.notice.exists() and self.notice.read_text("utf-8") == text:
-                return  # unchanged: no rebuild for nothing
             part = self.notice.with_name(self.notice.name + ".part")
             part.write_text(text, "utf-8")
             os.replace(part, self.notice)
         except OSError:
-            pass  # the terminal has said it; the notice is a convenience
+            return  # the terminal has said it; the notice is a convenience
+        self._told = text
 
 
 class _DataChanged(FileSystemEventHandler):

@@ -55,6 +55,9 @@ _PATTERN_WORDS = {
     GOAL_REF_PATTERN: "pattern_goal",
 }
 
+# Reference fields whose ids are not their records' names made into ids.
+TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", "campaign"}
+
 
 def _pattern_words(pattern: str) -> str:
     return say(_PATTERN_WORDS[pattern]) if pattern in _PATTERN_WORDS else say("pattern_other", pattern=pattern)
@@ -147,7 +150,7 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         like = slugify(str(value))[:SLUG_MAX].strip("-")
         # A name made into an id: 'Eva Jansen' is 'eva-jansen', 'LinkedIn' 'linkedin'; a campaign's or
         # a tag's title rarely is its id, so there the example would lead astray.
-        if error["ctx"]["pattern"] == SLUG_PATTERN and SLUG.match(like) and loc[0] not in TITLED_REFERENCES:  # 'Eva Jansen': 'eva-jansen'
+        if error["ctx"]["pattern"] == SLUG_PATTERN and SLUG.match(like) and loc[0] not in TITLED_REFERENCES:
             words = say("pattern_slug_like", example=f"'{like}'")
         return line, col, say("not_valid", value=quote(value), field=label, words=words)
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
@@ -238,11 +241,10 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     # keeps its other items, so that their references are checked too.
     for name in bad & set(data):
         items = data[name]
-        wrong = {error["loc"][1] for error in errors if error["loc"][:1] == (name,)
-                 and len(error["loc"]) >= 2 and isinstance(error["loc"][1], int)}
-        whole_field = any(len(error["loc"]) < 2 or not isinstance(error["loc"][1], int)
-                          for error in errors if error["loc"][:1] == (name,))
-        if isinstance(items, list) and wrong and not whole_field:
+        # Each error of the field at one of its items (not the field as a whole):
+        at = [error["loc"][1] if len(error["loc"]) >= 2 else None for error in errors if error["loc"][:1] == (name,)]
+        if isinstance(items, list) and all(isinstance(index, int) for index in at):
+            wrong = set(at)
             kept[name] = [item for index, item in enumerate(items) if index not in wrong]
             _renumber(doc, name, [index for index in range(len(items)) if index not in wrong])
     try:
@@ -272,12 +274,11 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
 def _renumber(doc: Document, name: str, kept: list[int]) -> None:
     """Positions of a list's kept items under their new indexes: what is
     said about item 0 of the shortened list points at the line it was on."""
+    new_index = {old: new for new, old in enumerate(kept)}
     for table in (doc.values, doc.keys):
-        moved = {(name, new, *loc[2:]): table[loc] for new, old in enumerate(kept)
-                 for loc in list(table) if len(loc) >= 2 and loc[0] == name and loc[1] == old}
-        for loc in [loc for loc in table if len(loc) >= 2 and loc[0] == name and isinstance(loc[1], int)]:
-            del table[loc]
-        table.update(moved)
+        items = [loc for loc in table if len(loc) >= 2 and loc[0] == name and isinstance(loc[1], int)]
+        positions = [(loc, table.pop(loc)) for loc in items]
+        table.update({(name, new_index[loc[1]], *loc[2:]): at for loc, at in positions if loc[1] in new_index})
 
 
 class _NoStandIn(Exception):
@@ -318,10 +319,6 @@ def _valid_value(annotation: Any) -> Any:
 
 
 # --- loading ------------------------------------------------------------------
-
-
-# Reference fields whose ids are not their records' names made into ids.
-TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", "campaign"}
 
 
 def _better_folder(model: type[BaseModel], data: dict[str, Any]) -> Any:

@@ -132,6 +132,14 @@ def test_a_field_and_a_value_are_shown_with_their_dutch_names_beside_the_code() 
         assert choice("foundation") == "foundation"
 
 
+def _check(tmp_path: Path, files: dict[str, str] | None = None):
+    """`handbook check` on the fixture handbook with `files` written over it, in its language (Dutch)."""
+    project = make_project(tmp_path, files)
+    (project / "mkdocs.yml").write_text(SITE, "utf-8")
+    (project / "handbook").mkdir()
+    return CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+
+
 def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -> None:
     """An author's usual mistakes, all in one run, in the site's language (Dutch)."""
     text = fixture_text(LESSON)
@@ -139,14 +147,11 @@ def test_the_common_mistakes_are_reported_in_dutch_all_at_once(tmp_path: Path) -
                 .replace("date: 2024-12-01", "date: 15-03-2024")
                 .replace("level: execution", "level: Execution")
                 .replace("author: eva-jansen", "author: eva"))
-    project = make_project(tmp_path, {
+    result = _check(tmp_path, {
         LESSON: mistakes,
         "data/lessons/met-tab.yml": text.replace("campaigns: [linkedin-ict-2024]", "campaigns:\n\t- linkedin-ict-2024"),
         "data/lessons/met-dubbele-punt.yml": text.replace("lesson: Dezelfde", "lesson: Let op: dezelfde"),
     })
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
     assert result.output.splitlines() == [
         "data/lessons/met-dubbele-punt.yml:7:15: error: dit is geen geldige YAML: hier mag geen ':' met een spatie "
         "erna staan (een ':' met een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)",
@@ -263,10 +268,7 @@ def test_the_dutch_description_of_a_field_with_choices_names_each_code() -> None
 
 def test_a_dutch_name_written_for_a_value_is_answered_with_the_code(tmp_path: Path) -> None:
     """The site shows 'Niveau: Uitvoering'; an author who copies it is told the code to write."""
-    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("level: execution", "level: Uitvoering")})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: fixture_text(LESSON).replace("level: execution", "level: Uitvoering")})
     assert result.output.splitlines()[0] == (
         "data/lessons/weer-gezonden.yml:5:8: error: 'Uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: "
         "foundation (fundament), execution (uitvoering) (in een bestand staat de code: schrijf 'execution')")
@@ -275,10 +277,7 @@ def test_a_dutch_name_written_for_a_value_is_answered_with_the_code(tmp_path: Pa
 def test_the_web_editor_s_starting_name_is_not_kept(tmp_path: Path) -> None:
     """A lesson saved in the browser under the name the editor starts with
     would be taken over by the next author's: it is to be named after itself."""
-    project = make_project(tmp_path, {"data/lessons/nieuwe-les.yml": fixture_text(LESSON)})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {"data/lessons/nieuwe-les.yml": fixture_text(LESSON)})
     assert result.output.splitlines()[0] == (
         "data/lessons/nieuwe-les.yml:1:1: error: 'nieuwe-les' is de naam waarmee de webeditor begint; noem het "
         "bestand naar het record, bijvoorbeeld 'ouders-beslissen-mee.yml', zodat het volgende er niet voor in de "
@@ -287,21 +286,15 @@ def test_the_web_editor_s_starting_name_is_not_kept(tmp_path: Path) -> None:
 
 
 def test_a_person_written_by_name_is_answered_with_the_id(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: Eva Jansen")})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: Eva Jansen")})
     assert result.output.splitlines()[0] == (
         "data/lessons/weer-gezonden.yml:3:9: error: 'Eva Jansen' is niet geldig voor 'author' (auteur); schrijf een id: "
         "kleine letters, cijfers en losse streepjes, zoals 'eva-jansen'")
 
 
 def test_a_partial_or_capitalised_reference_gets_its_id_suggested(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: eva-jansn")
-                                      .replace("campaigns: [linkedin-ict-2024]", "campaigns: [linkedin]")})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: fixture_text(LESSON).replace("author: eva-jansen", "author: eva-jansn")
+                               .replace("campaigns: [linkedin-ict-2024]", "campaigns: [linkedin]")})
     assert result.output.splitlines()[:2] == [
         "data/lessons/weer-gezonden.yml:3:9: error: onbekende persoon 'eva-jansn' (bedoel je 'eva-jansen'?)",
         "data/lessons/weer-gezonden.yml:4:13: error: onbekende campagne 'linkedin' (bedoel je 'linkedin-ict-2024'?)"]
@@ -315,10 +308,7 @@ def test_a_yaml_mistake_does_not_hide_the_other_problems_of_its_file(tmp_path: P
             .replace("lesson: Dezelfde", "lesson: Let op: dezelfde")
             .replace("what_happened: Ook", "what_happened: Nog: ook")
             .replace("campaigns: [linkedin-ict-2024]", "campaigns:\n\t- linkedin-ict-2024"))
-    project = make_project(tmp_path, {LESSON: text})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: text})
     lines = result.output.splitlines()
     assert [line.split(": error: ")[0] for line in lines[:-1]] == [
         "data/lessons/weer-gezonden.yml:3:9",  # eva
@@ -345,10 +335,7 @@ def test_an_unclosed_quote_is_placed_where_it_opens(tmp_path: Path) -> None:
     """libyaml notices at the end of the file; the author looks for the quote."""
     text = fixture_text(LESSON).replace("lesson: Dezelfde", 'lesson: "Dezelfde').replace("level: execution",
                                                                                        "level: Execution")
-    project = make_project(tmp_path, {LESSON: text})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: text})
     assert result.output.splitlines() == [
         "data/lessons/weer-gezonden.yml:5:8: error: 'Execution' is niet toegestaan voor 'level' (niveau); kies uit: "
         "foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)",
@@ -363,15 +350,12 @@ def test_a_story_on_unindented_lines_and_a_field_indented_by_a_tab_hide_nothing_
     margin, or a field is pushed in by a tab. Each is said once, with what
     to do, and the other problems of the file are said in the same run."""
     text = fixture_text(LESSON).replace("level: execution", "level: uitvoering")
-    project = make_project(tmp_path, {
+    result = _check(tmp_path, {
         "data/lessons/verhaal.yml": text.replace("what_happened: Ook op LinkedIn plaatsten we alleen vacatures.",
                                                  "what_happened:\nOok op LinkedIn plaatsten we\nalleen vacatures.")
                                         .replace("date:", "datum:"),
         "data/lessons/met-tab.yml": text.replace("what_happened: Ook", "\twhat_happened: Ook"),
     })
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
     level = ("error: 'uitvoering' is niet toegestaan voor 'level' (niveau); kies uit: foundation (fundament), "
              "execution (uitvoering) (in een bestand staat de code: schrijf 'execution')")
     assert result.output.splitlines() == [
@@ -389,10 +373,7 @@ def test_a_story_on_unindented_lines_and_a_field_indented_by_a_tab_hide_nothing_
 
 
 def test_a_lesson_saved_among_the_campaigns_is_told_where_it_belongs(tmp_path: Path) -> None:
-    project = make_project(tmp_path, {"data/campaigns/ouders-2024.yml": fixture_text(LESSON)})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {"data/campaigns/ouders-2024.yml": fixture_text(LESSON)})
     assert result.output.splitlines() == [
         "data/campaigns/ouders-2024.yml:1:1: error: dit bestand heeft de velden van een les: het hoort in "
         "data/lessons/",
@@ -405,10 +386,7 @@ def test_a_list_with_one_faulty_item_still_has_its_other_items_checked(tmp_path:
     and a title made into an id gets the record's real id."""
     text = fixture_text(LESSON).replace("campaigns: [linkedin-ict-2024]",
                                         "campaigns: [linkedin-ict-2032, stagiairs-werven-op-hyves, Hyves stage]")
-    project = make_project(tmp_path, {LESSON: text})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {LESSON: text})
     assert result.output.splitlines() == [
         "data/lessons/weer-gezonden.yml:4:13: error: onbekende campagne 'linkedin-ict-2032' "
         "(bedoel je 'linkedin-ict-2024'?)",
@@ -423,10 +401,7 @@ def test_a_list_with_one_faulty_item_still_has_its_other_items_checked(tmp_path:
 def test_a_markdown_lesson_without_its_closing_line_has_its_fields_checked_too(tmp_path: Path) -> None:
     text = ("---\ntitle: Open verhaal\ndatum: 2024-01-01\nauthor: eva-jansen\nlevel: uitvoering\n"
             "what_happened: Het begon.\nlesson: Sluit af.\n\nHier begint het verhaal.\n")
-    project = make_project(tmp_path, {"data/lessons/open.md": text})
-    (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
-    result = CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
+    result = _check(tmp_path, {"data/lessons/open.md": text})
     assert result.output.splitlines() == [
         "data/lessons/open.md:2:1: error: 'date' (datum) ontbreekt (wanneer de les is getrokken)",
         "data/lessons/open.md:3:1: error: onbekend veld 'datum' (bedoel je 'date'?)",

@@ -29,6 +29,17 @@ def _get(url: str) -> str | None:
         return None
 
 
+def _start_preview(project: Path, port: int, output: bool) -> subprocess.Popen:
+    """`handbook serve` in a session of its own; `output`: its terminal, as text, to read afterwards."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
+    where = dict(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) if output else dict(
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
+        env=env, start_new_session=True, **where,
+    )
+
+
 def _wait_for(condition, seconds: float = 30.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -44,11 +55,7 @@ def test_the_preview_follows_an_edited_record(project: Path) -> None:
     keeps its navigation (titles, not 'None'), search is there from the
     first page on and after every rebuild, and nothing prints a traceback."""
     port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-        env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    server = _start_preview(project, port, output=True)
     base = f"http://127.0.0.1:{port}"
     url = f"{base}/records/lessons/weer-gezonden/"
     record = project / "data" / "lessons" / "weer-gezonden.yml"
@@ -78,17 +85,13 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
     at once. Neither says MkDocs' list of pages outside the navigation or its
     dirty-build warning."""
     port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     import tempfile
 
     made = Path(tempfile.gettempdir())
     before = set(made.glob("handbook-preview-*"))
     for stop in (signal.SIGTERM, signal.SIGINT):
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-            env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
+        server = _start_preview(project, port, output=True)
         try:
             assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
             os.kill(server.pid, stop)  # the preview alone, not its process group
@@ -111,11 +114,7 @@ def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(pr
     record says what is wrong (as text: record text never becomes markup)
     and shows the record again once it is fixed."""
     port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    server = _start_preview(project, port, output=False)
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     record = project / "data" / "lessons" / "weer-gezonden.yml"
     good = record.read_text("utf-8")
@@ -146,11 +145,7 @@ def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are
     taxonomy has no page: the page the author is looking at says it, with a
     link to the record's page, and stops saying it once all is right."""
     port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    server = _start_preview(project, port, output=False)
     home = f"http://127.0.0.1:{port}/"
     lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     good = (project / "data/lessons/weer-gezonden.yml").read_text("utf-8")
@@ -189,11 +184,7 @@ def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: 
     (project / "data/lessons/weer-gezonden.yml").write_text(good.replace("level: execution", "level: Uitvoerig"),
                                                             "utf-8")
     port = _free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
-        env=env, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    server = _start_preview(project, port, output=True)
     home = f"http://127.0.0.1:{port}/"
     lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     try:

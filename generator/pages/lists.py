@@ -8,9 +8,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Iterable
 
-from ..models import Campaign, Lesson, allowed
 from markupsafe import escape
 
+from ..models import Campaign, Lesson, allowed
 from ..render import Raw, link
 from .site import PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
 

@@ -67,8 +67,6 @@ def _relative(from_folder: str, target: str) -> str:
     return ("../" * (len(here) - common) + "".join(part + "/" for part in there[common:]) + name) or "./"
 
 
-
-
 def record_path(kind: str, ident: str) -> str:
     """The generated page of a record (a guideline's page is its platform's)."""
     return f"{FOLDERS[kind]}/{ident}.md"
