@@ -124,7 +124,9 @@ def _search(page, base: str, term: str, key: str = "Control+k") -> list[str]:
     result links (pages, not their sections) as they appear."""
     page.goto(base)
     page.keyboard.press(key)
-    page.locator("pagefind-modal input").fill(term)
+    # The search box only: the filter checkboxes of the same modal appear
+    # as soon as Pagefind has loaded its filters, sometimes before typing.
+    page.locator("pagefind-modal").get_by_role("searchbox").fill(term)
     page.locator(RESULT_LINKS).first.wait_for(timeout=15_000)
     return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
