@@ -333,7 +333,7 @@ def worst_cases() -> str:
     (one field; the engine no longer reads record text). Linear cost shows as
     a ratio of about 4 between 100,000 and 25,000 characters."""
     from generator.markup import inspect_markdown, render_markdown
-    from generator.safety import _find_email
+    from generator.safety import find_contacts
 
     lines = ["| input (one Markdown field) | " + " | ".join(f"{n:,} chars" for n in WORST_SIZES)
              + " | 100,000 ÷ 25,000 |", "|---|" + "---:|" * (len(WORST_SIZES) + 1)]
@@ -343,7 +343,7 @@ def worst_cases() -> str:
             text = make(size)
             started = time.perf_counter()
             if "e-mail" in name:
-                _find_email(text)
+                find_contacts(text)
             else:
                 inspect_markdown(text)
                 render_markdown(text)

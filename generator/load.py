@@ -22,7 +22,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -52,7 +52,10 @@ class Document:
     data: dict[str, Any] | None
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    block_scalars: set[Loc] = field(default_factory=set)  # values written with | or >
+    # Values written with | or >, and how far their lines are indented in
+    # the file (a column in the value is that much further right there).
+    block_scalars: dict[Loc, int] = field(default_factory=dict)
+    folded: set[Loc] = field(default_factory=set)  # those written with >: their lines are joined
     quoted: set[Loc] = field(default_factory=set)  # values written in quotes
     body: str | None = None  # Markdown narrative of a `.md` record
     body_line: int = 1  # line of the file on which the body starts
@@ -114,6 +117,33 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         if found == 20:
             break
     return None if found else text
+
+
+# One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_NAMED_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
+
+
+def _hidden_escapes(lines: list[str], start: Any, end: Any) -> Iterator[tuple[int, int, str]]:
+    """Where a double-quoted value (from `start` to `end`) writes an invisible
+    character as an escape: line and column (from 0) of each backslash, and
+    the character, every one of them (at most 20)."""
+    found = 0
+    for number in range(start.line, min(end.line + 1, len(lines))):
+        line = lines[number]
+        first = start.column if number == start.line else 0
+        last = end.column if number == end.line else len(line)
+        for match in _ESCAPE.finditer(line, first, last):
+            code = match.group(1)
+            try:
+                char = chr(int(code[1:], 16)) if len(code) > 1 else _NAMED_ESCAPES.get(code, "")
+            except ValueError:  # beyond Unicode: YAML refused it already
+                continue
+            if char and _HIDDEN.match(char):
+                yield number, match.start(), char
+                found += 1
+                if found == 20:
+                    return
 
 
 # Characters no record needs and that can hide or reorder text: C0 controls
@@ -181,6 +211,24 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
+    lines: list[str] = []
+
+    def source_lines() -> list[str]:
+        """The lines of the text, split once and only when needed."""
+        if not lines:
+            lines.extend(text.split("\n"))
+        return lines
+
+    def mark_style(loc: Loc, style: str, mark: Any) -> None:
+        """Remember how a value was written: quoted, or as a block and how
+        far its lines are indented."""
+        if style not in ("|", ">"):
+            doc.quoted.add(loc)
+            return
+        doc.block_scalars[loc] = next(
+            (len(line) - len(line.lstrip(" ")) for line in source_lines()[mark.line + 1:] if line.strip()), 0)
+        if style == ">":
+            doc.folded.add(loc)
 
     def place(value: Any, event: Any) -> Loc | None:
         """Attach `value` to the open container; its location, or None when
@@ -241,12 +289,14 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                 else:
                     loc = place(event.value, event)
                     if loc is not None:
-                        (doc.block_scalars if style in ("|", ">") else doc.quoted).add(loc)
-                    if style == '"':  # escapes ('\x80', '\u202e') make characters the file does not show
-                        hidden = _HIDDEN.search(event.value)
-                        if hidden:
-                            problems.error(path, *pos(event.start_mark),
-                                           say("invisible_escape", code=f"{ord(hidden.group()):04X}"))
+                        mark_style(loc, style, event.start_mark)
+                    if style == '"' and _HIDDEN.search(event.value):
+                        # Escapes ('\x80', '\u202e') make characters the file does not show.
+                        found = list(_hidden_escapes(source_lines(), event.start_mark, event.end_mark)) or [
+                            (event.start_mark.line, event.start_mark.column, _HIDDEN.search(event.value).group())]
+                        for line, col, char in found:
+                            problems.error(path, line + first_line, col + 1,
+                                           say("invisible_escape", code=f"{ord(char):04X}"))
                 continue
             name = kind.__name__
             if name == "DocumentStartEvent":
@@ -285,7 +335,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                 plain = event.style in (None, "")
                 loc = place(None if plain and event.value in NULL_WORDS else event.value, event)
                 if loc is not None and not plain:
-                    (doc.block_scalars if event.style in ("|", ">") else doc.quoted).add(loc)
+                    mark_style(loc, event.style, event.start_mark)
                 continue
             # A mapping or a sequence opens.
             if len(stack) >= MAX_DEPTH:
@@ -529,6 +579,11 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
                 continue
             for file in _listing(entry, rel, problems):
                 if file.name.startswith("."):
+                    # Editors' and systems' own files (.les.yml.swp, ._les.yml, .#les.yml) are
+                    # passed over; a record someone hid by its name is said.
+                    if file.suffix in RECORD_SUFFIXES and not file.name.startswith(("._", ".#")) \
+                            and not file.is_symlink() and file.is_file():
+                        problems.warning(rel(file), 1, 1, say("hidden_file"))
                     continue
                 if file.is_symlink():
                     problems.error(rel(file), 1, 1, say("symlink"))

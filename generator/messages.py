@@ -592,6 +592,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rename_yml": (" (rename it to .yml)", " (hernoem het naar .yml)"),
     "stray_file": ("only taxonomy.yml belongs directly in data/; records go in their kind's folder",
                    "alleen taxonomy.yml hoort direct in data/; records horen in de map van hun soort"),
+    "hidden_file": ("this file is not read: a name that starts with a dot is hidden; remove the dot if it is a "
+                    "record",
+                    "dit bestand wordt niet gelezen: een naam die met een punt begint is verborgen; haal de punt weg "
+                    "als het een record is"),
     "no_taxonomy": ("the taxonomy (platforms, channels, scenarios, tags) is missing",
                     "de taxonomie (platforms, kanalen, scenario's, tags) ontbreekt"),
     # --- files and ids (validate)

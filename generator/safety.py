@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import html
 import re
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .load import Document
 from .markup import inspect_markdown, plain_text
@@ -26,7 +27,7 @@ from .messages import say
 from .problems import Problems, quote
 
 # Bounded parts (RFC 5321: a local part has at most 64 characters, a label
-# at most 63) and tried only around each '@' (see `_find_email`): the cost is
+# at most 63) and tried only around each '@' (see `_find_emails`): the cost is
 # linear in the text, however it is made.
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
 _EMAIL_WINDOW = (64, 600)
@@ -35,8 +36,8 @@ _EMAIL_WINDOW = (64, 600)
 _LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 
 
-def _find_email(text: str) -> re.Match[str] | None:
-    """The first email address in `text`: at each '@', one match from where
+def _find_emails(text: str) -> Iterator[re.Match[str]]:
+    """The email addresses in `text`: at each '@', one match from where
     its local part starts (at most 64 characters back); no search, so the
     cost stays a small constant per '@' whatever surrounds it."""
     at = text.find("@")
@@ -44,12 +45,12 @@ def _find_email(text: str) -> re.Match[str] | None:
         start = at
         while start > 0 and at - start < 64 and text[start - 1] in _LOCAL_PART:
             start -= 1
-        if start < at:
-            match = _EMAIL.match(text, start, at + _EMAIL_WINDOW[1])
-            if match is not None:
-                return match
-        at = text.find("@", at + 1)
-    return None
+        match = _EMAIL.match(text, start, at + _EMAIL_WINDOW[1]) if start < at else None
+        if match is not None:
+            yield match
+            at = text.find("@", match.end())
+        else:
+            at = text.find("@", at + 1)
 
 
 # Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
@@ -71,14 +72,15 @@ _MAY_BE_UNSAFE = re.compile(r"<|\]\(|\]:|(?m:^[ \t]{16,})|(?:(?:[>*+\-]|\d{1,9}[
 _DATE_FIRST = re.compile(r"\d{2}[-./]\d{2}[-./]\d{4}")
 
 
-def _find_phone(text: str) -> re.Match[str] | None:
-    """The first phone number in `text` that is not a date and a time."""
+def _find_phones(text: str) -> Iterator[re.Match[str]]:
+    """The phone numbers in `text` that are not a date and a time."""
     start = 0
     while (match := _PHONE.search(text, start)) is not None:
         if not _DATE_FIRST.match(text, match.start()):
-            return match
-        start = match.start() + 1
-    return None
+            yield match
+            start = match.end()
+        else:
+            start = match.start() + 1
 
 
 def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
@@ -91,12 +93,15 @@ def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[i
     return first_line + block_line, 1
 
 
-def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems) -> None:
+def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems,
+                   indent: int = 0, joined: bool = False) -> None:
     """Report raw HTML and refused links and images in one Markdown field:
     what the renderer (`markup.render_markdown`) would show as text or drop.
 
-    `first_line`/`first_col`: where the field's text starts in the file (for a
-    block scalar or a body, the column of its lines is 1).
+    `first_line`/`first_col`: where the field's text starts in the file;
+    `indent`: how far the lines of a block (|) stand indented in the file;
+    `joined`: the text's lines were joined when YAML read it (a folded
+    block, >), so each finding is reported where the text begins.
     """
     if not _MAY_BE_UNSAFE.search(text):
         return
@@ -108,9 +113,11 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
             needle = finding.snippet
         else:  # the address as written may differ from the parsed one: find the bracket's target
             needle = html.unescape(finding.snippet).split("\n")[0][:20] or "("
-        line, col = _locate(text, needle, first_line, finding.block_line)
-        if line == first_line:
-            col += first_col - 1
+        if joined:
+            line, col = first_line, first_col
+        else:
+            line, col = _locate(text, needle, first_line, finding.block_line)
+            col += first_col - 1 if line == first_line else indent
         if finding.kind == "html":
             message = say("contains_html", field=field_name(field), snippet=quote(finding.snippet, 40))
         elif finding.kind == "image" and finding.scheme is not None:
@@ -169,15 +176,20 @@ def _normalised(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_DASHES)
 
 
-def find_contact(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first e-mail address or phone number in `text`: (what, match)."""
-    for find, what, needed in ((_find_email, "an_email_address", "@"), (_find_phone, "a_phone_number", "0+")):
+# At most this many contact details are reported in one piece of text.
+MAX_CONTACTS = 20
+
+
+def find_contacts(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every e-mail address and phone number in `text`, in the order they
+    stand: (what, match)."""
+    found = []
+    for find, what, needed in ((_find_emails, "an_email_address", "@"), (_find_phones, "a_phone_number", "0+")):
         # Cheap test first: an address needs '@', a number a 0 or a +.
         if any(char in text for char in needed):
-            match = find(text)
-            if match:
-                return what, match
-    return None
+            found.extend((what, match) for match in itertools.islice(find(text), MAX_CONTACTS))
+    found.sort(key=lambda item: item[1].start())
+    return found[:MAX_CONTACTS]
 
 
 def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems) -> None:
@@ -192,37 +204,49 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
         value = data.get(name)
         if isinstance(value, str):
             line, col = _text_start(doc, (name,))
+            indent = doc.block_scalars.get((name,), 0)
             if (name,) in doc.block_scalars:
-                line, col = line + 1, 1
+                line, col = line + 1, indent + 1
             elif (name,) in doc.quoted:
                 col += 1
-            check_markdown(value, doc.path, line, col, name, problems)
+            check_markdown(value, doc.path, line, col, name, problems, indent, (name,) in doc.folded)
     if not personal_data:
         return
     kind = getattr(model, "kind", "")
     for loc, value in _strings(data, ()):
         if (kind, loc[0]) in CONTACT_FIELDS and len(loc) == 1:
             continue
-        found = find_contact(value)
-        exact = found is not None
-        if found is None and not value.isascii():  # plain ASCII reads the same normalised
-            found = find_contact(_normalised(value))
-        if found is None and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
-            found = find_contact(_normalised(plain_text(value)))
-        if found is None:
-            continue
-        what, match = found
-        line, col = _text_start(doc, loc)
-        if exact and (loc in doc.block_scalars or _is_narrative(doc, loc)):
-            offset_lines = value.count("\n", 0, match.start())
-            line += offset_lines + (0 if _is_narrative(doc, loc) else 1)
-            col = match.start() - (value.rfind("\n", 0, match.start()) + 1) + 1
-        elif exact and "\n" not in value:
-            col += match.start() + (1 if loc in doc.quoted else 0)
-        problems.error(
-            doc.path, line, col,
-            say("contact_details", field=field_name(loc[0]), what=say(what), found=quote(match.group(0), 40)),
-        )
+        found = find_contacts(value)
+        exact = bool(found)
+        if not found and not value.isascii():  # plain ASCII reads the same normalised
+            found = find_contacts(_normalised(value))
+        if not found and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
+            found = find_contacts(_normalised(plain_text(value)))
+        start = _text_start(doc, loc)
+        for what, match in found:
+            line, col = _value_position(doc, loc, value, match.start(), start) if exact else start
+            problems.error(
+                doc.path, line, col,
+                say("contact_details", field=field_name(loc[0]), what=say(what), found=quote(match.group(0), 40)),
+            )
+
+
+def _value_position(doc: Document, loc: tuple[Any, ...], value: str, offset: int,
+                    start: tuple[int, int]) -> tuple[int, int]:
+    """Line and column in the file of character `offset` of a value that
+    starts at `start`: exact for a value on one line, a literal block (|)
+    and the Markdown below the fields; the value's start for the rest (its
+    lines were joined when YAML read it)."""
+    line, col = start
+    narrative = _is_narrative(doc, loc)
+    if (loc in doc.block_scalars and loc not in doc.folded) or narrative:
+        line += value.count("\n", 0, offset) + (0 if narrative else 1)
+        col = offset - (value.rfind("\n", 0, offset) + 1) + 1 + (0 if narrative else doc.block_scalars[loc])
+    elif loc in doc.block_scalars:  # folded (>): its first line
+        line, col = line + 1, doc.block_scalars[loc] + 1
+    elif "\n" not in value:
+        col += offset + (1 if loc in doc.quoted else 0)
+    return line, col
 
 
 def _strings(value: Any, loc: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:

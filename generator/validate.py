@@ -461,17 +461,21 @@ def load_catalog(
         # Two names that one file system (or one reader) could take for the
         # same file are one id: fold case and Unicode forms before comparing.
         key = (source.folder, _fold(ident))
+        # A record whose id cannot be used still has its own problems said
+        # (all in one run), but it is not added to the handbook.
+        usable = False
         if key in seen:
             problems.error(source.path, 1, 1, say("id_twice", value=quote(ident), other=seen[key].path))
-            continue
-        seen[key] = source
-        known_ids[model.kind].add(ident)
-        if not SLUG.match(ident) or len(ident) > SLUG_MAX:
+        elif not SLUG.match(ident) or len(ident) > SLUG_MAX:
             problems.error(source.path, 1, 1, say("bad_file_name", value=quote(ident), limit=SLUG_MAX))
-            continue
-        if ident in RESERVED_IDS:
+        elif ident in RESERVED_IDS:
             problems.error(source.path, 1, 1, say("reserved_id", value=quote(ident)))
-            continue
+        else:
+            usable = True
+        if key not in seen:
+            seen[key] = source
+            known_ids[model.kind].add(ident)
+        key_owner = seen[key]
         if ident in NEW_FILE_NAMES.get(model.kind, {}).values():
             problems.error(source.path, 1, 1, say("starting_name", value=quote(ident)))
         if doc.data is None:
@@ -484,6 +488,10 @@ def load_catalog(
             continue
         _validated(result, model, text_checks)
         problems.extend(result.validate_problems)
+        if not usable:
+            if result.record is not None and key_owner is source:  # its references are checked still
+                partial[model.kind].append(Entry(ident, result.record, doc, frozenset(result.placeholders)))
+            continue
         if result.record is not None and result.placeholders:
             partial[model.kind].append(Entry(ident, result.record, doc, frozenset(result.placeholders)))
         elif result.record is not None:

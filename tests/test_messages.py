@@ -411,3 +411,48 @@ def test_a_markdown_lesson_without_its_closing_line_has_its_fields_checked_too(t
         "laatste veld",
         "4 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_every_problem_in_one_text_is_reported_where_it_stands(tmp_path: Path) -> None:
+    """Several addresses, numbers, tags and hidden characters in one text:
+    all in one run, each at its own line and column (a block's lines are
+    indented in the file)."""
+    text = (fixture_text(LESSON)
+            .replace("what_happened: Ook op LinkedIn plaatsten we alleen vacatures.",
+                     "what_happened: |\n  Eerst <b>vet</b> en dan\n"
+                     "  mail naar jan@example.nl of piet@example.nl, of bel 06-12345678.")
+            .replace("lesson: Dezelfde fout als in 2010.", 'lesson: "Een \\u0007 bel en \\x01 nog een \\a"'))
+    result = _check(tmp_path, {LESSON: text})
+    html = "bevat HTML ('{}'); records bevatten alleen gewone Markdown (schrijf \\< en \\> of zet de tekst tussen " \
+           "`backticks` om < en > als tekst te tonen)"
+    contact = "bevat {}; contactgegevens horen alleen in de velden 'email' en 'phone' van een persoon: noem de " \
+              "persoon bij diens id"
+    hidden = "hier staat een onzichtbaar stuurteken (U+{}) als escape; haal het weg (het kan veranderen hoe de " \
+             "tekst wordt getoond of gelezen)"
+    assert result.output.splitlines() == [
+        f"{LESSON}:7:9: error: 'what_happened' (wat er gebeurde) " + html.format("<b>"),
+        f"{LESSON}:7:15: error: 'what_happened' (wat er gebeurde) " + html.format("</b>"),
+        f"{LESSON}:8:13: error: 'what_happened' (wat er gebeurde) " + contact.format("een e-mailadres ('jan@example.nl')"),
+        f"{LESSON}:8:31: error: 'what_happened' (wat er gebeurde) " + contact.format("een e-mailadres ('piet@example.nl')"),
+        f"{LESSON}:8:55: error: 'what_happened' (wat er gebeurde) " + contact.format("een telefoonnummer ('06-12345678')"),
+        f"{LESSON}:9:14: error: " + hidden.format("0007"),
+        f"{LESSON}:9:28: error: " + hidden.format("0001"),
+        f"{LESSON}:9:41: error: " + hidden.format("0007"),
+        "8 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+def test_a_record_with_a_bad_file_name_still_has_all_its_problems_said(tmp_path: Path) -> None:
+    text = fixture_text(LESSON).replace("date: 2024-12-01", "date: 15-12-2024").replace("eva-jansen", "eva")
+    result = _check(tmp_path, {"data/lessons/Mijn Les!.yml": text, "data/lessons/.verborgen-les.yml": text,
+                               "data/lessons/.les.yml.swp": "x", "data/lessons/._les.yml": "x"})
+    assert result.output.splitlines() == [
+        "data/lessons/.verborgen-les.yml:1:1: warning: dit bestand wordt niet gelezen: een naam die met een punt "
+        "begint is verborgen; haal de punt weg als het een record is",
+        "data/lessons/Mijn Les!.yml:1:1: error: de bestandsnaam 'Mijn Les!' kan geen id zijn; gebruik kleine "
+        "letters, cijfers en losse streepjes, hoogstens 64 tekens, bijvoorbeeld 'hyves-stage-2009'",
+        "data/lessons/Mijn Les!.yml:2:7: error: 'date' (datum): '15-12-2024' is geen datum; schrijf hem als "
+        "JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
+        "data/lessons/Mijn Les!.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
+        "3 fout(en), 1 waarschuwing(en)",
+    ]
