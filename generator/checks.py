@@ -56,11 +56,14 @@ class _Checker:
         known = set(known) if not isinstance(known, (dict, set)) else known
         if value in known:
             return True
+        self.error(entry, loc, say(f"unknown_{what}", value=quote(value),
+                                   hint=self.suggestion(what, value, self.known_sorted(what, known))), reference=True)
+        return False
+
+    def known_sorted(self, what: str, known: Iterable[str]) -> tuple[str, ...]:
         if what not in self._sorted:
             self._sorted[what] = tuple(sorted(known))
-        self.error(entry, loc, say(f"unknown_{what}", value=quote(value),
-                                   hint=self.suggestion(what, value, self._sorted[what])), reference=True)
-        return False
+        return self._sorted[what]
 
     def suggestion(self, what: str, value: str, known: tuple[str, ...]) -> str:
         """' (did you mean ...?)', once per distinct unknown value (a thousand
@@ -93,6 +96,23 @@ class _Checker:
     def refs(self, entry: Entry, loc: tuple[Any, ...], values: list[str], known: Any, what: str) -> None:
         for index, value in enumerate(values):
             self.ref(entry, loc + (index,), value, known, what)
+
+
+def check_titled_references(catalog: Catalog, problems: Problems, titled: list[tuple[str, Any]]) -> None:
+    """References that cannot be ids (`validate.Deferred`): a campaign, tag
+    or lesson written by its title is answered with its id ('Hyves stage
+    2009' -> 'hyves-stage-2009'), or with the ids it comes close to; when
+    none comes close, with how an id is written."""
+    if not titled:
+        return
+    ch = _Checker(catalog, problems)
+    known = {"campaign": catalog.ids["campaign"], "lesson": catalog.ids["lesson"], "tag": catalog.taxonomy.tags}
+    for path, item in titled:
+        hint = ch.suggestion(item.what, item.value, ch.known_sorted(item.what, known[item.what]))
+        if hint:
+            problems.error(path, item.line, item.col, say(f"unknown_{item.what}", value=quote(item.value), hint=hint))
+        else:
+            problems.error(path, item.line, item.col, item.message)
 
 
 def check_references(catalog: Catalog, problems: Problems, partial: dict[str, list[Entry]] | None = None) -> None:
@@ -242,6 +262,8 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     if isinstance(found, tuple):
         return
     loc = ("answers", index)
+    if "campaigns" in entry.doc.trimmed:
+        return  # a campaign of the list was faulty (said there): answers are read against the whole list
     real = "campaigns" not in entry.placeholders  # answers are read against the record's own campaigns
     if found.reason == "no-campaigns":
         ch.error(entry, loc, say("answers_without_campaigns"), reference=real)

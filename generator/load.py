@@ -62,6 +62,9 @@ class Document:
     # Fields left out because their lines were not valid YAML (reported):
     # the rest of the file is still read, so that its problems are said too.
     broken: set[str] = field(default_factory=set)
+    # Lists that lost faulty items in validation (reported): what depends on
+    # their other items is not judged as if the list were complete.
+    trimmed: set[str] = field(default_factory=set)
 
     def at(self, loc: Loc) -> tuple[int, int]:
         """Position of the value at `loc`, or of its nearest ancestor."""

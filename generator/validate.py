@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalog import Catalog, Entry, derive
-from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references
+from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references, check_titled_references
 from .emit import slugify
 from .load import Document, SourceFile, discover, read_document
 from .messages import FIELD_NAMES, choice, code_of, describe, kind_name, number, say
@@ -57,6 +57,23 @@ _PATTERN_WORDS = {
 
 # Reference fields whose ids are not their records' names made into ids.
 TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", "campaign"}
+# References an author often writes by the title the site shows ('Hyves
+# stage 2009' for 'hyves-stage-2009'): a value that cannot be an id is said
+# after all records are read, with the id whose title it is (`checks`).
+DEFERRED_REFERENCES = {"campaigns": "campaign", "tags": "tag", "recurs": "lesson", "superseded_by": "lesson"}
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A reference written as a title: where, what, and the message said when
+    no record can be named instead."""
+
+    loc: tuple[Any, ...]
+    value: str
+    what: str
+    line: int
+    col: int
+    message: str
 
 
 def _pattern_words(pattern: str) -> str:
@@ -202,11 +219,12 @@ def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 
 def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
-                      placeholders: set[str] | None = None) -> Any | None:
+                      placeholders: set[str] | None = None, deferred: list[Deferred] | None = None) -> Any | None:
     """The record, or None. After errors (already reported), a record is
     still returned when leaving out the faulty fields makes it valid; with
     `placeholders` also when a required field failed: it gets a stand-in
-    value, and its name is added to `placeholders`."""
+    value, and its name is added to `placeholders`. With `deferred`, a
+    reference written as a title is put there instead of being reported."""
     data = dict(doc.data or {})
     if doc.body:
         if "body" in data:
@@ -225,7 +243,12 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         errors = [error for error in exc.errors(include_url=False)
                   if not (error["type"] == "missing" and len(error["loc"]) == 1 and error["loc"][0] in broken)]
         for error in errors:
-            problems.error(doc.path, *explain(error, model, doc))
+            line, col, message = explain(error, model, doc)
+            if deferred is not None and _written_as_title(error):
+                loc = tuple(error["loc"])
+                deferred.append(Deferred(loc, error["input"], DEFERRED_REFERENCES[loc[0]], line, col, message))
+            else:
+                problems.error(doc.path, line, col, message)
     else:
         if broken and whole:
             return None
@@ -271,9 +294,16 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     return record
 
 
+def _written_as_title(error: dict[str, Any]) -> bool:
+    loc = error["loc"]
+    return (error["type"] == "string_pattern_mismatch" and error["ctx"]["pattern"] == SLUG_PATTERN
+            and bool(loc) and loc[0] in DEFERRED_REFERENCES and loc[-1] != "[key]" and isinstance(error["input"], str))
+
+
 def _renumber(doc: Document, name: str, kept: list[int]) -> None:
     """Positions of a list's kept items under their new indexes: what is
     said about item 0 of the shortened list points at the line it was on."""
+    doc.trimmed.add(name)
     new_index = {old: new for new, old in enumerate(kept)}
     for table in (doc.values, doc.keys):
         items = [loc for loc in table if len(loc) >= 2 and loc[0] == name and isinstance(loc[1], int)]
@@ -347,6 +377,7 @@ class _FileResult:
     record: Any = None
     validate_problems: list[Problem] = field(default_factory=list)
     placeholders: set[str] = field(default_factory=set)  # required fields that failed: stand-ins
+    deferred: list[Deferred] = field(default_factory=list)  # references written as titles
 
 
 @dataclass
@@ -381,7 +412,7 @@ def _validated(result: _FileResult, model: type[BaseModel], text_checks: bool) -
     """`result` with its record validated (once: a cached result keeps it)."""
     if not result.validated:
         found = Problems()
-        result.record = validate_document(model, result.doc, found, result.placeholders)
+        result.record = validate_document(model, result.doc, found, result.placeholders, result.deferred)
         if text_checks:
             check_record_text(result.doc, model, True, found)
         result.validate_problems, result.validated = found.items, True
@@ -443,6 +474,7 @@ def load_catalog(
     partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins: their references are checked only
     seen: dict[tuple[str, str], SourceFile] = {}
     known_ids: dict[str, set[str]] = defaultdict(set)
+    titled: list[tuple[str, Deferred]] = []  # references written as titles, by file
 
     for source, result in results:
         doc = result.doc
@@ -488,6 +520,7 @@ def load_catalog(
             continue
         _validated(result, model, text_checks)
         problems.extend(result.validate_problems)
+        titled.extend((source.path, item) for item in result.deferred)
         if not usable:
             if result.record is not None and key_owner is source:  # its references are checked still
                 partial[model.kind].append(Entry(ident, result.record, doc, frozenset(result.placeholders)))
@@ -503,7 +536,11 @@ def load_catalog(
         for kind, entries in staged.items():
             catalog.of_kind(kind).update(entries)
         check_references(catalog, problems, partial)
+        check_titled_references(catalog, problems, titled)
         derive(catalog)
+    else:  # without the taxonomy no record can be named: the format is said
+        for path, item in titled:
+            problems.error(path, item.line, item.col, item.message)
     if timings is not None:
         timings["load"] = read_done - started
         timings["validate"] = time.perf_counter() - read_done

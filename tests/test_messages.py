@@ -392,8 +392,7 @@ def test_a_list_with_one_faulty_item_still_has_its_other_items_checked(tmp_path:
         "(bedoel je 'linkedin-ict-2024'?)",
         "data/lessons/weer-gezonden.yml:4:32: error: onbekende campagne 'stagiairs-werven-op-hyves' "
         "(bedoel je 'hyves-stage-2010'?)",
-        "data/lessons/weer-gezonden.yml:4:59: error: 'Hyves stage' is niet geldig voor item 3 van 'campaigns' "
-        "(campagnes); schrijf een id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'",
+        "data/lessons/weer-gezonden.yml:4:59: error: onbekende campagne 'Hyves stage' (bedoel je 'hyves-stage-2010'?)",
         "3 fout(en), 0 waarschuwing(en)",
     ]
 
@@ -455,4 +454,19 @@ def test_a_record_with_a_bad_file_name_still_has_all_its_problems_said(tmp_path:
         "JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
         "data/lessons/Mijn Les!.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
         "3 fout(en), 1 waarschuwing(en)",
+    ]
+
+
+def test_a_campaign_or_tag_written_by_its_title_is_answered_with_its_id(tmp_path: Path) -> None:
+    text = (fixture_text(LESSON)
+            .replace("campaigns: [linkedin-ict-2024]", "campaigns: [ICT'ers benaderen via LinkedIn, Open dag]")
+            .replace("status: proposed", "status: proposed\nanswers: [respons]\ntags: [Stage]"))
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [
+        f"{LESSON}:4:13: error: onbekende campagne 'ICT'ers benaderen via LinkedIn' "
+        "(bedoel je 'linkedin-ict-2024'?)",
+        f"{LESSON}:4:45: error: 'Open dag' is niet geldig voor item 2 van 'campaigns' (campagnes); schrijf een "
+        "id: kleine letters, cijfers en losse streepjes, bijvoorbeeld 'hyves-stage-2009'",
+        f"{LESSON}:11:8: error: onbekende tag 'Stage' (bedoel je 'stage'?)",
+        "3 fout(en), 0 waarschuwing(en)",
     ]
