@@ -209,15 +209,17 @@ def _audit_css(path: str, raw: str, problems: Problems) -> None:
             problems.error(path, line, col, f"the style sheet loads {url[:80]} from another host")
 
 
-def audit_site(site: Path, problems: Problems, shown_as: str = "site") -> AuditResult:
-    """Audit every page, style sheet and SVG image of a built site."""
+def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None) -> AuditResult:
+    """Audit every page, style sheet and SVG image of a built site (or of
+    its folder `within`)."""
     theme = Theme()
     reference = site / "404.html"
     if reference.is_file():
         baseline = _PageAudit(f"{shown_as}/404.html", reference.read_text("utf-8"), None, Problems())
         baseline.run()
         theme = baseline.found
-    files = [page for page in sorted(site.rglob("*")) if page.suffix in (".html", ".svg", ".css") and page.is_file()]
+    files = [page for page in sorted((within or site).rglob("*"))
+             if page.suffix in (".html", ".svg", ".css") and page.is_file()]
 
     def audit(share: list[Path]) -> tuple[list, AuditResult]:
         found, result = Problems(), AuditResult()

@@ -27,7 +27,7 @@ from .parallel import elsewhere
 from .problems import Problems
 from .progress import counting
 from .render import message_html, render
-from .search import SearchIndexFailed, index_site
+from .search import BUNDLE, SearchIndexFailed, start_indexing
 from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .messages import say
@@ -296,6 +296,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             generated: Generated, engine: str = "mkdocs") -> Generated:
     started = time.perf_counter()
     fresh = fresh_folder(target)
+    search: Path | None = None
     try:
         if engine == "zensical":
             # Zensical reads mkdocs.yml; the site folder is named in a file
@@ -318,24 +319,46 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                 sys.stderr.write(result.stdout.decode("utf-8", "replace"))
             raise BuildFailed(say("engine_failed", engine=engine), generated.problems)
         timings["engine"] = time.perf_counter() - started
-        started = time.perf_counter()
+        # The search index is made while the pages are audited: both only
+        # read the pages, each on its own core. The index is written beside
+        # the site and audited itself once it is in place.
+        begun = time.perf_counter()
+        search = fresh_folder(target)
         try:
-            index_site(fresh, settings.language, engine_environment(project))
+            indexing = start_indexing(fresh, settings.language, engine_environment(project), output=search / BUNDLE)
         except SearchIndexFailed as failure:
             raise BuildFailed(str(failure), generated.problems) from None
-        timings["search"] = time.perf_counter() - started
-        started = time.perf_counter()
         audit = Problems()
-        audited = audit_site(fresh, audit, shown_as=_shown(target, project))
+        shown = _shown(target, project)
+        try:
+            audited = audit_site(fresh, audit, shown_as=shown)
+        except BaseException:
+            indexing.stop()
+            raise
+        audited_at = time.perf_counter()
+        try:
+            indexing.wait()
+            if (fresh / BUNDLE).exists():
+                raise SearchIndexFailed(say("search_folder_taken", folder=BUNDLE))
+            os.replace(search / BUNDLE, fresh / BUNDLE)
+        except SearchIndexFailed as failure:
+            raise BuildFailed(str(failure), generated.problems) from None
+        searched_at = time.perf_counter()
+        timings["search"] = searched_at - begun
+        audited.script_hashes |= audit_site(fresh, audit, shown, within=fresh / BUNDLE).script_hashes
         if audit.errors:
             generated.problems.extend(audit.items)
             raise BuildFailed(say("audit_failed"), generated.problems)
         apply_policy(fresh, audited.script_hashes)
         mark_site(fresh)
-        timings["audit"] = time.perf_counter() - started
+        # The two ran side by side: the audit's own seconds are those before
+        # the index was ready and those after.
+        timings["audit"] = (audited_at - begun) + (time.perf_counter() - searched_at)
         swap_into_place(fresh, target)
     finally:
         discard(fresh)
+        if search is not None:
+            discard(search)
     generated.site = _shown(target, project)
     return generated
 

@@ -507,6 +507,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "engine_not_started": ("{engine} could not be started: {reason}", "{engine} kon niet starten: {reason}"),
     "engine_failed": ("{engine} build --strict failed (see its messages above)",
                       "{engine} build --strict mislukte (zie de meldingen hierboven)"),
+    "search_failed": ("the search index could not be made ({detail})",
+                      "de zoekindex kon niet worden gemaakt ({detail})"),
+    "search_unreadable": ("the search index is not as this handbook expects ({detail}); is Pagefind of another "
+                          "version than the lock file's?",
+                          "de zoekindex is niet zoals dit handboek hem verwacht ({detail}); is Pagefind van een andere "
+                          "versie dan in het lock-bestand?"),
+    "search_folder_taken": ("the handbook has a folder '{folder}/' of its own; that name is the search index's: "
+                            "rename the folder",
+                            "het handboek heeft een eigen map '{folder}/'; die naam is van de zoekindex: geef de map "
+                            "een andere naam"),
     "audit_failed": ("the built pages failed the safety audit", "de gebouwde pagina's zijn afgekeurd bij de veiligheidscontrole"),
     # --- the knowledge-health report
     "finished_on": ("finished {date}", "afgerond op {date}"),

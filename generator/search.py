@@ -10,7 +10,11 @@ What it indexes is chosen in the pages: the part of a page marked
 `data-pagefind-body` (the article of every page that is not a list; see
 `overrides/main.html`), without what is marked `data-pagefind-ignore` (the
 footer of record pages). Record pages carry their filters (kind, platform,
-channel, level, status, year) as `data-pagefind-filter`.
+channel, level, status, year) as `data-pagefind-filter`. Pagefind reads each
+page's article only (`ROOT`): what surrounds it is never indexed.
+
+`handbook build` runs Pagefind in a process of its own while it audits the
+same pages (`build._engine`): both only read them, on two cores.
 """
 
 from __future__ import annotations
@@ -22,10 +26,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
+from typing import IO
 
 import cbor2
+
+from .messages import say
 
 # The folder in the site that holds the index and the interface.
 BUNDLE = "pagefind"
@@ -40,21 +48,61 @@ class SearchIndexFailed(Exception):
     pass
 
 
+# The element of a page Pagefind reads: the article. Whatever stands around
+# it (header, navigation, footer) is never indexed, and Pagefind handles a
+# fifth fewer elements per page; the index is the same.
+ROOT = "article"
+
+
+class Indexing:
+    """Pagefind at work on a built site, in a process of its own (it runs
+    beside the audit of the same pages)."""
+
+    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path) -> None:
+        self.process, self.log, self.bundle = process, log, bundle
+
+    def wait(self) -> None:
+        """Until the index is written; SearchIndexFailed when it was not."""
+        try:
+            code = self.process.wait()
+            self.log.seek(0)
+            output = self.log.read().decode("utf-8", "replace")
+        finally:
+            self.log.close()
+        if code != 0:
+            detail = output.strip().splitlines()[-3:]
+            raise SearchIndexFailed(say("search_failed", detail="pagefind: " + " / ".join(detail)))
+        canonical_filters(self.bundle)
+
+    def stop(self) -> None:
+        """Stop it (the build failed elsewhere)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.log.close()
+
+
+def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
+                   output: Path | None = None) -> Indexing:
+    """Start writing the search index of the built site in `site` into
+    `site/pagefind/` (or into `output`)."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *where, "--root-selector", ROOT,
+               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
+    log = tempfile.TemporaryFile()
+    try:
+        process = subprocess.Popen(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
+                                   stdout=log, stderr=subprocess.STDOUT)
+    except OSError as failure:
+        log.close()
+        raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
+    return Indexing(process, log, output if output is not None else site / BUNDLE)
+
+
 def index_site(site: Path, language: str, env: dict[str, str] | None = None, output: Path | None = None) -> None:
     """Write the search index of the built site in `site` into `site/pagefind/`
     (or into `output`)."""
-    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), *where,
-               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
-    try:
-        result = subprocess.run(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
-                                capture_output=True, text=True, errors="replace")
-    except OSError as failure:
-        raise SearchIndexFailed(f"the search index could not be made: {failure.strerror}") from None
-    if result.returncode != 0:
-        detail = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
-        raise SearchIndexFailed("the search index could not be made (pagefind): " + " / ".join(detail))
-    canonical_filters(output if output is not None else site / BUNDLE)
+    start_indexing(site, language, env, output).wait()
 
 
 # Set by `handbook serve` for its engine: each build of the preview gets an index.
@@ -147,7 +195,7 @@ _MARK = b"pagefind_dcd"
 def _read(path: Path) -> object:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(_MARK):
-        raise SearchIndexFailed(f"the search index has a file this handbook cannot read: {path.name}")
+        raise SearchIndexFailed(say("search_unreadable", detail=path.name))
     return cbor2.loads(data[len(_MARK):])
 
 
@@ -175,13 +223,13 @@ def canonical_filters(bundle: Path) -> None:
             meta_path = bundle / f"pagefind.{details['hash']}.pf_meta"
             meta = _read(meta_path)
             if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[3], list)):
-                raise SearchIndexFailed("the search index's metadata is not as this handbook expects")
+                raise SearchIndexFailed(say("search_unreadable", detail="pf_meta"))
             filters = []
             for name, old in sorted(meta[3]):
                 old_path = bundle / "filter" / f"{old}.pf_filter"
                 content = _read(old_path)
                 if not (isinstance(content, list) and len(content) == 2 and content[0] == name):
-                    raise SearchIndexFailed(f"the search filter {name!r} is not as this handbook expects")
+                    raise SearchIndexFailed(say("search_unreadable", detail=f"filter {name!r}"))
                 content = [name, sorted(content[1], key=lambda value: value[0])]
                 old_path.unlink()
                 filters.append([name, _write(bundle / "filter", f"{language}_", ".pf_filter", content, 7)])
@@ -190,4 +238,4 @@ def canonical_filters(bundle: Path) -> None:
             details["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
         entry_path.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), "utf-8")
     except (OSError, ValueError, KeyError, TypeError, EOFError, cbor2.CBORDecodeError) as failure:
-        raise SearchIndexFailed(f"the search index could not be put in order: {failure}") from None
+        raise SearchIndexFailed(say("search_unreadable", detail=str(failure))) from None

@@ -175,3 +175,36 @@ def test_check_reports_a_symbolic_link_in_the_docs_folder(project: Path) -> None
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == \
         "handbook/geheim.md:1:1: error: this is a symbolic link; the handbook publishes real files only"
+
+
+def _failed_build(project: Path) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, in_english(["build", "--project", str(project)]), env={"GITHUB_ACTIONS": None})
+    return result.exit_code, result.stderr.splitlines()
+
+
+def _leftovers(project: Path) -> list[str]:
+    """Folders a build works in beside the site (`write.fresh_folder`)."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
+
+
+@pytest.mark.slow
+def test_a_failed_search_index_keeps_the_last_good_site_and_leaves_nothing_behind(project: Path, monkeypatch) -> None:
+    assert _run("build", "--project", str(project))[0] == 0
+    before = (project / "site" / "index.html").read_bytes()
+    monkeypatch.setenv("PAGEFIND_GLOB", "[")  # Pagefind's own setting: it finds no page, and fails
+    code, lines = _failed_build(project)
+    assert code == 1
+    assert lines[-1].startswith("build failed: the search index could not be made (pagefind: ")
+    assert lines[-1].endswith("; the previous site is left as it was")
+    assert (project / "site" / "index.html").read_bytes() == before
+    assert _leftovers(project) == []
+
+
+@pytest.mark.slow
+def test_a_handbook_folder_with_the_search_index_s_name_is_one_clear_message(project: Path) -> None:
+    (project / "handbook" / "pagefind").mkdir()
+    (project / "handbook" / "pagefind" / "eigen.md").write_text("# Eigen\n\nTekst.\n", "utf-8")
+    code, lines = _failed_build(project)
+    assert (code, lines[-1]) == (1, "build failed: the handbook has a folder 'pagefind/' of its own; that name is "
+                                    "the search index's: rename the folder; the previous site is left as it was")
+    assert not (project / "site").exists() and _leftovers(project) == []
