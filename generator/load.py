@@ -62,8 +62,8 @@ class Document:
     # Fields left out because their lines were not valid YAML (reported):
     # the rest of the file is still read, so that its problems are said too.
     broken: set[str] = field(default_factory=set)
-    # Lists that lost faulty items in validation (reported): what depends on
-    # their other items is not judged as if the list were complete.
+    # Fields left out, or lists that lost items, in validation (reported):
+    # what depends on them is not judged as if they were complete.
     trimmed: set[str] = field(default_factory=set)
 
     def at(self, loc: Loc) -> tuple[int, int]:
@@ -421,6 +421,7 @@ def _recovered(text: str, line: int, path: str, problems: Problems, line_offset:
     if doc.data is None:
         return None
     doc.broken.add(key)
+    doc.keys.setdefault((key,), (start + 1 + line_offset, 1))  # for a field name that is wrong too
     return doc
 
 

@@ -139,12 +139,7 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "missing":
         return (*doc.at(loc[:-1]), say("missing", field=label, help=_field_help(model, loc)))
     if kind == "extra_forbidden":
-        line, col = doc.key_at(loc)
-        names = _field_names(model, loc)
-        # 'datum' is the Dutch name of 'date', as the messages and the reference show it.
-        dutch = [name for name in names if FIELD_NAMES.get(name, "").casefold() == str(loc[-1]).strip().casefold()]
-        hint = say("did_you_mean", value=f"'{dutch[0]}'") if dutch else suggest(str(loc[-1]), names)
-        return line, col, say("unknown_field", name=f"'{loc[-1]}'", hint=hint)
+        return (*doc.key_at(loc), _unknown_field(model, loc)[0])
     if loc and loc[-1] == "[key]":
         line, col = doc.key_at(loc[:-1])
         if kind == "string_pattern_mismatch":
@@ -203,6 +198,16 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
 _number = number
 
 
+def _unknown_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str | None]:
+    """The message for a field name the record kind does not have, and the
+    field meant when it is written by its Dutch name."""
+    names = _field_names(model, loc)
+    # 'datum' is the Dutch name of 'date', as the messages and the reference show it.
+    dutch = [name for name in names if FIELD_NAMES.get(name, "").casefold() == str(loc[-1]).strip().casefold()]
+    hint = say("did_you_mean", value=f"'{dutch[0]}'") if dutch else suggest(str(loc[-1]), names)
+    return say("unknown_field", name=f"'{loc[-1]}'", hint=hint), (dutch[0] if dutch else None)
+
+
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The field's description, as a parenthesis to a message."""
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
@@ -236,6 +241,14 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     # Fields whose lines were not valid YAML are reported already: not as
     # missing too, and the record is partial (as with stand-ins, below).
     broken = doc.broken & set(model.model_fields)
+    # A field left out for its YAML may have a wrong name too ('titel: Let
+    # op: ...'): said now, not after the line is mended. The field its Dutch
+    # name means is then not missing: it is that line.
+    for name in sorted(doc.broken - set(model.model_fields)):
+        message, meant = _unknown_field(model, (name,))
+        problems.error(doc.path, *doc.key_at((name,)), message)
+        if meant is not None:
+            broken.add(meant)
     whole = placeholders is None  # the caller takes no partial record
     try:
         record = model.model_validate(data)
@@ -262,6 +275,7 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     kept = {k: v for k, v in data.items() if k not in bad}
     # A list with a faulty item ('campaigns: [bestaat-niet-2032, Hyves stage]')
     # keeps its other items, so that their references are checked too.
+    doc.trimmed.update(bad & set(data))
     for name in bad & set(data):
         items = data[name]
         # Each error of the field at one of its items (not the field as a whole):
@@ -303,7 +317,6 @@ def _written_as_title(error: dict[str, Any]) -> bool:
 def _renumber(doc: Document, name: str, kept: list[int]) -> None:
     """Positions of a list's kept items under their new indexes: what is
     said about item 0 of the shortened list points at the line it was on."""
-    doc.trimmed.add(name)
     new_index = {old: new for new, old in enumerate(kept)}
     for table in (doc.values, doc.keys):
         items = [loc for loc in table if len(loc) >= 2 and loc[0] == name and isinstance(loc[1], int)]

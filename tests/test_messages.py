@@ -470,3 +470,24 @@ def test_a_campaign_or_tag_written_by_its_title_is_answered_with_its_id(tmp_path
         f"{LESSON}:11:8: error: onbekende tag 'Stage' (bedoel je 'stage'?)",
         "3 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_wrong_field_name_on_a_line_that_is_not_yaml_is_said_in_the_same_run(tmp_path: Path) -> None:
+    text = fixture_text(LESSON).replace("title: Opnieuw alleen gezonden", "titel: Let op: opnieuw alleen gezonden")
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [
+        f"{LESSON}:1:1: error: onbekend veld 'titel' (bedoel je 'title'?)",
+        f"{LESSON}:1:14: error: dit is geen geldige YAML: hier mag geen ':' met een spatie erna staan (een ':' met "
+        "een spatie erna begint een nieuw veld; zet tekst met ': ' tussen aanhalingstekens)",
+        "2 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+def test_a_campaign_named_twice_is_said_once_and_the_answers_are_not_blamed(tmp_path: Path) -> None:
+    text = (fixture_text(LESSON).replace("campaigns: [linkedin-ict-2024]", "campaigns: [linkedin-ict-2024, linkedin-ict-2024]")
+            .replace("status: proposed", "status: proposed\nanswers: [respons]"))
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [
+        f"{LESSON}:4:12: error: 'campaigns' (campagnes): 'linkedin-ict-2024' staat er twee keer in",
+        "1 fout(en), 0 waarschuwing(en)",
+    ]
