@@ -372,6 +372,8 @@ def main() -> int:
         print(f"measuring {size:,} records …", file=sys.stderr, flush=True)
         rows.append(measure(size, work, args.seed, not args.no_zensical))
     print(table(rows))
+    print("\n'search index' runs beside 'audit' (both read the built pages): Pagefind's seconds from its start "
+          "to its index in place, and the audit's own seconds; together they take the larger of the two.")
     print()
     print(phase_table(rows))
     print()
