@@ -182,12 +182,12 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
         for index, result in enumerate(campaign.results):
             loc = ("results", index)
             if ch.ref(entry, loc + ("channel",), result.channel, tax.channels, "channel") and \
-                    result.channel not in campaign.channels:
+                    result.channel not in campaign.channels and "channels" not in entry.doc.trimmed:
                 ch.error(entry, loc + ("channel",),
                          say("channel_not_listed", value=quote(result.channel)))
             if result.platform is not None and \
                     ch.ref(entry, loc + ("platform",), result.platform, tax.platforms, "platform") and \
-                    result.platform not in campaign.platforms:
+                    result.platform not in campaign.platforms and "platforms" not in entry.doc.trimmed:
                 ch.error(entry, loc + ("platform",),
                          say("platform_not_listed", value=quote(result.platform)))
             if result.hires is not None and result.applications is not None and result.hires > result.applications:

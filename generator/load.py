@@ -119,7 +119,9 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         found += 1
         if found == 20:
             break
-    return None if found else text
+    # Said; the rest of the file is still read (each such character as a
+    # space, so that every line and column stays where it is).
+    return _INVISIBLE.sub(" ", text) if found else text
 
 
 # One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
@@ -151,11 +153,13 @@ def _hidden_escapes(lines: list[str], start: Any, end: Any) -> Iterator[tuple[in
 
 # Characters no record needs and that can hide or reorder text: C0 controls
 # but tab, line feed and carriage return; DEL and C1 controls; Unicode's
-# bidirectional overrides and isolates ("Trojan source").
-_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# bidirectional overrides and isolates ("Trojan source"); the zero-width
+# space, the word joiner and a byte-order mark inside the text, which split
+# a word or an address where no one sees it.
+_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # The same in a value after YAML's escapes are read, with NUL and the
 # Unicode noncharacters, which no text needs either.
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 _KIND_WORDS = {

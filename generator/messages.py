@@ -306,6 +306,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_amount": ("{value} is not an amount; write digits with a decimal point, for example 1250.50",
                       "{value} is geen bedrag; schrijf cijfers met een punt voor de centen, bijvoorbeeld 1250.50"),
     "listed_twice": ("{value} is listed twice", "{value} staat er twee keer in"),
+    "repeated": ("{field}: {value} is listed here a second time; keep one",
+                 "{field}: {value} staat hier voor de tweede keer; houd er één"),
     # --- references and facts across records (checks)
     "reserved_taxonomy_id": ("the id {value} is reserved for the handbook's own pages; choose another",
                              "de id {value} is gereserveerd voor de eigen pagina's van het handboek; kies een andere"),

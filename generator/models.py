@@ -23,6 +23,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 # The one definition of an id: a file name, a reference, a learning goal.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -123,7 +124,8 @@ def _no_repeats(values: list[str]) -> list[str]:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ValueError(say("listed_twice", value=quote(value)))
+            # Its own kind of error: the check places each repeat and keeps the list's first of each.
+            raise PydanticCustomError("listed_twice", "{text}", {"text": say("listed_twice", value=quote(value))})
         seen.add(value)
     return values
 

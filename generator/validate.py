@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -100,15 +100,47 @@ def _describe(value: Any) -> str:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
-    """The model whose field the last name in `loc` is (None if there is none)."""
-    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    """The model whose field the last name in `loc` is (None if there is
+    none): fields, list items and mapping keys ('tags', 'ict', 'naam') are
+    followed as the data nests."""
     current: Any = model
-    for name in names[:-1]:
-        info = getattr(current, "model_fields", {}).get(name)
-        current = _inner_model(info.annotation) if info is not None else None
-        if current is None:
-            return None
+    for part in loc[:-1]:
+        if part == "[key]":
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part) if isinstance(part, str) else None
+            if info is None:
+                return None
+            current = info.annotation
+        else:  # a list's item or a mapping's value: what the annotation holds
+            current = _held(current)
+        while not (isinstance(current, type) and issubclass(current, BaseModel)) and _held(current) is not None \
+                and not _is_container(current):
+            current = _held(current)
+    if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        current = _inner_model(current) if not _is_container(current) else None
     return current
+
+
+def _is_container(annotation: Any) -> bool:
+    import typing
+
+    return typing.get_origin(annotation) in (list, dict)
+
+
+def _held(annotation: Any) -> Any:
+    """What a list, a mapping or an optional/annotated type holds."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    if origin is not None and args:  # Annotated[...], Optional[...]
+        return args[0]
+    return None
 
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -190,6 +222,8 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return line, col, say("must_be_date", field=label, what=_describe(value))
     if kind == "value_error":
         return line, col, say("field_says", field=label, text=error["ctx"]["error"])
+    if kind == "listed_twice":
+        return line, col, say("field_says", field=label, text=error["ctx"]["text"])
     if kind == "bool_type":
         return line, col, say("must_be_bool", field=label, what=_describe(value))
     return line, col, say("field_says", field=label, text=error["msg"])
@@ -250,62 +284,126 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         if meant is not None:
             broken.add(meant)
     whole = placeholders is None  # the caller takes no partial record
-    try:
-        record = model.model_validate(data)
-    except ValidationError as exc:
-        errors = [error for error in exc.errors(include_url=False)
-                  if not (error["type"] == "missing" and len(error["loc"]) == 1 and error["loc"][0] in broken)]
+    said: set[tuple[Any, ...]] = set()
+
+    def say_errors(errors: list[dict[str, Any]], left_out: set[str]) -> list[dict[str, Any]]:
+        """Report what was not said yet; the errors that leave something to drop."""
+        acted = []
         for error in errors:
+            loc = tuple(error["loc"])
+            if error["type"] == "missing" and len(loc) == 1 and (loc[0] in broken or loc[0] in left_out):
+                continue  # its lines were not YAML, or it was left out below for its own (reported) error
+            acted.append(error)
+            value = error.get("input")
+            key = (loc, error["type"], error["msg"], value if isinstance(value, (str, int, float)) else None)
+            if key in said:
+                continue
+            said.add(key)
+            if error["type"] == "listed_twice":
+                _say_repeats(error, doc, problems)
+                continue
             line, col, message = explain(error, model, doc)
             if deferred is not None and _written_as_title(error):
-                loc = tuple(error["loc"])
                 deferred.append(Deferred(loc, error["input"], DEFERRED_REFERENCES[loc[0]], line, col, message))
             else:
                 problems.error(doc.path, line, col, message)
-    else:
+        return acted
+
+    def valid(record: Any) -> Any | None:
         if broken and whole:
             return None
         if placeholders is not None:
             placeholders.update(broken)
         return record
+
     # Cross-record checks still run on what is valid, so that one run reports
     # a wrong reference next to a typo in another field: validate again
-    # without the fields that failed (this works when they were optional).
-    bad = {error["loc"][0] for error in errors if error["loc"]}
-    kept = {k: v for k, v in data.items() if k not in bad}
-    # A list with a faulty item ('campaigns: [bestaat-niet-2032, Hyves stage]')
-    # keeps its other items, so that their references are checked too.
-    doc.trimmed.update(bad & set(data))
-    for name in bad & set(data):
-        items = data[name]
-        # Each error of the field at one of its items (not the field as a whole):
-        at = [error["loc"][1] if len(error["loc"]) >= 2 else None for error in errors if error["loc"][:1] == (name,)]
-        if isinstance(items, list) and all(isinstance(index, int) for index in at):
-            wrong = set(at)
-            kept[name] = [item for index, item in enumerate(items) if index not in wrong]
-            _renumber(doc, name, [index for index in range(len(items)) if index not in wrong])
-    try:
-        record = model.model_validate(kept)
-    except ValidationError:
-        pass
-    else:
-        if broken and whole:
-            return None
-        if placeholders is not None:
-            placeholders.update(broken)
-        return record
+    # without what failed (a list keeps its good items, a repeated item is
+    # kept once), and say what that shows, until the record holds or
+    # nothing more can be left out.
+    current, left_out = data, set()
+    for _ in range(MAX_ROUNDS):
+        try:
+            return valid(model.model_validate(current))
+        except ValidationError as exc:
+            errors = say_errors(exc.errors(include_url=False), left_out)
+        trimmed = _without(current, errors, doc)
+        if trimmed is None:
+            break
+        current, dropped = trimmed
+        left_out |= dropped
     if placeholders is None or (broken and whole):
         return None
     # A required field failed: stand-ins for the missing ones make a record
     # whose references can still be checked (`checks` reports nothing else
     # of a record with stand-ins, and no other record sees it).
-    missing = {name for name, info in model.model_fields.items() if info.is_required() and name not in kept}
+    missing = {name for name, info in model.model_fields.items() if info.is_required() and name not in current}
     try:
-        record = model.model_validate({**kept, **{name: _stand_in(model, name) for name in missing}})
+        record = model.model_validate({**current, **{name: _stand_in(model, name) for name in missing}})
     except (ValidationError, _NoStandIn):
         return None
     placeholders.update(missing | broken)
     return record
+
+
+# Validations of one record at most: each leaves out what the one before
+# found faulty (a list item, then the list's repeats, then ...).
+MAX_ROUNDS = 5
+
+
+def _without(data: dict[str, Any], errors: list[dict[str, Any]], doc: Document) -> tuple[dict, set[str]] | None:
+    """`data` without what `errors` found faulty, and the fields left out
+    whole; None when nothing could be left out. A list or a mapping keeps its
+    good items ('campaigns: [bestaat-niet-2032, Hyves stage]' still has the
+    first checked as a reference), a repeated item is kept once."""
+    by_field: dict[str, list[dict[str, Any]]] = {}
+    for error in errors:
+        if error["loc"] and error["loc"][0] in data:
+            by_field.setdefault(error["loc"][0], []).append(error)
+    if not by_field:
+        return None
+    kept, dropped = dict(data), set()
+    for name, found in by_field.items():
+        items = kept[name]
+        doc.trimmed.add(name)
+        if isinstance(items, list) and all(len(e["loc"]) >= 2 and isinstance(e["loc"][1], int) for e in found):
+            wrong = {e["loc"][1] for e in found}
+            keep = [index for index in range(len(items)) if index not in wrong]
+        elif isinstance(items, list) and all(e["type"] == "listed_twice" for e in found):
+            keep = _first_of_each(items)
+        elif isinstance(items, dict) and all(len(e["loc"]) >= 2 and e["loc"][1] in items for e in found):
+            kept[name] = {key: value for key, value in items.items() if key not in {e["loc"][1] for e in found}}
+            continue
+        else:
+            del kept[name]
+            dropped.add(name)
+            continue
+        kept[name] = [items[index] for index in keep]
+        _renumber(doc, name, keep)
+    return kept, dropped
+
+
+def _first_of_each(items: list[Any]) -> list[int]:
+    """The indexes of the items that are not a repeat of an earlier one."""
+    seen: set[str] = set()
+    keep = []
+    for index, item in enumerate(items):
+        if str(item) not in seen:
+            seen.add(str(item))
+            keep.append(index)
+    return keep
+
+
+def _say_repeats(error: dict[str, Any], doc: Document, problems: Problems) -> None:
+    """Every repeat in a list, where it stands (not where the list begins)."""
+    where, items = tuple(error["loc"]), error["input"]
+    if not isinstance(items, list):
+        problems.error(doc.path, *doc.at(where), error["msg"])
+        return
+    first = set(_first_of_each(items))
+    for index, item in enumerate(items):
+        if index not in first:
+            problems.error(doc.path, *doc.at(where + (index,)), say("repeated", value=quote(item), field=_label(where)))
 
 
 def _written_as_title(error: dict[str, Any]) -> bool:
@@ -482,6 +580,7 @@ def load_catalog(
         results = [(source, read(source)) for source in counting(files, "records read", progress)]
     read_done = time.perf_counter()
     taxonomy: Taxonomy | None = None
+    faulty_taxonomy: Taxonomy | None = None  # one with mistakes, made to check the other files against
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
     staged: dict[str, dict[str, Entry]] = defaultdict(dict)
     partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins: their references are checked only
@@ -497,7 +596,11 @@ def load_catalog(
             if doc.data is not None:
                 if doc.body:
                     problems.error(doc.path, doc.body_line, 1, say("taxonomy_no_narrative"))
+                before = len(problems.errors)
                 taxonomy = validate_document(Taxonomy, doc, problems)
+                if len(problems.errors) > before or doc.broken:
+                    # Its mistakes are said; the other files are still checked against it.
+                    taxonomy, faulty_taxonomy = None, _taxonomy_for_checks(doc)
                 if text_checks:
                     check_record_text(doc, Taxonomy, True, problems)
             continue
@@ -544,13 +647,16 @@ def load_catalog(
             staged[model.kind][ident] = Entry(ident, result.record, doc)
 
     catalog = None
-    if taxonomy is not None:
-        catalog = Catalog(taxonomy, taxonomy_doc, today, ids=known_ids)
+    if taxonomy is not None or faulty_taxonomy is not None:
+        catalog = Catalog(taxonomy or faulty_taxonomy, taxonomy_doc, today, ids=known_ids)
         for kind, entries in staged.items():
             catalog.of_kind(kind).update(entries)
         check_references(catalog, problems, partial)
         check_titled_references(catalog, problems, titled)
-        derive(catalog)
+        if taxonomy is None:  # checked only: no handbook is made from a faulty taxonomy
+            catalog = None
+        else:
+            derive(catalog)
     else:  # without the taxonomy no record can be named: the format is said
         for path, item in titled:
             problems.error(path, item.line, item.col, item.message)
@@ -560,6 +666,55 @@ def load_catalog(
     return catalog
 
 
+
+
+class _Unread(dict):
+    """A section of the taxonomy that could not be read (its mistake is
+    said): every id counts as one of it, so that no reference to it is
+    called unknown for a mistake that is not the referrer's."""
+
+    def __init__(self, term: type[BaseModel]) -> None:
+        super().__init__()
+        self.term = term
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __missing__(self, key: str) -> BaseModel:
+        return _stand_in_term(self.term, key)
+
+
+def _stand_in_term(term: type[BaseModel], key: str) -> BaseModel:
+    """A term of the taxonomy whose entry has mistakes (said): its id as its name."""
+    return term.model_construct(name=key, **({"group": "other"} if "group" in term.model_fields else {}))
+
+
+def _taxonomy_for_checks(doc: Document) -> Taxonomy:
+    """The taxonomy as far as it can be read, to check the other files
+    against when it has mistakes: every term whose id can be read, a faulty
+    one as a stand-in (it is there, only written wrongly), and a section that
+    cannot be read at all as one that holds every id."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    sections: dict[str, Any] = {}
+    for name, info in Taxonomy.model_fields.items():
+        term = get_args(info.annotation)[1]
+        raw = data.get(name)
+        if name in doc.broken or (name not in data and info.is_required()) or \
+                (raw is not None and not isinstance(raw, dict)):
+            sections[name] = _Unread(term)
+            continue
+        terms: dict[str, Any] = {}
+        for key, value in (raw or {}).items():
+            if not isinstance(key, str):
+                continue
+            try:
+                terms[key] = term.model_validate(value)
+            except ValidationError:
+                terms[key] = _stand_in_term(term, key)
+        for key in list(terms):  # an id written wrongly ('Hyves'): the one meant is there too
+            terms.setdefault(slugify(key), _stand_in_term(term, key))
+        sections[name] = terms
+    return Taxonomy.model_construct(**sections)
 
 
 def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:

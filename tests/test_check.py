@@ -163,7 +163,7 @@ BROKEN = [
     ),
     pytest.param(
         edit(LISTEN_FIRST, "  platforms: [hyves]", "  platforms: [hyves, hyves]"),
-        ["data/lessons/luister-eerst.yml:13:14: error: 'platforms': 'hyves' is listed twice"],
+        ["data/lessons/luister-eerst.yml:13:22: error: 'platforms': 'hyves' is listed here a second time; keep one"],
         id="duplicate-list-item",
     ),
     # references

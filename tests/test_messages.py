@@ -488,6 +488,59 @@ def test_a_campaign_named_twice_is_said_once_and_the_answers_are_not_blamed(tmp_
             .replace("status: proposed", "status: proposed\nanswers: [respons]"))
     result = _check(tmp_path, {LESSON: text})
     assert result.output.splitlines() == [
-        f"{LESSON}:4:12: error: 'campaigns' (campagnes): 'linkedin-ict-2024' staat er twee keer in",
+        f"{LESSON}:4:32: error: 'campaigns' (campagnes): 'linkedin-ict-2024' staat hier voor de tweede keer; "
+        "houd er één",
         "1 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+def test_a_taxonomy_with_mistakes_still_has_the_other_files_checked_against_it(tmp_path: Path) -> None:
+    """A faulty term is there (only written wrongly), a section that cannot
+    be read holds every id: neither makes a reference to it unknown; a
+    reference to nothing the taxonomy has is said in the same run."""
+    taxonomy = (fixture_text("data/taxonomy.yml")
+                .replace("  hyves:\n    name: Hyves\n", "  Hyves:\n    naam: Hyves\n")
+                .replace("tags:\n  stage:\n", "tags:\n\tstage:\n"))
+    lesson = fixture_text(LESSON).replace("eva-jansen", "eva").replace("status: proposed",
+                                                                        "status: proposed\ntags: [stage]")
+    result = _check(tmp_path, {"data/taxonomy.yml": taxonomy, LESSON: lesson})
+    assert result.output.splitlines() == [
+        "data/lessons/weer-gezonden.yml:3:9: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
+        "data/taxonomy.yml:2:3: error: 'Hyves' is geen geldige id; gebruik een id: kleine letters, cijfers en "
+        "losse streepjes, bijvoorbeeld 'hyves-stage-2009'",
+        "data/taxonomy.yml:3:5: error: 'name' (naam) ontbreekt (naam zoals het Nederlandse handboek hem toont "
+        "(hoogstens 80 tekens))",
+        "data/taxonomy.yml:3:5: error: onbekend veld 'naam' (bedoel je 'name'?)",
+        "data/taxonomy.yml:24:1: error: dit is geen geldige YAML: met dit teken kan geen waarde beginnen (spring "
+        "in met spaties, niet met tabs)",
+        "5 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+def test_every_mistake_in_one_list_is_said_in_one_run(tmp_path: Path) -> None:
+    text = fixture_text(LESSON).replace("status: proposed",
+                                        "status: proposed\ntags: [Stage, stage, stage, stages, rendement, rendement]")
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [
+        f"{LESSON}:10:8: error: onbekende tag 'Stage' (bedoel je 'stage'?)",
+        f"{LESSON}:10:22: error: 'tags' (tags): 'stage' staat hier voor de tweede keer; houd er één",
+        f"{LESSON}:10:29: error: onbekende tag 'stages' (bedoel je 'stage'?)",
+        f"{LESSON}:10:37: error: onbekende tag 'rendement'",
+        f"{LESSON}:10:48: error: 'tags' (tags): 'rendement' staat hier voor de tweede keer; houd er één",
+        "5 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+def test_an_invisible_character_in_a_file_hides_none_of_its_other_problems(tmp_path: Path) -> None:
+    text = (fixture_text(LESSON).replace("title: Opnieuw alleen", "title: Opnieuw\x07alleen")
+            .replace("Ook op LinkedIn", "Ook op Linked\u200bIn").replace("date: 2024-12-01", "datum: 2024-12-01"))
+    result = _check(tmp_path, {LESSON: text})
+    invisible = "error: hier staat een onzichtbaar stuurteken (U+{}); haal het weg (het kan veranderen hoe de tekst " \
+                "wordt getoond of gelezen)"
+    assert result.output.splitlines() == [
+        f"{LESSON}:1:1: error: 'date' (datum) ontbreekt (wanneer de les is getrokken)",
+        f"{LESSON}:1:15: " + invisible.format("0007"),
+        f"{LESSON}:2:1: error: onbekend veld 'datum' (bedoel je 'date'?)",
+        f"{LESSON}:6:29: " + invisible.format("200B"),
+        "4 fout(en), 0 waarschuwing(en)",
     ]
