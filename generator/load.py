@@ -56,6 +56,9 @@ class Document:
     # the file (a column in the value is that much further right there).
     block_scalars: dict[Loc, int] = field(default_factory=dict)
     folded: set[Loc] = field(default_factory=set)  # those written with >: their lines are joined
+    # Values whose lines YAML joined (folded blocks, text or quotes over
+    # several lines): where their text starts, and the file's lines of it.
+    joined: dict[Loc, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
     quoted: set[Loc] = field(default_factory=set)  # values written in quotes
     body: str | None = None  # Markdown narrative of a `.md` record
     body_line: int = 1  # line of the file on which the body starts
@@ -122,6 +125,20 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     # Said; the rest of the file is still read (each such character as a
     # space, so that every line and column stays where it is).
     return _INVISIBLE.sub(" ", text) if found else text
+
+
+def _block_indent(lines: list[str], header: int, value: str) -> int:
+    """How far the lines of a block value below line `header` (from 0) stand
+    indented in the file: where its first line with text stands (a literal
+    block's lines are the file's lines, so also with an indentation
+    indicator, '|2'); else where the first line with text starts."""
+    below = lines[header + 1:]
+    for index, part in enumerate(value.split("\n")[:len(below)]):
+        if part.strip():
+            if below[index].endswith(part):
+                return len(below[index]) - len(part)
+            break
+    return next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
 
 
 # One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
@@ -226,16 +243,21 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
             lines.extend(text.split("\n"))
         return lines
 
-    def mark_style(loc: Loc, style: str, mark: Any) -> None:
+    def mark_style(loc: Loc, style: str, event: Any) -> None:
         """Remember how a value was written: quoted, or as a block and how
-        far its lines are indented."""
-        if style not in ("|", ">"):
-            doc.quoted.add(loc)
+        far its lines are indented; and the lines of a value whose lines
+        YAML joined, to find a place in it again."""
+        start, end = event.start_mark, event.end_mark
+        if style in ("|", ">"):
+            doc.block_scalars[loc] = _block_indent(source_lines(), start.line, event.value if style == "|" else "")
+            if style == ">":
+                doc.folded.add(loc)
+                doc.joined[loc] = (start.line + first_line + 1, 1, tuple(source_lines()[start.line + 1:end.line + 1]))
             return
-        doc.block_scalars[loc] = next(
-            (len(line) - len(line.lstrip(" ")) for line in source_lines()[mark.line + 1:] if line.strip()), 0)
-        if style == ">":
-            doc.folded.add(loc)
+        if style:
+            doc.quoted.add(loc)
+        if end.line > start.line:
+            doc.joined[loc] = (start.line + first_line, start.column + 1, tuple(source_lines()[start.line:end.line + 1]))
 
     def place(value: Any, event: Any) -> Loc | None:
         """Attach `value` to the open container; its location, or None when
@@ -292,11 +314,13 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
             if kind is ScalarEvent and not event.anchor and event.tag is None:
                 style = event.style
                 if not style:
-                    place(None if event.value in NULL_WORDS else event.value, event)
+                    loc = place(None if event.value in NULL_WORDS else event.value, event)
+                    if loc is not None and event.end_mark.line != event.start_mark.line:
+                        mark_style(loc, "", event)
                 else:
                     loc = place(event.value, event)
                     if loc is not None:
-                        mark_style(loc, style, event.start_mark)
+                        mark_style(loc, style, event)
                     if style == '"' and _HIDDEN.search(event.value):
                         # Escapes ('\x80', '\u202e') make characters the file does not show.
                         found = list(_hidden_escapes(source_lines(), event.start_mark, event.end_mark)) or [
@@ -341,8 +365,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
             if name == "ScalarEvent":
                 plain = event.style in (None, "")
                 loc = place(None if plain and event.value in NULL_WORDS else event.value, event)
-                if loc is not None and not plain:
-                    mark_style(loc, event.style, event.start_mark)
+                if loc is not None and (not plain or event.end_mark.line != event.start_mark.line):
+                    mark_style(loc, event.style or "", event)
                 continue
             # A mapping or a sequence opens.
             if len(stack) >= MAX_DEPTH:

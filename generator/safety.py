@@ -83,6 +83,21 @@ def _find_phones(text: str) -> Iterator[re.Match[str]]:
             start = match.start() + 1
 
 
+def find_in_lines(joined: tuple[int, int, tuple[str, ...]], needle: str, before: int = 0) -> tuple[int, int] | None:
+    """Where `needle` stands in the file's lines of a value (after `before`
+    earlier occurrences of it): line and column, or None when it is not
+    there as it was read (split over two lines, or written with escapes)."""
+    first_line, first_col, lines = joined
+    for number, line in enumerate(lines):
+        at = first_col - 1 if number == 0 else 0
+        while (at := line.find(needle, at)) >= 0:
+            if before == 0:
+                return first_line + number, at + 1
+            before -= 1
+            at += 1
+    return None
+
+
 def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
     """Line and column of `needle` in a Markdown field, searching from its block."""
     lines = text.split("\n")
@@ -94,17 +109,18 @@ def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[i
 
 
 def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems,
-                   indent: int = 0, joined: bool = False) -> None:
+                   indent: int = 0, joined: tuple[int, int, tuple[str, ...]] | None = None) -> None:
     """Report raw HTML and refused links and images in one Markdown field:
     what the renderer (`markup.render_markdown`) would show as text or drop.
 
     `first_line`/`first_col`: where the field's text starts in the file;
     `indent`: how far the lines of a block (|) stand indented in the file;
-    `joined`: the text's lines were joined when YAML read it (a folded
-    block, >), so each finding is reported where the text begins.
+    `joined`: the file's lines of a text whose lines YAML joined (see
+    `Document.joined`): each finding is looked for there.
     """
     if not _MAY_BE_UNSAFE.search(text):
         return
+    seen: list[str] = []
     for finding in inspect_markdown(text):
         if finding.kind == "nesting":
             problems.error(path, first_line + finding.block_line, 1, say("too_nested", field=field_name(field)))
@@ -114,7 +130,8 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
         else:  # the address as written may differ from the parsed one: find the bracket's target
             needle = html.unescape(finding.snippet).split("\n")[0][:20] or "("
         if joined:
-            line, col = first_line, first_col
+            line, col = find_in_lines(joined, needle, seen.count(needle)) or (first_line, first_col)
+            seen.append(needle)
         else:
             line, col = _locate(text, needle, first_line, finding.block_line)
             col += first_col - 1 if line == first_line else indent
@@ -209,7 +226,7 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
                 line, col = line + 1, indent + 1
             elif (name,) in doc.quoted:
                 col += 1
-            check_markdown(value, doc.path, line, col, name, problems, indent, (name,) in doc.folded)
+            check_markdown(value, doc.path, line, col, name, problems, indent, doc.joined.get((name,)))
     if not personal_data:
         return
     kind = getattr(model, "kind", "")
@@ -224,26 +241,29 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             found = find_contacts(_normalised(plain_text(value)))
         start = _text_start(doc, loc)
         for what, match in found:
-            line, col = _value_position(doc, loc, value, match.start(), start) if exact else start
+            line, col = _value_position(doc, loc, value, match, start) if exact else start
             problems.error(
                 doc.path, line, col,
                 say("contact_details", field=field_name(loc[0]), what=say(what), found=quote(match.group(0), 40)),
             )
 
 
-def _value_position(doc: Document, loc: tuple[Any, ...], value: str, offset: int,
+def _value_position(doc: Document, loc: tuple[Any, ...], value: str, match: re.Match[str],
                     start: tuple[int, int]) -> tuple[int, int]:
-    """Line and column in the file of character `offset` of a value that
-    starts at `start`: exact for a value on one line, a literal block (|)
-    and the Markdown below the fields; the value's start for the rest (its
-    lines were joined when YAML read it)."""
+    """Line and column in the file of what `match` found in a value that
+    starts at `start`: counted for a value on one line, a literal block (|)
+    and the Markdown below the fields; looked for in the file's lines of a
+    value whose lines YAML joined; the value's start when it is not there as
+    it was read (split over two lines, written with escapes)."""
+    offset = match.start()
     line, col = start
     narrative = _is_narrative(doc, loc)
+    if loc in doc.joined:
+        needle = match.group(0)
+        return find_in_lines(doc.joined[loc], needle, value.count(needle, 0, offset)) or start
     if (loc in doc.block_scalars and loc not in doc.folded) or narrative:
         line += value.count("\n", 0, offset) + (0 if narrative else 1)
         col = offset - (value.rfind("\n", 0, offset) + 1) + 1 + (0 if narrative else doc.block_scalars[loc])
-    elif loc in doc.block_scalars:  # folded (>): its first line
-        line, col = line + 1, doc.block_scalars[loc] + 1
     elif "\n" not in value:
         col += offset + (1 if loc in doc.quoted else 0)
     return line, col

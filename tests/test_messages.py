@@ -544,3 +544,31 @@ def test_an_invisible_character_in_a_file_hides_none_of_its_other_problems(tmp_p
         f"{LESSON}:6:29: " + invisible.format("200B"),
         "4 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_place_in_text_over_several_lines_is_found_in_the_file(tmp_path: Path) -> None:
+    """Plain text over several lines, a folded block with an empty line, a
+    quoted text over two lines, a literal block with an indentation
+    indicator: each address and tag at its own line and column."""
+    text = (fixture_text(LESSON)
+            .replace("what_happened: Ook op LinkedIn plaatsten we alleen vacatures.",
+                     "what_happened: Ook op LinkedIn\n  via a@b.nl en\n  ook c@d.nl en <b>vet</b>")
+            .replace("lesson: Dezelfde fout als in 2010.",
+                     'lesson: >\n  Gevouwen\n\n  leeg en e@f.nl en g@h.nl\nrecommendation: "Lang\n  met k@l.nl"\n'
+                     "evidence:\n  - |2\n      Ingesprongen m@n.nl"))
+    result = _check(tmp_path, {LESSON: text})
+    contact = "bevat een e-mailadres ('{}'); contactgegevens horen alleen in de velden 'email' en 'phone' van een " \
+              "persoon: noem de persoon bij diens id"
+    html = "bevat HTML ('{}'); records bevatten alleen gewone Markdown (schrijf \\< en \\> of zet de tekst tussen " \
+           "`backticks` om < en > als tekst te tonen)"
+    assert result.output.splitlines() == [
+        f"{LESSON}:7:7: error: 'what_happened' (wat er gebeurde) " + contact.format("a@b.nl"),
+        f"{LESSON}:8:7: error: 'what_happened' (wat er gebeurde) " + contact.format("c@d.nl"),
+        f"{LESSON}:8:17: error: 'what_happened' (wat er gebeurde) " + html.format("<b>"),
+        f"{LESSON}:8:23: error: 'what_happened' (wat er gebeurde) " + html.format("</b>"),
+        f"{LESSON}:12:11: error: 'lesson' (les) " + contact.format("e@f.nl"),
+        f"{LESSON}:12:21: error: 'lesson' (les) " + contact.format("g@h.nl"),
+        f"{LESSON}:14:7: error: 'recommendation' (aanbeveling) " + contact.format("k@l.nl"),
+        f"{LESSON}:17:20: error: 'evidence' (onderbouwing) " + contact.format("m@n.nl"),
+        "8 fout(en), 0 waarschuwing(en)",
+    ]
