@@ -53,11 +53,12 @@ def _find_emails(text: str) -> Iterator[re.Match[str]]:
             at = text.find("@", at + 1)
 
 
-# Dutch numbers (06-12345678, 020 123 4567, +31 6 1234 5678) and other
+# Dutch numbers (06-12345678, 020 123 4567, (020) 123 4567, +31 6 1234 5678) and other
 # international ones (+44 20 7946 0958). Figures such as 12.000, dates such
 # as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\(?\d\)?){6,12}(?!\d)"
-                    r"|(?<![\w.,/-])\(?0[1-9]\)?(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){8}(?![\d,])", re.ASCII)
+                    r"|(?<![\w.,/-])(?:\(0\d{1,3}\)(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){6,8}"
+                    r"|0[1-9](?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){8})(?!\d|,\d)", re.ASCII)
 
 # Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
 # reference definition), however its address is written; nesting deep enough

@@ -403,3 +403,17 @@ def test_serve_says_clearly_when_its_port_is_taken(project: Path) -> None:
     assert (result.exit_code, result.output.strip()) == (
         1, f"serve: port {port} on 127.0.0.1 is in use (another preview?); stop that one, or choose another port "
            f"with --address 127.0.0.1:{port + 1}")
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Bel 020 123 4567, graag.", "020 123 4567"),
+    ("Bel (020) 123 45 67.", "(020) 123 45 67"),
+    ("tel. 010-1234567; fax", "010-1234567"),
+])
+def test_a_phone_number_in_a_sentence_is_found(text: str, number: str) -> None:
+    assert [match.group(0) for _, match in find_contacts(text)] == [number]
+
+
+@pytest.mark.parametrize("text", ["06-12345678,5 euro", "In (2012) 12345678 views", "kosten (0,5) 1234567"])
+def test_figures_beside_a_comma_or_in_brackets_are_not_a_phone_number(text: str) -> None:
+    assert find_contacts(text) == []
