@@ -22,9 +22,11 @@ from .emit import slugify
 from pydantic import TypeAdapter, ValidationError
 
 from .messages import VALUE_NAMES, choice, code_of, kind_name, language, quote, say
+from .messages import field as field_name
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problem, Problems, one_line, suggest
+from .safety import CONTACT_FIELDS, check_markdown, find_contacts, markdown_fields
 from .settings import check_date
 from .validate import load_catalog
 from .write import WriteRefused, remove_new, write_file, write_new
@@ -193,17 +195,23 @@ Ask = Callable[[Essential, list[str] | None, Any, Check, dict[str, str]], Any]
 
 
 def check_answer(essential: Essential, raw: str | list[str], options: list[str] | None,
-                 catalog: Catalog) -> tuple[Any, str | None]:
+                 catalog: Catalog, kind: str | None = None) -> tuple[Any, str | None]:
     """One answer as typed -> (the value, None), or (None, what is wrong and
-    what to type instead): every answer is judged at its own prompt."""
+    what to type instead): every answer is judged at its own prompt, text
+    too (HTML, links, contact details: as `handbook check` judges it)."""
     if isinstance(raw, list):  # items: each line one item
         values = [item.strip() for item in raw if item.strip()]
         if essential.required and not values:
             return None, say("answer_needed")
-        return values, None
+        problems = [problem for value in values if (problem := _text_problems(kind, essential.field, value))]
+        return (None, "; ".join(problems)) if problems else (values, None)
     text = raw.strip()
     if not text:
         return (None, say("answer_needed")) if essential.required else (None, None)
+    if essential.shape in ("text", "story"):
+        problem = _text_problems(kind, essential.field, text)
+        if problem is not None:
+            return None, problem
     if essential.shape == "date":
         try:
             return TypeAdapter(Day).validate_python(text), None
@@ -224,7 +232,7 @@ def check_answer(essential: Essential, raw: str | list[str], options: list[str] 
         # Ids hold no spaces: commas or spaces both separate them.
         parts = text.replace(",", " ").split() if essential.shape == "refs" else [text]
         found, wrong = [], []
-        for part in parts:
+        for part in dict.fromkeys(parts):  # an id typed twice counts once
             ident = part if part in options else _named(catalog, essential.source, part, options)
             if ident is None:
                 if essential.source == "people" and part in catalog.people:
@@ -234,8 +242,25 @@ def check_answer(essential: Essential, raw: str | list[str], options: list[str] 
                 found.append(ident)
         if wrong:
             return None, "; ".join(wrong)
+        found = list(dict.fromkeys(found))  # a name and its id are one
         return (found if essential.shape == "refs" else found[0]), None
     return text, None
+
+
+def _text_problems(kind: str | None, field: str, text: str) -> str | None:
+    """What `handbook check` would say of this text in this field: HTML or a
+    refused link in Markdown, an e-mail address or phone number anywhere but
+    a person's own contact fields."""
+    model = MODELS.get(kind) if kind else None
+    if model is None or (kind, field) in CONTACT_FIELDS:
+        return None
+    found = Problems()
+    if field in markdown_fields(model):
+        check_markdown(text, "", 1, 1, field, found)
+    messages = [problem.message for problem in found.items]
+    messages += [say("contact_details", field=field_name(field), what=say(what), found=quote(match.group(0), 40))
+                 for what, match in find_contacts(text)]
+    return "; ".join(dict.fromkeys(messages)) or None
 
 
 def _suggest_by_name(text: str, options: list[str]) -> str:
@@ -310,7 +335,7 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
         options = choices(catalog, essential.source, answers) if essential.source else None
 
         def check(raw: Any, e: Essential = essential, o: list[str] | None = options) -> tuple[Any, str | None]:
-            return check_answer(e, raw, o, catalog)
+            return check_answer(e, raw, o, catalog, kind)
 
         values = given.get(essential.field)
         default = draft.get(essential.field)
@@ -538,7 +563,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             current = answers.get(essential.field)
             answer = ask(essential, options, ", ".join(current) if isinstance(current, list) and essential.shape == "refs"
                          else current,
-                         lambda raw, e=essential, o=options: check_answer(e, raw, o, catalog),
+                         lambda raw, e=essential, o=options: check_answer(e, raw, o, catalog, kind),
                          option_labels(catalog, essential.source, options or [], answers))
             if answer in (None, "", []):
                 answers.pop(essential.field, None)

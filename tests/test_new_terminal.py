@@ -287,3 +287,27 @@ def test_answers_kept_through_every_question_end_with_the_draft_not_a_loop(proje
     assert child.exitstatus == 1
     assert (project / ".drafts" / "new-lesson.json").exists()
     assert not (project / "data/lessons/te-vroeg.yml").exists()
+
+
+def test_text_the_check_would_refuse_is_asked_again_where_it_is_typed(project: Path) -> None:
+    child = _spawn(project)
+    _answer(child, "De les in één regel", "Ouders beslissen mee")
+    _answer(child, "Datum van de les", "2024-12-15")
+    _answer(child, "Wie schrijft haar", "eva-jansen")
+    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024, linkedin-ict-2024")  # one campaign, typed twice
+    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "respons")
+    _answer(child, "Over het fundament of over de uitvoering", "execution")
+    _answer(child, "Wat er gebeurde", "Mail <b>kees@example.nl</b> of bel 020 123 4567, graag.")
+    child.sendline("")
+    child.expect_exact("'what_happened' (wat er gebeurde) bevat HTML ('<b>')")
+    child.expect_exact("bevat een e-mailadres ('kees@example.nl')")
+    child.expect_exact("bevat een telefoonnummer ('020 123 4567')")
+    _tell(child, "Kees heeft de cijfers.", "Overtuig ook de ouders.")
+    _answer(child, "Id (de bestandsnaam)", "")
+    child.expect_exact("data/lessons/ouders-beslissen-mee.yml geschreven")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    record = yaml.safe_load((project / "data/lessons/ouders-beslissen-mee.yml").read_text("utf-8"))
+    assert record["what_happened"] == "Kees heeft de cijfers."
+    assert record["campaigns"] == ["linkedin-ict-2024"] and record["answers"] == ["respons"]
