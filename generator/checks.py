@@ -56,8 +56,10 @@ class _Checker:
         known = set(known) if not isinstance(known, (dict, set)) else known
         if value in known:
             return True
-        self.error(entry, loc, say(f"unknown_{what}", value=quote(value),
-                                   hint=self.suggestion(what, value, self.known_sorted(what, known))), reference=True)
+        hint = self.suggestion(what, value, self.known_sorted(what, known))
+        if what == getattr(entry.record, "kind", None) and f"'{entry.id}'" in hint:
+            hint = ""  # a record never refers to itself: its own id is no suggestion
+        self.error(entry, loc, say(f"unknown_{what}", value=quote(value), hint=hint), reference=True)
         return False
 
     def known_sorted(self, what: str, known: Iterable[str]) -> tuple[str, ...]:

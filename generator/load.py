@@ -65,6 +65,9 @@ class Document:
     # Fields left out because their lines were not valid YAML (reported):
     # the rest of the file is still read, so that its problems are said too.
     broken: set[str] = field(default_factory=set)
+    # Values whose mistake is said already (an alias, a tag): nothing more
+    # is said of what they hold.
+    said: set[Loc] = field(default_factory=set)
     # Fields left out, or lists that lost items, in validation (reported):
     # what depends on them is not judged as if they were complete.
     trimmed: set[str] = field(default_factory=set)
@@ -349,14 +352,17 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                     path, *pos(event.start_mark),
                     say("yaml_alias", name=event.anchor),
                 )
-                place(None, event)
+                said = place(None, event)
+                if said is not None:
+                    doc.said.add(said)
                 continue
             if event.anchor:
                 problems.error(
                     path, *pos(event.start_mark),
                     say("yaml_anchor", name=event.anchor),
                 )
-            if event.tag not in (None, "!"):
+            tagged = event.tag not in (None, "!")
+            if tagged:
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
                 problems.error(
                     path, *pos(event.start_mark),
@@ -367,6 +373,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                 loc = place(None if plain and event.value in NULL_WORDS else event.value, event)
                 if loc is not None and (not plain or event.end_mark.line != event.start_mark.line):
                     mark_style(loc, event.style or "", event)
+                if loc is not None and tagged:
+                    doc.said.add(loc)
                 continue
             # A mapping or a sequence opens.
             if len(stack) >= MAX_DEPTH:
@@ -377,6 +385,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                 return doc
             container: Any = {} if name == "MappingStartEvent" else []
             stack.append(_Frame(container, place(container, event)))
+            if tagged and stack[-1].loc is not None:
+                doc.said.add(stack[-1].loc)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

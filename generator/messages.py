@@ -303,6 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "{value} is geen datum die het handboek kan gebruiken; schrijf een jaar van {first} tot {last}"),
     "not_whole_number": ("{value} is not a whole number; write digits only, for example 1200",
                          "{value} is geen heel getal; schrijf alleen cijfers, bijvoorbeeld 1200"),
+    "below_zero": ("{value} is below zero; write 0 or more", "{value} is kleiner dan nul; schrijf 0 of meer"),
     "not_an_amount": ("{value} is not an amount; write digits with a decimal point, for example 1250.50",
                       "{value} is geen bedrag; schrijf cijfers met een punt voor de centen, bijvoorbeeld 1250.50"),
     "listed_twice": ("{value} is listed twice", "{value} staat er twee keer in"),

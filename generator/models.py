@@ -74,6 +74,8 @@ def _day(value: Any) -> Any:
 def _count(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip().replace("_", "")
+        if re.fullmatch(r"-[0-9]{1,12}", text):
+            raise ValueError(say("below_zero", value=quote(value)))
         if not re.fullmatch(r"[0-9]{1,12}", text):
             raise ValueError(say("not_whole_number", value=quote(value)))
         return int(text)
@@ -83,6 +85,8 @@ def _count(value: Any) -> Any:
 def _amount(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
+        if re.fullmatch(r"-[0-9]{1,12}(\.[0-9]{1,2})?", text):
+            raise ValueError(say("below_zero", value=quote(value)))
         if not re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,2})?", text):
             raise ValueError(say("not_an_amount", value=quote(value)))
         return float(text)

@@ -245,8 +245,15 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
             line, col = _value_position(doc, loc, value, match, start) if exact else start
             problems.error(
                 doc.path, line, col,
-                say("contact_details", field=field_name(loc[0]), what=say(what), found=quote(match.group(0), 40)),
+                say("contact_details", field=field_name(_named_part(loc)), what=say(what),
+                    found=quote(match.group(0), 40)),
             )
+
+
+def _named_part(loc: tuple[Any, ...]) -> str:
+    """The field a piece of text is in: 'description' of a tag of the
+    taxonomy, not 'tags'; 'evidence' for its second item."""
+    return next((part for part in reversed(loc) if isinstance(part, str)), str(loc[0]))
 
 
 def _value_position(doc: Document, loc: tuple[Any, ...], value: str, match: re.Match[str],

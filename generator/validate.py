@@ -294,6 +294,8 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
             if error["type"] == "missing" and len(loc) == 1 and (loc[0] in broken or loc[0] in left_out):
                 continue  # its lines were not YAML, or it was left out below for its own (reported) error
             acted.append(error)
+            if any(loc[:len(done)] == done for done in doc.said):
+                continue  # an alias or a tag: said when the file was read
             value = error.get("input")
             key = (loc, error["type"], error["msg"], value if isinstance(value, (str, int, float)) else None)
             if key in said:

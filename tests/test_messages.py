@@ -572,3 +572,34 @@ def test_a_place_in_text_over_several_lines_is_found_in_the_file(tmp_path: Path)
         f"{LESSON}:17:20: error: 'evidence' (onderbouwing) " + contact.format("m@n.nl"),
         "8 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_message_names_the_mistake_made_and_nothing_that_follows_from_it(tmp_path: Path) -> None:
+    """A negative amount is below zero (not 'no amount'); an alias or a
+    tag is said once, not also as an empty value or a list; a person is not
+    offered as their own successor; an address in a tag's description is
+    blamed on the description."""
+    person = fixture_text("data/people/eva-jansen.yml") + "left: 2024-01-01\nsuccessor: eva-jansen-2\n"
+    campaign = fixture_text("data/campaigns/linkedin-ict-2024.yml").replace(
+        "audience: Ervaren ontwikkelaars", "audience: Ervaren ontwikkelaars\nbudget: -5")
+    lesson = (fixture_text(LESSON).replace("title: Opnieuw alleen gezonden", "title: &t Opnieuw alleen gezonden")
+              .replace("lesson: Dezelfde fout als in 2010.", "lesson: *t")
+              .replace("author: eva-jansen", "author: !!python/object/apply:os.system [ls]"))
+    taxonomy = fixture_text("data/taxonomy.yml").replace("    name_en: Internship",
+                                                         "    name_en: Internship\n    description: Mail a@b.nl")
+    result = _check(tmp_path, {"data/people/eva-jansen.yml": person, "data/campaigns/linkedin-ict-2024.yml": campaign,
+                               LESSON: lesson, "data/taxonomy.yml": taxonomy})
+    assert result.output.splitlines() == [
+        "data/campaigns/linkedin-ict-2024.yml:13:9: error: 'budget' (budget): '-5' is kleiner dan nul; schrijf 0 of meer",
+        "data/lessons/weer-gezonden.yml:1:8: error: '&t' markeert een deel van het bestand om te herhalen (een "
+        "YAML-anker); haal het weg",
+        "data/lessons/weer-gezonden.yml:3:9: error: '!!python/object/apply:os.system' is een YAML-typelabel; records "
+        "bevatten alleen gewone waarden, haal het weg",
+        "data/lessons/weer-gezonden.yml:7:9: error: '*t' herhaalt een ander deel van het bestand (een YAML-alias); "
+        "schrijf de waarde voluit",
+        "data/people/eva-jansen.yml:6:12: error: onbekende persoon 'eva-jansen-2'",
+        "data/people/tom-bakker.yml:5:12: warning: opvolger 'eva-jansen' is ook weg; noem wie de kennis nu heeft",
+        "data/taxonomy.yml:27:23: error: 'description' (beschrijving) bevat een e-mailadres ('a@b.nl'); "
+        "contactgegevens horen alleen in de velden 'email' en 'phone' van een persoon: noem de persoon bij diens id",
+        "6 fout(en), 1 waarschuwing(en)",
+    ]
