@@ -5,12 +5,16 @@ with some of its messages left out. The generated record pages are reached
 through index pages, not the navigation, so MkDocs lists every one of them
 as "not included in the nav" (hundreds of lines), which says nothing an
 author can act on; nor do a line for every page the browser opens and
-MkDocs' own goodbye. Everything else MkDocs says is shown as it is.
+MkDocs' own goodbye. When the pages are ready and where the preview is are
+said in the handbook's language; anything else MkDocs says (a warning, an
+error) is shown as it is.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import signal
 import sys
 
@@ -21,13 +25,40 @@ QUIET = [
     ("mkdocs.commands.serve", "Shutting down..."),
     # Four English lines for every edit, and the engine's own watch list:
     # `handbook serve` says in Dutch what it regenerated; "Documentation built
-    # in" and "Serving on" stay, they say when the page is ready and where.
+    # in" and "Serving on" are said in the handbook's language (`SAID`): they
+    # say when the page is ready and where.
     ("mkdocs.livereload", "Detected file changes"),
     ("mkdocs.livereload", "Reloading browsers"),
     ("mkdocs.livereload", "Watching paths for changes"),
     ("mkdocs.commands.serve", "Building documentation..."),
     ("mkdocs.commands.build", "Cleaning site directory"),
 ]
+
+
+# MkDocs' lines that stay, said in the handbook's language.
+SAID = [
+    ("mkdocs.commands.build", re.compile(r"Documentation built in ([0-9.]+) seconds"), "preview_built"),
+    ("mkdocs.livereload", re.compile(r"Serving on (\S+)"), "preview_serving"),
+]
+# The language `handbook serve` speaks, handed to this process.
+LANGUAGE = "HANDBOOK_LANGUAGE"
+
+
+class _InLanguage(logging.Filter):
+    def __init__(self, pattern: re.Pattern[str], key: str) -> None:
+        super().__init__()
+        self.pattern, self.key = pattern, key
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self.pattern.search(record.getMessage())
+        if match is not None:
+            from .messages import language, say
+
+            value = match.group(1)
+            if self.key == "preview_built" and language() == "nl":
+                value = value.replace(".", ",")  # 0,47 seconden
+            record.msg, record.args = say(self.key, value=value), ()
+        return True
 
 
 class _LeaveOut(logging.Filter):
@@ -46,6 +77,11 @@ def _stop(signum: int, frame: object) -> None:
 def main() -> None:
     for name, text in QUIET:
         logging.getLogger(name).addFilter(_LeaveOut(text))
+    from .messages import set_language
+
+    set_language(os.environ.get(LANGUAGE) or None)
+    for name, pattern, key in SAID:
+        logging.getLogger(name).addFilter(_InLanguage(pattern, key))
     # Stopped by `handbook serve` (SIGTERM) or Ctrl-C, also when started from
     # a shell's background job (which starts with SIGINT ignored): MkDocs
     # shuts its server down and the exit handlers remove what the preview

@@ -535,7 +535,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         problems = Problems()
         load_catalog(project, problems, catalog.today)
         mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
-        errors = [p for p in mine if p in problems.errors]
+        errors = sorted((p for p in mine if p in problems.errors), key=lambda p: (p.line, p.col))
         if not errors:
             break
         remove_new(target)

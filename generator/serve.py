@@ -32,7 +32,8 @@ from watchdog.observers import Observer
 
 from .build import (BuildFailed, engine_environment, generate_pages, preview_notice, write_error_pages,
                     write_waiting_pages)
-from .messages import say
+from .messages import language, say
+from .preview import LANGUAGE
 from .problems import Problems, one_line
 from .reporter import report_problems
 from .search import PREVIEW_SEARCH
@@ -235,7 +236,8 @@ def serve(project: Path, address: str) -> int:
             # list of pages outside the navigation; the plugin adds search.
             [sys.executable, "-m", "generator.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
-            env={**engine_environment(project), PREVIEW_SEARCH: "1", PREVIEW_NOTICE: str(regenerator.notice)},
+            env={**engine_environment(project), PREVIEW_SEARCH: "1", PREVIEW_NOTICE: str(regenerator.notice),
+                 LANGUAGE: language()},
         )
         return engine.wait()
     except KeyboardInterrupt:

@@ -90,11 +90,11 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         logger.propagate = previous
     config_language = config.theme["language"]
     if not config_language:
-        raise SettingsError("theme.language in mkdocs.yml is empty; set it to one of: " + ", ".join(LANGUAGES))
+        raise SettingsError(say("language_empty", choices=", ".join(LANGUAGES)))
     config_language = str(config_language)
     language = language or config_language
     if language not in LANGUAGES:
-        raise SettingsError(f"theme.language {language!r} in mkdocs.yml: the handbook speaks {', '.join(LANGUAGES)}")
+        raise SettingsError(say("language_unknown", value=repr(language), choices=", ".join(LANGUAGES)))
     handbook = (config.extra or {}).get("handbook") or {}
     source_url = handbook.get("source_url") if isinstance(handbook, dict) else None
     contact_details = handbook.get("show_contact_details", False) if isinstance(handbook, dict) else False
