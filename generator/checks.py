@@ -36,19 +36,20 @@ class _Checker:
         self._suggestions: dict[tuple[str, str], str] = {}
         self._names: dict[str, dict[str, str]] = {}  # what -> ids by their names made into ids
 
-    def error(self, entry: Entry, loc: tuple[Any, ...], message: str, reference: bool = False) -> None:
-        if self._reported(entry, loc, reference):
+    def error(self, entry: Entry, loc: tuple[Any, ...], message: str, reads: tuple[str, ...] = ()) -> None:
+        if self._reported(entry, loc, reads):
             self.problems.error(entry.path, *entry.doc.at(loc), message)
 
-    def warning(self, entry: Entry, loc: tuple[Any, ...], message: str) -> None:
-        if self._reported(entry, loc, False):
+    def warning(self, entry: Entry, loc: tuple[Any, ...], message: str, reads: tuple[str, ...] = ()) -> None:
+        if self._reported(entry, loc, reads):
             self.problems.warning(entry.path, *entry.doc.at(loc), message)
 
     @staticmethod
-    def _reported(entry: Entry, loc: tuple[Any, ...], reference: bool) -> bool:
-        """Of a record with stand-ins for failed fields, only its references
-        to other records are checked, and only in fields that are its own."""
-        return not entry.placeholders or (reference and loc[0] not in entry.placeholders)
+    def _reported(entry: Entry, loc: tuple[Any, ...], reads: tuple[str, ...]) -> bool:
+        """A record with stand-ins for failed fields (reported) is checked
+        like any other, but for what is said at such a field or `reads` one
+        (the other fields a check looks at): a stand-in is no one's mistake."""
+        return not entry.placeholders or (loc[0] not in entry.placeholders and entry.placeholders.isdisjoint(reads))
 
     def ref(self, entry: Entry, loc: tuple[Any, ...], value: str | None, known: Iterable[str], what: str) -> bool:
         if value is None:
@@ -59,7 +60,7 @@ class _Checker:
         hint = self.suggestion(what, value, self.known_sorted(what, known))
         if what == getattr(entry.record, "kind", None) and f"'{entry.id}'" in hint:
             hint = ""  # a record never refers to itself: its own id is no suggestion
-        self.error(entry, loc, say(f"unknown_{what}", value=quote(value), hint=hint), reference=True)
+        self.error(entry, loc, say(f"unknown_{what}", value=quote(value), hint=hint))
         return False
 
     def known_sorted(self, what: str, known: Iterable[str]) -> tuple[str, ...]:
@@ -118,13 +119,29 @@ def check_titled_references(catalog: Catalog, problems: Problems, titled: list[t
 
 
 def check_references(catalog: Catalog, problems: Problems, partial: dict[str, list[Entry]] | None = None) -> None:
-    """Every check across records; `partial`: records with stand-ins for
-    failed required fields, by kind, checked for their references only."""
+    """Every check across records. `partial`: records with stand-ins for
+    failed required fields (or an id that cannot be used), by kind: they
+    are checked and seen by the checks of the others like every record, for
+    the duration of the checks (never in the catalog the pages are made
+    from), but for what depends on a stand-in."""
+    visiting = [(kind, entry) for kind, entries in (partial or {}).items() for entry in entries
+                if entry.id not in catalog.of_kind(kind)]
+    for kind, entry in visiting:
+        catalog.of_kind(kind)[entry.id] = entry
+    catalog.__dict__.pop("goals", None)  # computed again, with theirs
+    try:
+        _check_all(catalog, problems)
+    finally:
+        for kind, entry in visiting:
+            del catalog.of_kind(kind)[entry.id]
+        catalog.__dict__.pop("goals", None)
+
+
+def _check_all(catalog: Catalog, problems: Problems) -> None:
     ch = _Checker(catalog, problems)
-    partial = partial or {}
 
     def entries(kind: str) -> list[Entry]:
-        return [*catalog.of_kind(kind).values(), *partial.get(kind, [])]
+        return list(catalog.of_kind(kind).values())
 
     tax = catalog.taxonomy
     people = catalog.ids["person"]
@@ -139,7 +156,7 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
         person: Person = entry.record
         if person.successor is not None:
             if person.left is None:
-                ch.error(entry, ("successor",), say("successor_without_left"))
+                ch.error(entry, ("successor",), say("successor_without_left"), reads=("left",))
             elif person.successor == entry.id:
                 ch.error(entry, ("successor",), say("own_successor"))
             elif ch.ref(entry, ("successor",), person.successor, people, "person") and \
@@ -147,7 +164,7 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
                 if catalog.people[person.successor].record.left is not None:
                     ch.warning(entry, ("successor",), say("successor_left_too", value=quote(person.successor)))
         if person.left and person.joined and person.left < person.joined:
-            ch.error(entry, ("left",), say("left_before_joined"))
+            ch.error(entry, ("left",), say("left_before_joined"), reads=("joined",))
 
     for entry in entries("campaign"):
         campaign: Campaign = entry.record
@@ -161,19 +178,20 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
         if period.end is not None and period.end < period.start:
             ch.error(entry, ("period", "end"), say("ends_before_start", end=period.end, start=period.start))
         if campaign.status == "finished" and period.end is None:
-            ch.error(entry, ("status",), say("finished_without_end"))
+            ch.error(entry, ("status",), say("finished_without_end"), reads=("period",))
         for index, platform in enumerate(campaign.platforms):
             closed = tax.platforms[platform].closed if platform in tax.platforms else None
             if closed is not None and period.start > closed:
                 ch.error(
                     entry, ("platforms", index),
                     say("platform_closed_before", platform=tax.platforms[platform].name, closed=closed,
-                        start=period.start),
+                        start=period.start), reads=("period",),
                 )
             elif closed is not None and (period.end is None or period.end > closed):
                 ch.warning(
                     entry, ("platforms", index),
                     say("platform_closed_during", platform=tax.platforms[platform].name, closed=closed),
+                    reads=("period",),
                 )
         goal_ids: dict[str, int] = {}
         for index, goal in enumerate(campaign.learning_goals):
@@ -186,12 +204,12 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
             if ch.ref(entry, loc + ("channel",), result.channel, tax.channels, "channel") and \
                     result.channel not in campaign.channels and "channels" not in entry.doc.trimmed:
                 ch.error(entry, loc + ("channel",),
-                         say("channel_not_listed", value=quote(result.channel)))
+                         say("channel_not_listed", value=quote(result.channel)), reads=("channels",))
             if result.platform is not None and \
                     ch.ref(entry, loc + ("platform",), result.platform, tax.platforms, "platform") and \
                     result.platform not in campaign.platforms and "platforms" not in entry.doc.trimmed:
                 ch.error(entry, loc + ("platform",),
-                         say("platform_not_listed", value=quote(result.platform)))
+                         say("platform_not_listed", value=quote(result.platform)), reads=("platforms",))
             if result.hires is not None and result.applications is not None and result.hires > result.applications:
                 ch.warning(entry, loc + ("hires",),
                            say("more_hires", hires=result.hires, applications=result.applications))
@@ -202,10 +220,10 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
         ch.refs(entry, ("campaigns",), lesson.campaigns, catalog.ids["campaign"], "campaign")
         for index, campaign_id in enumerate(lesson.campaigns):
             source = catalog.campaigns.get(campaign_id)
-            if source is not None and source.record.period.start > lesson.date:
+            if source is not None and "period" not in source.placeholders and source.record.period.start > lesson.date:
                 ch.error(entry, ("campaigns", index),
                          say("campaign_after_lesson", value=quote(campaign_id), start=source.record.period.start,
-                             date=lesson.date))
+                             date=lesson.date), reads=("date",))
         ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
         ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
         ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")
@@ -216,22 +234,22 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
             ch.error(entry, ("status",), say("superseded_without_by"))
         if lesson.superseded_by is not None:
             if lesson.status != "superseded":
-                ch.error(entry, ("superseded_by",), say("by_without_superseded"))
+                ch.error(entry, ("superseded_by",), say("by_without_superseded"), reads=("status",))
             if lesson.superseded_by == entry.id:
                 ch.error(entry, ("superseded_by",), say("supersedes_itself"))
             else:
                 ch.ref(entry, ("superseded_by",), lesson.superseded_by, catalog.ids["lesson"], "lesson")
         if lesson.review_by is not None and lesson.reviewed is not None and lesson.reviewed >= lesson.review_by:
-            ch.warning(entry, ("review_by",), say("reviewed_after_due", reviewed=lesson.reviewed))
+            ch.warning(entry, ("review_by",), say("reviewed_after_due", reviewed=lesson.reviewed), reads=("reviewed",))
         if lesson.recurs is not None:
             if lesson.recurs == entry.id:
                 ch.error(entry, ("recurs",), say("repeats_itself"))
             elif ch.ref(entry, ("recurs",), lesson.recurs, catalog.ids["lesson"], "lesson") and \
                     lesson.recurs in catalog.lessons:
-                earlier = catalog.lessons[lesson.recurs].record
-                if earlier.date > lesson.date:
+                earlier = catalog.lessons[lesson.recurs]
+                if "date" not in earlier.placeholders and earlier.record.date > lesson.date:
                     ch.error(entry, ("recurs",),
-                             say("recurs_later", date=earlier.date))
+                             say("recurs_later", date=earlier.record.date), reads=("date",))
     _check_cycles(ch, catalog, "superseded_by", "supersede")
     _check_cycles(ch, catalog, "recurs", "repeat")
 
@@ -251,7 +269,7 @@ def check_references(catalog: Catalog, problems: Problems, partial: dict[str, li
         ch.ref(entry, ("owner",), account.owner, people, "person")
         ch.ref(entry, ("backup_owner",), account.backup_owner, people, "person")
         if account.owner is not None and account.owner == account.backup_owner:
-            ch.error(entry, ("backup_owner",), say("backup_is_owner"))
+            ch.error(entry, ("backup_owner",), say("backup_is_owner"), reads=("owner",))
         ch.refs(entry, ("tags",), account.tags, tax.tags, "tag")
 
     for entry in entries("person"):
@@ -266,20 +284,24 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     loc = ("answers", index)
     if "campaigns" in entry.doc.trimmed:
         return  # a campaign of the list was faulty (said there): answers are read against the whole list
-    real = "campaigns" not in entry.placeholders  # answers are read against the record's own campaigns
+    unsure = [c for c in entry.record.campaigns if c in ch.c.campaigns and
+              ("learning_goals" in ch.c.campaigns[c].placeholders or "learning_goals" in ch.c.campaigns[c].doc.trimmed)]
+    if unsure and found.reason in ("ambiguous", "unknown-goal"):
+        return  # a campaign's own goals have a mistake (said there): its goals are not known for sure
+    reads = ("campaigns",)  # answers are read against the record's own campaigns
     if found.reason == "no-campaigns":
-        ch.error(entry, loc, say("answers_without_campaigns"), reference=real)
+        ch.error(entry, loc, say("answers_without_campaigns"), reads=reads)
     elif found.reason == "not-own-campaign":
-        ch.error(entry, loc, say("not_own_campaign", value=quote(found.campaign)), reference=real)
+        ch.error(entry, loc, say("not_own_campaign", value=quote(found.campaign)), reads=reads)
     elif found.reason == "ambiguous":
         ch.error(entry, loc, say("ambiguous_goal", value=quote(found.goal),
-                                 choices=", ".join(f"{c}:{found.goal}" for c in found.candidates)), reference=real)
+                                 choices=", ".join(f"{c}:{found.goal}" for c in found.candidates)), reads=reads)
     elif found.reason == "unknown-goal":
         shown = ", ".join(found.candidates[:10])
         if len(found.candidates) > 10:
             shown = say("and_more", shown=shown, more=len(found.candidates) - 10)
         ch.error(entry, loc, say("unknown_goal", value=quote(found.goal), shown=shown or say("none"),
-                                 hint=ch.suggestion("goal", found.goal, found.candidates)), reference=real)
+                                 hint=ch.suggestion("goal", found.goal, found.candidates)), reads=reads)
     # "unknown-campaign": the campaign reference itself is reported already
 
 

@@ -603,3 +603,34 @@ def test_a_message_names_the_mistake_made_and_nothing_that_follows_from_it(tmp_p
         "contactgegevens horen alleen in de velden 'email' en 'phone' van een persoon: noem de persoon bij diens id",
         "6 fout(en), 1 waarschuwing(en)",
     ]
+
+
+def test_a_record_with_a_wrong_required_value_is_still_checked_with_and_by_the_others(tmp_path: Path) -> None:
+    """A campaign whose status is not allowed still has its goals checked,
+    and the lessons from it are checked against it; a person whose role is
+    missing still has the dates and the successor checked: in one run."""
+    campaign = (fixture_text("data/campaigns/linkedin-ict-2024.yml").replace("status: running", "status: lopend")
+                .replace("  - id: respons\n", "  - id: respons\n    question: Twee keer?\n  - id: respons\n"))
+    lesson = (fixture_text(LESSON).replace("date: 2024-12-01", "date: 2024-01-01").replace("level: execution", "level: x")
+              .replace("status: proposed", "status: proposed\nanswers: [ouderz]"))
+    person = (fixture_text("data/people/eva-jansen.yml").replace("role: recruiter", "functie: recruiter")
+              + "joined: 2020-01-01\nleft: 2019-01-01\nsuccessor: eva-jansen\n")
+    result = _check(tmp_path, {"data/campaigns/linkedin-ict-2024.yml": campaign, LESSON: lesson,
+                               "data/people/eva-jansen.yml": person})
+    assert result.output.splitlines() == [
+        "data/campaigns/linkedin-ict-2024.yml:3:9: error: 'lopend' is niet toegestaan voor 'status' (status); kies "
+        "uit: planned (gepland), running (loopt), finished (afgerond), stopped (gestopt)",
+        "data/campaigns/linkedin-ict-2024.yml:19:9: error: leerdoel-id 'respons' komt twee keer voor in deze campagne",
+        f"{LESSON}:4:13: error: campagne 'linkedin-ict-2024' begint op 2024-09-01, na de datum van deze les "
+        "(2024-01-01); een les komt uit een campagne die ervoor liep",
+        f"{LESSON}:5:8: error: 'x' is niet toegestaan voor 'level' (niveau); kies uit: foundation (fundament), "
+        "execution (uitvoering)",
+        f"{LESSON}:10:11: error: onbekend leerdoel 'ouderz'; de leerdoelen van de campagnes van deze les zijn: respons",
+        "data/people/eva-jansen.yml:1:1: error: 'role' (rol) ontbreekt (functie, bijvoorbeeld 'recruiter' of "
+        "'arbeidsmarktcommunicatie')",
+        "data/people/eva-jansen.yml:2:1: error: onbekend veld 'functie'",
+        "data/people/eva-jansen.yml:6:7: error: 'left' (uit dienst op) ligt vóór 'joined' (in dienst sinds)",
+        "data/people/eva-jansen.yml:7:12: error: iemand kan niet zijn eigen opvolger zijn",
+        "data/people/tom-bakker.yml:5:12: warning: opvolger 'eva-jansen' is ook weg; noem wie de kennis nu heeft",
+        "9 fout(en), 1 waarschuwing(en)",
+    ]
