@@ -102,14 +102,16 @@ class _Checker:
 
 
 def check_titled_references(catalog: Catalog, problems: Problems, titled: list[tuple[str, Any]]) -> None:
-    """References that cannot be ids (`validate.Deferred`): a campaign, tag
-    or lesson written by its title is answered with its id ('Hyves stage
-    2009' -> 'hyves-stage-2009'), or with the ids it comes close to; when
-    none comes close, with how an id is written."""
+    """References that cannot be ids (`validate.Deferred`): a record or a
+    term written by its title or name is answered with its id ('Hyves stage
+    2009' -> 'hyves-stage-2009', 'Eva' -> 'eva-jansen'), or with the ids it
+    comes close to; when none comes close, with how an id is written."""
     if not titled:
         return
     ch = _Checker(catalog, problems)
-    known = {"campaign": catalog.ids["campaign"], "lesson": catalog.ids["lesson"], "tag": catalog.taxonomy.tags}
+    tax = catalog.taxonomy
+    known = {"campaign": catalog.ids["campaign"], "lesson": catalog.ids["lesson"], "person": catalog.ids["person"],
+             "tag": tax.tags, "scenario": tax.scenarios, "platform": tax.platforms, "channel": tax.channels}
     for path, item in titled:
         hint = ch.suggestion(item.what, item.value, ch.known_sorted(item.what, known[item.what]))
         if hint:

@@ -60,7 +60,10 @@ TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", 
 # References an author often writes by the title the site shows ('Hyves
 # stage 2009' for 'hyves-stage-2009'): a value that cannot be an id is said
 # after all records are read, with the id whose title it is (`checks`).
-DEFERRED_REFERENCES = {"campaigns": "campaign", "tags": "tag", "recurs": "lesson", "superseded_by": "lesson"}
+DEFERRED_REFERENCES = {"campaigns": "campaign", "tags": "tag", "recurs": "lesson", "superseded_by": "lesson",
+                       "author": "person", "owner": "person", "knowledge_owner": "person", "successor": "person",
+                       "backup_owner": "person", "scenario": "scenario", "platforms": "platform",
+                       "channels": "channel", "platform": "platform"}
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,15 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         problems.error(doc.path, *doc.key_at((name,)), message)
         if meant is not None:
             broken.add(meant)
+    # A field written by its Dutch name ('datum', 'rol') where that field is
+    # missing: said once, and its value checked as the field's value, so
+    # that '15-03-2024' is said in the same run as the name.
+    for name in [key for key in data if key not in model.model_fields]:
+        message, meant = _unknown_field(model, (name,))
+        if meant is not None and meant not in data and meant != "body":
+            problems.error(doc.path, *doc.key_at((name,)), message)
+            data[meant] = data.pop(name)
+            _rename(doc, name, meant)
     whole = placeholders is None  # the caller takes no partial record
     said: set[tuple[Any, ...]] = set()
 
@@ -406,6 +418,17 @@ def _say_repeats(error: dict[str, Any], doc: Document, problems: Problems) -> No
     for index, item in enumerate(items):
         if index not in first:
             problems.error(doc.path, *doc.at(where + (index,)), say("repeated", value=quote(item), field=_label(where)))
+
+
+def _rename(doc: Document, old: str, new: str) -> None:
+    """Every position and mark of field `old` under the name `new`."""
+    for table in (doc.values, doc.keys, doc.block_scalars, doc.joined):
+        for loc in [loc for loc in table if loc[:1] == (old,)]:
+            table[(new, *loc[1:])] = table.pop(loc)
+    for marks in (doc.quoted, doc.folded, doc.said):
+        for loc in [loc for loc in marks if loc[:1] == (old,)]:
+            marks.discard(loc)
+            marks.add((new, *loc[1:]))
 
 
 def _written_as_title(error: dict[str, Any]) -> bool:

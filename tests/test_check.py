@@ -91,7 +91,6 @@ BROKEN = [
     pytest.param(
         edit(SENT_AGAIN, "title:", "titel:"),
         [
-            "data/lessons/weer-gezonden.yml:1:1: error: 'title' is missing (the lesson in one line)",
             "data/lessons/weer-gezonden.yml:1:1: error: unknown field 'titel' (did you mean 'title'?)",
         ],
         id="unknown-field",
@@ -421,13 +420,11 @@ def test_every_problem_is_reported_in_one_run_sorted_by_path_then_line(tmp_path,
         "data/accounts/hyves-stage.yml:4:9: error: 'archief' is not allowed for 'status'; "
         "choose one of: active, dormant, archived (did you mean 'archived'?)",
         "data/campaigns/linkedin-ict-2024.yml:7:18: error: unknown person 'eva-jansn' (did you mean 'eva-jansen'?)",
-        "data/campaigns/linkedin-ict-2024.yml:10:13: error: 'LinkedIn' is not valid for item 1 of 'platforms'; "
-        "write an id: lower-case letters, digits and single hyphens, such as 'linkedin'",
-        "data/lessons/weer-gezonden.yml:1:1: error: 'title' is missing (the lesson in one line)",
+        "data/campaigns/linkedin-ict-2024.yml:10:13: error: unknown platform 'LinkedIn' (did you mean 'linkedin'?)",
         "data/lessons/weer-gezonden.yml:1:1: error: unknown field 'titel' (did you mean 'title'?)",
         "data/people/tom-bakker.yml:5:12: error: unknown person 'eva-jansn' (did you mean 'eva-jansen'?)",
     ]
-    assert result.stderr == '' and result.stdout.splitlines()[-1] == summary(6, 0)
+    assert result.stderr == '' and result.stdout.splitlines()[-1] == summary(5, 0)
     assert result.exit_code == 1
 
 
@@ -511,8 +508,6 @@ def test_a_record_with_a_bad_optional_field_stays_in_the_catalog(tmp_path):
         pytest.param(
             edit(TAXONOMY, "channels:", "kanalen:"),
             [
-                "data/taxonomy.yml:1:1: error: 'channels' is missing (recruitment channels, by id: "
-                "where candidates come from)",
                 "data/taxonomy.yml:9:1: error: unknown field 'kanalen' (did you mean 'channels'?)",
             ],
             id="invalid",
