@@ -390,9 +390,13 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        if "could not find expected ':'" in problem and getattr(exc, "context_mark", None) is not None:
-            mark = exc.context_mark  # libyaml notices on the next line; the fault is on this one
-        if "quoted scalar" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None) is not None:
+        if ("could not find expected ':'" in problem or problem.startswith("did not find expected ',' or ")) \
+                and getattr(exc, "context_mark", None) is not None:
+            # libyaml notices on a later line (an unclosed '[' at the end of
+            # the file); the fault is on the line where it opens.
+            mark = exc.context_mark
+        if "quoted scalar" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None) is not None \
+                and problem.startswith("found unexpected end"):
             mark = exc.context_mark  # noticed where the file ends; the fault is the quote that opens here
             problem = "the quote that opens here is never closed (close the text with the same quote)"
         line, col = pos(mark) if mark is not None else (1 + line_offset, 1)

@@ -101,6 +101,12 @@ YAML_PROBLEMS_NL = {
     "did not find expected comment or line break": "na deze waarde mag alleen nog commentaar staan",
     "found a tab character that violates indentation": "een tab verstoort het inspringen",
     "found a tab character where an indentation space is expected": "hier staat een tab waar een spatie hoort",
+    "did not find expected hexdecimal number": "na deze \\ hoort een tekencode; een \\ in tekst tussen dubbele "
+                                               "aanhalingstekens begint een escape (schrijf \\\\, of gebruik enkele "
+                                               "aanhalingstekens)",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] wordt niet gesloten (mist er een ']' of een ','?)",
+    "did not find expected ',' or '}'": "een groep tussen { } wordt niet gesloten (mist er een '}' of een ','?)",
+    "did not find expected <document start>": "hier hoort een veld te beginnen (springt de eerste regel in?)",
 }
 
 

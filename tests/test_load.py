@@ -251,7 +251,7 @@ HAZARDS = [
     ),
     pytest.param(
         "a: [1, 2\n",
-        "data/x.yml:2:1: error: " + invalid_yaml("did not find expected ',' or ']'"),
+        "data/x.yml:1:4: error: " + invalid_yaml("did not find expected ',' or ']'"),
         id="unclosed-bracket",
     ),
     pytest.param(

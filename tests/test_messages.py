@@ -643,3 +643,16 @@ def test_a_field_written_by_its_dutch_name_has_its_value_checked_in_the_same_run
         f"{LESSON}:3:9: error: onbekende persoon 'Eva' (bedoel je 'eva-jansen'?)",
         "4 fout(en), 0 waarschuwing(en)",
     ]
+
+
+@pytest.mark.parametrize(("title", "where", "said"), [
+    ('"Map C:\\Users\\eva"', "1:17", "na deze \\ hoort een tekencode; een \\ in tekst tussen dubbele aanhalingstekens "
+                                     "begint een escape (schrijf \\\\, of gebruik enkele aanhalingstekens)"),
+    ("[opnieuw, alleen", "1:8", "een lijst tussen [ ] wordt niet gesloten (mist er een ']' of een ','?)"),
+    ("{opnieuw: alleen", "1:8", "een groep tussen { } wordt niet gesloten (mist er een '}' of een ','?)"),
+])
+def test_a_yaml_mistake_is_said_in_dutch_where_it_is(tmp_path: Path, title: str, where: str, said: str) -> None:
+    text = fixture_text(LESSON).replace("title: Opnieuw alleen gezonden", f"title: {title}")
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [f"{LESSON}:{where}: error: dit is geen geldige YAML: {said}",
+                                          "1 fout(en), 0 waarschuwing(en)"]
