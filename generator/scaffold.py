@@ -229,8 +229,16 @@ def check_answer(essential: Essential, raw: str | list[str], options: list[str] 
         hint = suggest(text.lower(), options) or _suggest_by_name(text, options)
         return None, say("choose_from", value=quote(text), choices=", ".join(choice(o) for o in options), hint=hint)
     if essential.shape in ("ref", "refs") and options is not None:
-        # Ids hold no spaces: commas or spaces both separate them.
-        parts = text.replace(",", " ").split() if essential.shape == "refs" else [text]
+        # Ids hold no spaces: commas or spaces both separate them; a part
+        # between commas that is a whole name or title ('TikTok voor
+        # mbo-techniek') is that record.
+        if essential.shape == "refs":
+            parts = []
+            for piece in text.split(","):
+                named = _named(catalog, essential.source, piece, options) if piece.strip() else None
+                parts.extend([named] if named is not None else piece.split())
+        else:
+            parts = [text]
         found, wrong = [], []
         for part in dict.fromkeys(parts):  # an id typed twice counts once
             ident = part if part in options else _named(catalog, essential.source, part, options)
@@ -274,13 +282,16 @@ def _suggest_by_name(text: str, options: list[str]) -> str:
 
 
 def _named(catalog: Catalog, source: str | None, text: str, options: list[str]) -> str | None:
-    """The id of the person called `text` ('Eva Smit' for eva-smit), as the
-    list beside the question shows them; None otherwise."""
-    if source != "people":
+    """The id of the person called `text` ('Eva Smit' for eva-smit), or of
+    the campaign with that title, as the list beside the question shows
+    them; None otherwise."""
+    records = {"people": (catalog.people, "name"), "campaigns": (catalog.campaigns, "title")}.get(source or "")
+    if records is None:
         return None
+    entries, attribute = records
     wanted = " ".join(text.split()).casefold()
-    named = [option for option in options if option in catalog.people
-             and " ".join(catalog.people[option].record.name.split()).casefold() == wanted]
+    named = [option for option in options if option in entries
+             and " ".join(getattr(entries[option].record, attribute).split()).casefold() == wanted]
     return named[0] if len(named) == 1 else None
 
 

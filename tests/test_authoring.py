@@ -351,3 +351,13 @@ def test_a_handbook_of_many_records_lists_a_few_choices_and_suggests_the_rest(tm
     assert len(people) > 15 and set(shown) <= set(people) and shown == sorted(shown)
     assert listed[15].startswith("    … and ") and listed[15].endswith(
         " more: type an id or part of it, and what is close is suggested")
+
+
+def test_a_campaign_and_a_person_are_taken_by_the_title_and_name_the_lists_show(project: Path) -> None:
+    settings = [s for s in ESSENTIALS["lesson"] if not s.startswith(("campaigns=", "author="))]
+    flags = [part for setting in settings for part in ("--set", setting)]
+    result = new(project, "lesson", "--no-input", *flags, "--set", "campaigns=ICT'ers benaderen via LinkedIn",
+                 "--set", "author=Eva Jansen")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((project / "data/lessons/eerst-luisteren.yml").read_text("utf-8"))
+    assert (record["campaigns"], record["author"]) == (["linkedin-ict-2024"], "eva-jansen")
