@@ -298,12 +298,12 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     whole = placeholders is None  # the caller takes no partial record
     said: set[tuple[Any, ...]] = set()
 
-    def say_errors(errors: list[dict[str, Any]], left_out: set[str]) -> list[dict[str, Any]]:
+    def say_errors(errors: list[dict[str, Any]], left_out: set[tuple[Any, ...]]) -> list[dict[str, Any]]:
         """Report what was not said yet; the errors that leave something to drop."""
         acted = []
         for error in errors:
             loc = tuple(error["loc"])
-            if error["type"] == "missing" and len(loc) == 1 and (loc[0] in broken or loc[0] in left_out):
+            if error["type"] == "missing" and (loc in left_out or len(loc) == 1 and loc[0] in broken):
                 continue  # its lines were not YAML, or it was left out below for its own (reported) error
             acted.append(error)
             if any(loc[:len(done)] == done for done in doc.said):
@@ -335,7 +335,8 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     # without what failed (a list keeps its good items, a repeated item is
     # kept once), and say what that shows, until the record holds or
     # nothing more can be left out.
-    current, left_out = data, set()
+    current: dict[str, Any] = data
+    left_out: set[tuple[Any, ...]] = set()
     for _ in range(MAX_ROUNDS):
         try:
             return valid(model.model_validate(current))
@@ -348,16 +349,26 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         left_out |= dropped
     if placeholders is None or (broken and whole):
         return None
-    # A required field failed: stand-ins for the missing ones make a record
-    # whose references can still be checked (`checks` reports nothing else
-    # of a record with stand-ins, and no other record sees it).
-    missing = {name for name, info in model.model_fields.items() if info.is_required() and name not in current}
-    try:
-        record = model.model_validate({**current, **{name: _stand_in(model, name) for name in missing}})
-    except (ValidationError, _NoStandIn):
-        return None
-    placeholders.update(missing | broken)
-    return record
+    # A required field failed: stand-ins for it make a record that is still
+    # checked with the others (`checks` says nothing that rests on a
+    # stand-in). A required field that still fails in part (a period whose
+    # start is wrong) gets one as a whole.
+    fields = model.model_fields
+    missing = {name for name, info in fields.items() if info.is_required() and name not in current}
+    for _ in range(2):
+        try:
+            record = model.model_validate({**current, **{name: _stand_in(model, name) for name in missing}})
+        except _NoStandIn:
+            return None
+        except ValidationError as exc:
+            failing = {error["loc"][0] for error in exc.errors(include_url=False) if error["loc"]}
+            if not failing or not all(name in fields and fields[name].is_required() for name in failing):
+                return None
+            missing |= failing
+            continue
+        placeholders.update(missing | broken)
+        return record
+    return None
 
 
 # Validations of one record at most: each leaves out what the one before
@@ -365,9 +376,10 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
 MAX_ROUNDS = 5
 
 
-def _without(data: dict[str, Any], errors: list[dict[str, Any]], doc: Document) -> tuple[dict, set[str]] | None:
-    """`data` without what `errors` found faulty, and the fields left out
-    whole; None when nothing could be left out. A list or a mapping keeps its
+def _without(data: dict[str, Any], errors: list[dict[str, Any]],
+             doc: Document) -> tuple[dict, set[tuple[Any, ...]]] | None:
+    """`data` without what `errors` found faulty, and where fields were left
+    out whole; None when nothing could be left out. A list or a mapping keeps its
     good items ('campaigns: [bestaat-niet-2032, Hyves stage]' still has the
     first checked as a reference), a repeated item is kept once."""
     by_field: dict[str, list[dict[str, Any]]] = {}
@@ -386,11 +398,13 @@ def _without(data: dict[str, Any], errors: list[dict[str, Any]], doc: Document) 
         elif isinstance(items, list) and all(e["type"] == "listed_twice" for e in found):
             keep = _first_of_each(items)
         elif isinstance(items, dict) and all(len(e["loc"]) >= 2 and e["loc"][1] in items for e in found):
-            kept[name] = {key: value for key, value in items.items() if key not in {e["loc"][1] for e in found}}
+            wrong_keys = {e["loc"][1] for e in found}
+            kept[name] = {key: value for key, value in items.items() if key not in wrong_keys}
+            dropped.update((name, key) for key in wrong_keys)
             continue
         else:
             del kept[name]
-            dropped.add(name)
+            dropped.add((name,))
             continue
         kept[name] = [items[index] for index in keep]
         _renumber(doc, name, keep)

@@ -656,3 +656,15 @@ def test_a_yaml_mistake_is_said_in_dutch_where_it_is(tmp_path: Path, title: str,
     result = _check(tmp_path, {LESSON: text})
     assert result.output.splitlines() == [f"{LESSON}:{where}: error: dit is geen geldige YAML: {said}",
                                           "1 fout(en), 0 waarschuwing(en)"]
+
+
+def test_a_wrong_date_inside_a_period_is_said_once_and_the_campaign_still_checked(tmp_path: Path) -> None:
+    campaign = (fixture_text("data/campaigns/linkedin-ict-2024.yml").replace("  start: 2024-09-01", "  start: 01-09-2024")
+                .replace("owner: eva-jansen\nknowledge_owner", "owner: eva\nknowledge_owner"))
+    result = _check(tmp_path, {"data/campaigns/linkedin-ict-2024.yml": campaign})
+    assert result.output.splitlines() == [
+        "data/campaigns/linkedin-ict-2024.yml:5:10: error: 'start' (begin): '01-09-2024' is geen datum; schrijf hem "
+        "als JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
+        "data/campaigns/linkedin-ict-2024.yml:6:8: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
+        "2 fout(en), 0 waarschuwing(en)",
+    ]
