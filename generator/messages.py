@@ -315,6 +315,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "theme.language in mkdocs.yml is leeg; kies een van: {choices}"),
     "language_unknown": ("theme.language {value} in mkdocs.yml: the handbook speaks {choices}",
                          "theme.language {value} in mkdocs.yml: het handboek spreekt {choices}"),
+    "under_group": ("'{field}' under '{group}:'", "'{field}' onder '{group}:'"),
     "below_zero": ("{value} is below zero; write 0 or more", "{value} is kleiner dan nul; schrijf 0 of meer"),
     "not_an_amount": ("{value} is not an amount; write digits with a decimal point, for example 1250.50",
                       "{value} is geen bedrag; schrijf cijfers met een punt voor de centen, bijvoorbeeld 1250.50"),

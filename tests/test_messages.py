@@ -668,3 +668,12 @@ def test_a_wrong_date_inside_a_period_is_said_once_and_the_campaign_still_checke
         "data/campaigns/linkedin-ict-2024.yml:6:8: error: onbekende persoon 'eva' (bedoel je 'eva-jansen'?)",
         "2 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_field_of_a_group_written_at_the_top_is_pointed_to_its_group(tmp_path: Path) -> None:
+    text = fixture_text(LESSON) + "kanalen: [social]\n"
+    result = _check(tmp_path, {LESSON: text})
+    assert result.output.splitlines() == [
+        f"{LESSON}:10:1: error: onbekend veld 'kanalen' (bedoel je 'channels' onder 'applies_to:'?)",
+        "1 fout(en), 0 waarschuwing(en)",
+    ]
