@@ -288,6 +288,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_few": ("{field} needs at least {limit} item(s){help}", "{field} heeft minstens {limit} item(s) nodig{help}"),
     "must_be_list": ("{field} must be a list, with each item on its own line starting with '- '{hint}",
                      "{field} moet een lijst zijn, met elk item op een eigen regel die begint met '- '{hint}"),
+    "list_of_groups_hint": (" (each item is a group of fields, one below the other: {shown})",
+                            " (elk item is een groep velden, onder elkaar: {shown})"),
     "list_hint": (" (write it as '- {value}' on the next line)", " (schrijf het als '- {value}' op de volgende regel)"),
     "must_be_group": ("{field} must be a group of fields (name: value), not {what}",
                       "{field} moet een groep velden zijn (naam: waarde), niet {what}"),

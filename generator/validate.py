@@ -209,7 +209,14 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
     if kind == "too_short":
         return line, col, say("too_few", field=label, limit=error["ctx"]["min_length"], help=_field_help(model, loc))
     if kind == "list_type":
-        hint = say("list_hint", value=value) if isinstance(value, str) else ""
+        info = getattr(_model_at(model, loc), "model_fields", {}).get(loc[-1]) if isinstance(loc[-1], str) else None
+        item = _inner_model(info.annotation) if info is not None else None
+        if item is not None and isinstance(value, str):  # each item is a group: 'learning_goals' (id, question)
+            first, *rest = [name for name, info in item.model_fields.items() if info.is_required()] or ["id"]
+            shown = f"- {first}: …" + "".join(f" / {name}: …" for name in rest)
+            hint = say("list_of_groups_hint", shown=shown)
+        else:
+            hint = say("list_hint", value=value) if isinstance(value, str) else ""
         return line, col, say("must_be_list", field=label, hint=hint)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return line, col, say("must_be_group", field=label, what=_describe(value))

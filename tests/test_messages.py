@@ -677,3 +677,14 @@ def test_a_field_of_a_group_written_at_the_top_is_pointed_to_its_group(tmp_path:
         f"{LESSON}:10:1: error: onbekend veld 'kanalen' (bedoel je 'channels' onder 'applies_to:'?)",
         "1 fout(en), 0 waarschuwing(en)",
     ]
+
+
+def test_a_list_of_groups_written_as_one_line_is_shown_its_fields(tmp_path: Path) -> None:
+    campaign = fixture_text("data/campaigns/linkedin-ict-2024.yml").replace(
+        "learning_goals:\n  - id: respons\n    question: Hoeveel benaderde ontwikkelaars reageren?\n",
+        "learning_goals: Reageren ontwikkelaars?\n")
+    result = _check(tmp_path, {"data/campaigns/linkedin-ict-2024.yml": campaign})
+    assert result.output.splitlines()[0] == (
+        "data/campaigns/linkedin-ict-2024.yml:16:17: error: 'learning_goals' (leerdoelen) moet een lijst zijn, met "
+        "elk item op een eigen regel die begint met '- ' (elk item is een groep velden, onder elkaar: - id: … / "
+        "question: …)")
