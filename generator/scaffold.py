@@ -564,7 +564,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             if ask is not None:
                 keep(answers)
             kept = [say("new_draft_kept", kind=kind)] if ask is not None and draft.path.exists() else []
-            raise ScaffoldError("\n".join([say("new_would_not_pass"), *(str(p) for p in errors), *kept]))
+            raise ScaffoldError("\n".join([say("new_would_not_pass"), *(_said_at(text, p) for p in errors), *kept]))
         if inform is not None:
             inform(say("new_ask_again"))
             for problem in errors:
@@ -585,6 +585,22 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     return target, Problems(mine)
 
 
+def _field_at(lines: list[str], line: int) -> str | None:
+    """The field of the record's text that line `line` (from 1) belongs to."""
+    for number in range(min(line, len(lines)), 0, -1):
+        match = re.match(r"([a-z_]+):", lines[number - 1])
+        if match:
+            return match.group(1)
+    return None
+
+
+def _said_at(text: str, problem: Problem) -> str:
+    """A problem of a record that was not written, by its field, not by a
+    place in a file that does not exist."""
+    field = _field_at(text.split("\n"), problem.line)
+    return f"  {field}: {one_line(problem.message)}" if field else f"  {one_line(problem.message)}"
+
+
 def _essentials_at(kind: str, text: str, problems: list[Problem], answers: dict[str, Any]) -> list[Essential]:
     """The questions of the fields the problems are in (by their lines in
     `text`), and of the fields whose answers a problem names: a lesson dated
@@ -592,12 +608,7 @@ def _essentials_at(kind: str, text: str, problems: list[Problem], answers: dict[
     lines = text.split("\n")
     fields = {name for name, answer in answers.items() for problem in problems
               if isinstance(answer, str) and answer and name != "title" and answer in problem.message}
-    for problem in problems:
-        for number in range(min(problem.line, len(lines)), 0, -1):
-            match = re.match(r"([a-z_]+):", lines[number - 1])
-            if match:
-                fields.add(match.group(1))
-                break
+    fields.update(field for problem in problems if (field := _field_at(lines, problem.line)))
     return [e for e in ESSENTIALS[kind] if e.field.split(".")[0] in fields]
 
 
