@@ -28,12 +28,19 @@ from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allo
 from .problems import Problem, Problems, one_line, suggest
 from .safety import CONTACT_FIELDS, check_markdown, find_contacts, markdown_fields
 from .settings import check_date
-from .validate import load_catalog
+from .load import Document
+from .validate import explain, load_catalog
 from .write import WriteRefused, remove_new, write_file, write_new
 
 
 class ScaffoldError(Exception):
-    """The record cannot be written; the message says why."""
+    """The record cannot be written; the message says why. From `gather`
+    without a terminal: the answers that hold, and the fields that failed."""
+
+    def __init__(self, message: str, answers: dict[str, Any] | None = None, failed: set[str] | None = None) -> None:
+        super().__init__(message)
+        self.answers = answers or {}
+        self.failed = failed or set()
 
 
 class Interrupted(Exception):
@@ -390,7 +397,9 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
     if missing:
         wrong.insert(0, say("new_missing", fields=", ".join(f"--set {name}=…" for name in missing)))
     if wrong:
-        raise ScaffoldError("\n".join(wrong))
+        failed = set(missing) | {e.field for e in ESSENTIALS[kind] if any(w.startswith(f"--set {e.field}:")
+                                                                        for w in wrong)}
+        raise ScaffoldError("\n".join(wrong), answers, failed)
     return answers
 
 
@@ -501,9 +510,19 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
         # keeps what the first attempt had further on.
         draft.save({**earlier, **answers, **({"id": ident} if ident else {})})
 
-    answers = gather(kind, catalog, given, ask, today, show_known if ask is not None and kind == "campaign" else None,
-                     draft=earlier, keep=keep if ask is not None else None, inform=inform)
     folder = project / "data" / MODELS[kind].folder
+    try:
+        answers = gather(kind, catalog, given, ask, today,
+                         show_known if ask is not None and kind == "campaign" else None,
+                         draft=earlier, keep=keep if ask is not None else None, inform=inform)
+    except ScaffoldError as refused:
+        if ask is not None or not refused.answers:
+            raise
+        # Without a terminal, in the same run: what the record made of the
+        # answers that hold would be told as a whole (a lesson dated before
+        # its campaign), besides the answers that do not.
+        more = _as_a_whole(project, kind, folder, refused.answers, refused.failed, catalog.today)
+        raise ScaffoldError("\n".join([str(refused), *([say("new_would_not_pass"), *more] if more else [])])) from None
     if ident is None:
         base = answers.get("title") or answers.get("name") or answers.get("handle") or ""
         ident = slugify(str(base))[:60].strip("-")
@@ -583,6 +602,32 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
             keep(answers)
     draft.discard()
     return target, Problems(mine)
+
+
+def _as_a_whole(project: Path, kind: str, folder: Path, answers: dict[str, Any], failed: set[str],
+                today: date) -> list[str]:
+    """The check's problems of a record made of `answers`, but for those in
+    the fields that `failed` (said already) or missing: by field."""
+    text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
+    target = folder / f"{free_id(folder, f'{kind}-check')}.yml"
+    try:
+        write_new(target, text)
+    except WriteRefused:
+        return []
+    try:
+        problems = Problems()
+        load_catalog(project, problems, today)
+    finally:
+        remove_new(target)
+    lines = text.split("\n")
+    failed_top = {name.split(".")[0] for name in failed}
+    # Those fields are not in the record: the check calls them missing.
+    missing = {explain({"type": "missing", "loc": (name,), "input": None}, MODELS[kind], Document("", None))[2]
+               for name in failed_top}
+    mine = sorted((p for p in problems.errors if p.path == target.relative_to(project).as_posix()),
+                  key=lambda p: (p.line, p.col))
+    return [_said_at(text, p) for p in mine
+            if p.message not in missing and (field := _field_at(lines, p.line)) and field not in failed_top]
 
 
 def _field_at(lines: list[str], line: int) -> str | None:

@@ -365,3 +365,23 @@ def test_a_campaign_and_a_person_are_taken_by_the_title_and_name_the_lists_show(
     assert result.exit_code == 0, result.output
     record = yaml.safe_load((project / "data/lessons/eerst-luisteren.yml").read_text("utf-8"))
     assert (record["campaigns"], record["author"]) == (["linkedin-ict-2024"], "eva-jansen")
+
+
+def test_without_a_terminal_the_record_as_a_whole_is_judged_in_the_same_run(project: Path) -> None:
+    """Wrong values and what the rest makes of the record (a lesson dated
+    before its campaign) in one run; no file is left behind."""
+    settings = [s for s in ESSENTIALS["lesson"] if not s.startswith(("level=", "date="))]
+    flags = [part for setting in settings for part in ("--set", setting)]
+    result = new(project, "lesson", "--no-input", *flags, "--set", "date=2012-01-10", "--set", "level=x",
+                 "--set", "what_happened=Mail a@b.nl")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "new lesson: --set level: 'x' is not one of the choices; choose one of: foundation, execution",
+        "--set what_happened: 'what_happened' contains an email address ('a@b.nl'); contact details belong only in "
+        "a person's 'email' and 'phone' fields: name the person by their id instead",
+        "the new record would not pass the check:",
+        "  campaigns: campaign 'linkedin-ict-2024' starts on 2024-09-01, after this lesson's date (2012-01-10); "
+        "a lesson comes from a campaign that ran before it",
+    ]
+    assert sorted(path.name for path in (project / "data/lessons").iterdir()) == [
+        "luister-eerst.yml", "luister-en-reageer.md", "weer-gezonden.yml"]
