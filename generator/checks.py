@@ -47,9 +47,13 @@ class _Checker:
     @staticmethod
     def _reported(entry: Entry, loc: tuple[Any, ...], reads: tuple[str, ...]) -> bool:
         """A record with stand-ins for failed fields (reported) is checked
-        like any other, but for what is said at such a field or `reads` one
-        (the other fields a check looks at): a stand-in is no one's mistake."""
-        return not entry.placeholders or (loc[0] not in entry.placeholders and entry.placeholders.isdisjoint(reads))
+        like any other, but for what is said at such a field; and nothing is
+        said that `reads` (the other fields a check looks at) a field that
+        holds a stand-in or lost a faulty part: that is no one's mistake,
+        or said already where it is."""
+        if loc[0] in entry.placeholders:
+            return False
+        return not reads or (entry.placeholders.isdisjoint(reads) and entry.doc.trimmed.isdisjoint(reads))
 
     def ref(self, entry: Entry, loc: tuple[Any, ...], value: str | None, known: Iterable[str], what: str) -> bool:
         if value is None:
@@ -204,12 +208,12 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
         for index, result in enumerate(campaign.results):
             loc = ("results", index)
             if ch.ref(entry, loc + ("channel",), result.channel, tax.channels, "channel") and \
-                    result.channel not in campaign.channels and "channels" not in entry.doc.trimmed:
+                    result.channel not in campaign.channels:
                 ch.error(entry, loc + ("channel",),
                          say("channel_not_listed", value=quote(result.channel)), reads=("channels",))
             if result.platform is not None and \
                     ch.ref(entry, loc + ("platform",), result.platform, tax.platforms, "platform") and \
-                    result.platform not in campaign.platforms and "platforms" not in entry.doc.trimmed:
+                    result.platform not in campaign.platforms:
                 ch.error(entry, loc + ("platform",),
                          say("platform_not_listed", value=quote(result.platform)), reads=("platforms",))
             if result.hires is not None and result.applications is not None and result.hires > result.applications:
@@ -284,13 +288,11 @@ def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:
     if isinstance(found, tuple):
         return
     loc = ("answers", index)
-    if "campaigns" in entry.doc.trimmed:
-        return  # a campaign of the list was faulty (said there): answers are read against the whole list
     unsure = [c for c in entry.record.campaigns if c in ch.c.campaigns and
               ("learning_goals" in ch.c.campaigns[c].placeholders or "learning_goals" in ch.c.campaigns[c].doc.trimmed)]
     if unsure and found.reason in ("ambiguous", "unknown-goal"):
         return  # a campaign's own goals have a mistake (said there): its goals are not known for sure
-    reads = ("campaigns",)  # answers are read against the record's own campaigns
+    reads = ("campaigns",)  # answers are read against the record's own campaigns, all of them
     if found.reason == "no-campaigns":
         ch.error(entry, loc, say("answers_without_campaigns"), reads=reads)
     elif found.reason == "not-own-campaign":

@@ -55,9 +55,8 @@ class Document:
     # Values written with | or >, and how far their lines are indented in
     # the file (a column in the value is that much further right there).
     block_scalars: dict[Loc, int] = field(default_factory=dict)
-    folded: set[Loc] = field(default_factory=set)  # those written with >: their lines are joined
-    # Values whose lines YAML joined (folded blocks, text or quotes over
-    # several lines): where their text starts, and the file's lines of it.
+    # Values whose lines YAML joined (folded blocks, >, and text or quotes
+    # over several lines): where their text starts, and the file's lines of it.
     joined: dict[Loc, tuple[int, int, tuple[str, ...]]] = field(default_factory=dict)
     quoted: set[Loc] = field(default_factory=set)  # values written in quotes
     body: str | None = None  # Markdown narrative of a `.md` record
@@ -254,7 +253,6 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
         if style in ("|", ">"):
             doc.block_scalars[loc] = _block_indent(source_lines(), start.line, event.value if style == "|" else "")
             if style == ">":
-                doc.folded.add(loc)
                 doc.joined[loc] = (start.line + first_line + 1, 1, tuple(source_lines()[start.line + 1:end.line + 1]))
             return
         if style:

@@ -269,7 +269,7 @@ def _value_position(doc: Document, loc: tuple[Any, ...], value: str, match: re.M
     if loc in doc.joined:
         needle = match.group(0)
         return find_in_lines(doc.joined[loc], needle, value.count(needle, 0, offset)) or start
-    if (loc in doc.block_scalars and loc not in doc.folded) or narrative:
+    if loc in doc.block_scalars or narrative:  # a literal block: a folded one is joined
         line += value.count("\n", 0, offset) + (0 if narrative else 1)
         col = offset - (value.rfind("\n", 0, offset) + 1) + 1 + (0 if narrative else doc.block_scalars[loc])
     elif "\n" not in value:

@@ -558,14 +558,8 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     asked_all = False
     while True:
         text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
-        try:
-            write_new(target, text)
-        except WriteRefused as refused:
-            raise ScaffoldError(str(refused)) from None
-        problems = Problems()
-        load_catalog(project, problems, catalog.today)
-        mine = [p for p in problems.items if p.path == target.relative_to(project).as_posix()]
-        errors = sorted((p for p in mine if p in problems.errors), key=lambda p: (p.line, p.col))
+        mine = _checked_as_file(project, target, text, catalog.today)
+        errors = _errors_in_order(mine)
         if not errors:
             break
         remove_new(target)
@@ -611,23 +605,35 @@ def _as_a_whole(project: Path, kind: str, folder: Path, answers: dict[str, Any],
     text = render_record(kind, record_fields(kind, answers), f"../../schemas/{kind}.schema.json")
     target = folder / f"{free_id(folder, f'{kind}-check')}.yml"
     try:
-        write_new(target, text)
-    except WriteRefused:
+        mine = _checked_as_file(project, target, text, today)
+    except ScaffoldError:  # it could not be written: the answers' own problems are said
         return []
-    try:
-        problems = Problems()
-        load_catalog(project, problems, today)
-    finally:
-        remove_new(target)
+    remove_new(target)
     lines = text.split("\n")
     failed_top = {name.split(".")[0] for name in failed}
     # Those fields are not in the record: the check calls them missing.
     missing = {explain({"type": "missing", "loc": (name,), "input": None}, MODELS[kind], Document("", None))[2]
                for name in failed_top}
-    mine = sorted((p for p in problems.errors if p.path == target.relative_to(project).as_posix()),
-                  key=lambda p: (p.line, p.col))
-    return [_said_at(text, p) for p in mine
+    return [_said_at(text, p) for p in _errors_in_order(mine)
             if p.message not in missing and (field := _field_at(lines, p.line)) and field not in failed_top]
+
+
+def _checked_as_file(project: Path, target: Path, text: str, today: date) -> list[Problem]:
+    """The record `text` written at `target` (a new file, never over one) and
+    checked with the whole handbook: the problems of that file. The file
+    stays; the caller removes it when the record is refused."""
+    try:
+        write_new(target, text)
+    except WriteRefused as refused:
+        raise ScaffoldError(str(refused)) from None
+    problems = Problems()
+    load_catalog(project, problems, today)
+    shown = target.relative_to(project).as_posix()
+    return [p for p in problems.items if p.path == shown]
+
+
+def _errors_in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted((p for p in problems if p.severity == "error"), key=lambda p: (p.line, p.col))
 
 
 def _field_at(lines: list[str], line: int) -> str | None:

@@ -110,25 +110,27 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     for part in loc[:-1]:
         if part == "[key]":
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
+        if _is_model(current):
             info = current.model_fields.get(part) if isinstance(part, str) else None
             if info is None:
                 return None
-            current = info.annotation
-        else:  # a list's item or a mapping's value: what the annotation holds
-            current = _held(current)
-        while not (isinstance(current, type) and issubclass(current, BaseModel)) and _held(current) is not None \
-                and not _is_container(current):
-            current = _held(current)
-    if not (isinstance(current, type) and issubclass(current, BaseModel)):
-        current = _inner_model(current) if not _is_container(current) else None
-    return current
+            current = _unwrapped(info.annotation)
+        else:  # an index of a list or a key of a mapping: into what it holds
+            current = _unwrapped(_held(current))
+    return current if _is_model(current) else None
 
 
-def _is_container(annotation: Any) -> bool:
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _unwrapped(annotation: Any) -> Any:
+    """Past Optional[...] and Annotated[...]: a model, a list or mapping type, or a plain type."""
     import typing
 
-    return typing.get_origin(annotation) in (list, dict)
+    while typing.get_origin(annotation) not in (None, list, dict) and _held(annotation) is not None:
+        annotation = _held(annotation)
+    return annotation
 
 
 def _held(annotation: Any) -> Any:
@@ -456,7 +458,7 @@ def _rename(doc: Document, old: str, new: str) -> None:
     for table in (doc.values, doc.keys, doc.block_scalars, doc.joined):
         for loc in [loc for loc in table if loc[:1] == (old,)]:
             table[(new, *loc[1:])] = table.pop(loc)
-    for marks in (doc.quoted, doc.folded, doc.said):
+    for marks in (doc.quoted, doc.said):
         for loc in [loc for loc in marks if loc[:1] == (old,)]:
             marks.discard(loc)
             marks.add((new, *loc[1:]))
@@ -639,7 +641,7 @@ def load_catalog(
     faulty_taxonomy: Taxonomy | None = None  # one with mistakes, made to check the other files against
     taxonomy_doc = Document(path="data/taxonomy.yml", data=None)
     staged: dict[str, dict[str, Entry]] = defaultdict(dict)
-    partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins: their references are checked only
+    partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins or an unusable id: checked, never shown
     seen: dict[tuple[str, str], SourceFile] = {}
     known_ids: dict[str, set[str]] = defaultdict(set)
     titled: list[tuple[str, Deferred]] = []  # references written as titles, by file
