@@ -42,6 +42,22 @@ SAID = [
 ]
 # The language `handbook serve` speaks, handed to this process.
 LANGUAGE = "HANDBOOK_LANGUAGE"
+# The process id of `handbook serve`: this process stops when it is gone.
+PARENT = "HANDBOOK_PREVIEW_PARENT"
+
+
+def _stop_with_parent() -> None:
+    """SIGTERM to this process when `handbook serve` ends in a way it cannot
+    clean up after (killed): no preview is left holding the port. Linux
+    only (prctl PR_SET_PDEATHSIG); a parent gone before that is seen here."""
+    parent = os.environ.get(PARENT, "")
+    if not sys.platform.startswith("linux") or not parent.isdigit():
+        return
+    import ctypes
+
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != int(parent):
+        raise KeyboardInterrupt
 
 
 class _InLanguage(logging.Filter):
@@ -88,10 +104,12 @@ def main() -> None:
     # made (its search index) before the process ends.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGHUP, _stop)
     import click
     from mkdocs.__main__ import cli
 
     try:
+        _stop_with_parent()
         cli(["serve", *sys.argv[1:]], prog_name="mkdocs", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
         pass  # a stop, not a failure: `handbook serve` says "gestopt"

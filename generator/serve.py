@@ -33,7 +33,7 @@ from watchdog.observers import Observer
 from .build import (BuildFailed, engine_environment, generate_pages, preview_notice, write_error_pages,
                     write_waiting_pages)
 from .messages import language, say
-from .preview import LANGUAGE
+from .preview import LANGUAGE, PARENT
 from .problems import Problems, one_line
 from .reporter import report_problems
 from .search import PREVIEW_SEARCH
@@ -213,10 +213,11 @@ def serve(project: Path, address: str) -> int:
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    # Stopped (Ctrl-C, or SIGTERM from a process manager), at any moment: the
-    # engine goes too, the port is free when this returns, and a stop is not
-    # a failure.
+    # Stopped (Ctrl-C, SIGTERM from a process manager, SIGHUP when its
+    # terminal closes), at any moment: the engine goes too, the port is free
+    # when this returns, and a stop is not a failure.
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
     notices = Path(tempfile.mkdtemp(prefix="handbook-preview-"))  # the engine watches it; gone after the stop
     regenerator = Regenerator(project, notice=notices / "problems.json")
     engine: subprocess.Popen | None = None
@@ -237,7 +238,7 @@ def serve(project: Path, address: str) -> int:
             [sys.executable, "-m", "generator.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
             env={**engine_environment(project), PREVIEW_SEARCH: "1", PREVIEW_NOTICE: str(regenerator.notice),
-                 LANGUAGE: language()},
+                 LANGUAGE: language(), PARENT: str(os.getpid())},
         )
         return engine.wait()
     except KeyboardInterrupt:

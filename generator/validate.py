@@ -324,6 +324,8 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
             loc = tuple(error["loc"])
             if error["type"] == "missing" and (loc in left_out or len(loc) == 1 and loc[0] in broken):
                 continue  # its lines were not YAML, or it was left out below for its own (reported) error
+            if error["type"] == "too_short" and loc in trimmed_here:
+                continue  # a list with items, each of them faulty (reported): not an empty one
             acted.append(error)
             if any(loc[:len(done)] == done for done in doc.said):
                 continue  # an alias or a tag: said when the file was read
@@ -356,6 +358,7 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
     # nothing more can be left out.
     current: dict[str, Any] = data
     left_out: set[tuple[Any, ...]] = set()
+    trimmed_here: set[tuple[Any, ...]] = set()  # fields that lost faulty parts in this validation
     for _ in range(MAX_ROUNDS):
         try:
             return valid(model.model_validate(current))
@@ -364,6 +367,7 @@ def validate_document(model: type[BaseModel], doc: Document, problems: Problems,
         trimmed = _without(current, errors, doc)
         if trimmed is None:
             break
+        trimmed_here.update((name,) for name in current if name in doc.trimmed)
         current, dropped = trimmed
         left_out |= dropped
     if placeholders is None or (broken and whole):

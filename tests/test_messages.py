@@ -688,3 +688,13 @@ def test_a_list_of_groups_written_as_one_line_is_shown_its_fields(tmp_path: Path
         "data/campaigns/linkedin-ict-2024.yml:16:17: error: 'learning_goals' (leerdoelen) moet een lijst zijn, met "
         "elk item op een eigen regel die begint met '- ' (elk item is een groep velden, onder elkaar: - id: … / "
         "question: …)")
+
+
+def test_a_list_whose_one_item_is_faulty_is_not_also_called_empty(tmp_path: Path) -> None:
+    campaign = fixture_text("data/campaigns/linkedin-ict-2024.yml").replace("channels: [social]",
+                                                                            "channels: [social media]")
+    result = _check(tmp_path, {"data/campaigns/linkedin-ict-2024.yml": campaign})
+    assert result.output.splitlines() == [
+        "data/campaigns/linkedin-ict-2024.yml:11:12: error: onbekend kanaal 'social media' (bedoel je 'social'?)",
+        "1 fout(en), 0 waarschuwing(en)",
+    ]

@@ -90,7 +90,7 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
 
     made = Path(tempfile.gettempdir())
     before = set(made.glob("handbook-preview-*"))
-    for stop in (signal.SIGTERM, signal.SIGINT):
+    for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         server = _start_preview(project, port, output=True)
         try:
             assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
@@ -201,3 +201,24 @@ def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: 
         os.killpg(server.pid, signal.SIGTERM)
         output, _ = server.communicate(timeout=20)
     assert "Traceback" not in output and "ERROR" not in output, output
+
+
+def test_a_preview_killed_outright_leaves_no_engine_holding_the_port(project: Path) -> None:
+    """SIGKILL to `handbook serve` alone: it cannot clean up, yet its engine
+    stops with it and the port is free for the next preview."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
+    server = _start_preview(project, port, output=False)
+    try:
+        assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
+        os.kill(server.pid, signal.SIGKILL)  # the preview alone, not its process group
+        server.wait(timeout=10)
+        _wait_for(lambda: _get(url) is None, seconds=15)
+        # The engine too ends (after its own clean-up).
+        _wait_for(lambda: not subprocess.run(["pgrep", "-g", str(server.pid)], capture_output=True).stdout,
+                  seconds=15)
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
