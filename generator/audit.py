@@ -68,6 +68,33 @@ _HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
 _HEAD_TEXT = re.compile(_HEAD.pattern.decode("ascii"), re.IGNORECASE)
 
 
+# The elements `_PageAudit.element` can say something about, as CSS
+# selectors; an element none of them matches passes every check there:
+# ids the theme uses; the elements checked by their name; an attribute that
+# takes an address (lexbor matches `xlink:href` by `href`), except a link's
+# `href` without a ':' or an entity, which can hold no scheme (`scheme_of`);
+# a style attribute. Event handlers have names no selector can list
+# (`on...`): a page where one may stand is checked element by element.
+WATCHED = ", ".join([
+    '[id^="__"]',
+    *sorted(EMBEDDING | {"noscript", "meta", "animate", "set", "form", "script", "style"}),
+    *(f"[{name}]" for name in sorted(URL_ATTRIBUTES - {"href", "xlink:href"})),
+    "[href]:not(a):not(area)",
+    *(f'{tag}[href*="{sign}"]' for tag in ("a", "area") for sign in (":", "&")),
+    "[style]",
+])
+# Where the HTML tokenizer can start an attribute whose name begins with
+# 'on' and which has a value: after white space, '/' or a closing quote. A
+# superset: it also matches such text outside tags, which is rare.
+_MAYBE_HANDLER = re.compile(r"""[\t\n\f\r /"']on[^\t\n\f\r />=]*[\t\n\f\r ]*=""", re.IGNORECASE)
+
+
+def _once(nodes: list[LexborNode]) -> list[LexborNode]:
+    """Each node once (a node that matches two selectors is found twice), in document order."""
+    seen: set[int] = set()
+    return [node for node in nodes if not (node.mem_id in seen or seen.add(node.mem_id))]
+
+
 def _normalise(text: str) -> str:
     """An inline theme script with the page's relative base path taken out."""
     return _BASE.sub(lambda m: '"BASE/' + (m.group(1) or "") + '"', text)
@@ -118,9 +145,19 @@ class _PageAudit:
     def error(self, needle: str, message: str, *more: str) -> None:
         self.problems.error(self.path, *_position(self.raw, needle, *more), message)
 
-    def run(self) -> None:
+    def run(self, every: bool = False) -> None:
+        """Check the page's elements. Only those a check can say something
+        about are visited (`WATCHED`, matched by lexbor in C: a page has
+        hundreds of elements, a few of them are watched); every element when
+        the page may hold an event handler, or with `every`."""
         tree = LexborHTMLParser(self.raw)
-        for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+        if tree.root is None:
+            return
+        if every or _MAYBE_HANDLER.search(self.raw):
+            nodes = tree.root.traverse(include_text=False)
+        else:
+            nodes = _once(tree.root.css(WATCHED))
+        for node in nodes:
             tag = node.tag or ""
             if tag.startswith("-"):  # comments and the like hold nothing a browser runs
                 continue

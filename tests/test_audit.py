@@ -131,3 +131,66 @@ def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: P
     assert apply_policy(site, result.script_hashes) == count + 1
     assert all("Content-Security-Policy" in (site / f"p{n:05d}" / "index.html").read_text("utf-8")
                for n in range(0, count, 97))
+
+
+# Pages where an element the audit must see hides in an unusual spelling:
+# each is audited both ways (the watched elements only, every element).
+TRICKY = [
+    '<a href="x"onclick="alert(1)">x</a>',
+    "<a href=x/onclick=alert(1)>x</a>",
+    "<img/src=x/onerror=alert(1)>",
+    "<p title='x'ONMOUSEOVER = 'alert(1)'>x</p>",
+    '<a href="&#106;avascript&#58;alert(1)">x</a>',
+    '<a href="java&amp;#115;cript&amp;colon;alert(1)">x</a>',
+    '<area href="vbscript&colon;x">',
+    '<svg><use xlink:href="https://evil.invalid/a.svg#x"/></svg>',
+    '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<svg><set attributeName="xlink:href" to="javascript:alert(1)"/></svg>',
+    '<link rel="preload" href="//evil.invalid/x.js">',
+    '<div id="__config">x</div><span id="__config">y</span>',
+    '<video><source src="https://evil.invalid/v.mp4"></video>',
+    '<table background="//evil.invalid/b.png"><tr><td>x</td></tr></table>',
+    '<p style="color:red">x</p><p STYLE="background:url(https://evil.invalid/)">y</p>',
+    '<template><script>alert(1)</script></template>',
+    "<math><mi xlink:href='javascript:alert(1)'>x</mi></math>",
+    '<a href="../../lessons/x/">gewoon</a> <a href="#y">anker</a> on = tekst met on= erin',
+]
+
+
+@pytest.mark.parametrize("body", [body for body, _ in RULES] + TRICKY)
+def test_visiting_only_the_watched_elements_finds_what_visiting_every_element_finds(body: str) -> None:
+    """The audit visits only the elements its selectors pick out (WATCHED);
+    an element they miss must be one no check says anything about."""
+    from generator.audit import Theme, _PageAudit
+
+    theme_page = _PageAudit("404.html", _page(".", ""), None, Problems())
+    theme_page.run(every=True)
+    outcomes = []
+    for every in (True, False):
+        problems = Problems()
+        auditor = _PageAudit("p.html", _page("../..", body), theme_page.found, problems)
+        auditor.run(every=every)
+        outcomes.append(([str(p) for p in problems.items], auditor.scripts, auditor.found, auditor.ids_seen))
+    assert outcomes[0] == outcomes[1]
+    assert isinstance(theme_page.found, Theme)
+
+
+def test_the_built_handbook_is_audited_alike_both_ways(built_site: Path) -> None:
+    """Every page of the real built site: the same findings, scripts and
+    theme parts whether every element is visited or the watched ones."""
+    from generator.audit import _MAYBE_HANDLER, _PageAudit
+
+    pages = sorted(p for p in (built_site / "site").rglob("*") if p.suffix in (".html", ".svg"))
+    assert len(pages) > 40
+    watched = 0
+    for page in pages:
+        raw = page.read_text("utf-8")
+        watched += _MAYBE_HANDLER.search(raw) is None
+        outcomes = []
+        for every in (True, False):
+            problems = Problems()
+            auditor = _PageAudit(page.name, raw, None, problems, image=page.suffix == ".svg")
+            auditor.run(every=every)
+            outcomes.append(([str(p) for p in problems.items], auditor.scripts, auditor.found, auditor.ids_seen))
+        assert outcomes[0] == outcomes[1], page
+    assert watched > len(pages) * 0.9  # the quick way is the usual one
