@@ -151,6 +151,17 @@ def test_search_finds_dutch_word_forms_and_not_the_lists(sites, watched) -> None
     assert not any("/records/lists/" in href or "/records/tags/" in href for href in hrefs), hrefs
 
 
+def test_search_finds_a_lesson_on_its_own_page_not_on_every_page_that_lists_it(sites, watched) -> None:
+    """Ten later campaigns list this lesson under what was already known, its
+    author's page lists it too: a search for a word of its title finds the
+    lesson, not each page that links to it. Its own campaign is found: the
+    lesson answers one of that campaign's learning goals."""
+    hrefs = _search(watched.page, sites["nl"], "advertentiezuil")
+    assert any("/records/lessons/eenrichtingsverkeer-hyves-2009/" in href for href in hrefs[:2]), hrefs
+    assert [href for href in hrefs if "/records/campaigns/" in href or "/records/people/" in href] == [
+        "/records/campaigns/hyves-stagiairs-2009/"], hrefs
+
+
 def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None:
     page = watched.page
     hrefs = _search(page, sites["nl"], "linkedin")
