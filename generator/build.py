@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from functools import partial
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from .problems import Problems
 from .progress import counting
 from .render import message_html, render
 from .search import BUNDLE, SearchIndexFailed, start_indexing
-from .settings import Settings, SettingsError, build_date, build_epoch, read_settings
+from .settings import ENGINE_SHARE, Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .messages import say
 from .write import (
@@ -298,25 +299,24 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
     fresh = fresh_folder(target)
     search: Path | None = None
     try:
-        if engine == "zensical":
-            # Zensical reads mkdocs.yml; the site folder is named in a file
-            # beside it (it has no option for it), which inherits the rest.
-            config = _derived_config(settings, "zensical", {"site_dir": str(fresh)})
-            command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
-        else:
-            config = _engine_config(project, settings)
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                       "--config-file", str(config), "--site-dir", str(fresh)]
         try:
-            # Zensical reports progress on stdout: shown only when it fails.
-            result = subprocess.run(command, cwd=project, env=engine_environment(project),
-                                    stdout=subprocess.PIPE if engine == "zensical" else None)
+            if engine == "zensical":
+                # Zensical reads mkdocs.yml; the site folder is named in a file
+                # beside it (it has no option for it), which inherits the rest.
+                config = _derived_config(settings, "zensical", {"site_dir": str(fresh)})
+                command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+                # Zensical reports progress on stdout: shown only when it fails.
+                result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE)
+                if result.returncode != 0:
+                    sys.stderr.write(result.stdout.decode("utf-8", "replace"))
+                code = result.returncode
+            else:
+                shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
+                code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares)
         except OSError as failure:
             raise BuildFailed(say("engine_not_started", engine=engine, reason=failure.strerror),
                               generated.problems) from None
-        if result.returncode != 0:
-            if result.stdout:
-                sys.stderr.write(result.stdout.decode("utf-8", "replace"))
+        if code != 0:
             raise BuildFailed(say("engine_failed", engine=engine), generated.problems)
         timings["engine"] = time.perf_counter() - started
         # The search index is made while the pages are audited: both only
@@ -361,6 +361,76 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             discard(search)
     generated.site = _shown(target, project)
     return generated
+
+
+# From this many pages on, MkDocs builds the site in this many processes at
+# once, each writing a share of the generated pages (`plugin.pages_elsewhere`):
+# one MkDocs process renders on one core, and rendering pages in the theme
+# is most of its time. Each process still reads every page (their titles
+# and anchors are known everywhere), so every page comes out the same.
+ENGINE_SPLIT_FROM = 2_000
+ENGINE_SHARES = 2
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str], shares: int) -> int:
+    """`mkdocs build --strict` of the site into `site`, in `shares`
+    processes; the exit status. The first process writes into `site` and
+    says what goes wrong; the others write their pages beside it, moved in
+    when every process succeeded (their messages are shown when only they
+    failed: each process reads every page and would say the same)."""
+    def command(folder: Path) -> list[str]:
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                "--config-file", str(config), "--site-dir", str(folder)]
+
+    if shares == 1:
+        return subprocess.run(command(site), cwd=project, env=environment).returncode
+    others = [fresh_folder(site) for _ in range(1, shares)]
+    running: list[subprocess.Popen] = []
+    try:
+        with tempfile.TemporaryFile() as log:
+            for number, folder in enumerate(others, 1):
+                running.append(subprocess.Popen(command(folder), cwd=project, stdout=log, stderr=log,
+                                                env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
+            first = subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: f"0/{shares}"})
+            if first.returncode != 0:
+                return first.returncode
+            codes = [process.wait() for process in running]
+            if any(codes):
+                log.seek(0)
+                sys.stderr.write(log.read().decode("utf-8", "replace"))
+                return next(code for code in codes if code)
+        for folder in others:
+            _gather(folder, site)
+        return 0
+    finally:
+        for process in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        for folder in others:
+            discard(folder)
+
+
+def _gather(folder: Path, site: Path) -> None:
+    """Move the files in `folder` that `site` lacks (the pages another
+    engine process wrote) into `site`; the rest (the theme's files, written
+    by every process alike) stay behind."""
+    for root, _, names in os.walk(folder):
+        inside = site / Path(root).relative_to(folder)
+        made = inside.is_dir()
+        for name in names:
+            if not (inside / name).exists():
+                if not made:
+                    inside.mkdir(parents=True, exist_ok=True)
+                    made = True
+                os.replace(os.path.join(root, name), inside / name)
 
 
 def engine_environment(project: Path) -> dict[str, str]:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from jinja2 import Environment, TemplateNotFound
+from jinja2 import ChoiceLoader, DictLoader, Environment, TemplateNotFound
 from jinja2.runtime import Context
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -51,7 +51,7 @@ from mkdocs.structure.toc import get_toc
 
 from .search import PREVIEW_SEARCH, PreviewSearch
 from .render import message_html
-from .settings import GENERATED, PREVIEW_NOTICE
+from .settings import ENGINE_SHARE, GENERATED, PREVIEW_NOTICE
 
 _HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{ #(?P<id>[A-Za-z0-9_-]+) \})?")
 # Heading text Python-Markdown leaves as it is: no inline syntax, and '&' only
@@ -243,6 +243,27 @@ def preview_notice_html() -> Callable[[str], str] | None:
     return shown
 
 
+# The template of pages another engine process writes: empty, so MkDocs
+# skips the page ("Generated empty output", said at INFO).
+ELSEWHERE = "handbook-elsewhere.html"
+
+
+def pages_elsewhere(files: Files, share: str) -> frozenset[str]:
+    """The pages (src_uri) that other processes write when this one writes
+    share "K/N" (ENGINE_SHARE): of the generated pages, in order, every Nth
+    from the Kth is this one's; the first share also writes every other page
+    (written by hand, few). Without a share: none."""
+    found = re.fullmatch(r"(\d+)/(\d+)", share)
+    if found is None or not 0 <= int(found[1]) < int(found[2]):
+        return frozenset()
+    mine, count = int(found[1]), int(found[2])
+    prefix = GENERATED + "/"
+    pages = [file.src_uri for file in files.documentation_pages()]
+    generated = sorted(uri for uri in pages if uri.startswith(prefix))
+    others = [] if mine == 0 else [uri for uri in pages if not uri.startswith(prefix)]
+    return frozenset(others + [uri for n, uri in enumerate(generated) if n % count != mine])
+
+
 class HandbookConfig(Config):
     reuse_navigation = config_options.Type(bool, default=True)
 
@@ -258,6 +279,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The theme includes its navigation template by name; the template
         object is the one the environment keeps, so its rendering is wrapped
         there (a theme without that template is left as it is)."""
+        if getattr(self, "elsewhere", None):
+            env.loader = ChoiceLoader([DictLoader({ELSEWHERE: ""}), env.loader])
         if self.config.reuse_navigation and getattr(self, "navigation", None) is not None:
             try:
                 template = env.get_template(NAVIGATION_TEMPLATE)
@@ -303,4 +326,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if file.src_uri.startswith(prefix) and file.page is None:
                 page = GeneratedPage(None, file, config)
                 page.permalink = permalink
+        self.elsewhere = pages_elsewhere(files, os.environ.get(ENGINE_SHARE, ""))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page another process writes is read (its title, headings and
+        anchors are known to every page) but rendered by the empty template:
+        MkDocs writes no file for it."""
+        if page.file.src_uri in getattr(self, "elsewhere", ()):
+            page.meta["template"] = ELSEWHERE
+        return html

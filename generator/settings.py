@@ -28,6 +28,10 @@ GENERATED = "records"
 # In the preview only: the file (JSON) of the records' problems that every
 # page shows at its top until they are fixed (written by `handbook serve`).
 PREVIEW_NOTICE = "HANDBOOK_PREVIEW_NOTICE"
+# Set by `handbook build` for a large site, which MkDocs builds in several
+# processes at once: "K/N", this process writes share K of N of the
+# generated pages (the first share also every page written by hand).
+ENGINE_SHARE = "HANDBOOK_ENGINE_SHARE"
 
 
 class SettingsError(Exception):

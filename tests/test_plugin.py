@@ -107,3 +107,45 @@ def test_the_navigation_reused_across_a_folder_is_the_one_the_theme_renders(tmp_
     assert reused == plain and len(reused) > 100
     for path in reused:
         assert (tmp_path / "reused" / path).read_bytes() == (tmp_path / "plain" / path).read_bytes(), path
+
+
+@pytest.mark.parametrize("shares", [2, 3])
+def test_a_site_built_by_several_engine_processes_is_the_one_built_by_one(tmp_path: Path, monkeypatch,
+                                                                          shares: int) -> None:
+    """A large site is built by several MkDocs processes at once, each
+    writing a share of the pages; the whole `handbook build` (its audit, its
+    search index, its policy) gives the same site, byte for byte, as one
+    process does."""
+    from generator import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    sites = {}
+    for name, split_from in (("one", 10**9), ("several", 0)):
+        monkeypatch.setattr(build, "ENGINE_SPLIT_FROM", split_from)
+        monkeypatch.setattr(build, "ENGINE_SHARES", shares)
+        monkeypatch.setattr(build, "_cores", lambda: 2)
+        build.build_site(project, site_dir=tmp_path / name)
+        sites[name] = {p.relative_to(tmp_path / name): p.read_bytes()
+                       for p in (tmp_path / name).rglob("*") if p.is_file()}
+    assert len(sites["one"]) > 100
+    assert sorted(sites["several"]) == sorted(sites["one"])
+    for path, content in sites["one"].items():
+        assert sites["several"][path] == content, path
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no folder of a share left behind
+
+
+def test_each_engine_process_writes_its_share_of_the_generated_pages(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File, Files
+
+    from generator.plugin import pages_elsewhere
+
+    names = ["index.md", "guide.md"] + [f"records/lessons/l{n}.md" for n in range(5)]
+    files = Files([File(name, "docs", "site", True) for name in names])
+    generated = [f"records/lessons/l{n}.md" for n in range(5)]
+    assert pages_elsewhere(files, "") == frozenset()
+    assert pages_elsewhere(files, "0/2") == {generated[1], generated[3]}
+    assert pages_elsewhere(files, "1/2") == {"index.md", "guide.md", generated[0], generated[2], generated[4]}
+    everywhere = [set(names) - pages_elsewhere(files, f"{k}/3") for k in range(3)]
+    assert set().union(*everywhere) == set(names) and sum(map(len, everywhere)) == len(names)
+    assert pages_elsewhere(files, "2/2") == frozenset() and pages_elsewhere(files, "x") == frozenset()
