@@ -381,32 +381,35 @@ def _cores() -> int:
 
 def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str], shares: int) -> int:
     """`mkdocs build --strict` of the site into `site`, in `shares`
-    processes; the exit status. The first process writes into `site` and
-    says what goes wrong; the others write their pages beside it, moved in
-    when every process succeeded (their messages are shown when only they
-    failed: each process reads every page and would say the same)."""
+    processes; the exit status. The first process writes into `site`, the
+    others beside it; their pages are moved in when every process succeeded.
+    What the processes say is shown once: each reads every page and says
+    the same of it, but each checks the anchors of only its own pages."""
     def command(folder: Path) -> list[str]:
-        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        # Not --quiet: it silences warnings before --strict counts them (the
+        # plugin has MkDocs say warnings and errors only).
+        return [sys.executable, "-m", "mkdocs", "build", "--strict",
                 "--config-file", str(config), "--site-dir", str(folder)]
 
     if shares == 1:
-        return subprocess.run(command(site), cwd=project, env=environment).returncode
-    others = [fresh_folder(site) for _ in range(1, shares)]
+        return subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"}).returncode
+    folders = [site] + [fresh_folder(site) for _ in range(1, shares)]
     running: list[subprocess.Popen] = []
+    logs = [tempfile.TemporaryFile() for _ in folders]
     try:
-        with tempfile.TemporaryFile() as log:
-            for number, folder in enumerate(others, 1):
-                running.append(subprocess.Popen(command(folder), cwd=project, stdout=log, stderr=log,
-                                                env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
-            first = subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: f"0/{shares}"})
-            if first.returncode != 0:
-                return first.returncode
-            codes = [process.wait() for process in running]
-            if any(codes):
-                log.seek(0)
-                sys.stderr.write(log.read().decode("utf-8", "replace"))
-                return next(code for code in codes if code)
-        for folder in others:
+        for number, (folder, log) in enumerate(zip(folders, logs)):
+            running.append(subprocess.Popen(command(folder), cwd=project, stdout=log, stderr=log,
+                                            env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
+        codes = [process.wait() for process in running]
+        said: list[str] = []
+        for log in logs:
+            log.seek(0)
+            said += [line for line in log.read().decode("utf-8", "replace").splitlines(keepends=True)
+                     if line not in said]
+        sys.stderr.write("".join(said))
+        if any(codes):
+            return next(code for code in codes if code)
+        for folder in folders[1:]:
             _gather(folder, site)
         return 0
     finally:
@@ -414,7 +417,9 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
             if process.poll() is None:
                 process.kill()
                 process.wait()
-        for folder in others:
+        for log in logs:
+            log.close()
+        for folder in folders[1:]:
             discard(folder)
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import atexit
 import html
+import logging
 import os
 import posixpath
 import re
@@ -144,8 +145,15 @@ class GeneratedPage(Page):
     """A page under the generated folder: read as the subset when it is one."""
 
     permalink: Permalink | None = None
+    # Written by another engine process (`pages_elsewhere`): its title comes
+    # from its front matter, and the links to its anchors are checked by
+    # the process that writes it (MkDocs skips a page without anchors read).
+    elsewhere: bool = False
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.elsewhere:
+            self.content, self.toc = "", get_toc([])
+            return None
         if self.markdown is None or self.permalink is None:
             return super().render(config, files)
         try:
@@ -271,6 +279,16 @@ class HandbookConfig(Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """`plugins: [handbook]` in mkdocs.yml."""
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Run by `handbook build` (ENGINE_SHARE is set): MkDocs says its
+        warnings and errors only. Its `--quiet` would silence warnings
+        before `--strict` counts them: a broken link would pass."""
+        if ENGINE_SHARE in os.environ:
+            for handler in logging.getLogger("mkdocs").handlers:
+                if handler.name == "MkDocsStreamHandler":
+                    handler.setLevel(logging.WARNING)
+        return config
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.navigation = ReusedNavigation(nav)
         return nav
@@ -327,6 +345,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 page = GeneratedPage(None, file, config)
                 page.permalink = permalink
         self.elsewhere = pages_elsewhere(files, os.environ.get(ENGINE_SHARE, ""))
+        for file in files.documentation_pages():
+            if isinstance(file.page, GeneratedPage):
+                file.page.elsewhere = file.src_uri in self.elsewhere
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -149,3 +149,28 @@ def test_each_engine_process_writes_its_share_of_the_generated_pages(tmp_path: P
     everywhere = [set(names) - pages_elsewhere(files, f"{k}/3") for k in range(3)]
     assert set().union(*everywhere) == set(names) and sum(map(len, everywhere)) == len(names)
     assert pages_elsewhere(files, "2/2") == frozenset() and pages_elsewhere(files, "x") == frozenset()
+
+
+@pytest.mark.parametrize("split_from", [0, 10**9], ids=["two-processes", "one-process"])
+def test_every_broken_anchor_fails_the_build_and_is_said_once(tmp_path: Path, monkeypatch, capfd,
+                                                                split_from: int) -> None:
+    """A page written by hand that links to a missing anchor of every lesson
+    is refused, and each broken link is said once; in two engine processes
+    each checks the anchors of the pages it writes. (MkDocs' --quiet would
+    silence these warnings before --strict counts them.)"""
+    from generator import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    monkeypatch.setattr(build, "ENGINE_SPLIT_FROM", split_from)
+    monkeypatch.setattr(build, "_cores", lambda: 2)
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    lessons = sorted(path.stem for path in (project / "data" / "lessons").glob("*.yml"))
+    assert len(lessons) >= 4
+    (project / "handbook" / "verwijzingen.md").write_text(
+        "# Verwijzingen\n\n" + "".join(f"- [{name}](records/lessons/{name}.md#nergens)\n" for name in lessons), "utf-8")
+    with pytest.raises(build.BuildFailed):
+        build.build_site(project, site_dir=tmp_path / "site")
+    said = capfd.readouterr().err
+    for name in lessons:
+        assert said.count(f"'records/lessons/{name}.md#nergens'") == 1, (name, said)
+    assert not (tmp_path / "site").exists()
