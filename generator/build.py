@@ -332,6 +332,10 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         shown = _shown(target, project)
         try:
             audited = audit_site(fresh, audit, shown_as=shown)
+            # Pagefind writes its index on one core at the end: the policy
+            # goes into the pages meanwhile (each page replaced whole).
+            if not audit.errors:
+                apply_policy(fresh, audited.script_hashes)
         except BaseException:
             indexing.stop()
             raise
@@ -345,14 +349,14 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             raise BuildFailed(str(failure), generated.problems) from None
         searched_at = time.perf_counter()
         timings["search"] = searched_at - begun
-        audited.script_hashes |= audit_site(fresh, audit, shown, within=fresh / BUNDLE).script_hashes
+        index_audited = audit_site(fresh, audit, shown, within=fresh / BUNDLE)
         if audit.errors:
             generated.problems.extend(audit.items)
             raise BuildFailed(say("audit_failed"), generated.problems)
-        apply_policy(fresh, audited.script_hashes)
+        apply_policy(fresh / BUNDLE, audited.script_hashes | index_audited.script_hashes)  # pages in the index, if any
         mark_site(fresh)
-        # The two ran side by side: the audit's own seconds are those before
-        # the index was ready and those after.
+        # The two ran side by side: the audit's own seconds (with the
+        # policy) are those before the index was ready and those after.
         timings["audit"] = (audited_at - begun) + (time.perf_counter() - searched_at)
         swap_into_place(fresh, target)
     finally:

@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import threading
@@ -303,10 +304,15 @@ def fresh_folder(beside: Path) -> Path:
 
 def overwrite_built(path: Path, data: bytes) -> None:
     """Rewrite a file of a site that is still being built in its fresh
-    folder (nobody sees it before `swap_into_place`)."""
+    folder (nobody sees it before `swap_into_place`), whole: written beside
+    it and renamed over it, so that whatever reads the site meanwhile (the
+    search indexer) reads the file before or after, never half of it."""
     if path.is_symlink():
         raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
-    path.write_bytes(data)
+    scratch = path.with_name(f".{path.name}.new")
+    scratch.write_bytes(data)
+    os.chmod(scratch, stat.S_IMODE(path.stat().st_mode))
+    os.replace(scratch, path)
 
 
 def discard(folder: Path) -> None:
