@@ -17,16 +17,17 @@ import time
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
-from .audit import apply_policy, audit_site
+from .audit import AuditResult, apply_policy, audit_site
 from .catalog import Catalog
 from .pages import Site, plan
 from .pages.site import record_path
-from .parallel import elsewhere
+from .parallel import Turns, elsewhere
 from .problems import Problems
-from .progress import counting
+from .progress import counting_turns
 from .render import message_html, render
 from .search import BUNDLE, SearchIndexFailed, start_indexing
 from .settings import ENGINE_SHARE, Settings, SettingsError, build_date, build_epoch, read_settings
@@ -119,7 +120,7 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
 
-    def make_and_write(share: list) -> dict[str, bool]:
+    def make_and_write(share: Iterable) -> dict[str, bool]:
         """Make and write these pages; which files were written, and whether they changed."""
         for path, make in share:
             page = make()
@@ -132,11 +133,12 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     try:
         tree.open()
         tree.plan([path for path, _ in jobs])
-        mine, theirs = _shares(jobs)
         if len(jobs) >= PARALLEL_FROM:
             site.prepare()
-        with elsewhere(lambda: make_and_write(theirs), wanted=len(jobs) >= PARALLEL_FROM) as written_there:
-            make_and_write(counting(mine, "pages written", progress))
+        # Each process takes the next page when it is done with its last.
+        turns = Turns()
+        with elsewhere(lambda: make_and_write(turns.take(jobs)), wanted=len(jobs) >= PARALLEL_FROM) as written_there:
+            make_and_write(counting_turns(turns, jobs, "pages written", progress))
         tree.written.update(written_there())
         changed = sum(tree.written.values())
         removed = tree.close(remove_stale=only is None)
@@ -256,11 +258,6 @@ def preview_notice(problems: Problems, waiting: bool = False) -> dict[str, objec
 PARALLEL_FROM = 2_000
 
 
-def _shares(jobs: list) -> tuple[list, list]:
-    """Every other page to each process."""
-    return jobs[0::2], jobs[1::2]
-
-
 def build_site(
     project: Path,
     language: str | None = None,
@@ -328,14 +325,9 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             indexing = start_indexing(fresh, settings.language, engine_environment(project), output=search / BUNDLE)
         except SearchIndexFailed as failure:
             raise BuildFailed(str(failure), generated.problems) from None
-        audit = Problems()
         shown = _shown(target, project)
         try:
-            audited = audit_site(fresh, audit, shown_as=shown)
-            # Pagefind writes its index on one core at the end: the policy
-            # goes into the pages meanwhile (each page replaced whole).
-            if not audit.errors:
-                apply_policy(fresh, audited.script_hashes)
+            audit, audited = _audit_beside_search(fresh, shown)
         except BaseException:
             indexing.stop()
             raise
@@ -440,6 +432,34 @@ def _gather(folder: Path, site: Path) -> None:
                     inside.mkdir(parents=True, exist_ok=True)
                     made = True
                 os.replace(os.path.join(root, name), inside / name)
+
+
+# How much less the audit's processes weigh than Pagefind's while both run.
+AUDIT_NICENESS = 10
+
+
+def _audit_beside_search(site: Path, shown: str) -> tuple[Problems, AuditResult]:
+    """Audit the built pages and, when they pass, write the policy into
+    them (each page replaced whole, so the indexer reads it before or after,
+    never half of it); what the audit found, and its result.
+
+    Pagefind reads the pages on both cores, then writes its index on one:
+    the audit runs in processes of their own that give way to it (nice), so
+    Pagefind is not held up and the audit fills the core it leaves."""
+    parent = os.getpid()
+
+    def audit_and_policy() -> tuple[Problems, AuditResult]:
+        if os.getpid() != parent:  # only a process of its own gives way
+            os.nice(AUDIT_NICENESS)
+        found = Problems()
+        result = audit_site(site, found, shown_as=shown)
+        if not found.errors:
+            apply_policy(site, result.script_hashes)
+        return found, result
+
+    with elsewhere(audit_and_policy) as audited:
+        pass
+    return audited()
 
 
 def engine_environment(project: Path) -> dict[str, str]:

@@ -5,6 +5,10 @@ work; on two cores a build waited with one idle. `elsewhere(work)` forks:
 the child runs `work()` while the caller goes on with its own half, and the
 child's result (or its exception) comes back through a pipe, pickled.
 
+Work of uneven pieces (a page with a chart, the export of every record) is
+taken in turn (`Turns`): each process takes the next piece when it is done
+with its last, so neither waits at the end for the other.
+
 Only a process without other threads forks (a fork copies one thread and
 whatever locks the others held): `handbook serve` has a watcher thread, so
 there the work simply runs in the same process, after the caller's half.
@@ -12,11 +16,12 @@ there the work simply runs in the same process, after the caller's half.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import threading
 from contextlib import contextmanager
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -70,3 +75,24 @@ def _result(outcome: list[bytes]):
     if not ok:
         raise value
     return value
+
+
+class Turns:
+    """Hands out the items of one list, each once, to the processes that
+    share it (made before `elsewhere` forks): a counter in shared memory."""
+
+    def __init__(self) -> None:
+        self._next = multiprocessing.Value("q", 0)
+
+    def take(self, items: Sequence[T]) -> Iterator[T]:
+        while True:
+            with self._next.get_lock():
+                number = self._next.value
+                self._next.value = number + 1
+            if number >= len(items):
+                return
+            yield items[number]
+
+    def taken(self) -> int:
+        """How many items have been taken so far, by every process."""
+        return self._next.value

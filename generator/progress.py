@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterable, TypeVar
+from typing import Iterable, Iterator, Protocol, Sequence, TypeVar
 
 from tqdm import tqdm
 
 T = TypeVar("T")
+
+
+class Taken(Protocol):
+    """Items handed out in turn to several processes (`parallel.Turns`)."""
+
+    def take(self, items: Sequence[T]) -> Iterator[T]: ...
+
+    def taken(self) -> int: ...
+
 
 # Below this many items a run is over before a counter would help.
 MINIMUM = 500
@@ -30,3 +39,15 @@ def counting(items: Iterable[T], what: str, enabled: bool) -> Iterable[T]:
     if not enabled or len(items) < MINIMUM:
         return items
     return tqdm(items, desc=what, unit="", leave=False, file=sys.stderr, dynamic_ncols=True)
+
+
+def counting_turns(turns: Taken, items: Sequence[T], what: str, enabled: bool) -> Iterator[T]:
+    """The items this process takes in turn (`parallel.Turns`); the counter
+    shows those taken by every process."""
+    if not enabled or len(items) < MINIMUM:
+        yield from turns.take(items)
+        return
+    with tqdm(total=len(items), desc=what, unit="", leave=False, file=sys.stderr, dynamic_ncols=True) as bar:
+        for item in turns.take(items):
+            bar.update(min(turns.taken(), len(items)) - bar.n)
+            yield item
