@@ -425,13 +425,11 @@ def _gather(folder: Path, site: Path) -> None:
     by every process alike) stay behind."""
     for root, _, names in os.walk(folder):
         inside = site / Path(root).relative_to(folder)
-        made = inside.is_dir()
-        for name in names:
-            if not (inside / name).exists():
-                if not made:
-                    inside.mkdir(parents=True, exist_ok=True)
-                    made = True
-                os.replace(os.path.join(root, name), inside / name)
+        missing = [name for name in names if not (inside / name).exists()]
+        if missing:
+            inside.mkdir(parents=True, exist_ok=True)
+        for name in missing:
+            os.replace(os.path.join(root, name), inside / name)
 
 
 # How much less the audit's processes weigh than Pagefind's while both run.
@@ -458,7 +456,7 @@ def _audit_beside_search(site: Path, shown: str) -> tuple[Problems, AuditResult]
         return found, result
 
     with elsewhere(audit_and_policy) as audited:
-        pass
+        pass  # nothing to do here meanwhile: Pagefind runs in its own process
     return audited()
 
 

@@ -38,7 +38,7 @@ def counting(items: Iterable[T], what: str, enabled: bool) -> Iterable[T]:
     items = list(items)
     if not enabled or len(items) < MINIMUM:
         return items
-    return tqdm(items, desc=what, unit="", leave=False, file=sys.stderr, dynamic_ncols=True)
+    return _bar(what, items)
 
 
 def counting_turns(turns: Taken, items: Sequence[T], what: str, enabled: bool) -> Iterator[T]:
@@ -47,7 +47,11 @@ def counting_turns(turns: Taken, items: Sequence[T], what: str, enabled: bool) -
     if not enabled or len(items) < MINIMUM:
         yield from turns.take(items)
         return
-    with tqdm(total=len(items), desc=what, unit="", leave=False, file=sys.stderr, dynamic_ncols=True) as bar:
+    with _bar(what, total=len(items)) as bar:
         for item in turns.take(items):
             bar.update(min(turns.taken(), len(items)) - bar.n)
             yield item
+
+
+def _bar(what: str, items: Iterable[T] | None = None, total: int | None = None) -> tqdm:
+    return tqdm(items, total=total, desc=what, unit="", leave=False, file=sys.stderr, dynamic_ncols=True)
