@@ -23,18 +23,15 @@ anything from the audit that a browser would run. A page fails when it holds
 * a second element with an id the theme looks up ('__config', '__search'
   ...), or '__config' on anything but the theme's settings script.
 
-Style sheets and SVG images of the site are read too. When every page passes,
-`apply_policy` writes a Content-Security-Policy into each page's head: script
-only from the site itself and the hashes of the theme's inline scripts;
-images, styles, fonts and connections only from the site itself. So a script
-that slipped past everything else still would not run, and nothing loads
-from another host.
+Style sheets and SVG images of the site are read too.
+
+Every page carries a Content-Security-Policy (`policy.py`): the audit checks
+that a page's policy names exactly the inline scripts found in it, and comes
+before them; into a page written without one (by Zensical) it writes it.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +40,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .markup import leaves_site, scheme_of
 from .parallel import elsewhere
+from .policy import DATA_SCRIPT_TYPES, HEAD, policy, policy_element, script_hash, with_policy
 from .problems import Problems
 from .write import overwrite_built
 
@@ -56,16 +54,14 @@ BAD_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # <link rel=...> values that name another address without loading it.
 NOT_LOADED = frozenset({"canonical", "alternate", "author", "help", "license", "next", "prev", "search"})
-# Script types a browser does not run (the theme keeps its settings in one).
-DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 _THEME_SCRIPT = re.compile(r"^(?:\.\./)*(?:\./)?/?(?:assets/javascripts|pagefind)/[A-Za-z0-9._/-]+\.js$")
 # A quoted path to the site's root or its assets, as a page at any depth writes
 # it: "/", ".", "../..", "assets/...", "../../assets/...".
 _BASE = re.compile(r'"(?:\.\./)*(?:\.\.|\.)?/?(assets/[^"]*)?"')
 _STYLE_LOADS = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
-_HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
-_HEAD_TEXT = re.compile(_HEAD.pattern.decode("ascii"), re.IGNORECASE)
+_SCRIPT_OPEN = re.compile(r"<script[\t\n\f\r />]", re.IGNORECASE)
+_POLICY_NAMED = re.compile(r"content-security-policy", re.IGNORECASE)
 
 
 # The elements `_PageAudit.element` can say something about, as CSS
@@ -100,11 +96,6 @@ def _normalise(text: str) -> str:
     return _BASE.sub(lambda m: '"BASE/' + (m.group(1) or "") + '"', text)
 
 
-def script_hash(text: str) -> str:
-    """The CSP source expression of an inline script."""
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
 @dataclass
 class Theme:
     """What the theme itself puts in pages: read from a page without records."""
@@ -117,7 +108,7 @@ class Theme:
 @dataclass
 class AuditResult:
     pages: int = 0
-    script_hashes: set[str] = field(default_factory=set)  # of the inline scripts pages run
+    protected: int = 0  # pages the policy was written into
 
 
 def _position(raw: str, *needles: str, start: int = 0) -> tuple[int, int]:
@@ -141,6 +132,7 @@ class _PageAudit:
         self.scripts: list[str] = []  # inline scripts that run, exactly as written
         self.found = Theme()
         self.ids_seen: set[str] = set()
+        self.policies: list[str] = []  # the content of each Content-Security-Policy <meta>
 
     def error(self, needle: str, message: str, *more: str) -> None:
         self.problems.error(self.path, *_position(self.raw, needle, *more), message)
@@ -181,6 +173,8 @@ class _PageAudit:
             self.error("<noscript", "<noscript> holds content that browsers read differently when they run script")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.error("http-equiv", "<meta http-equiv=refresh> sends the reader elsewhere")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+            self.policies.append(values.get("content", ""))
         if tag in ("animate", "set") and values.get("attributename", "").lower() in ("href", "xlink:href"):
             self.error(f"<{tag}", f"<{tag}> changes an address while the page is shown")
         if tag not in EMBEDDING and tag not in ("form", "script"):  # those have rules of their own
@@ -246,9 +240,11 @@ def _audit_css(path: str, raw: str, problems: Problems) -> None:
             problems.error(path, line, col, f"the style sheet loads {url[:80]} from another host")
 
 
-def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None) -> AuditResult:
+def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None,
+               protect: bool = False) -> AuditResult:
     """Audit every page, style sheet and SVG image of a built site (or of
-    its folder `within`)."""
+    its folder `within`). With `protect` (a site still being built), a page
+    that passes and has no policy gets one."""
     theme = Theme()
     reference = site / "404.html"
     if reference.is_file():
@@ -261,7 +257,7 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
     def audit(share: list[Path]) -> tuple[list, AuditResult]:
         found, result = Problems(), AuditResult()
         for page in share:
-            _audit_file(site, page, shown_as, theme, found, result)
+            _audit_file(site, page, shown_as, theme, found, result, protect)
         return found.items, result
 
     # Two halves, the second in another process on a second core.
@@ -269,74 +265,49 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
         here_items, result = audit(files[0::2])
     there_items, other = there()
     problems.extend(sorted(here_items + there_items, key=lambda p: (p.path, p.line, p.col)))
-    result.script_hashes |= other.script_hashes
     result.pages += other.pages
+    result.protected += other.protected
     return result
 
 
-def _audit_file(site: Path, page: Path, shown_as: str, theme: Theme, problems: Problems, result: AuditResult) -> None:
+def _audit_file(site: Path, page: Path, shown_as: str, theme: Theme, problems: Problems, result: AuditResult,
+                protect: bool) -> None:
     relative = f"{shown_as}/{page.relative_to(site).as_posix()}"
-    raw = page.read_text("utf-8", errors="replace")
+    data = page.read_bytes()
+    raw = data.decode("utf-8", errors="replace")
     if page.suffix == ".css":
         _audit_css(relative, raw, problems)
         return
+    before = len(problems.items)
     auditor = _PageAudit(relative, raw, theme, problems, image=page.suffix == ".svg")
     auditor.run()
-    if page.suffix == ".html" and _HEAD_TEXT.search(raw) is None:
+    if page.suffix != ".html":
+        return
+    result.pages += 1
+    hashes = [script_hash(text) for text in auditor.scripts]
+    if auditor.policies:
+        _check_policy(auditor, policy(hashes))
+    elif HEAD.search(raw) is None:
         problems.error(relative, 1, 1, "the page has no <head> to carry the Content-Security-Policy")
-    result.script_hashes.update(script_hash(text) for text in auditor.scripts)
-    result.pages += page.suffix == ".html"
+    elif protect and len(problems.items) == before:
+        protected = with_policy(data, policy_element(hashes).encode("ascii"))
+        if protected is not None:
+            overwrite_built(page, protected)
+            result.protected += 1
+
+
+def _check_policy(auditor: _PageAudit, expected: str) -> None:
+    """The policy the engine wrote into a page must be the one for the
+    scripts the page holds, and stand before the first of them."""
+    if auditor.policies != [expected]:
+        auditor.error("Content-Security-Policy",
+                      "the page's Content-Security-Policy does not name exactly the inline scripts the page holds")
+        return
+    named = _POLICY_NAMED.search(auditor.raw)
+    script = _SCRIPT_OPEN.search(auditor.raw)
+    if script is not None and named is not None and script.start() < named.start():
+        auditor.error("<script", "a <script> stands before the page's Content-Security-Policy")
 
 
 # Sites with this many files are audited by two processes.
 PARALLEL_FROM = 2_000
-
-
-def policy(script_hashes: set[str]) -> str:
-    """The Content-Security-Policy of every page."""
-    # Search (Pagefind) runs as WebAssembly, which a policy allows by name;
-    # no JavaScript is evaluated from text.
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(script_hashes)])
-    return (
-        "default-src 'none'; "
-        f"script-src {scripts}; "
-        "style-src 'self'; "
-        # The theme's style sheet draws its icons from data: images inside it.
-        "img-src 'self' data:; "
-        "font-src 'self'; "
-        "connect-src 'self'; "
-        "worker-src 'self'; "
-        "manifest-src 'self'; "
-        "object-src 'none'; "
-        "base-uri 'none'; "
-        "form-action 'none'"
-    )
-
-
-_CHARSET = re.compile(rb"<meta\s+charset=[^>]*>", re.IGNORECASE)
-
-
-def apply_policy(site: Path, script_hashes: set[str]) -> int:
-    """Write the policy into the head of every page, right after the
-    character set (which browsers look for in the first 1,024 bytes) and
-    before any script or resource, so it governs all of them. Pages of a
-    site still being built only; the number of pages."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes)}">'.encode("ascii")
-    pages = sorted(site.rglob("*.html"))
-
-    def write(share: list[Path]) -> int:
-        count = 0
-        for page in share:
-            raw = page.read_bytes()
-            head = _HEAD.search(raw)
-            if head is None:
-                continue
-            charset = _CHARSET.search(raw, head.end(), head.end() + 1024)
-            at = charset.end() if charset else head.end()
-            overwrite_built(page, raw[:at] + meta + raw[at:])
-            count += 1
-        return count
-
-    with elsewhere(lambda: write(pages[1::2]), wanted=len(pages) >= PARALLEL_FROM) as there:
-        count = write(pages[0::2])
-    return count + there()

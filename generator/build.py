@@ -21,7 +21,7 @@ from typing import Iterable
 
 import yaml
 
-from .audit import AuditResult, apply_policy, audit_site
+from .audit import audit_site
 from .catalog import Catalog
 from .pages import Site, plan
 from .pages.site import record_path
@@ -327,7 +327,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             raise BuildFailed(str(failure), generated.problems) from None
         shown = _shown(target, project)
         try:
-            audit, audited = _audit_beside_search(fresh, shown)
+            audit = _audit_beside_search(fresh, shown)
         except BaseException:
             indexing.stop()
             raise
@@ -341,11 +341,10 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             raise BuildFailed(str(failure), generated.problems) from None
         searched_at = time.perf_counter()
         timings["search"] = searched_at - begun
-        index_audited = audit_site(fresh, audit, shown, within=fresh / BUNDLE)
+        audit_site(fresh, audit, shown, within=fresh / BUNDLE, protect=True)
         if audit.errors:
             generated.problems.extend(audit.items)
             raise BuildFailed(say("audit_failed"), generated.problems)
-        apply_policy(fresh / BUNDLE, audited.script_hashes | index_audited.script_hashes)  # pages in the index, if any
         mark_site(fresh)
         # The two ran side by side: the audit's own seconds (with the
         # policy) are those before the index was ready and those after.
@@ -436,24 +435,22 @@ def _gather(folder: Path, site: Path) -> None:
 AUDIT_NICENESS = 10
 
 
-def _audit_beside_search(site: Path, shown: str) -> tuple[Problems, AuditResult]:
-    """Audit the built pages and, when they pass, write the policy into
-    them (each page replaced whole, so the indexer reads it before or after,
-    never half of it); what the audit found, and its result.
+def _audit_beside_search(site: Path, shown: str) -> Problems:
+    """Audit the built pages, writing the policy into a page that passes
+    without one (each page replaced whole, so the indexer reads it before or
+    after, never half of it); what the audit found.
 
     Pagefind reads the pages on both cores, then writes its index on one:
     the audit runs in processes of their own that give way to it (nice), so
     Pagefind is not held up and the audit fills the core it leaves."""
     parent = os.getpid()
 
-    def audit_and_policy() -> tuple[Problems, AuditResult]:
+    def audit_and_policy() -> Problems:
         if os.getpid() != parent:  # only a process of its own gives way
             os.nice(AUDIT_NICENESS)
         found = Problems()
-        result = audit_site(site, found, shown_as=shown)
-        if not found.errors:
-            apply_policy(site, result.script_hashes)
-        return found, result
+        audit_site(site, found, shown_as=shown, protect=True)
+        return found
 
     with elsewhere(audit_and_policy) as audited:
         pass  # nothing to do here meanwhile: Pagefind runs in its own process

@@ -44,12 +44,13 @@ from mkdocs.config.base import Config
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .policy import inline_scripts, policy_element, script_hash, with_policy
 from .search import PREVIEW_SEARCH, PreviewSearch
 from .render import message_html
 from .settings import ENGINE_SHARE, GENERATED, PREVIEW_NOTICE
@@ -272,6 +273,16 @@ def pages_elsewhere(files: Files, share: str) -> frozenset[str]:
     return frozenset(others + [uri for n, uri in enumerate(generated) if n % count != mine])
 
 
+def protected(page: str) -> str:
+    """A page built by `handbook build` (not the preview, whose engine adds
+    a script of its own to every page it serves) with its
+    Content-Security-Policy, naming the page's own inline scripts (the audit
+    checks it against what it finds in the page)."""
+    if ENGINE_SHARE not in os.environ:
+        return page
+    return with_policy(page, policy_element(script_hash(text) for text in inline_scripts(page))) or page
+
+
 class HandbookConfig(Config):
     reuse_navigation = config_options.Type(bool, default=True)
 
@@ -317,18 +328,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.notice = preview_notice_html()
 
+    # Last of all plugins: the policy names the scripts of the page as written.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """In the preview, while records have errors: the problems at the top
         of every page, where the author looks (the page of a new record is
-        reached by no list until it is right)."""
+        reached by no list until it is right). Built by `handbook build`: the
+        page's Content-Security-Policy."""
         notice = getattr(self, "notice", None)
-        if not notice:
-            return output
-        main = re.search(r"<main\b[^>]*>", output) or re.search(r"<body\b[^>]*>", output)
-        if main is None:
-            return output
-        shown = notice(page.url)
-        return output[:main.end()] + shown + output[main.end():]
+        main = (re.search(r"<main\b[^>]*>", output) or re.search(r"<body\b[^>]*>", output)) if notice else None
+        if notice and main is not None:
+            output = output[:main.end()] + notice(page.url) + output[main.end():]
+        return protected(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's pages of their own (404.html) get their policy too."""
+        return protected(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In the preview only: `handbook build` indexes the finished site."""

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import apply_policy, audit_site, policy, script_hash
+from generator.audit import audit_site
+from generator.policy import inline_scripts, policy, policy_element, script_hash, with_policy
 from generator.problems import Problems
 
 THEME_SCRIPT = '<script>__md_scope=new URL("{base}",location)</script>'
@@ -91,27 +92,72 @@ def test_a_style_sheet_that_loads_from_elsewhere_fails(tmp_path: Path) -> None:
     ]
 
 
-def test_the_policy_holds_the_hashes_of_the_scripts_pages_run(tmp_path: Path) -> None:
+def test_a_page_without_a_policy_gets_one_naming_its_own_scripts(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "404.html").write_text(_page(".", ""), "utf-8")
     (site / "a" / "index.html").write_text(_page("..", "<p>x</p>"), "utf-8")
     problems = Problems()
-    result = audit_site(site, problems)
+    result = audit_site(site, problems, protect=True)
     assert problems.items == []
-    expected = {script_hash('__md_scope=new URL(".",location)'), script_hash('__md_scope=new URL("..",location)')}
-    assert result.script_hashes == expected
-    assert apply_policy(site, result.script_hashes) == 2
+    assert (result.pages, result.protected) == (2, 2)
+    own = policy({script_hash('__md_scope=new URL("..",location)')})
     page = (site / "a" / "index.html").read_text("utf-8")
     assert page.startswith(f'<!doctype html><html><head><meta charset=utf-8><meta '
-                           f'http-equiv="Content-Security-Policy" content="{policy(expected)}"><script>')
-    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in policy(expected)
-    assert "'unsafe-inline'" not in policy(expected) and "'unsafe-eval'" not in policy(expected)
+                           f'http-equiv="Content-Security-Policy" content="{own}"><script>')
+    assert script_hash('__md_scope=new URL(".",location)') in (site / "404.html").read_text("utf-8")
+    assert script_hash('__md_scope=new URL(".",location)') not in page  # another page's script
+    assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in own
+    assert "'unsafe-inline'" not in own and "'unsafe-eval'" not in own
+    again = Problems()
+    assert audit_site(site, again, protect=True).protected == 0  # checked, not written twice
+    assert again.items == []
+    assert (site / "a" / "index.html").read_text("utf-8") == page
+
+
+def _with_policy(page: str, scripts: list[str]) -> str:
+    return with_policy(page, policy_element(script_hash(text) for text in scripts))
+
+
+@pytest.mark.parametrize(("page", "message"), [
+    (_with_policy(_page("../..", "<p>x</p>"), ['__md_scope=new URL(".",location)']),
+     "the page's Content-Security-Policy does not name exactly the inline scripts the page holds"),
+    (_with_policy(_page("../..", "<p>x</p>"), ['__md_scope=new URL("../..",location)', "alert(1)"]),
+     "the page's Content-Security-Policy does not name exactly the inline scripts the page holds"),
+    (_with_policy(_page("../..", "<p>x</p>"), []),
+     "the page's Content-Security-Policy does not name exactly the inline scripts the page holds"),
+    (_page("../..", "<p>x</p>").replace("</head>", policy_element([script_hash(
+        '__md_scope=new URL("../..",location)')]) + "</head>"),
+     "a <script> stands before the page's Content-Security-Policy"),
+])
+def test_a_policy_the_engine_wrote_must_fit_the_page(tmp_path: Path, page: str, message: str) -> None:
+    site = tmp_path / "site"
+    (site / "records" / "x").mkdir(parents=True)
+    (site / "404.html").write_text(_page(".", ""), "utf-8")
+    (site / "records" / "x" / "index.html").write_text(page, "utf-8")
+    problems = Problems()
+    audit_site(site, problems, protect=True)
+    assert [p.message for p in problems.errors] == [message]
+
+
+def test_the_engine_s_reading_of_inline_scripts_is_the_audit_s(built_site: Path) -> None:
+    """The policy MkDocs writes (from `policy.inline_scripts`) names what the
+    audit's HTML5 parser finds in every page of the built handbook."""
+    from generator.audit import _PageAudit
+
+    pages = sorted((built_site / "site").rglob("*.html"))
+    for page in pages:
+        raw = page.read_text("utf-8")
+        auditor = _PageAudit(page.name, raw, None, Problems())
+        auditor.run()
+        assert inline_scripts(raw) == auditor.scripts, page
+        assert auditor.policies == [policy(script_hash(text) for text in auditor.scripts)], page
+    assert len(pages) > 30
 
 
 def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: Path) -> None:
     """From 2,000 files on, a second process audits every other file: a bad
-    page in either half is reported, and every page gets the policy."""
+    page in either half is reported, and every page that passes gets the policy."""
     from generator import audit
 
     site = tmp_path / "site"
@@ -124,13 +170,12 @@ def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: P
         body = '<img src="x.png" onerror="alert(1)">' if n in (7, 8) else "<p>x</p>"
         (folder / "index.html").write_text(_page("..", body), "utf-8")
     problems = Problems()
-    result = audit_site(site, problems)
+    result = audit_site(site, problems, protect=True)
     bad = sorted({p.path for p in problems.errors})
     assert bad == ["site/p00007/index.html", "site/p00008/index.html"]  # one from each half
-    assert result.pages == count + 1
-    assert apply_policy(site, result.script_hashes) == count + 1
-    assert all("Content-Security-Policy" in (site / f"p{n:05d}" / "index.html").read_text("utf-8")
-               for n in range(0, count, 97))
+    assert (result.pages, result.protected) == (count + 1, count - 1)
+    assert all(("Content-Security-Policy" in (site / f"p{n:05d}" / "index.html").read_text("utf-8")) == (n not in (7, 8))
+               for n in range(count))
 
 
 # Pages where an element the audit must see hides in an unusual spelling:
