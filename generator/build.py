@@ -38,6 +38,8 @@ from .write import (
     WriteRefused,
     check_site_target,
     discard,
+    discard_later,
+    discard_leftovers,
     fresh_folder,
     locked,
     mark_site,
@@ -293,6 +295,7 @@ def build_site(
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],
             generated: Generated, engine: str = "mkdocs") -> Generated:
     started = time.perf_counter()
+    discard_leftovers(target)
     fresh = fresh_folder(target)
     search: Path | None = None
     try:
@@ -350,6 +353,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         # policy) are those before the index was ready and those after.
         timings["audit"] = (audited_at - begun) + (time.perf_counter() - searched_at)
         swap_into_place(fresh, target)
+        discard_later(fresh)  # the site it replaced
     finally:
         discard(fresh)
         if search is not None:

@@ -23,11 +23,13 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
+import glob
 import json
 import os
 import re
 import shutil
 import stat
+import subprocess
 import sys
 import tempfile
 import threading
@@ -317,6 +319,48 @@ def overwrite_built(path: Path, data: bytes) -> None:
 
 def discard(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+# The name a folder gets once it is only waiting to be removed.
+DISCARDED = ".discarded"
+_REMOVER = "import shutil, sys\nfor folder in sys.argv[1:]: shutil.rmtree(folder, ignore_errors=True)"
+
+
+def discard_later(folder: Path) -> None:
+    """Remove a site that was replaced, in a process of its own that the
+    command does not wait for: tens of thousands of files take seconds to
+    remove, and nobody needs them any more. It is renamed first, so that
+    whatever is left of it when that process is stopped is known to be
+    garbage and removed by the next build (`discard_leftovers`). A folder that
+    is not a site (an empty one) is removed at once."""
+    if not (folder / SITE_MARKER).is_file():
+        discard(folder)
+        return
+    garbage = folder.with_name(folder.name + DISCARDED)
+    try:
+        os.replace(folder, garbage)
+    except OSError:
+        discard(folder)
+        return
+    _remove_detached([garbage])
+
+
+def discard_leftovers(beside: Path) -> None:
+    """Remove what is left of replaced sites beside the site folder."""
+    leftovers = [path for path in beside.parent.glob(f".{glob.escape(beside.name)}-*{DISCARDED}")
+                 if path.is_dir() and not path.is_symlink()]
+    if leftovers:
+        _remove_detached(leftovers)
+
+
+def _remove_detached(folders: list[Path]) -> None:
+    try:
+        subprocess.Popen([sys.executable, "-I", "-S", "-c", _REMOVER, *map(str, folders)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError:
+        for folder in folders:
+            discard(folder)
 
 
 _RENAME_EXCHANGE = 2

@@ -208,3 +208,36 @@ def test_a_handbook_folder_with_the_search_index_s_name_is_one_clear_message(pro
     assert (code, lines[-1]) == (1, "build failed: the handbook has a folder 'pagefind/' of its own; that name is "
                                     "the search index's: rename the folder; the previous site is left as it was")
     assert not (project / "site").exists() and _leftovers(project) == []
+
+
+def _gone(paths: list[Path], within: float = 30.0) -> bool:
+    """Whether every path is gone within `within` seconds (removed by a
+    process the build does not wait for)."""
+    import time
+
+    deadline = time.monotonic() + within
+    while any(os.path.lexists(path) for path in paths):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.slow
+def test_the_replaced_site_is_removed_after_the_build_and_so_is_what_a_stopped_removal_left(project: Path) -> None:
+    assert _run("build", "--project", str(project))[0] == 0
+    first = (project / "site" / write.SITE_MARKER).stat().st_ino
+    # What a removal stopped halfway leaves, and what is not garbage at all.
+    left = project / f".site-stopped{write.DISCARDED}"
+    (left / "records").mkdir(parents=True)
+    (left / "records" / "index.html").write_text("oud", "utf-8")
+    kept = [project / ".site-mine", project / f"site{write.DISCARDED}", project / f".other-x{write.DISCARDED}"]
+    for folder in kept:
+        folder.mkdir()
+        (folder / "a.txt").write_text("blijft", "utf-8")
+    assert _run("build", "--project", str(project))[0] == 0
+    assert (project / "site" / write.SITE_MARKER).stat().st_ino != first  # a new site in place
+    assert (project / "site" / "index.html").is_file()
+    assert _gone([left])
+    assert _gone([p for p in project.iterdir() if p.name.startswith(".site-") and p not in kept])
+    assert all((folder / "a.txt").read_text("utf-8") == "blijft" for folder in kept)
