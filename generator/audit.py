@@ -32,6 +32,7 @@ before them; into a page written without one (by Zensical) it writes it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,8 +252,7 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
         baseline = _PageAudit(f"{shown_as}/404.html", reference.read_text("utf-8"), None, Problems())
         baseline.run()
         theme = baseline.found
-    files = [page for page in sorted((within or site).rglob("*"))
-             if page.suffix in (".html", ".svg", ".css") and page.is_file()]
+    files = _audited_files(within or site)
 
     def audit(share: list[Path]) -> tuple[list, AuditResult]:
         found, result = Problems(), AuditResult()
@@ -268,6 +268,18 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
     result.pages += other.pages
     result.protected += other.protected
     return result
+
+
+AUDITED = (".html", ".svg", ".css")
+
+
+def _audited_files(folder: Path) -> list[Path]:
+    """The pages, images and style sheets in a folder, in a fixed order (the
+    search index beside them has thousands of files of its own)."""
+    found = []
+    for root, _, names in os.walk(folder):
+        found += [os.path.join(root, name) for name in names if name.endswith(AUDITED)]
+    return [Path(path) for path in sorted(found) if os.path.isfile(path)]
 
 
 def _audit_file(site: Path, page: Path, shown_as: str, theme: Theme, problems: Problems, result: AuditResult,
