@@ -5,7 +5,9 @@ Exit codes: 0 clean, 1 problems found (or a build step failed), 2 usage error.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -388,17 +390,35 @@ def run() -> None:
             stream.reconfigure(errors="backslashreplace")
     try:
         main(standalone_mode=False)
+        code = 0
     except click.exceptions.Abort:
         click.echo(say("stopped"), err=True)
-        sys.exit(130)
+        code = 130
     except click.ClickException as usage:
         usage.show()
-        sys.exit(usage.exit_code)
-    except SystemExit:
-        raise
+        code = usage.exit_code
+    except SystemExit as stop:
+        if stop.code is not None and not isinstance(stop.code, int):
+            raise
+        code = stop.code or 0
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, never a traceback
         text = one_line(" ".join(f"{type(exc).__name__}: {exc}".split())[:500])
         click.echo(say("unexpected", text=text), err=True)
-        sys.exit(1)
+        code = 1
+    leave(code)
+
+
+def leave(code: int) -> None:
+    """End the process: what it printed is flushed and every exit handler
+    runs (temporary folders, logging), but the objects of a build are not
+    taken apart one by one (0.9 s for a handbook of 10,000 records, after
+    all the work is done)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)

@@ -241,3 +241,23 @@ def test_the_replaced_site_is_removed_after_the_build_and_so_is_what_a_stopped_r
     assert _gone([left])
     assert _gone([p for p in project.iterdir() if p.name.startswith(".site-") and p not in kept])
     assert all((folder / "a.txt").read_text("utf-8") == "blijft" for folder in kept)
+
+
+def test_leaving_flushes_what_was_printed_and_runs_the_exit_handlers(tmp_path: Path) -> None:
+    """The command ends with os._exit (a build's objects are not taken
+    apart one by one): everything printed still arrives, exit handlers run."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "handler-ran"
+    script = (
+        "import atexit, sys, pathlib\n"
+        "from generator.cli import leave\n"
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'ja')\n"
+        "sys.stdout.write('r' * 200000)\n"
+        "sys.stderr.write('fout\\n')\n"
+        "leave(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parents[1])
+    assert (result.returncode, len(result.stdout), result.stderr) == (3, 200000, b"fout\n")
+    assert marker.read_text("utf-8") == "ja"
