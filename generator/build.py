@@ -25,11 +25,11 @@ from .audit import audit_site
 from .catalog import Catalog
 from .pages import Site, plan
 from .pages.site import record_path
-from .parallel import Turns, elsewhere
+from .parallel import Turns, elsewhere, uninterrupted
 from .problems import Problems
 from .progress import counting_turns
 from .render import message_html, render
-from .search import BUNDLE, SearchIndexFailed, start_indexing
+from .search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
 from .settings import ENGINE_SHARE, Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .messages import say
@@ -296,9 +296,12 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             generated: Generated, engine: str = "mkdocs") -> Generated:
     started = time.perf_counter()
     discard_leftovers(target)
-    fresh = fresh_folder(target)
+    fresh: Path | None = None
     search: Path | None = None
+    indexing: Indexing | None = None
     try:
+        with uninterrupted():
+            fresh = fresh_folder(target)
         try:
             if engine == "zensical":
                 # Zensical reads mkdocs.yml; the site folder is named in a file
@@ -306,7 +309,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                 config = _derived_config(settings, "zensical", {"site_dir": str(fresh)})
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
-                result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE)
+                result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE,
+                                        start_new_session=True)
                 if result.returncode != 0:
                     sys.stderr.write(result.stdout.decode("utf-8", "replace"))
                 code = result.returncode
@@ -323,17 +327,16 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         # read the pages, each on its own core. The index is written beside
         # the site and audited itself once it is in place.
         begun = time.perf_counter()
-        search = fresh_folder(target)
+        with uninterrupted():
+            search = fresh_folder(target)
         try:
-            indexing = start_indexing(fresh, settings.language, engine_environment(project), output=search / BUNDLE)
+            with uninterrupted():
+                indexing = start_indexing(fresh, settings.language, engine_environment(project),
+                                          output=search / BUNDLE)
         except SearchIndexFailed as failure:
             raise BuildFailed(str(failure), generated.problems) from None
         shown = _shown(target, project)
-        try:
-            audit = _audit_beside_search(fresh, shown)
-        except BaseException:
-            indexing.stop()
-            raise
+        audit = _audit_beside_search(fresh, shown)
         audited_at = time.perf_counter()
         try:
             indexing.wait()
@@ -355,7 +358,10 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         swap_into_place(fresh, target)
         discard_later(fresh)  # the site it replaced
     finally:
-        discard(fresh)
+        if indexing is not None:
+            indexing.stop()  # when the build stopped before the index was done
+        if fresh is not None:
+            discard(fresh)
         if search is not None:
             discard(search)
     generated.site = _shown(target, project)
@@ -391,14 +397,20 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
                 "--config-file", str(config), "--site-dir", str(folder)]
 
     if shares == 1:
-        return subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"}).returncode
-    folders = [site] + [fresh_folder(site) for _ in range(1, shares)]
+        return subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"},
+                              start_new_session=True).returncode
+    folders = [site]
     running: list[subprocess.Popen] = []
-    logs = [tempfile.TemporaryFile() for _ in folders]
+    logs: list = []
     try:
-        for number, (folder, log) in enumerate(zip(folders, logs)):
-            running.append(subprocess.Popen(command(folder), cwd=project, stdout=log, stderr=log,
-                                            env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
+        for number in range(shares):
+            with uninterrupted():
+                if number:
+                    folders.append(fresh_folder(site))
+                logs.append(tempfile.TemporaryFile())
+                running.append(subprocess.Popen(command(folders[number]), cwd=project, stdout=logs[number],
+                                                stderr=logs[number], start_new_session=True,
+                                                env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
         codes = [process.wait() for process in running]
         said: list[str] = []
         for log in logs:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import functools
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -388,6 +389,11 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets an escape
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    # Stopped by a process manager (SIGTERM) or a closed terminal (SIGHUP):
+    # as after Ctrl-C, every step cleans up after itself (a half-built site,
+    # the engine's processes) before the command ends. `serve` has its own.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, _interrupted)
     try:
         main(standalone_mode=False)
         code = 0
@@ -408,6 +414,10 @@ def run() -> None:
         click.echo(say("unexpected", text=text), err=True)
         code = 1
     leave(code)
+
+
+def _interrupted(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def leave(code: int) -> None:

@@ -19,11 +19,27 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """A stop (Ctrl-C, SIGTERM, SIGHUP) that comes while the body runs takes
+    effect right after it: a folder or a process made in the body is named
+    where the cleanup finds it, never lost between its making and its name,
+    and a fork is never stopped halfway. (A process started in the body
+    inherits the held-back stops: it is ended by SIGKILL.)"""
+    stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def may_fork() -> bool:
@@ -44,7 +60,8 @@ def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[
         yield work
         return
     reader, writer = os.pipe()
-    pid = os.fork()
+    with uninterrupted():  # each process lets stops through again once the fork is done
+        pid = os.fork()
     if pid == 0:  # the child: it never returns into the caller's code
         os.close(reader)
         try:

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -75,9 +76,14 @@ class Indexing:
         canonical_filters(self.bundle)
 
     def stop(self) -> None:
-        """Stop it (the build failed elsewhere)."""
+        """Stop it, when the build failed or was stopped elsewhere: the whole
+        process group (Pagefind's Python package runs its binary in a
+        process of its own)."""
         if self.process.poll() is None:
-            self.process.kill()
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except OSError:
+                self.process.kill()
         self.process.wait()
         self.log.close()
 
@@ -92,7 +98,7 @@ def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
     log = tempfile.TemporaryFile()
     try:
         process = subprocess.Popen(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
-                                   stdout=log, stderr=subprocess.STDOUT)
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     except OSError as failure:
         log.close()
         raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None

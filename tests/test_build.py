@@ -261,3 +261,40 @@ def test_leaving_flushes_what_was_printed_and_runs_the_exit_handlers(tmp_path: P
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parents[1])
     assert (result.returncode, len(result.stdout), result.stderr) == (3, 200000, b"fout\n")
     assert marker.read_text("utf-8") == "ja"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("moment", "stop"), [("engine", "term"), ("search", "term"), ("engine", "ctrl-c")])
+def test_a_stopped_build_cleans_up_after_itself(project: Path, moment: str, stop: str) -> None:
+    """A process manager stops a build (SIGTERM to the command only), or a
+    reader presses Ctrl-C (SIGINT to every process of the terminal): the
+    half-built site is removed, the engine and the indexer stop, nothing
+    prints a traceback, and the previous site stays as it was."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    assert _run("build", "--project", str(project))[0] == 0
+    before = (project / "site" / "index.html").read_bytes()
+    command = [sys.executable, "-m", "generator", "build", "--project", str(project)]
+    process = subprocess.Popen(command, cwd=Path(__file__).parents[1], stderr=subprocess.PIPE, start_new_session=True)
+    # The moment: the engine has begun (a fresh folder), or the indexer has (a second one).
+    wanted = 1 if moment == "engine" else 2
+    deadline = time.monotonic() + 60
+    while len([p for p in project.iterdir() if p.name.startswith(".site-")]) < wanted:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.01)
+    if stop == "term":
+        process.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr
+    assert _leftovers(project) == []
+    assert (project / "site" / "index.html").read_bytes() == before
+    alive = subprocess.run(["pgrep", "-f", "--", f"--site {project}"], capture_output=True).stdout
+    shown = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-p", alive.decode().strip() or "1"],
+                           capture_output=True).stdout
+    assert alive == b"", shown  # no indexer left running on the half-built site
