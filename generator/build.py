@@ -306,7 +306,11 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             if engine == "zensical":
                 # Zensical reads mkdocs.yml; the site folder is named in a file
                 # beside it (it has no option for it), which inherits the rest.
-                config = _derived_config(settings, "zensical", {"site_dir": str(fresh)})
+                # Its own search is off: the handbook's (Pagefind) is in the
+                # header, and Zensical's would show a second, unstyled one
+                # (its script sets inline styles, which the policy blocks).
+                config = _derived_config(settings, "zensical", {
+                    "site_dir": str(fresh), "plugins": [{"search": {"enabled": False}}]})
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
                 result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE,

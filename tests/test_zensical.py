@@ -3,6 +3,7 @@ tree, and the site it builds passes the same audit and gets the same search."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,9 @@ def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) ->
     assert 'data-pagefind-filter="Soort">Les<' in lesson
     assert "Content-Security-Policy" in lesson  # the audit passed and the policy was written
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    # One search, the handbook's: Zensical's own is off (nothing in its index, no button).
+    assert json.loads((site / "search.json").read_text("utf-8"))["items"] == []
+    assert "<pagefind-modal-trigger" in lesson and 'for="__search"' not in lesson
     assert (site / ".handbook-site").is_file()
     # Every record page was built.
     for folder in ("campaigns", "lessons", "people", "accounts"):
