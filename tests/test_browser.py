@@ -176,6 +176,13 @@ def test_a_common_word_shows_the_best_fifty_and_says_how_many_there_are(sites, w
     assert watched.outside() == [] and watched.errors == []
 
 
+def test_the_labels_of_a_record_s_facts_are_not_what_search_finds(sites, watched) -> None:
+    """Every lesson has the label 'Auteur' in its facts: a search for the
+    word finds the one lesson whose text says it, not every lesson."""
+    hrefs = _search(watched.page, sites["nl"], "auteur")
+    assert [href for href in hrefs if "/records/lessons/" in href] == ["/records/lessons/inmail-templates-2025/"], hrefs
+
+
 def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None:
     page = watched.page
     hrefs = _search(page, sites["nl"], "linkedin")
