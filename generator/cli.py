@@ -392,8 +392,9 @@ def run() -> None:
     # Stopped by a process manager (SIGTERM) or a closed terminal (SIGHUP):
     # as after Ctrl-C, every step cleans up after itself (a half-built site,
     # the engine's processes) before the command ends. `serve` has its own.
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, _interrupted)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupted)
     try:
         main(standalone_mode=False)
         code = 0

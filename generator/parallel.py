@@ -34,6 +34,9 @@ def uninterrupted() -> Iterator[None]:
     where the cleanup finds it, never lost between its making and its name,
     and a fork is never stopped halfway. (A process started in the body
     inherits the held-back stops: it is ended by SIGKILL.)"""
+    if not hasattr(signal, "pthread_sigmask"):  # a system without it has no such signals to hold back
+        yield
+        return
     stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     before = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
     try:
