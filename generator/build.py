@@ -314,7 +314,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
                 result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE,
-                                        start_new_session=True)
+                                        process_group=0)
                 if result.returncode != 0:
                     sys.stderr.write(result.stdout.decode("utf-8", "replace"))
                 code = result.returncode
@@ -402,7 +402,7 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
 
     if shares == 1:
         return subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"},
-                              start_new_session=True).returncode
+                              process_group=0).returncode
     folders = [site]
     running: list[subprocess.Popen] = []
     logs: list = []
@@ -413,7 +413,7 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
                     folders.append(fresh_folder(site))
                 logs.append(tempfile.TemporaryFile())
                 running.append(subprocess.Popen(command(folders[number]), cwd=project, stdout=logs[number],
-                                                stderr=logs[number], start_new_session=True,
+                                                stderr=logs[number], process_group=0,
                                                 env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
         codes = [process.wait() for process in running]
         said: list[str] = []

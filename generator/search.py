@@ -98,7 +98,10 @@ def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
     log = tempfile.TemporaryFile()
     try:
         process = subprocess.Popen(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                   # A process group of its own: Ctrl-C reaches the build, which
+                                   # ends it. The same session: the system shares the cores
+                                   # between sessions, and the audit beside it gives way by nice.
+                                   stdout=log, stderr=subprocess.STDOUT, process_group=0)
     except OSError as failure:
         log.close()
         raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
