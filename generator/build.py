@@ -327,9 +327,10 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         if code != 0:
             raise BuildFailed(say("engine_failed", engine=engine), generated.problems)
         timings["engine"] = time.perf_counter() - started
-        # The search index is made while the pages are audited: both only
-        # read the pages, each on its own core. The index is written beside
-        # the site and audited itself once it is in place.
+        # The search index is made while the pages are audited: both read
+        # the pages, each on its own core (the audit rewrites only a page
+        # without its policy, whole). The index is written beside the site
+        # and audited itself once it is in place.
         begun = time.perf_counter()
         with uninterrupted():
             search = fresh_folder(target)
@@ -356,8 +357,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             generated.problems.extend(audit.items)
             raise BuildFailed(say("audit_failed"), generated.problems)
         mark_site(fresh)
-        # The two ran side by side: the audit's own seconds (with the
-        # policy) are those before the index was ready and those after.
+        # The two ran side by side: the audit's own seconds are those
+        # before the index was ready and those after.
         timings["audit"] = (audited_at - begun) + (time.perf_counter() - searched_at)
         swap_into_place(fresh, target)
         discard_later(fresh)  # the site it replaced
@@ -465,14 +466,14 @@ def _audit_beside_search(site: Path, shown: str) -> Problems:
     Pagefind is not held up and the audit fills the core it leaves."""
     parent = os.getpid()
 
-    def audit_and_policy() -> Problems:
+    def audit() -> Problems:
         if os.getpid() != parent:  # only a process of its own gives way
             os.nice(AUDIT_NICENESS)
         found = Problems()
         audit_site(site, found, shown_as=shown, protect=True)
         return found
 
-    with elsewhere(audit_and_policy) as audited:
+    with elsewhere(audit) as audited:
         pass  # nothing to do here meanwhile: Pagefind runs in its own process
     return audited()
 

@@ -76,9 +76,8 @@ class Indexing:
         canonical_filters(self.bundle)
 
     def stop(self) -> None:
-        """Stop it, when the build failed or was stopped elsewhere: the whole
-        process group (Pagefind's Python package runs its binary in a
-        process of its own)."""
+        """Stop it, when the build failed or was stopped elsewhere: its whole
+        process group, so nothing it may have started runs on."""
         if self.process.poll() is None:
             try:
                 os.killpg(self.process.pid, signal.SIGKILL)
