@@ -98,8 +98,9 @@ def generate_pages(
     cache: ReadCache | None = None,
     only: set[str] | None = None,
     text_checks: bool = True,
+    engine: str = "mkdocs",
 ) -> Generated:
-    """Check the records and write the generated Markdown.
+    """Check the records and write the generated Markdown (for `engine`).
 
     `timings`, when given, receives the seconds of each phase: 'load',
     'validate' (see `load_catalog`) and 'generate' (pages, render, write).
@@ -110,15 +111,16 @@ def generate_pages(
     problems = Problems()
     timings = {} if timings is None else timings
     catalog = checked_catalog(project, settings, problems, timings, progress, cache, text_checks)
-    return write_pages(catalog, settings, problems, timings, progress, only)
+    return write_pages(catalog, settings, problems, timings, progress, only, engine)
 
 
 def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timings: dict[str, float],
-                progress: bool = False, only: set[str] | None = None) -> Generated:
-    """The pages of a checked catalog, written into the generated folder."""
+                progress: bool = False, only: set[str] | None = None, engine: str = "mkdocs") -> Generated:
+    """The pages of a checked catalog, written into the generated folder for `engine`."""
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls,
-                settings.contact_details, settings.site_url, settings.site_name)
+                settings.contact_details, settings.site_url, settings.site_name,
+                links_from_source=engine == "zensical")
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
 
@@ -286,7 +288,7 @@ def build_site(
         # The generated folder is the engine's input: held until the engine
         # has read it, so a second build (another language) cannot change it.
         with locked(settings.generated):
-            generated = write_pages(catalog, settings, problems, timings, progress)
+            generated = write_pages(catalog, settings, problems, timings, progress, engine=engine)
             return _engine(project, settings, target, timings, generated, engine)
     except WriteRefused as refused:
         raise BuildFailed(str(refused), problems) from None

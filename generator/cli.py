@@ -29,6 +29,14 @@ def _progress_option(function):
     )(function)
 
 
+def _engine_option(function):
+    return click.option(
+        "--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+        help="What builds the site from the generated pages: MkDocs with Material, or Zensical "
+             "(they read relative addresses in a page differently).",
+    )(function)
+
+
 def _speaks(function):
     """`--language`, and every message of the command in it (by default the
     site's language, theme.language in mkdocs.yml; Dutch without one)."""
@@ -161,8 +169,7 @@ def report(project: Path, form: str) -> None:
               help="Language of the site (default: theme.language in mkdocs.yml).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the built site (default: site/ in the project).")
-@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
-              help="What builds the site from the generated pages: MkDocs with Material, or Zensical.")
+@_engine_option
 @_progress_option
 def build(project: Path, language: str | None, site_dir: Path | None, engine: str, progress: bool | None) -> None:
     """Check, generate the Markdown, build the site and its search index."""
@@ -184,14 +191,15 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
 @main.command()
 @_speaks
 @_project_option
+@_engine_option
 @_progress_option
-def generate(project: Path, progress: bool | None) -> None:
+def generate(project: Path, engine: str, progress: bool | None) -> None:
     """Check and write the generated Markdown only (no site)."""
     from .build import BuildFailed, generate_pages
     from .progress import wanted
 
     try:
-        generated = generate_pages(project, progress=wanted(progress))
+        generated = generate_pages(project, progress=wanted(progress), engine=engine)
     except BuildFailed as failure:
         if failure.problems is not None:
             report_problems(failure.problems)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 
@@ -69,3 +71,60 @@ def in_english(args: list[str]) -> list[str]:
     if args and args[0] in SPEAKING and "--language" not in args:
         args[1:1] = ["--language", "en"]
     return args
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.ids: set[str] = set()
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "meta" and values.get("name"):
+            self.meta[values["name"]] = values.get("content") or ""
+        for attribute in ("href", "src"):
+            if values.get(attribute):
+                self.refs.append((tag, attribute, values[attribute]))
+
+
+def _parse(file: Path) -> _Links:
+    parser = _Links()
+    parser.feed(file.read_text("utf-8"))
+    return parser
+
+
+def site_pages(site: Path) -> dict[str, _Links]:
+    return {p.relative_to(site).as_posix(): _parse(p) for p in sorted(site.rglob("*.html"))}
+
+
+def _target(site: Path, page: str, url: str) -> tuple[Path, str]:
+    base = "http://handbook.invalid/" + page
+    resolved = urlsplit(urljoin(base, url))
+    path = unquote(resolved.path).lstrip("/")
+    file = site / path
+    if path == "" or path.endswith("/"):
+        file = file / "index.html"
+    return file, resolved.fragment
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every address of a built site's pages that leads to no file of the
+    site, or to an anchor its page does not have (addresses that leave the
+    site are not followed)."""
+    pages = site_pages(site)
+    broken = []
+    for page, parsed in pages.items():
+        for tag, attribute, url in parsed.refs:
+            if urlsplit(url).scheme in ("http", "https", "mailto"):
+                continue
+            file, fragment = _target(site, page, url)
+            if not file.exists():
+                broken.append(f"{page}: {tag} {attribute}={url}")
+            elif fragment and file.suffix == ".html":
+                if fragment not in pages[file.relative_to(site).as_posix()].ids:
+                    broken.append(f"{page}: {url} (no anchor #{fragment})")
+    return broken

@@ -2,52 +2,15 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from .helpers import broken_links, site_pages
+
 pytestmark = pytest.mark.slow
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, url)
-        self.ids: set[str] = set()
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
-        if tag == "meta" and values.get("name"):
-            self.meta[values["name"]] = values.get("content") or ""
-        for attribute in ("href", "src"):
-            if values.get(attribute):
-                self.refs.append((tag, attribute, values[attribute]))
-
-
-def _parse(file: Path) -> _Links:
-    parser = _Links()
-    parser.feed(file.read_text("utf-8"))
-    return parser
-
-
-def _pages(site: Path) -> dict[str, _Links]:
-    return {p.relative_to(site).as_posix(): _parse(p) for p in sorted(site.rglob("*.html"))}
-
-
-def _target(site: Path, page: str, url: str) -> tuple[Path, str]:
-    base = "http://handbook.invalid/" + page
-    resolved = urlsplit(urljoin(base, url))
-    path = unquote(resolved.path).lstrip("/")
-    file = site / path
-    if path == "" or path.endswith("/"):
-        file = file / "index.html"
-    return file, resolved.fragment
 
 
 def test_every_record_has_its_page(built_site: Path) -> None:
@@ -63,28 +26,13 @@ def test_every_record_has_its_page(built_site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    site = built_site / "site"
-    pages = _pages(site)
-    broken = []
-    for page, parsed in pages.items():
-        for tag, attribute, url in parsed.refs:
-            scheme = urlsplit(url).scheme
-            if scheme in ("http", "https", "mailto"):
-                continue
-            file, fragment = _target(site, page, url)
-            if not file.exists():
-                broken.append(f"{page}: {tag} {attribute}={url}")
-            elif fragment and file.suffix == ".html":
-                target = file.relative_to(site).as_posix()
-                if fragment not in pages[target].ids:
-                    broken.append(f"{page}: {url} (no anchor #{fragment})")
-    assert broken == []
+    assert broken_links(built_site / "site") == []
 
 
 def test_the_site_loads_nothing_from_another_host(built_site: Path) -> None:
     outside = [
         f"{page}: <{tag} {attribute}={url}>"
-        for page, parsed in _pages(built_site / "site").items()
+        for page, parsed in site_pages(built_site / "site").items()
         for tag, attribute, url in parsed.refs
         if tag != "a" and urlsplit(url).scheme not in ("", "data")
     ]
@@ -94,7 +42,7 @@ def test_the_site_loads_nothing_from_another_host(built_site: Path) -> None:
 def test_the_site_asks_not_to_be_indexed(built_site: Path) -> None:
     site = built_site / "site"
     assert (site / "robots.txt").read_text("utf-8") == "User-agent: *\nDisallow: /\n"
-    for page, parsed in _pages(site).items():
+    for page, parsed in site_pages(site).items():
         assert parsed.meta.get("robots") == "noindex, nofollow", page
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
+from .helpers import broken_links
 
 
 def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) -> None:
@@ -30,6 +31,9 @@ def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) ->
     assert json.loads((site / "search.json").read_text("utf-8"))["items"] == []
     assert "<pagefind-modal-trigger" in lesson and 'for="__search"' not in lesson
     assert (site / ".handbook-site").is_file()
+    # Zensical reads relative addresses in a page's HTML from its file, not
+    # from its address: every link, image and anchor still leads somewhere.
+    assert broken_links(site) == []
     # Every record page was built.
     for folder in ("campaigns", "lessons", "people", "accounts"):
         for record in (EXAMPLE_DATA / folder).glob("*.yml"):

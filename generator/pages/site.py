@@ -159,8 +159,13 @@ class Site:
 
     def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
                  directory_urls: bool = True, contact_details: bool = False, site_url: str | None = None,
-                 site_name: str = "Wervingshandboek") -> None:
+                 site_name: str = "Wervingshandboek", links_from_source: bool = False) -> None:
         self.c = catalog
+        # Where a relative address in a page's HTML starts: MkDocs leaves HTML
+        # as it is, so the browser reads it from the page's address
+        # ('records/lessons/x/'); Zensical reads it, like a Markdown link, from
+        # the page's file ('records/lessons/') and rewrites it for the address.
+        self.links_from_source = links_from_source
         self.site_url = site_url
         self.site_name = site_name
         self.language = language
@@ -189,7 +194,7 @@ class Site:
     def rel(self, frm: str, target: str) -> str:
         """The address, from page `frm`, of the page or file `target` (both
         paths in the generated folder, as the pages are planned)."""
-        here = page_url(frm, self.directory_urls)
+        here = frm if self.links_from_source else page_url(frm, self.directory_urls)
         if not here.endswith("/"):
             here = here.rpartition("/")[0] + "/" if "/" in here else ""
         return _relative(here, page_url(target, self.directory_urls))
