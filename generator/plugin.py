@@ -2,8 +2,9 @@
 
 The generator writes every page under `records/` in a strict subset of
 Markdown: front matter, ATX headings on a line of their own after a blank
-line (`## text { #id }`, the text plain or as character references), and
-blocks of HTML that begin with a block-level tag and hold no blank line.
+line (`## text { #id }`, `{ data-pagefind-ignore }` or both, the text plain
+or as character references), and blocks of HTML that begin with a
+block-level tag and hold no blank line.
 Python-Markdown would parse all that HTML once more, which was about half of
 the engine's time; this plugin reads the subset directly and hands MkDocs the
 same HTML, table of contents, title and anchors (`tests/test_plugin.py`
@@ -55,7 +56,10 @@ from .search import PREVIEW_SEARCH, PreviewSearch
 from .render import message_html
 from .settings import ENGINE_SHARE, GENERATED, PREVIEW_NOTICE
 
-_HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)(?: \{ #(?P<id>[A-Za-z0-9_-]+) \})?")
+# A heading: its text, and attr_list's braces with an id, `data-pagefind-ignore`
+# (the handbook's own words, left out of search), or both.
+_HEADING = re.compile(r"(#{1,6}) (?P<text>[^\n]*?)"
+                      r"(?: \{(?=[^}]*\S \}$)(?: #(?P<id>[A-Za-z0-9_-]+))?(?P<ignore> data-pagefind-ignore)? \})?")
 # Heading text Python-Markdown leaves as it is: no inline syntax, and '&' only
 # as the start of a character reference.
 _PLAIN = re.compile(r"(?:[^*_`<>\[\]\\!{}&~^=|#]|&#\d{1,7};|&#x[0-9A-Fa-f]{1,6};|&[A-Za-z]{2,31};)*")
@@ -125,7 +129,8 @@ def render_generated(markdown: str, permalink: Permalink) -> Rendered:
             ident = match["id"] or unique(slugify(name, "-"), used)
             link = (f'<a class="{permalink.css}" href="#{ident}" title="{html.escape(permalink.title)}">'
                     f"{permalink.symbol}</a>" if permalink.symbol is not None else "")
-            out.append(f'<h{level} id="{ident}">{text}{link}</h{level}>')
+            ignore = " data-pagefind-ignore" if match["ignore"] else ""
+            out.append(f'<h{level}{ignore} id="{ident}">{text}{link}</h{level}>')
             tokens.append({"level": level, "id": ident, "name": text, "html": text, "data-toc-label": "",
                            "children": []})
             if level == 1 and title is None:
