@@ -183,6 +183,18 @@ def test_the_labels_of_a_record_s_facts_are_not_what_search_finds(sites, watched
     assert [href for href in hrefs if "/records/lessons/" in href] == ["/records/lessons/inmail-templates-2025/"], hrefs
 
 
+def test_the_handbook_s_own_headings_and_intros_are_not_what_search_finds(sites, watched) -> None:
+    """Every person's page has the heading "Wat deze persoon beheert" and a
+    link "Wat … beheert", but no person's record says the word: search finds
+    pages whose text does, not the people."""
+    page = watched.page
+    page.goto(sites["nl"] + "records/people/fatima-el-amrani/")
+    assert page.locator("h2", has_text="Wat deze persoon beheert").count() == 1
+    hrefs = _search(page, sites["nl"], "beheert")
+    assert "/records/accounts/youtube-regio-west/" in hrefs  # its description says it
+    assert [href for href in hrefs if "/records/people/" in href] == [], hrefs
+
+
 def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None:
     page = watched.page
     hrefs = _search(page, sites["nl"], "linkedin")
