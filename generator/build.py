@@ -322,7 +322,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                 code = result.returncode
             else:
                 shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
-                code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares)
+                code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares,
+                               beside=target)
         except OSError as failure:
             raise BuildFailed(say("engine_not_started", engine=engine, reason=failure.strerror),
                               generated.problems) from None
@@ -391,10 +392,13 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str], shares: int) -> int:
+def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str], shares: int,
+            beside: Path) -> int:
     """`mkdocs build --strict` of the site into `site`, in `shares`
     processes; the exit status. The first process writes into `site`, the
-    others beside it; their pages are moved in when every process succeeded.
+    others into folders of their own beside `beside` (the site folder, where
+    a later build finds what a stop left); their pages are moved in when
+    every process succeeded.
     What the processes say is shown once: each reads every page and says
     the same of it, but each checks the anchors of only its own pages."""
     def command(folder: Path) -> list[str]:
@@ -413,7 +417,7 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
         for number in range(shares):
             with uninterrupted():
                 if number:
-                    folders.append(fresh_folder(site))
+                    folders.append(fresh_folder(beside))
                 logs.append(tempfile.TemporaryFile())
                 running.append(subprocess.Popen(command(folders[number]), cwd=project, stdout=logs[number],
                                                 stderr=logs[number], process_group=0,

@@ -422,10 +422,18 @@ def run() -> None:
         text = one_line(" ".join(f"{type(exc).__name__}: {exc}".split())[:500])
         click.echo(say("unexpected", text=text), err=True)
         code = 1
+    if code == 130 and _stopped_by:
+        code = 128 + _stopped_by  # as a shell reports it: 143 after SIGTERM, 129 after SIGHUP
     leave(code)
 
 
+# The signal that stopped the command, when it was not Ctrl-C.
+_stopped_by = 0
+
+
 def _interrupted(number: int, frame: object) -> None:
+    global _stopped_by
+    _stopped_by = number
     raise KeyboardInterrupt
 
 

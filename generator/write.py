@@ -38,6 +38,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .parallel import uninterrupted
+
 MANIFEST = ".handbook-manifest.json"
 LOCK = ".handbook-lock"
 # How long a build waits for another process that writes the same folder.
@@ -318,7 +320,16 @@ def overwrite_built(path: Path, data: bytes) -> None:
 
 
 def discard(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
+    """Remove a folder the build worked in (beside the site: `fresh_folder`).
+    It is renamed as garbage first, with stops held back, so a stop during
+    the removal leaves only what the next build removes (`discard_leftovers`)."""
+    garbage = folder.with_name(folder.name + DISCARDED)
+    with uninterrupted():
+        try:
+            os.replace(folder, garbage)
+        except OSError:  # gone already, or not to be renamed: removed where it is
+            garbage = folder
+    shutil.rmtree(garbage, ignore_errors=True)
 
 
 # The name a folder gets once it is only waiting to be removed.

@@ -183,8 +183,9 @@ def _failed_build(project: Path) -> tuple[int, list[str]]:
 
 
 def _leftovers(project: Path) -> list[str]:
-    """Folders a build works in beside the site (`write.fresh_folder`)."""
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
+    """Folders a build works in beside the site (`write.fresh_folder`), and
+    any other folder whose name starts with the site's."""
+    return sorted(p.name for p in project.iterdir() if p.name.lstrip(".").startswith("site") and p.name != "site")
 
 
 @pytest.mark.slow
@@ -243,6 +244,35 @@ def test_the_replaced_site_is_removed_after_the_build_and_so_is_what_a_stopped_r
     assert all((folder / "a.txt").read_text("utf-8") == "blijft" for folder in kept)
 
 
+def test_a_folder_whose_removal_is_stopped_is_left_as_garbage_the_next_build_removes(tmp_path: Path) -> None:
+    """Ctrl-C while a build removes its half-built site: what is left is
+    named as garbage (`.discarded`), which the next build removes, never a
+    folder that looks like a build still at work."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / ".site-abc"
+    for number in range(200):
+        (folder / str(number)).mkdir(parents=True)
+        for name in range(100):
+            (folder / str(number) / f"{name}.html").write_text("x", "utf-8")
+    script = ("import sys, pathlib\nfrom generator.write import discard\nprint('begun', flush=True)\n"
+              "try:\n    discard(pathlib.Path(sys.argv[1]))\nexcept KeyboardInterrupt:\n    sys.exit(130)\n")
+    process = subprocess.Popen([sys.executable, "-c", script, str(folder)], cwd=Path(__file__).parents[1],
+                               stdout=subprocess.PIPE)
+    assert process.stdout.readline() == b"begun\n"
+    time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130  # stopped halfway through the removal
+    assert not folder.exists()
+    left = folder.with_name(folder.name + write.DISCARDED)
+    assert left.is_dir() and len(list(left.iterdir())) < 200
+    write.discard_leftovers(tmp_path / "site")
+    assert _gone([left])
+
+
 def test_leaving_flushes_what_was_printed_and_runs_the_exit_handlers(tmp_path: Path) -> None:
     """The command ends with os._exit (a build's objects are not taken
     apart one by one): everything printed still arrives, exit handlers run."""
@@ -290,7 +320,7 @@ def test_a_stopped_build_cleans_up_after_itself(project: Path, moment: str, stop
     else:
         os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert process.returncode == (143 if stop == "term" else 130), stderr  # as a shell reports the signal
     assert b"Traceback" not in stderr
     assert _leftovers(project) == []
     assert (project / "site" / "index.html").read_bytes() == before
