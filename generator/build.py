@@ -282,6 +282,10 @@ def build_site(
                                    project.absolute() / ".git"])
     except WriteRefused as refused:
         raise BuildFailed(str(refused)) from None
+    root = Path(os.path.realpath(project))
+    if engine == "zensical" and not Path(os.path.realpath(target)).is_relative_to(root):
+        # Zensical refuses a site folder outside the folder of its configuration.
+        raise BuildFailed(say("zensical_outside", project=root, site=target))
     problems = Problems()
     catalog = checked_catalog(project, settings, problems, timings, progress, text_checks=text_checks)
     try:

@@ -523,6 +523,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "handbook: de opdracht stopte op iets onverwachts ({text}); er is niets gepubliceerd. Meld dit "
                    "graag, met de opdracht die je gaf."),
     "engine_not_started": ("{engine} could not be started: {reason}", "{engine} kon niet starten: {reason}"),
+    "zensical_outside": ("Zensical builds only inside the project folder ({project}): choose a --site-dir there, "
+                         "and copy the site to {site} afterwards",
+                         "Zensical bouwt alleen binnen de projectmap ({project}): kies daar een --site-dir, "
+                         "en kopieer de site daarna naar {site}"),
     "engine_failed": ("{engine} build --strict failed (see its messages above)",
                       "{engine} build --strict mislukte (zie de meldingen hierboven)"),
     "search_failed": ("the search index could not be made ({detail})",

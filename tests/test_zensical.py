@@ -38,3 +38,17 @@ def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) ->
     for folder in ("campaigns", "lessons", "people", "accounts"):
         for record in (EXAMPLE_DATA / folder).glob("*.yml"):
             assert (site / "records" / folder / record.stem / "index.html").is_file(), record
+
+
+def test_zensical_with_a_site_folder_outside_the_project_says_why_before_building(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical",
+         "--site-dir", str(tmp_path / "elders")],
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        f"bouwen mislukt: Zensical bouwt alleen binnen de projectmap ({project.resolve()}): kies daar een "
+        f"--site-dir, en kopieer de site daarna naar {tmp_path / 'elders'}; de vorige site blijft zoals hij was\n")
+    assert not (tmp_path / "elders").exists() and not (project / "handbook" / "records").exists()
