@@ -83,7 +83,7 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
         raise BuildFailed(str(failure)) from None
     catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache,
                            text_checks=text_checks)
-    check_docs_folder(project, settings.docs_dir, problems)
+    check_docs_folder(project, settings.docs_dir, problems, catalog)
     if catalog is None or problems.errors:
         raise BuildFailed(say("check_found_errors"), problems)
     return catalog

@@ -154,6 +154,9 @@ class Catalog:
     # Every id that has a file, valid or not: a reference to a record with
     # its own errors is not reported as unknown as well.
     ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Links and images in record text to the handbook's pages and files
+    # (`safety.Address`), followed by `validate.check_docs_folder`.
+    addresses: list[Any] = field(default_factory=list)
 
     # --- derived by `derive`, read by everyone else ---
     answers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lesson -> (campaign, goal)

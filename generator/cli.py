@@ -107,7 +107,7 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
         from .validate import check_docs_folder
 
         try:
-            check_docs_folder(project, read_settings(project).docs_dir, problems)
+            check_docs_folder(project, read_settings(project).docs_dir, problems, catalog)
         except SettingsError as failure:
             problems.error("mkdocs.yml", 1, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:

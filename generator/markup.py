@@ -163,13 +163,15 @@ def html_block(inner: str, css_class: str = "handbook-text") -> str:
 
 
 def _rewrite_links(tokens: list[Token], link_target: Callable[[str], str]) -> None:
-    """Links to other pages of the handbook ('../lessons/x.md') get the
-    address the page is served at."""
+    """Links and images inside the handbook ('../lessons/x.md',
+    '../../assets/x.png', written from the record's generated page) get
+    the address the page or file is served at."""
     for token in tokens:
         for child in token.children or []:
-            href = child.attrGet("href") if child.type == "link_open" else None
-            if href and scheme_of(str(href)) is None and not leaves_site(str(href)):
-                child.attrSet("href", link_target(str(href)))
+            name = "href" if child.type == "link_open" else "src" if child.type == "image" else None
+            address = child.attrGet(name) if name else None
+            if address and scheme_of(str(address)) is None and not leaves_site(str(address)):
+                child.attrSet(name, link_target(str(address)))
 
 
 # A heading longer than this is shown as a bold paragraph: a Markdown
@@ -247,7 +249,9 @@ def render_text(text: str | None) -> Markup:
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "html", "link", "image"
+    # "html", "link", "image": refused; "link_within", "image_within": an
+    # address inside the handbook (a path), which must lead to a page or file
+    kind: str
     snippet: str  # the HTML, or the address
     block_line: int  # line of the field's text where the block starts (0-based)
     scheme: str | None = None
@@ -282,10 +286,14 @@ def inspect_markdown(text: str) -> list[Finding]:
             url = str(token.attrGet("href") or "")
             if not safe_url(url):
                 findings.append(Finding("link", url, block_line, scheme_of(url)))
+            elif scheme_of(url) is None:
+                findings.append(Finding("link_within", url, block_line))
         elif token.type == "image":
             url = str(token.attrGet("src") or "")
             if not safe_url(url, image=True):
                 findings.append(Finding("image", url, block_line, scheme_of(url)))
+            else:
+                findings.append(Finding("image_within", url, block_line))
     return findings
 
 

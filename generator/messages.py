@@ -403,6 +403,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "within the handbook are allowed",
                     "{field} heeft een link naar een {scheme}-adres; alleen http-, https- en mailto-adressen of "
                     "links binnen het handboek zijn toegestaan"),
+    "link_nowhere": ("{field} links to {snippet}, which is no page or file of the handbook; link to a record as "
+                     "../lessons/its-id.md (as from its page), to a file in {docs}/ as ../../its-name",
+                     "{field} linkt naar {snippet}, maar dat is geen pagina of bestand van het handboek; link naar "
+                     "een record als ../lessons/id-van-de-les.md (gezien vanaf zijn pagina), naar een bestand in "
+                     "{docs}/ als ../../naam-van-het-bestand"),
+    "image_nowhere": ("{field} shows the image {snippet}, which is no file of the handbook; put the image in "
+                      "{docs}/assets/ and write ../../assets/its-name.png",
+                      "{field} toont de afbeelding {snippet}, maar die staat niet in het handboek; zet de afbeelding "
+                      "in {docs}/assets/ en schrijf ../../assets/naam-van-de-afbeelding.png"),
     "link_without_scheme": ("{field} has a link to another site without 'https:' ({snippet}); write the whole "
                             "address, starting with https://",
                             "{field} heeft een link naar een andere site zonder 'https:' ({snippet}); schrijf het "

@@ -17,6 +17,7 @@ import itertools
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from .load import Document
@@ -99,29 +100,52 @@ def find_in_lines(joined: tuple[int, int, tuple[str, ...]], needle: str, before:
     return None
 
 
-def _locate(text: str, needle: str, first_line: int, block_line: int) -> tuple[int, int]:
-    """Line and column of `needle` in a Markdown field, searching from its block."""
+def _locate(text: str, needle: str, first_line: int, block_line: int,
+            taken: set[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """Line and column of `needle` in a Markdown field, searching from its
+    block; not where an earlier finding of the field stands (`taken`)."""
     lines = text.split("\n")
     for index in range(block_line, len(lines)):
         col = lines[index].find(needle)
+        while col >= 0 and taken is not None and (index, col) in taken:
+            col = lines[index].find(needle, col + 1)
         if col >= 0:
+            if taken is not None:
+                taken.add((index, col))
             return first_line + index, col + 1
     return first_line + block_line, 1
 
 
+@dataclass(frozen=True)
+class Address:
+    """A link or image in record text to a page or file of the handbook,
+    where it stands: whether it leads somewhere is known only once every
+    record and the docs folder are read (`validate.check_docs_folder`)."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    url: str
+    image: bool
+
+
 def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems,
-                   indent: int = 0, joined: tuple[int, int, tuple[str, ...]] | None = None) -> None:
+                   indent: int = 0, joined: tuple[int, int, tuple[str, ...]] | None = None,
+                   addresses: list[Address] | None = None) -> None:
     """Report raw HTML and refused links and images in one Markdown field:
     what the renderer (`markup.render_markdown`) would show as text or drop.
 
     `first_line`/`first_col`: where the field's text starts in the file;
     `indent`: how far the lines of a block (|) stand indented in the file;
     `joined`: the file's lines of a text whose lines YAML joined (see
-    `Document.joined`): each finding is looked for there.
+    `Document.joined`): each finding is looked for there; `addresses`
+    receives the links and images to pages and files of the handbook.
     """
     if not _MAY_BE_UNSAFE.search(text):
         return
     seen: list[str] = []
+    taken: set[tuple[int, int]] = set()
     for finding in inspect_markdown(text):
         if finding.kind == "nesting":
             problems.error(path, first_line + finding.block_line, 1, say("too_nested", field=field_name(field)))
@@ -134,8 +158,12 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
             line, col = find_in_lines(joined, needle, seen.count(needle)) or (first_line, first_col)
             seen.append(needle)
         else:
-            line, col = _locate(text, needle, first_line, finding.block_line)
+            line, col = _locate(text, needle, first_line, finding.block_line, taken)
             col += first_col - 1 if line == first_line else indent
+        if finding.kind in ("link_within", "image_within"):
+            if addresses is not None:
+                addresses.append(Address(path, line, col, field, finding.snippet, finding.kind == "image_within"))
+            continue
         if finding.kind == "html":
             message = say("contains_html", field=field_name(field), snippet=quote(finding.snippet, 40))
         elif finding.kind == "image" and finding.scheme is not None:
@@ -210,7 +238,8 @@ def find_contacts(text: str) -> list[tuple[str, re.Match[str]]]:
     return found[:MAX_CONTACTS]
 
 
-def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems) -> None:
+def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems,
+                      addresses: list[Address] | None = None) -> None:
     """Markdown safety for a record's Markdown fields; contact details in
     all its text but a person's own contact fields, as written and as
     rendered (escapes and entities cannot hide an address)."""
@@ -227,7 +256,7 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
                 line, col = line + 1, indent + 1
             elif (name,) in doc.quoted:
                 col += 1
-            check_markdown(value, doc.path, line, col, name, problems, indent, doc.joined.get((name,)))
+            check_markdown(value, doc.path, line, col, name, problems, indent, doc.joined.get((name,)), addresses)
     if not personal_data:
         return
     kind = getattr(model, "kind", "")

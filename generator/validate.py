@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import time
 import unicodedata
 from collections import defaultdict
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import unquote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -41,7 +43,8 @@ from .models import (
 )
 from .problems import Problem, Problems, quote, suggest
 from .progress import counting
-from .safety import check_record_text
+from .safety import Address, check_record_text
+from .settings import GENERATED
 
 
 
@@ -551,6 +554,7 @@ class _FileResult:
     validate_problems: list[Problem] = field(default_factory=list)
     placeholders: set[str] = field(default_factory=set)  # required fields that failed: stand-ins
     deferred: list[Deferred] = field(default_factory=list)  # references written as titles
+    addresses: list[Address] = field(default_factory=list)  # links and images to the handbook's pages and files
 
 
 @dataclass
@@ -587,7 +591,7 @@ def _validated(result: _FileResult, model: type[BaseModel], text_checks: bool) -
         found = Problems()
         result.record = validate_document(model, result.doc, found, result.placeholders, result.deferred)
         if text_checks:
-            check_record_text(result.doc, model, True, found)
+            check_record_text(result.doc, model, True, found, result.addresses)
         result.validate_problems, result.validated = found.items, True
     return result
 
@@ -648,6 +652,7 @@ def load_catalog(
     partial: dict[str, list[Entry]] = defaultdict(list)  # with stand-ins or an unusable id: checked, never shown
     seen: dict[tuple[str, str], SourceFile] = {}
     known_ids: dict[str, set[str]] = defaultdict(set)
+    addresses: list[Address] = []  # to be followed once the docs folder is read
     titled: list[tuple[str, Deferred]] = []  # references written as titles, by file
 
     for source, result in results:
@@ -707,10 +712,11 @@ def load_catalog(
             partial[model.kind].append(Entry(ident, result.record, doc, frozenset(result.placeholders)))
         elif result.record is not None:
             staged[model.kind][ident] = Entry(ident, result.record, doc)
+        addresses.extend(result.addresses)
 
     catalog = None
     if taxonomy is not None or faulty_taxonomy is not None:
-        catalog = Catalog(taxonomy or faulty_taxonomy, taxonomy_doc, today, ids=known_ids)
+        catalog = Catalog(taxonomy or faulty_taxonomy, taxonomy_doc, today, ids=known_ids, addresses=addresses)
         for kind, entries in staged.items():
             catalog.of_kind(kind).update(entries)
         check_references(catalog, problems, partial)
@@ -779,14 +785,16 @@ def _taxonomy_for_checks(doc: Document) -> Taxonomy:
     return Taxonomy.model_construct(**sections)
 
 
-def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:
+def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Catalog | None = None) -> None:
     """The docs folder holds real files only: a symbolic link could make the
-    engine publish a file from anywhere on the machine."""
+    engine publish a file from anywhere on the machine. With `catalog`: every
+    link and image in its records' text leads to a page or file there."""
     base = project.absolute()
     shown = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else str(docs)
     if docs.is_symlink():
         problems.error(shown, 1, 1, say("docs_symlink"))
         return
+    written: set[str] = set()  # the files written by hand, as paths in the docs folder
     for folder, subfolders, files in os.walk(docs):
         here = Path(folder)
         for name in sorted(subfolders + files):
@@ -795,3 +803,32 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems) -> None:
                     f"{shown}/{(here / name).relative_to(docs).as_posix()}", 1, 1,
                     say("docs_file_symlink"),
                 )
+        inside = here.relative_to(docs).as_posix()
+        if inside.split("/")[0] != GENERATED:
+            written.update(name if inside == "." else f"{inside}/{name}" for name in files)
+    if catalog is not None:
+        for address in catalog.addresses:
+            if not _leads_somewhere(address, written, catalog.ids):
+                problems.error(address.path, address.line, address.col, say(
+                    "image_nowhere" if address.image else "link_nowhere", field=field_name(address.field),
+                    snippet=quote(address.url, 60), docs=shown))
+
+
+def _leads_somewhere(address: Address, written: set[str], ids: dict[str, set[str]]) -> bool:
+    """Whether a link or image in a record's text, written as from the
+    record's page (`records/lessons/x.md`), leads to a record's page or to
+    a file written by hand in the docs folder."""
+    path = unquote(address.url.partition("#")[0])
+    if not path:
+        return not address.image  # an anchor on the record's own page
+    if path.startswith("/") or "?" in path or "\\" in path:
+        return False  # from the site's root: wrong wherever the site is served from
+    folder = address.path.split("/")[-2]
+    target = posixpath.normpath(posixpath.join(GENERATED, folder, path))
+    if target.split("/")[0] != GENERATED:
+        return target in written
+    kind_folder, _, name = target.partition("/")[2].partition("/")
+    model = KIND_BY_FOLDER.get(kind_folder)
+    stem = name.removesuffix(".md")
+    return (model is not None and not address.image and name.endswith(".md") and "/" not in name
+            and (stem == "index" or stem in ids.get(model.kind, ())))

@@ -518,3 +518,40 @@ def test_without_a_valid_taxonomy_there_is_no_catalog(tmp_path, files, expected)
     problems = Problems()
     assert load_catalog(make_project(tmp_path, files), problems, TODAY) is None
     assert [str(p) for p in problems.sorted()] == expected
+
+
+# --- links and images to the handbook's own pages and files ---------------------
+
+
+def test_links_and_images_in_record_text_must_lead_to_a_page_or_file_of_the_handbook(tmp_path: Path) -> None:
+    """Written as from the record's page (records/lessons/x.md): a record's
+    page, a page or file written by hand in handbook/, or an anchor. Anything
+    else would be a broken link or image on the site: a located error."""
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "p")
+    (project / "handbook" / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
+    lesson = project / SENT_AGAIN
+    lesson.write_text(lesson.read_text("utf-8") + (
+        "body: |\n"
+        "  Zie [de vorige les](../lessons/luister-eerst.md#kop), [alle lessen](../lessons/index.md),\n"
+        "  [de schrijfwijzer](../../authors.md), [hier](#verhaal) en ![logo](../../assets/logo.svg).\n"
+        "\n"
+        "  Niet: [weg](../lessons/bestaat-niet.md), [map](../lessons/luister-eerst/),\n"
+        "  ![a](../../../../../etc/passwd) [b](/assets/../../etc/passwd) ![c](assets/x.svg)\n"
+        "  [d](../people/luister-eerst.md) ![e](../lessons/luister-eerst.md)\n"), "utf-8")
+    result = check(project)
+    assert result.exit_code == 1
+    hint_link = ("which is no page or file of the handbook; link to a record as ../lessons/its-id.md (as from its "
+                 "page), to a file in handbook/ as ../../its-name")
+    hint_image = ("which is no file of the handbook; put the image in handbook/assets/ and write "
+                  "../../assets/its-name.png")
+    assert problem_lines(result) == [
+        f"{SENT_AGAIN}:14:15: error: 'body' links to '../lessons/bestaat-niet.md', {hint_link}",
+        f"{SENT_AGAIN}:14:50: error: 'body' links to '../lessons/luister-eerst/', {hint_link}",
+        f"{SENT_AGAIN}:15:8: error: 'body' shows the image '../../../../../etc/passwd', {hint_image}",
+        f"{SENT_AGAIN}:15:39: error: 'body' links to '/assets/../../etc/passwd', {hint_link}",
+        f"{SENT_AGAIN}:15:70: error: 'body' shows the image 'assets/x.svg', {hint_image}",
+        f"{SENT_AGAIN}:16:7: error: 'body' links to '../people/luister-eerst.md', {hint_link}",
+        f"{SENT_AGAIN}:16:40: error: 'body' shows the image '../lessons/luister-eerst.md', {hint_image}",
+    ]

@@ -79,12 +79,30 @@ def test_author_links_never_become_another_scheme_or_leave_the_pages() -> None:
     from generator.pages.site import Site
 
     site = Site.__new__(Site)
-    site.directory_urls = True
+    site.directory_urls, site.links_from_source = True, False
     assert site.author_link("lessons/a.md", "../lessons/b.md#x") == "../b/#x"
     assert site.author_link("lessons/a.md", "zz/http:/127.0.0.2/login/.md") == "../zz/http:/127.0.0.2/login/"
     assert site.author_link("lessons/a.md", "a/http:/127.0.0.2/login/.md") == "./http:/127.0.0.2/login/"
     assert site.author_link("lessons/a.md", "/lessons/b.md") == "/lessons/b.md"
     assert site.author_link("lessons/a.md", "../../../x.md") == "../../../x.md"
+
+
+def test_author_links_and_images_get_the_address_each_engine_serves_them_at() -> None:
+    """Written as from the record's page (records/lessons/a.md); MkDocs leaves
+    the address to the browser (from records/lessons/a/), Zensical rewrites
+    it from the page's file (records/lessons/)."""
+    from generator.pages.site import Site
+
+    site = Site.__new__(Site)
+    site.directory_urls, site.links_from_source = True, False
+    assert site.author_link("lessons/a.md", "../../authors.md#kop") == "../../../authors/#kop"
+    assert site.author_link("lessons/a.md", "../../assets/logo.svg") == "../../../assets/logo.svg"
+    assert site.author_link("lessons/a.md", "#kop") == "#kop"
+    site.links_from_source = True
+    assert site.author_link("lessons/a.md", "../lessons/b.md#x") == "b/#x"
+    assert site.author_link("lessons/a.md", "../../assets/logo.svg") == "../../assets/logo.svg"
+    assert str(render_markdown("![logo](../../assets/logo.svg)", link_target=lambda src: "../" + src)) == (
+        '<div class="handbook-text">\n<p><img src="../../../assets/logo.svg" alt="logo"></p>\n</div>')
 
 
 def test_links_are_kept_or_shown_as_text() -> None:

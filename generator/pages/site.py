@@ -193,11 +193,17 @@ class Site:
 
     def rel(self, frm: str, target: str) -> str:
         """The address, from page `frm`, of the page or file `target` (both
-        paths in the generated folder, as the pages are planned)."""
+        paths in the generated folder, as the pages are planned, or both in
+        the docs folder)."""
+        return _relative(self._folder(frm), page_url(target, self.directory_urls))
+
+    def _folder(self, frm: str) -> str:
+        """The folder a relative address on page `frm` starts from (see
+        `links_from_source`)."""
         here = frm if self.links_from_source else page_url(frm, self.directory_urls)
         if not here.endswith("/"):
             here = here.rpartition("/")[0] + "/" if "/" in here else ""
-        return _relative(here, page_url(target, self.directory_urls))
+        return here
 
     def from_home(self, target: str) -> str:
         """The address of a generated page from the home page, which is the
@@ -205,15 +211,17 @@ class Site:
         return f"{GENERATED}/{page_url(target, self.directory_urls)}"
 
     def author_link(self, frm: str, href: str) -> str:
-        """A relative link an author wrote in a Markdown field, to a page of the
-        handbook ('../lessons/x.md#a', as from the generated page): its address."""
+        """A relative address an author wrote in a Markdown field, to a page
+        or file of the handbook ('../lessons/x.md#a', '../../assets/x.png',
+        as from the generated page): where the engine serves it."""
         path, _, anchor = href.partition("#")
-        if not path.endswith(".md") or path.startswith("/"):
-            return href  # a file, or an address from the site's root: as written
-        target = posixpath.normpath(posixpath.join(frm.rpartition("/")[0], path))
+        if not path or path.startswith("/") or "?" in path:
+            return href  # this page, or what the check refuses: as written
+        source = f"{GENERATED}/{frm}"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         if target.startswith("../") or target == "..":
-            return href  # outside the generated pages: as written
-        address = self.rel(frm, target) + (f"#{anchor}" if anchor else "")
+            return href  # outside the handbook, refused by the check: as written
+        address = self.rel(source, target) + (f"#{anchor}" if anchor else "")
         # 'x/http:/host/.md' must not become 'http:/host/': a first segment with
         # a colon would read as a scheme, so such a path starts with './'.
         return address if ":" not in address.split("/", 1)[0] else "./" + address
