@@ -115,3 +115,34 @@ def test_two_processes_write_what_one_writes(generated: Path, monkeypatch: pytes
     again = build.generate_pages(generated.parent.parent)
     assert again.changed == 0 and again.removed == 0
     assert {p.relative_to(generated).as_posix(): p.read_bytes() for p in generated.rglob("*") if p.is_file()} == pages
+
+
+def test_the_pager_reaches_any_page_of_a_long_list_in_three_clicks() -> None:
+    """A list of 49 pages: the pager of each page links its neighbours,
+    every tenth page and the last, so a reader reaches any page from any
+    other in at most three clicks (not by paging through the middle)."""
+    from generator.i18n import LABELS
+    from generator.pages.site import PAGE_SIZE, Site
+
+    site = Site.__new__(Site)
+    site.directory_urls, site.links_from_source, site.L = True, False, LABELS["nl"]
+    total = 49
+
+    def links(number: int) -> set[int]:
+        pager = site.pager("lists/lessons.md", number, total * PAGE_SIZE)
+        return {page["number"] for page in pager["pages"] if not page["gap"]} - {number}
+
+    assert sorted(links(1)) == [2, 3, 4, 5, 10, 20, 30, 40, 49]
+    worst = 0
+    for start in range(1, total + 1):
+        clicks, frontier = {start: 0}, [start]
+        while frontier:
+            reached = []
+            for page in frontier:
+                for other in links(page) - clicks.keys():
+                    clicks[other] = clicks[page] + 1
+                    reached.append(other)
+            frontier = reached
+        assert len(clicks) == total
+        worst = max(worst, max(clicks.values()))
+    assert worst == 3

@@ -104,6 +104,9 @@ def chart_of(group: str, key: str) -> str:
 # related list and links to the whole list, so every page stays small however
 # many records the handbook holds, and every record is a few clicks away.
 PAGE_SIZE = 100
+# The pager of a paged list links the pages this near the shown one, and every PAGER_STEP-th.
+PAGER_NEAR = 4
+PAGER_STEP = 10
 SHOWN = 10
 # On a page of groups (campaigns per year, per platform ...) each group shows
 # fewer: there may be as many groups as years or platforms.
@@ -423,7 +426,10 @@ class Site:
         if total == 1:
             return None
         here = numbered(first, number)
-        shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+        # The first and last page, four either side of this one, and every
+        # tenth: any page of a long list is three clicks away at most.
+        shown = sorted({1, total, *range(max(1, number - PAGER_NEAR), min(total, number + PAGER_NEAR) + 1),
+                        *range(PAGER_STEP, total, PAGER_STEP)})
         return {
             "number": number, "total": total,
             "label": self.L["page_of"].format(number=number, total=total),
