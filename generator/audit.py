@@ -40,9 +40,11 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .markup import leaves_site, scheme_of
+from .messages import say
 from .parallel import elsewhere
 from .policy import DATA_SCRIPT_TYPES, HEAD, policy, policy_element, script_hash, with_policy
-from .problems import Problems
+from .problems import Problem, Problems
+from .settings import GENERATED
 from .write import overwrite_built
 
 URL_ATTRIBUTES = frozenset({
@@ -161,33 +163,35 @@ class _PageAudit:
         ident = values.get("id", "")
         if ident.startswith("__"):  # the theme finds its own parts by these ids: each must be its own
             if ident in self.ids_seen:
-                self.error(f'id="{ident}"', f"a second element with the id '{ident}', which the theme uses")
+                self.error(f'id="{ident}"', say("audit_second_id", ident=ident))
             elif ident == "__config" and tag != "script":
-                self.error(f'id="{ident}"', f"<{tag}> has the id '__config', which names the theme's settings")
+                self.error(f'id="{ident}"', say("audit_config_id", tag=tag))
             self.ids_seen.add(ident)
         for name in values:
             if name.startswith("on"):
-                self.error(name, f"<{tag}> has the event handler '{name}', which runs script")
-        if tag in EMBEDDING:
-            self.error(f"<{tag}", f"<{tag}> embeds another document; the handbook does not")
+                self.error(name, say("audit_handler", tag=tag, name=name))
+        if tag == "base":
+            self.error("<base", say("audit_base"))
+        elif tag in EMBEDDING:
+            self.error(f"<{tag}", say("audit_embeds", tag=tag))
         if tag == "noscript":
-            self.error("<noscript", "<noscript> holds content that browsers read differently when they run script")
+            self.error("<noscript", say("audit_noscript"))
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            self.error("http-equiv", "<meta http-equiv=refresh> sends the reader elsewhere")
+            self.error("http-equiv", say("audit_refresh"))
         if tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
             self.policies.append(values.get("content", ""))
         if tag in ("animate", "set") and values.get("attributename", "").lower() in ("href", "xlink:href"):
-            self.error(f"<{tag}", f"<{tag}> changes an address while the page is shown")
+            self.error(f"<{tag}", say("audit_animate", tag=tag))
         if tag not in EMBEDDING and tag not in ("form", "script"):  # those have rules of their own
             for name in URL_ATTRIBUTES & values.keys():
                 self.address(tag, name, values)
         if _STYLE_LOADS.search(values.get("style", "")):
-            self.error("style=", f"<{tag}> loads a resource through its style attribute")
+            self.error("style=", say("audit_style_attribute", tag=tag))
         if tag == "form":
             signature = tuple(sorted(values.items()))
             self.found.forms.add(signature)
             if self.theme is not None and signature not in self.theme.forms:
-                self.error(next(iter(values.values()), ""), "a <form> that the theme did not put there", "<form")
+                self.error(next(iter(values.values()), ""), say("audit_form"), "<form")
         elif tag == "script":
             self.script(node, values)
         elif tag == "style":
@@ -195,9 +199,9 @@ class _PageAudit:
             self.found.styles.add(_normalise(text))
             if self.image:  # a chart's own style: shapes and colours, nothing loaded
                 if _STYLE_LOADS.search(text):
-                    self.error("<style", "a <style> element that loads a resource")
+                    self.error("<style", say("audit_style_loads"))
             elif self.theme is not None and _normalise(text) not in self.theme.styles:
-                self.error("<style", "a <style> element that the theme did not put there")
+                self.error("<style", say("audit_style"))
 
     def address(self, tag: str, name: str, values: dict[str, str]) -> None:
         if name == "srcset" or name == "imagesrcset":
@@ -207,19 +211,19 @@ class _PageAudit:
         for url in urls:
             scheme = scheme_of(url)
             if scheme in BAD_SCHEMES:
-                self.error(url[:30], f"<{tag} {name}> uses a '{scheme}:' address", f"{name}=")
+                self.error(url[:30], say("audit_scheme", tag=tag, name=name, scheme=scheme), f"{name}=")
             elif tag in ("a", "area") and name == "href":
                 if scheme is not None and scheme not in LINK_SCHEMES:
-                    self.error(url[:30], f"<{tag} href> links to a '{scheme}:' address", f"{name}=")
+                    self.error(url[:30], say("audit_link_scheme", tag=tag, scheme=scheme), f"{name}=")
             elif leaves_site(url):
                 if not (tag == "link" and NOT_LOADED & set(values.get("rel", "").lower().split())):
-                    self.error(url[:40], f"<{tag} {name}> loads {url[:80]} from another host", f"{name}=")
+                    self.error(url[:40], say("audit_elsewhere", tag=tag, name=name, url=url[:80]), f"{name}=")
 
     def script(self, node: LexborNode, values: dict[str, str]) -> None:
         src = values.get("src")
         if src is not None:
             if not _THEME_SCRIPT.match(src):
-                self.error(src or "<script", f"<script src={src[:80]}> is not one of the site's own scripts")
+                self.error(src or "<script", say("audit_script_src", src=src[:80]))
             return
         text = node.text(deep=True)
         normalised = _normalise(text)
@@ -227,7 +231,7 @@ class _PageAudit:
         if values.get("type", "").lower() not in DATA_SCRIPT_TYPES:
             self.scripts.append(text)
         if self.theme is not None and normalised not in self.theme.scripts:
-            self.error("<script" if not text else text[:30], "an inline <script> that the theme did not put there")
+            self.error("<script" if not text else text[:30], say("audit_inline_script"))
 
 
 def _audit_css(path: str, raw: str, problems: Problems) -> None:
@@ -238,7 +242,7 @@ def _audit_css(path: str, raw: str, problems: Problems) -> None:
             continue  # an image inside the style sheet itself (the theme's icons)
         if leaves_site(url):
             line, col = _position(raw, match.group(0), start=match.start())
-            problems.error(path, line, col, f"the style sheet loads {url[:80]} from another host")
+            problems.error(path, line, col, say("audit_css_elsewhere", url=url[:80]))
 
 
 def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None,
@@ -300,7 +304,7 @@ def _audit_file(site: Path, page: Path, shown_as: str, theme: Theme, problems: P
     if auditor.policies:
         _check_policy(auditor, policy(hashes))
     elif HEAD.search(raw) is None:
-        problems.error(relative, 1, 1, "the page has no <head> to carry the Content-Security-Policy")
+        problems.error(relative, 1, 1, say("audit_no_head"))
     elif protect and len(problems.items) == before:
         protected = with_policy(data, policy_element(hashes).encode("ascii"))
         if protected is not None:
@@ -312,14 +316,58 @@ def _check_policy(auditor: _PageAudit, expected: str) -> None:
     """The policy the engine wrote into a page must be the one for the
     scripts the page holds, and stand before the first of them."""
     if auditor.policies != [expected]:
-        auditor.error("Content-Security-Policy",
-                      "the page's Content-Security-Policy does not name exactly the inline scripts the page holds")
+        auditor.error("Content-Security-Policy", say("audit_policy_mismatch"))
         return
     named = _POLICY_NAMED.search(auditor.raw)
     script = _SCRIPT_OPEN.search(auditor.raw)
     if script is not None and named is not None and script.start() < named.start():
-        auditor.error("<script", "a <script> stands before the page's Content-Security-Policy")
+        auditor.error("<script", say("audit_script_before_policy"))
 
 
 # Sites with this many files are audited by two processes.
 PARALLEL_FROM = 2_000
+
+
+def in_sources(problems: list[Problem], site: Path, shown_as: str, docs: Path, docs_shown: str) -> list[Problem]:
+    """The audit's problems, those in a page written by hand (`handbook/x.md`
+    becomes `site/x/index.html`) told at their place in that page's source:
+    the text the built page holds at the problem is looked for there (a
+    block of HTML in Markdown is passed through as it is written). Pages of
+    the theme and the generated pages keep their place in the built site."""
+    sources: dict[str, tuple[str, str] | None] = {}
+    moved = []
+    for problem in problems:
+        built = problem.path.removeprefix(f"{shown_as}/")
+        if built == problem.path or not built.endswith(".html"):
+            moved.append(problem)
+            continue
+        if built not in sources:
+            sources[built] = _source_of(built, docs)
+        source = sources[built]
+        if source is None:
+            moved.append(problem)
+            continue
+        name, text = source
+        lines = (site / built).read_text("utf-8", errors="replace").split("\n")
+        at = lines[problem.line - 1][problem.col - 1:] if problem.line <= len(lines) else ""
+        # The longest start of it that the source holds (Markdown may close
+        # or wrap an element differently around it).
+        line, col = next((_position(text, at[:size]) for size in (40, 20, 10, 5) if at[:size].strip()
+                          and at[:size].lower() in text.lower()), (1, 1))
+        moved.append(Problem(f"{docs_shown}/{name}", line, col, problem.message, problem.severity))
+    return moved
+
+
+def _source_of(built: str, docs: Path) -> tuple[str, str] | None:
+    """The hand-written Markdown page a built page comes from, and its text."""
+    if built.split("/")[0] == GENERATED or built == "404.html":
+        return None
+    stem = built.removesuffix(".html")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    candidates = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
+    for name in candidates:
+        path = docs / name
+        if path.is_file() and not path.is_symlink():
+            return name, path.read_text("utf-8", errors="replace")
+    return None

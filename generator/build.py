@@ -21,7 +21,7 @@ from typing import Iterable
 
 import yaml
 
-from .audit import audit_site
+from .audit import audit_site, in_sources
 from .catalog import Catalog
 from .pages import Site, plan
 from .pages.site import record_path
@@ -361,7 +361,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         timings["search"] = searched_at - begun
         audit_site(fresh, audit, shown, within=fresh / BUNDLE, protect=True)
         if audit.errors:
-            generated.problems.extend(audit.items)
+            generated.problems.extend(in_sources(audit.items, fresh, shown, settings.docs_dir,
+                                                 _shown(settings.docs_dir, project)))
             raise BuildFailed(say("audit_failed"), generated.problems)
         mark_site(fresh)
         # The two ran side by side: the audit's own seconds are those

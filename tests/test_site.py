@@ -73,8 +73,9 @@ def test_a_build_that_fails_after_the_engine_leaves_the_previous_site(built_site
     with pytest.raises(BuildFailed, match="the built pages failed the safety audit") as failure:
         build_site(project)
     [refused] = failure.value.problems.errors
-    assert (refused.path, refused.message) == ("site/authors/index.html",
-                                               "an inline <script> that the theme did not put there")
+    lines = authors.read_text("utf-8").splitlines()
+    assert (refused.path, refused.line, refused.col, refused.message) == (
+        "handbook/authors.md", len(lines), 9, "an inline <script> that the theme did not put there")
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
