@@ -17,7 +17,7 @@ import time
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import yaml
 
@@ -319,11 +319,10 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                     "site_dir": str(fresh), "plugins": [{"search": {"enabled": False}}]})
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
-                result = subprocess.run(command, cwd=project, env=engine_environment(project), stdout=subprocess.PIPE,
-                                        process_group=0)
-                if result.returncode != 0:
-                    sys.stderr.write(result.stdout.decode("utf-8", "replace"))
-                code = result.returncode
+                code, said = _run_to_end(command, cwd=project, env=engine_environment(project),
+                                         stdout=subprocess.PIPE)
+                if code != 0:
+                    sys.stderr.write(said.decode("utf-8", "replace"))
             else:
                 shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
                 code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares,
@@ -413,8 +412,7 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
                 "--config-file", str(config), "--site-dir", str(folder)]
 
     if shares == 1:
-        return subprocess.run(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"},
-                              process_group=0).returncode
+        return _run_to_end(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"})[0]
     folders = [site]
     running: list[subprocess.Popen] = []
     logs: list = []
@@ -448,6 +446,26 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
             log.close()
         for folder in folders[1:]:
             discard(folder)
+
+
+def _run_to_end(command: list[str], **options: Any) -> tuple[int, bytes]:
+    """Run an engine in a process group of its own: its exit status and what
+    it wrote to a pipe given as stdout. When the build is stopped meanwhile,
+    the engine is killed and waited for before the stop goes on, so it
+    cannot write into its folder after the cleanup removed it
+    (subprocess.run gives a stopped child a moment, kills it, and returns
+    without waiting)."""
+    process: subprocess.Popen | None = None
+    try:
+        with uninterrupted():
+            process = subprocess.Popen(command, process_group=0, **options)
+        said, _ = process.communicate()
+        return process.returncode, said or b""
+    finally:
+        if process is not None and process.returncode is None:
+            with uninterrupted():
+                process.kill()
+                process.wait()
 
 
 def _gather(folder: Path, site: Path) -> None:
