@@ -10,6 +10,7 @@ leaves the previous site as it was.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -320,9 +321,9 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
                 code, said = _run_to_end(command, cwd=project, env=engine_environment(project),
-                                         stdout=subprocess.PIPE)
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
                 if code != 0:
-                    sys.stderr.write(said.decode("utf-8", "replace"))
+                    sys.stderr.write(engine_said(said.decode("utf-8", "replace")))
             else:
                 shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
                 code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares,
@@ -446,6 +447,27 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
             log.close()
         for folder in folders[1:]:
             discard(folder)
+
+
+_COLOUR = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def engine_said(text: str) -> str:
+    """What an engine reported, for an author: without colour codes (a log
+    is not a terminal) and without a Python traceback (Zensical ends a
+    --strict build that way; the build's own last line says it failed)."""
+    kept: list[str] = []
+    inside = False
+    for line in _COLOUR.sub("", text).splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            inside = True
+        elif inside and (line.startswith((" ", "\t")) or not line.strip()):
+            pass
+        elif inside:
+            inside = False  # the exception's own line, also the engine's
+        elif line.strip() != "Build started":
+            kept.append(line)
+    return "".join(line + "\n" for line in kept)
 
 
 def _run_to_end(command: list[str], **options: Any) -> tuple[int, bytes]:

@@ -52,3 +52,21 @@ def test_zensical_with_a_site_folder_outside_the_project_says_why_before_buildin
         f"bouwen mislukt: Zensical bouwt alleen binnen de projectmap ({project.resolve()}): kies daar een "
         f"--site-dir, en kopieer de site daarna naar {tmp_path / 'elders'}; de vorige site blijft zoals hij was\n")
     assert not (tmp_path / "elders").exists() and not (project / "handbook" / "records").exists()
+
+
+def test_a_failed_zensical_build_says_why_without_a_traceback_or_colour_codes(tmp_path: Path) -> None:
+    """Zensical ends a --strict build that failed with a Python traceback and
+    colours every character; the author reads its finding, plainly."""
+    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
+    authors = project / "handbook" / "authors.md"
+    authors.write_text(authors.read_text("utf-8") + "\n[weg](records/lessons/weg.md)\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical"],
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    assert "page does not exist" in result.stderr and "authors.md:" in result.stderr
+    assert result.stderr.endswith(
+        "bouwen mislukt: zensical build --strict mislukte (zie de meldingen hierboven); "
+        "de vorige site blijft zoals hij was\n")
