@@ -116,7 +116,7 @@ def test_one_review_verdict_for_page_and_report(tmp_path: Path, monkeypatch) -> 
     generate_pages(project)
     records = project / "handbook" / "records"
     account = (records / "accounts" / "linkedin-werken-bij.md").read_text("utf-8")
-    assert ('<div class="admonition warning">\n<p class="admonition-title">Mogelijk verouderd</p>\n'
+    assert ('<div class="admonition warning" data-pagefind-ignore>\n<p class="admonition-title">Mogelijk verouderd</p>\n'
             "<p>Deze pagina is nog nooit beoordeeld; bekijk of wat er staat nog klopt.</p>") in account
     superseded = (records / "lessons" / "luister-eerst.md").read_text("utf-8")
     assert "Mogelijk verouderd" not in superseded  # review_by 2012-01-01 is long past, but it was replaced
