@@ -352,8 +352,9 @@ def in_sources(problems: list[Problem], site: Path, shown_as: str, docs: Path, d
         at = lines[problem.line - 1][problem.col - 1:] if problem.line <= len(lines) else ""
         # The longest start of it that the source holds (Markdown may close
         # or wrap an element differently around it).
+        lowered = text.lower()
         line, col = next((_position(text, at[:size]) for size in (40, 20, 10, 5) if at[:size].strip()
-                          and at[:size].lower() in text.lower()), (1, 1))
+                          and at[:size].lower() in lowered), (1, 1))
         moved.append(Problem(f"{docs_shown}/{name}", line, col, problem.message, problem.severity))
     return moved
 

@@ -101,17 +101,16 @@ def find_in_lines(joined: tuple[int, int, tuple[str, ...]], needle: str, before:
 
 
 def _locate(text: str, needle: str, first_line: int, block_line: int,
-            taken: set[tuple[int, int]] | None = None) -> tuple[int, int]:
+            taken: set[tuple[int, int]]) -> tuple[int, int]:
     """Line and column of `needle` in a Markdown field, searching from its
     block; not where an earlier finding of the field stands (`taken`)."""
     lines = text.split("\n")
     for index in range(block_line, len(lines)):
         col = lines[index].find(needle)
-        while col >= 0 and taken is not None and (index, col) in taken:
+        while col >= 0 and (index, col) in taken:
             col = lines[index].find(needle, col + 1)
         if col >= 0:
-            if taken is not None:
-                taken.add((index, col))
+            taken.add((index, col))
             return first_line + index, col + 1
     return first_line + block_line, 1
 
