@@ -82,9 +82,16 @@ def elsewhere(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[
     try:
         yield lambda: _result(outcome)
     finally:
-        with os.fdopen(reader, "rb") as stream:
-            outcome.append(stream.read())
-        os.waitpid(pid, 0)
+        try:
+            with os.fdopen(reader, "rb") as stream:
+                outcome.append(stream.read())
+        except BaseException:  # stopped while waiting for it: its half is not wanted
+            os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            # Reaped before the caller's cleanup runs: it never works in a folder that is being removed.
+            with uninterrupted():
+                os.waitpid(pid, 0)
 
 
 def _result(outcome: list[bytes]):
