@@ -48,8 +48,7 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
 	printf 'flit_core>=3.9,<4\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
-	  --generate-hashes --python-version 3.11 --universal --no-header \
-	  --index-url https://pypi.org/simple -o requirements.lock
+	  --generate-hashes --python-version 3.11 --universal --no-header -o requirements.lock
 
 clean:
 	rm -rf site .site-* handbook/records build .mkdocs.*.yml .cache
