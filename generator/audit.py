@@ -9,7 +9,9 @@ anything from the audit that a browser would run. A page fails when it holds
 
 * a script or a style element that the theme did not put there (the theme's
   are those of the 404 page, which shows no record, with the relative base
-  path taken out), or a script file outside the site's `assets/javascripts/`;
+  path taken out), a script file the theme's pages do not load, or any
+  script in the page's own text (its `<article>`): scripts come only from
+  the theme and from `extra_javascript` in `mkdocs.yml`;
 * an event-handler attribute (`onerror=`, `onclick=` ...);
 * a `javascript:`, `vbscript:` or `data:` address in any attribute that takes
   an address, read after entities are decoded, as a browser reads it;
@@ -23,7 +25,10 @@ anything from the audit that a browser would run. A page fails when it holds
 * a second element with an id the theme looks up ('__config', '__search'
   ...), or '__config' on anything but the theme's settings script.
 
-Style sheets and SVG images of the site are read too.
+Every other file of the site, whatever its name, is judged by the rules
+for files beside the records (`published.judge`): an SVG image only with
+drawing in it, a style sheet that loads nothing from elsewhere, no HTML
+under another name, no link, nothing of a type a browser would run.
 
 Every page carries a Content-Security-Policy (`policy.py`): the audit checks
 that a page's policy names exactly the inline scripts found in it, and comes
@@ -44,6 +49,7 @@ from .messages import say
 from .parallel import elsewhere
 from .policy import DATA_SCRIPT_TYPES, HEAD, policy, policy_element, script_hash, with_policy
 from .problems import Problem, Problems
+from .published import entry_problem, judge, site_entries
 from .settings import GENERATED
 from .write import overwrite_built
 
@@ -57,12 +63,12 @@ BAD_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # <link rel=...> values that name another address without loading it.
 NOT_LOADED = frozenset({"canonical", "alternate", "author", "help", "license", "next", "prev", "search"})
-_THEME_SCRIPT = re.compile(r"^(?:\.\./)*(?:\./)?/?(?:assets/javascripts|pagefind)/[A-Za-z0-9._/-]+\.js$")
+# A script's address with the page's relative base path taken out.
+_SCRIPT_BASE = re.compile(r"^(?:\.\./)*(?:\./)?/?")
 # A quoted path to the site's root or its assets, as a page at any depth writes
 # it: "/", ".", "../..", "assets/...", "../../assets/...".
 _BASE = re.compile(r'"(?:\.\./)*(?:\.\.|\.)?/?(assets/[^"]*)?"')
 _STYLE_LOADS = re.compile(r"url\s*\(|@import|expression\s*\(|image-set\s*\(", re.IGNORECASE)
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
 _SCRIPT_OPEN = re.compile(r"<script[\t\n\f\r />]", re.IGNORECASE)
 _POLICY_NAMED = re.compile(r"content-security-policy", re.IGNORECASE)
 
@@ -106,6 +112,7 @@ class Theme:
     scripts: set[str] = field(default_factory=set)  # normalised inline scripts
     styles: set[str] = field(default_factory=set)  # normalised style elements
     forms: set[tuple[tuple[str, str], ...]] = field(default_factory=set)  # attributes of each form
+    sources: set[str] = field(default_factory=set)  # script files the pages load, without the base path
 
 
 @dataclass
@@ -126,9 +133,8 @@ def _position(raw: str, *needles: str, start: int = 0) -> tuple[int, int]:
 
 
 class _PageAudit:
-    def __init__(self, path: str, raw: str, theme: Theme | None, problems: Problems, image: bool = False) -> None:
+    def __init__(self, path: str, raw: str, theme: Theme | None, problems: Problems) -> None:
         self.path = path
-        self.image = image  # an SVG image of the site, not a page
         self.raw = raw
         self.theme = theme
         self.problems = problems
@@ -136,6 +142,7 @@ class _PageAudit:
         self.found = Theme()
         self.ids_seen: set[str] = set()
         self.policies: list[str] = []  # the content of each Content-Security-Policy <meta>
+        self.next_in_article = 0  # where to look for the next script in the page's text
 
     def error(self, needle: str, message: str, *more: str) -> None:
         self.problems.error(self.path, *_position(self.raw, needle, *more), message)
@@ -197,10 +204,7 @@ class _PageAudit:
         elif tag == "style":
             text = node.text(deep=True)
             self.found.styles.add(_normalise(text))
-            if self.image:  # a chart's own style: shapes and colours, nothing loaded
-                if _STYLE_LOADS.search(text):
-                    self.error("<style", say("audit_style_loads"))
-            elif self.theme is not None and _normalise(text) not in self.theme.styles:
+            if self.theme is not None and _normalise(text) not in self.theme.styles:
                 self.error("<style", say("audit_style"))
 
     def address(self, tag: str, name: str, values: dict[str, str]) -> None:
@@ -220,9 +224,21 @@ class _PageAudit:
                     self.error(url[:40], say("audit_elsewhere", tag=tag, name=name, url=url[:80]), f"{name}=")
 
     def script(self, node: LexborNode, values: dict[str, str]) -> None:
+        if _in_article(node):  # the page's own text: Markdown written by hand, or a record's
+            # Scripts are visited in document order: each is the next '<script' in the article.
+            lowered = self.raw.lower()
+            if self.next_in_article == 0:
+                self.next_in_article = max(0, lowered.find("<article"))
+            at = lowered.find("<script", self.next_in_article)
+            self.problems.error(self.path, *_position(self.raw, "<script", start=max(at, 0)),
+                                say("audit_script_in_page"))
+            self.next_in_article = max(at, self.next_in_article) + 1
+            return
         src = values.get("src")
         if src is not None:
-            if not _THEME_SCRIPT.match(src):
+            source = _SCRIPT_BASE.sub("", src.strip())
+            self.found.sources.add(source)
+            if leaves_site(src) or (self.theme is not None and source not in self.theme.sources):
                 self.error(src or "<script", say("audit_script_src", src=src[:80]))
             return
         text = node.text(deep=True)
@@ -234,20 +250,18 @@ class _PageAudit:
             self.error("<script" if not text else text[:30], say("audit_inline_script"))
 
 
-def _audit_css(path: str, raw: str, problems: Problems) -> None:
-    for match in _CSS_URL.finditer(raw):
-        url = match.group(2) if match.group(2) is not None else match.group(4)
-        scheme = scheme_of(url)
-        if scheme == "data" and match.group(4) is None:
-            continue  # an image inside the style sheet itself (the theme's icons)
-        if leaves_site(url):
-            line, col = _position(raw, match.group(0), start=match.start())
-            problems.error(path, line, col, say("audit_css_elsewhere", url=url[:80]))
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
 
 
 def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None,
                protect: bool = False) -> AuditResult:
-    """Audit every page, style sheet and SVG image of a built site (or of
+    """Audit every page and every other file of a built site (or of
     its folder `within`). With `protect` (a site still being built), a page
     that passes and has no policy gets one."""
     theme = Theme()
@@ -256,7 +270,7 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
         baseline = _PageAudit(f"{shown_as}/404.html", reference.read_text("utf-8"), None, Problems())
         baseline.run()
         theme = baseline.found
-    files = _audited_files(within or site)
+    files = _audited_files(within or site, site, shown_as, problems)
 
     def audit(share: list[Path]) -> tuple[list, AuditResult]:
         found, result = Problems(), AuditResult()
@@ -274,31 +288,32 @@ def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: P
     return result
 
 
-AUDITED = (".html", ".svg", ".css")
-
-
-def _audited_files(folder: Path) -> list[Path]:
-    """The pages, images and style sheets in a folder, in a fixed order (the
-    search index beside them has thousands of files of its own)."""
+def _audited_files(folder: Path, site: Path, shown_as: str, problems: Problems) -> list[Path]:
+    """Every file in a folder of the site, in a fixed order; a link, or
+    anything that is not a plain file or folder, is a problem of its own."""
     found = []
-    for root, _, names in os.walk(folder):
-        found += [os.path.join(root, name) for name in names if name.endswith(AUDITED)]
-    return [Path(path) for path in sorted(found) if os.path.isfile(path)]
+    for path, status in site_entries(folder):
+        why = entry_problem(status)
+        if why is not None:
+            problems.error(f"{shown_as}/{path.relative_to(site).as_posix()}", 1, 1, why)
+        elif not path.is_dir():
+            found.append(path)
+    return found
 
 
 def _audit_file(site: Path, page: Path, shown_as: str, theme: Theme, problems: Problems, result: AuditResult,
                 protect: bool) -> None:
-    relative = f"{shown_as}/{page.relative_to(site).as_posix()}"
+    inside = page.relative_to(site).as_posix()
+    relative = f"{shown_as}/{inside}"
     data = page.read_bytes()
+    if not inside.endswith(".html"):  # every other file, whatever its name
+        for refusal in judge(inside, data, "site"):
+            problems.error(relative, refusal.line, refusal.col, refusal.message)
+        return
     raw = data.decode("utf-8", errors="replace")
-    if page.suffix == ".css":
-        _audit_css(relative, raw, problems)
-        return
     before = len(problems.items)
-    auditor = _PageAudit(relative, raw, theme, problems, image=page.suffix == ".svg")
+    auditor = _PageAudit(relative, raw, theme, problems)
     auditor.run()
-    if page.suffix != ".html":
-        return
     result.pages += 1
     hashes = [script_hash(text) for text in auditor.scripts]
     if auditor.policies:

@@ -28,6 +28,7 @@ from .pages import Site, plan
 from .pages.site import record_path
 from .parallel import Turns, elsewhere, uninterrupted
 from .problems import Problems
+from .published import check_published
 from .progress import counting_turns
 from .render import message_html, render
 from .search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
@@ -84,6 +85,7 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
         raise BuildFailed(str(failure)) from None
     catalog = load_catalog(project, problems, today, timings=timings, progress=progress, cache=cache,
                            text_checks=text_checks)
+    check_published(settings.sources, problems)
     check_docs_folder(project, settings.docs_dir, problems, catalog)
     if catalog is None or problems.errors:
         raise BuildFailed(say("check_found_errors"), problems)

@@ -10,6 +10,7 @@ state), which is safe to call from the preview's background thread.
 from __future__ import annotations
 
 import io
+import re
 from typing import Callable, Sequence
 
 import matplotlib
@@ -34,11 +35,18 @@ STYLE = {
 COLOURS = ("#3f51b5", "#ef6c00", "#2e7d32", "#8e24aa")
 
 
+# matplotlib's document type declaration and its RDF metadata: the site
+# publishes an SVG image only with drawing in it and no DTD
+# (`published.svg_problem`), so its own charts are written that way too.
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>\s*")
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+
+
 def _svg(figure: Figure, bbox: Bbox | str = "tight") -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context(STYLE):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
-    return buffer.getvalue()
+    return _METADATA.sub("", _DOCTYPE.sub("", buffer.getvalue(), count=1), count=1)
 
 
 Format = Callable[[float], str]

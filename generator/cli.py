@@ -103,11 +103,14 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
     problems = Problems()
     catalog = _catalog(project, problems, wanted(progress))
     if (project / "mkdocs.yml").is_file():  # what the build publishes besides the records
+        from .published import check_published
         from .settings import SettingsError, read_settings
         from .validate import check_docs_folder
 
         try:
-            check_docs_folder(project, read_settings(project).docs_dir, problems, catalog)
+            settings = read_settings(project)
+            check_published(settings.sources, problems)
+            check_docs_folder(project, settings.docs_dir, problems, catalog)
         except SettingsError as failure:
             problems.error("mkdocs.yml", 1, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:

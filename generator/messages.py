@@ -578,6 +578,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "<{tag} {name}> laadt {url} van een andere server"),
     "audit_script_src": ("<script src={src}> is not one of the site's own scripts",
                          "<script src={src}> is geen van de eigen scripts van de site"),
+    "audit_script_in_page": ("a <script> in the page's own text; scripts come only from the theme and from "
+                             "extra_javascript in mkdocs.yml",
+                             "een <script> in de tekst van de pagina; scripts komen alleen van het thema en uit "
+                             "extra_javascript in mkdocs.yml"),
     "audit_inline_script": ("an inline <script> that the theme did not put there",
                             "een <script> in de pagina die niet van het thema is"),
     "audit_css_elsewhere": ("the style sheet loads {url} from another host",
@@ -693,6 +697,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "de docs-map is een symbolische koppeling; het moet een echte map zijn"),
     "docs_file_symlink": ("this is a symbolic link; the handbook publishes real files only",
                           "dit is een symbolische koppeling; het handboek publiceert alleen echte bestanden"),
+    # --- files beside the records (published.py)
+    "file_special": ("this is not a plain file (a pipe, socket or device); the handbook publishes plain files only",
+                     "dit is geen gewoon bestand (maar een pipe, socket of apparaat); het handboek publiceert alleen "
+                     "gewone bestanden"),
+    "file_hard_link": ("this file is a hard link ({links} names for one file, perhaps one outside the repository); "
+                       "put a copy here instead",
+                       "dit bestand is een harde koppeling ({links} namen voor één bestand, misschien een buiten de "
+                       "repository); zet hier een kopie neer"),
+    "file_not_its_type": ("this file is not what its name says: a {type} file starts differently; save it again "
+                          "as {type}",
+                          "dit bestand is niet wat de naam zegt: een {type}-bestand begint anders; sla het opnieuw "
+                          "op als {type}"),
+    "file_document": ("a {type} file is a web page that a browser runs as it is; the handbook does not publish "
+                      "such files: write a page as .md, an image as .png, .jpg or .svg",
+                      "een {type}-bestand is een webpagina die een browser uitvoert zoals ze is; die publiceert het "
+                      "handboek niet: schrijf een pagina als .md, een afbeelding als .png, .jpg of .svg"),
+    "file_script": ("a {type} file is a script; the site runs only the theme's scripts and those named under "
+                    "extra_javascript in mkdocs.yml",
+                    "een {type}-bestand is een script; de site voert alleen de scripts van het thema uit en die "
+                    "onder extra_javascript in mkdocs.yml staan"),
+    "file_unknown_type": ("the handbook does not publish {type} files: only pages (.md), images (.png, .jpg, "
+                          ".gif, .webp, .svg), PDFs, fonts, style sheets (.css) and text (.txt)",
+                          "het handboek publiceert geen {type}-bestanden: alleen pagina's (.md), afbeeldingen (.png, "
+                          ".jpg, .gif, .webp, .svg), pdf's, lettertypen, stylesheets (.css) en tekst (.txt)"),
+    "file_no_extension": ("name-without-extension", "naam-zonder-extensie"),
+    "svg_element": ("the SVG image holds <{element}> ({namespace}), which is not a drawing element: an image may "
+                    "hold shapes, text and colours only, no script, link, embedded page or editor data; export "
+                    "it again as plain SVG",
+                    "de SVG-afbeelding bevat <{element}> ({namespace}), en dat is geen tekenelement: een afbeelding "
+                    "mag alleen vormen, tekst en kleuren bevatten, geen script, link, ingesloten pagina of gegevens "
+                    "van het tekenprogramma; exporteer haar opnieuw als gewone SVG"),
+    "svg_attribute": ("the SVG image's <{element}> has the attribute {attribute}, which is not a drawing "
+                      "attribute (event handlers and editor data are refused); export it again as plain SVG",
+                      "<{element}> in de SVG-afbeelding heeft het attribuut {attribute}, en dat is geen "
+                      "tekenattribuut (scripts bij een gebeurtenis en gegevens van het tekenprogramma worden "
+                      "geweigerd); exporteer haar opnieuw als gewone SVG"),
+    "svg_href": ("the SVG image's {attribute} points at {value}; an image may only point inside itself ('#id')",
+                 "{attribute} in de SVG-afbeelding wijst naar {value}; een afbeelding mag alleen naar iets in "
+                 "zichzelf wijzen ('#id')"),
+    "svg_loads": ("the SVG image's {attribute} loads or runs something ({value}); an image may only point inside "
+                  "itself ('url(#id)')",
+                  "{attribute} in de SVG-afbeelding laadt of start iets ({value}); een afbeelding mag alleen naar "
+                  "iets in zichzelf wijzen ('url(#id)')"),
+    "svg_style_loads": ("the SVG image's <style> loads or runs something; an image may only point inside itself",
+                        "de <style> van de SVG-afbeelding laadt of start iets; een afbeelding mag alleen naar iets "
+                        "in zichzelf wijzen"),
+    "svg_instruction": ("the file holds the instruction <?{target}?>, which makes a browser run a style sheet "
+                        "over it; remove it",
+                        "het bestand bevat de instructie <?{target}?>, waarmee een browser er een stylesheet op "
+                        "loslaat; haal die weg"),
+    "svg_dtd": ("the file holds a DTD (<!DOCTYPE …> or <!ENTITY …>), which can hide script; remove it",
+                "het bestand bevat een DTD (<!DOCTYPE …> of <!ENTITY …>), waarin een script verborgen kan zitten; "
+                "haal die weg"),
+    "svg_not_xml": ("the file cannot be read as an SVG image ({reason}); export it again",
+                    "het bestand is niet te lezen als SVG-afbeelding ({reason}); exporteer het opnieuw"),
+    "xml_namespace": ("the XML file holds <{element}> ({namespace}), which the site does not write",
+                      "het XML-bestand bevat <{element}> ({namespace}), en dat schrijft de site niet"),
+    "config_path_outside": ("{setting} names {path}, which is outside the repository; the handbook publishes "
+                            "only files of the repository",
+                            "{setting} noemt {path}, en dat ligt buiten de repository; het handboek publiceert "
+                            "alleen bestanden uit de repository"),
+    "config_path_link": ("{setting} leads through the symbolic link {path}; name a real folder or file",
+                         "{setting} loopt via de symbolische koppeling {path}; noem een echte map of een echt "
+                         "bestand"),
+    "config_remote": ("{setting} names {url}, on another host; the site loads nothing from elsewhere: put the file "
+                      "in the docs folder",
+                      "{setting} noemt {url}, op een andere server; de site laadt niets van elders: zet het "
+                      "bestand in de docs-map"),
     "reserved_id": ("the id {value} is reserved for the handbook's own pages; rename the file",
                     "de id {value} is gereserveerd voor de eigen pagina's van het handboek; hernoem het bestand"),
     "wrong_folder": ("this file has the fields of a {kind}: it belongs in {folder}",

@@ -20,6 +20,7 @@ written in a lesson stays text.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -63,10 +64,12 @@ def _markdown(context: Any, text: str, heading_level: int = 3) -> Markup:
 def yaml_string(text: str) -> Markup:
     """A value for the generated page's front matter (a JSON string is valid YAML).
 
-    The theme prints front-matter titles and tag names into the page without
-    escaping them, so angle brackets become look-alike quotation marks there.
+    The theme prints front-matter titles into the page (the tab's title, the
+    header) as HTML, without escaping them; so the value is written escaped,
+    as every template escapes a value: a character reference such as
+    `&#x202E;` is shown as written, never decoded into the page.
     """
-    text = " ".join(_CONTROLS_AND_FORMAT.sub("", str(text)).split()).replace("<", "‹").replace(">", "›")
+    text = html.escape(" ".join(_CONTROLS_AND_FORMAT.sub("", str(text)).split()), quote=False)
     # ASCII with escapes: the front matter stays valid YAML whatever the text
     # holds (a front matter the engine cannot read would be shown as Markdown).
     return Markup(json.dumps(text, ensure_ascii=True))

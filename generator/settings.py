@@ -15,10 +15,12 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from .i18n import LANGUAGES
 from .messages import say
 from .models import FIRST_YEAR, LAST_YEAR
+from .published import Sources
 
 _FIRST_EPOCH = int(datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc).timestamp())
 _LAST_EPOCH = int(datetime(LAST_YEAR, 12, 31, tzinfo=timezone.utc).timestamp())
@@ -54,6 +56,10 @@ class Settings:
     contact_details: bool = False
     site_url: str | None = None  # site_url in mkdocs.yml: where the site is published (absolute feed links)
     site_name: str = "Wervingshandboek"
+    scripts: tuple[str, ...] = ()  # extra_javascript: script files in the docs folder the pages load
+    # Every path or address mkdocs.yml names beside the folders (style sheets,
+    # scripts, logo, favicon, snippets), as (setting, path or address as written).
+    named: tuple[tuple[str, Path | str], ...] = ()
 
     @property
     def data_dir(self) -> Path:
@@ -62,6 +68,11 @@ class Settings:
     @property
     def generated(self) -> Path:
         return self.docs_dir / GENERATED
+
+    @property
+    def sources(self) -> Sources:
+        """The folders the engine copies from, and the paths this file names."""
+        return Sources(self.project, self.docs_dir, self.custom_dir, GENERATED, frozenset(self.scripts), self.named)
 
 
 class _Collect(logging.Handler):
@@ -110,8 +121,11 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     if docs_dir == data or docs_dir.is_relative_to(data) or data.is_relative_to(docs_dir):
         raise SettingsError(f"docs_dir in mkdocs.yml ({docs_dir}) must be a folder of its own, beside data/: "
                             "the engine publishes everything in it")
+    scripts, named = _named_paths(config, project, docs_dir)
     return Settings(
         project=project,
+        scripts=scripts,
+        named=named,
         config_file=config_file,
         docs_dir=docs_dir,
         language=language,
@@ -124,6 +138,34 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         site_url=str(config.site_url) if config.site_url else None,
         site_name=str(config.site_name),
     )
+
+
+def _named_paths(config: Any, project: Path, docs_dir: Path) -> tuple[tuple[str, ...], tuple[tuple[str, Path | str], ...]]:
+    """The docs folder's scripts that the pages load, and every path or
+    address mkdocs.yml names: each must stay in the repository."""
+    from .markup import leaves_site
+
+    named: list[tuple[str, Path | str]] = [("docs_dir", docs_dir)]
+    custom_dir = getattr(config.theme, "custom_dir", None)
+    if custom_dir:
+        named.append(("theme.custom_dir", Path(custom_dir)))
+    scripts = []
+    for setting in ("extra_javascript", "extra_css"):
+        for item in config[setting] or ():
+            written = str(getattr(item, "path", item))
+            named.append((setting, written) if leaves_site(written) else (setting, docs_dir / written))
+            if setting == "extra_javascript" and not leaves_site(written):
+                scripts.append(written.lstrip("/"))
+    for setting in ("logo", "favicon"):
+        written = config.theme.get(setting)
+        if written:
+            named.append((f"theme.{setting}", str(written)) if leaves_site(str(written))
+                         else (f"theme.{setting}", docs_dir / str(written)))
+    snippets = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
+    bases = snippets.get("base_path", []) if isinstance(snippets, dict) else []
+    for base in [bases] if isinstance(bases, str) else bases:
+        named.append(("pymdownx.snippets.base_path", project.absolute() / str(base)))
+    return tuple(scripts), tuple(named)
 
 
 def build_epoch(project: Path) -> int:

@@ -226,7 +226,9 @@ def test_record_text_is_shown_as_text_never_run(project: Path) -> None:
     heading = tree.css_first("h1")
     assert heading.attributes["id"] == "no-scriptalert1script-77-raw"
     assert heading.text().rstrip("¶") == "NO <script>alert(1)</script> {{ 7*7 }} {% raw %}"
-    assert "<title>NO ‹script›alert(1)‹/script› {{ 7*7 }} {% raw %} - Wervingshandboek</title>" in page
+    # The tab's title too, written escaped: the text as written, no element.
+    assert tree.css_first("title").text() == "NO <script>alert(1)</script> {{ 7*7 }} {% raw %} - Wervingshandboek"
+    assert "<title>NO &lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %} - Wervingshandboek</title>" in page
     lesson = [node for node in tree.css(".handbook-text p") if node.text().startswith("De les")]
     assert [node.html for node in lesson] == ['<p>De <strong>les</strong> met {{ config }} en {% include "x" %}</p>']
     scripts = [node.text() for node in tree.css("script") if "alert(1)" in node.text()]
