@@ -211,16 +211,7 @@ def test_schema_and_model_judge_a_record_alike(change, valid: bool) -> None:
 # --- CI files ---------------------------------------------------------------------
 
 
-def test_workflows_are_valid_for_github_actions() -> None:
-    from check_jsonschema.cli.main_command import main as check_jsonschema
-
-    workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
-    assert len(workflows) == 2
-    result = CliRunner().invoke(check_jsonschema, ["--builtin-schema", "vendor.github-workflows", *workflows])
-    assert result.exit_code == 0, result.output
-    result = CliRunner().invoke(check_jsonschema, ["--builtin-schema", "vendor.dependabot",
-                                                   str(ROOT / ".github/dependabot.yml")])
-    assert result.exit_code == 0, result.output
+# The workflows' and Dependabot's schemas, zizmor and shellcheck: tests/test_workflows.py.
 
 
 def test_workflows_run_the_readme_commands_with_least_privilege() -> None:
