@@ -224,7 +224,8 @@ class _PageAudit:
                     self.error(url[:40], say("audit_elsewhere", tag=tag, name=name, url=url[:80]), f"{name}=")
 
     def script(self, node: LexborNode, values: dict[str, str]) -> None:
-        if _in_article(node):  # the page's own text: Markdown written by hand, or a record's
+        in_text = _in_article(node)
+        if in_text:  # the page's own text: Markdown written by hand, or a record's
             # Scripts are visited in document order: each is the next '<script' in the article.
             lowered = self.raw.lower()
             if self.next_in_article == 0:
@@ -233,20 +234,19 @@ class _PageAudit:
             self.problems.error(self.path, *_position(self.raw, "<script", start=max(at, 0)),
                                 say("audit_script_in_page"))
             self.next_in_article = max(at, self.next_in_article) + 1
-            return
         src = values.get("src")
         if src is not None:
             source = _SCRIPT_BASE.sub("", src.strip())
             self.found.sources.add(source)
-            if leaves_site(src) or (self.theme is not None and source not in self.theme.sources):
+            if not in_text and (leaves_site(src) or (self.theme is not None and source not in self.theme.sources)):
                 self.error(src or "<script", say("audit_script_src", src=src[:80]))
             return
         text = node.text(deep=True)
         normalised = _normalise(text)
         self.found.scripts.add(normalised)
         if values.get("type", "").lower() not in DATA_SCRIPT_TYPES:
-            self.scripts.append(text)
-        if self.theme is not None and normalised not in self.theme.scripts:
+            self.scripts.append(text)  # named by the page's policy, whatever else is wrong with it
+        if not in_text and self.theme is not None and normalised not in self.theme.scripts:
             self.error("<script" if not text else text[:30], say("audit_inline_script"))
 
 

@@ -169,6 +169,8 @@ def _judge(relative: str, data: bytes, where: str, scripts: frozenset[str]) -> R
                                                                                           type=suffix))
         if suffix == ".xml":
             return xml_problem(data)
+        if not suffix and b"<" not in data:
+            return None  # a theme's LICENSE: served as an unknown type, and no markup in it to run
         if suffix == ".gz":
             return None if data[:2] == GZIP else Refusal(1, 1, say("file_not_its_type", type=suffix))
     if suffix == ".svg":
