@@ -415,7 +415,10 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
                 "--config-file", str(config), "--site-dir", str(folder)]
 
     if shares == 1:
-        return _run_to_end(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"})[0]
+        code, said = _run_to_end(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"},
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        sys.stderr.write(engine_said(said.decode("utf-8", "replace")))
+        return code
     folders = [site]
     running: list[subprocess.Popen] = []
     logs: list = []
@@ -434,7 +437,7 @@ def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str]
             log.seek(0)
             said += [line for line in log.read().decode("utf-8", "replace").splitlines(keepends=True)
                      if line not in said]
-        sys.stderr.write("".join(said))
+        sys.stderr.write(engine_said("".join(said)))
         if any(codes):
             return next(code for code in codes if code)
         for folder in folders[1:]:
@@ -457,7 +460,9 @@ _COLOUR = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 def engine_said(text: str) -> str:
     """What an engine reported, for an author: without colour codes (a log
     is not a terminal) and without a Python traceback (Zensical ends a
-    --strict build that way; the build's own last line says it failed)."""
+    --strict build that way, MkDocs a page it cannot read, such as a
+    snippet outside the docs folder; the engine's own line before it says
+    what, the build's own last line that it failed)."""
     kept: list[str] = []
     inside = False
     for line in _COLOUR.sub("", text).splitlines():

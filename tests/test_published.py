@@ -245,3 +245,13 @@ def test_a_character_reference_in_a_title_is_shown_as_written(project: Path) -> 
     assert page.css_first("title").text() == f"{shown} - Wervingshandboek"
     assert page.css_first("h1").text().rstrip("¶") == shown
     assert [node.text(strip=True) for node in page.css(".md-header__topic .md-ellipsis")][-1] == shown
+
+
+def test_a_snippet_from_outside_the_docs_folder_is_not_read_and_no_traceback_is_shown(project: Path) -> None:
+    (project / "handbook" / "extra.md").write_text('# Extra\n\n--8<-- "../mkdocs.yml"\n', "utf-8")
+    code, output = build(project)
+    assert code == 1
+    assert output == [
+        "ERROR   -  Error reading page 'extra.md': Snippet at path '../mkdocs.yml' could not be found",
+        "build failed: mkdocs build --strict failed (see its messages above); the previous site is left as it was",
+    ]
