@@ -98,6 +98,69 @@ def test_the_largest_adversarial_text_is_checked_and_rendered(project: Path) -> 
     assert "[" * 1000 in page
 
 
+# A field of 100,000 characters holding a link 20,000 times: each is looked
+# for where the field's text stands in the file, written as a literal
+# block on one line, or folded over 200 lines (whose lines YAML joins).
+LINKS_IN_ONE_FIELD = {
+    "literal": ("lesson: |-\n  " + "[](#)" * 20_000 + "\n", [(8, 6 + 5 * n) for n in range(20_000)]),
+    "folded": ("lesson: >-\n" + "".join("  " + "[](#)" * 100 + "\n" for _ in range(200)),
+               [(8 + n // 100, 6 + 5 * (n % 100)) for n in range(20_000)]),
+}
+
+
+@pytest.mark.parametrize("form", LINKS_IN_ONE_FIELD)
+def test_twenty_thousand_links_in_one_field_are_found_in_one_search_each_at_its_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
+    """Every link of the field at its own line and column, and the text
+    searched once for all of them (not once per link: that took minutes)."""
+    from generator import safety
+    from generator.load import read_document
+    from generator.models import Lesson
+
+    field, places = LINKS_IN_ONE_FIELD[form]
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.\n", field))
+    searches: list[tuple[int, set[str]]] = []
+    search = safety._occurrences
+
+    def counted(text: str, needles: set[str], start: int = 0) -> dict[str, list[int]]:
+        searches.append((len(text), set(needles)))
+        return search(text, needles, start)
+
+    monkeypatch.setattr(safety, "_occurrences", counted)
+    problems, addresses = Problems(), []
+    doc = read_document(project / LESSON, LESSON, problems)
+    safety.check_record_text(doc, Lesson, True, problems, addresses)
+    assert [str(problem) for problem in problems.items] == []
+    assert [(address.line, address.col, address.url) for address in addresses] == [
+        (line, col, "#") for line, col in places]
+    assert [needles for _, needles in searches] == [{"#"}]
+
+
+def test_many_links_to_one_address_written_once_are_each_said(tmp_path: Path) -> None:
+    """Twenty links by one reference, its address written once: the first
+    is said where the address stands, the others where their block starts."""
+    text = "lesson: |\n  " + "[a][r] " * 20 + "\n\n  [r]: javascript:x\n"
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.\n", text))
+    problems = Problems()
+    load_catalog(project, problems, TODAY)
+    scheme = ("error: 'lesson' has a link to a 'javascript:' address; only http, https and mailto addresses or "
+              "links within the handbook are allowed")
+    assert [str(problem) for problem in problems.items] == [f"{LESSON}:10:8: {scheme}"] + [f"{LESSON}:8:3: {scheme}"] * 19
+
+
+def test_every_one_of_twenty_thousand_findings_in_one_field_is_reported_at_its_place(tmp_path: Path) -> None:
+    """The report says each of them (no cap per field), top to bottom."""
+    body = "".join("<b>" * 100 + "\n" for _ in range(200))
+    lesson = fixture_text(LESSON).replace("lesson: Dezelfde fout als in 2010.\n", "lesson: Kort.\n")
+    project = make_project(tmp_path, {LESSON: None, "data/lessons/weer-gezonden.md": f"---\n{lesson}---\n{body}"})
+    result = invoke("check", "--project", str(project))
+    html = ("error: 'body' contains HTML ('<b>'); records hold plain Markdown only (to show < and > as text, "
+            "write \\< and \\> or put the text in `backticks`)")
+    assert result.output.splitlines() == [
+        f"data/lessons/weer-gezonden.md:{12 + n // 100}:{1 + 3 * (n % 100)}: {html}" for n in range(20_000)
+    ] + ["20000 error(s), 0 warning(s)"]
+
+
 @pytest.mark.parametrize("text", ["a" * 100_000 + "@", "a@" * 50_000, "x" * 1000 + "@" + "b." * 49_000])
 def test_the_address_search_finds_nothing_in_long_text_without_one(text: str) -> None:
     assert list(_find_emails(text)) == []
