@@ -133,14 +133,19 @@ def _block_indent(lines: list[str], header: int, value: str) -> int:
     """How far the lines of a block value below line `header` (from 0) stand
     indented in the file: where its first line with text stands (a literal
     block's lines are the file's lines, so also with an indentation
-    indicator, '|2'); else where the first line with text starts."""
-    below = lines[header + 1:]
-    for index, part in enumerate(value.split("\n")[:len(below)]):
-        if part.strip():
-            if below[index].endswith(part):
-                return len(below[index]) - len(part)
+    indicator, '|2'); else where the first line with text starts. Only the
+    block's own lines are read (not the rest of the file for each block)."""
+    for number, part in enumerate(value.split("\n"), header + 1):
+        if number >= len(lines):
             break
-    return next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
+        if part.strip():
+            if lines[number].endswith(part):
+                return len(lines[number]) - len(part)
+            break
+    for number in range(header + 1, len(lines)):
+        if lines[number].strip():
+            return len(lines[number]) - len(lines[number].lstrip(" "))
+    return 0
 
 
 # One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
