@@ -225,14 +225,38 @@ def test_a_pipe_in_data_is_a_located_error_not_a_hang(tmp_path: Path) -> None:
                                              "(a pipe, socket or device); records are plain files")
 
 
-@pytest.mark.parametrize(("escape", "code"), [("\\x80", "0080"), ("\\u202e", "202E"), ("\\0", "0000"),
-                                              ("\\uffff", "FFFF")])
-def test_a_control_character_written_as_an_escape_is_located(tmp_path: Path, escape: str, code: str) -> None:
+@pytest.mark.parametrize(("escape", "what"), [
+    ("\\x80", "control character (U+0080)"),
+    ("\\u202e", "control character (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("\\0", "control character (U+0000)"),
+    ("\\uffff", "character (U+FFFF)"),
+    ("\\u00ad", "character (U+00AD SOFT HYPHEN)"),
+    ("\\U000E0041", "character (U+E0041 TAG LATIN CAPITAL LETTER A)"),
+])
+def test_a_control_character_written_as_an_escape_is_located(tmp_path: Path, escape: str, what: str) -> None:
     project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden",
                                           f'title: "Opnieuw{escape} alleen gezonden"'))
     assert errors_of(project) == [
-        f"data/lessons/weer-gezonden.yml:1:16: error: an invisible control character (U+{code}) is written here as "
+        f"data/lessons/weer-gezonden.yml:1:16: error: an invisible {what} is written here as "
         "an escape; remove it (it can change how the text is shown or read)"]
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ('"Opnieuw\u00ad alleen"', [(16, "is here")]),
+    ('"Op\\u00adnieuw\u00ad alleen"', [(11, "is written here as an escape"), (22, "is here")]),
+])
+def test_an_invisible_character_in_quotes_is_said_once(tmp_path: Path, title: str, said: list) -> None:
+    """As it stands in the file, and not again as if it were an escape."""
+    project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden", f"title: {title}"))
+    assert errors_of(project) == [
+        f"data/lessons/weer-gezonden.yml:1:{col}: error: an invisible character (U+00AD SOFT HYPHEN) {where}; "
+        "remove it (it can change how the text is shown or read)" for col, where in said]
+
+
+def test_an_emoji_written_with_escapes_is_no_invisible_character(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden",
+                                          'title: "Opnieuw \\U0001F469\\u200D\\U0001F4BB \\u2764\\uFE0F"'))
+    assert errors_of(project) == []
 
 
 def test_a_date_and_a_time_are_not_a_phone_number(tmp_path: Path) -> None:
