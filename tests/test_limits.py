@@ -401,6 +401,49 @@ def test_contact_details_are_found_however_they_are_written(tmp_path: Path, text
     assert "contact details belong only in a person's 'email' and 'phone' fields" in found[0]
 
 
+CONTACT = ("error: 'lesson' contains {}; contact details belong only in a person's 'email' and 'phone' fields: "
+           "name the person by their id instead")
+INVISIBLE = "error: an invisible character ({}) is here; remove it (it can change how the text is shown or read)"
+
+
+@pytest.mark.parametrize("number", [
+    "06-12345678", "06/1234 5678", "06/0000 0106", "+31 (0)6 1234 5678", "0031 6 12345678", "020-1234567",
+    "(020) 123 4567", "+31 20 123 4567", "06 1234 5678", "+31612345678",
+])
+def test_a_phone_number_as_the_dutch_write_it_is_found(tmp_path: Path, number: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.",
+                                          f"lesson: Bel {number} voor de cijfers."))
+    assert errors_of(project) == [f"{LESSON}:7:13: " + CONTACT.format(f"a phone number ('{number}')")]
+
+
+@pytest.mark.parametrize("text", [
+    "Begonnen op 15-03-2012.", "Begonnen op 15/03/2012.", "Begonnen op 2012-03-01.", "Gezien op 05-03-2024 09:00.",
+    "Gezien op 05/03/2024 09:00.", "Bereik 12.000 mensen.", "Bereik 1.000.000 mensen.", "Kosten € 25.000 per jaar.",
+    "Van 2010-2012 liep het.", "Van 2010/2012 liep het.", "Van 01-01-2010 tot 31-12-2012.",
+])
+def test_dates_figures_and_ranges_are_no_phone_numbers(tmp_path: Path, text: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.", f"lesson: {text}"))
+    assert errors_of(project) == []
+
+
+@pytest.mark.parametrize(("written", "hidden", "found"), [
+    ("jan\u00ad@example.nl", [(16, "U+00AD SOFT HYPHEN")], "an email address ('jan@example.nl')"),
+    ("jan@exam\u200cple.nl", [(21, "U+200C ZERO WIDTH NON-JOINER")], "an email address ('jan@example.nl')"),
+    ("06\u200d12345678", [(15, "U+200D ZERO WIDTH JOINER")], "a phone number ('0612345678')"),
+    ("06-1234\u034f5678", [(20, "U+034F COMBINING GRAPHEME JOINER")], "a phone number ('06-12345678')"),
+    ("0\u00ad6\u00ad/0000\u00ad0106", [(14, "U+00AD SOFT HYPHEN"), (16, "U+00AD SOFT HYPHEN"),
+                                     (22, "U+00AD SOFT HYPHEN")], "a phone number ('06/00000106')"),
+    ("jan\uff20example.nl", [], "an email address ('jan@example.nl')"),
+])
+def test_a_contact_detail_split_by_an_invisible_character_is_found_and_both_are_said(
+        tmp_path: Path, written: str, hidden: list, found: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.",
+                                          f"lesson: Bel {written} voor de cijfers."))
+    assert errors_of(project) == sorted(
+        [f"{LESSON}:7:{col}: " + INVISIBLE.format(what) for col, what in hidden]
+        + [f"{LESSON}:7:13: " + CONTACT.format(found)])
+
+
 def test_contact_details_are_refused_in_every_kind_but_a_persons_own_fields(tmp_path: Path) -> None:
     files = {
         "data/people/tom-bakker.yml": fixture_text("data/people/tom-bakker.yml")

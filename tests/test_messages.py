@@ -610,6 +610,24 @@ def test_emoji_drawn_from_several_characters_are_not_invisible_characters(tmp_pa
     assert result.output.splitlines() == ["Alles in orde: 10 records"]
 
 
+def test_an_address_and_a_number_split_by_invisible_characters_are_said_with_them(tmp_path: Path) -> None:
+    """Both the hidden character and the contact detail, each where it
+    stands, also in text over several lines (which YAML joins)."""
+    text = fixture_text(LESSON).replace(
+        "lesson: Dezelfde fout als in 2010.",
+        "lesson: >\n  Dezelfde fout als in 2010.\n  Mail jan\u00ad.smit@example.nl\n  of bel 06\u200c/1234 5678.")
+    result = _check(tmp_path, {LESSON: text})
+    contact = ("error: 'lesson' (les) bevat {}; contactgegevens horen alleen in de velden 'email' en 'phone' van een "
+               "persoon: noem de persoon bij diens id")
+    assert result.output.splitlines() == [
+        f"{LESSON}:9:8: " + contact.format("een e-mailadres ('jan.smit@example.nl')"),
+        f"{LESSON}:9:11: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
+        f"{LESSON}:10:10: " + contact.format("een telefoonnummer ('06/1234 5678')"),
+        f"{LESSON}:10:12: " + HIDDEN.format("teken (U+200C ZERO WIDTH NON-JOINER)"),
+        "4 fout(en), 0 waarschuwing(en)",
+    ]
+
+
 def test_a_place_in_text_over_several_lines_is_found_in_the_file(tmp_path: Path) -> None:
     """Plain text over several lines, a folded block with an empty line, a
     quoted text over two lines, a literal block with an indentation
