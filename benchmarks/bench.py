@@ -20,7 +20,11 @@ for, and measures side by side, in this run, on this machine:
 
 First it prints what the costliest Markdown of 25,000 to 100,000 characters
 (the most a field may hold) costs to check and render (`--worst-only`: just
-that). The targets of the handbook are printed under the tables.
+that), and what `handbook check` takes on a small handbook one of whose
+lessons has one field of 25, 100 or 400 KB of what is costliest to locate
+and report: links, HTML, emphasis, brackets, e-mail addresses, phone
+numbers, invisible characters (`--text-only`: just that). The targets of
+the handbook are printed under the tables.
 """
 
 from __future__ import annotations
@@ -389,6 +393,66 @@ def worst_cases() -> str:
     return "\n".join(lines)
 
 
+# One field of a lesson, of costly text: each finding must be located, and
+# each said (an address or number, an invisible character: the first 20).
+TEXT_INPUTS = {
+    "links `[](#)`": lambda n: "[](#)" * (n // 5),
+    "links, each its own `[](#n)`": lambda n: "".join(f"[](#{i})" for i in range(n // 9)),
+    "HTML `<b>`": lambda n: "<b>" * (n // 3),
+    "emphasis `*a* ` and a link": lambda n: "*a* " * (n // 4 - 2) + "[](#)",
+    "unclosed brackets `[` and a link": lambda n: "[" * (n - 5) + "[](#)",
+    "e-mail addresses": lambda n: "jan@example.nl " * (n // 15),
+    "phone numbers": lambda n: "06/1234 5678 " * (n // 13),
+    "soft hyphens": lambda n: "a\u00ad" * (n // 2),
+}
+TEXT_SIZES = (25_000, 100_000, 400_000)
+
+
+def _check_seconds(project: Path) -> float:
+    """Seconds `handbook check` takes on `project` (it finds errors: exit 1)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CI": "true"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--no-progress", "--project", str(project)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1) or "Traceback" in result.stderr:
+        raise RuntimeError(f"handbook check failed: {result.stderr.strip()[-300:]}")
+    return seconds
+
+
+def text_checks(work: Path) -> str:
+    """`handbook check` on a small handbook (100 records) whose one lesson
+    has one field (a literal block, on one line) of each costly text, at 25,
+    100 and 400 KB. A cost that grows with the text shows as a ratio of
+    about 4 between 400 and 100 KB, once the check of the rest is taken off;
+    one that grows with its square, as 16."""
+    project = work / "text"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("records"))
+    from generator.synth import synthesize
+
+    synthesize(project, 100, 1)
+    lesson = sorted((project / "data" / "lessons").glob("*.yml"))[0]
+    original = lesson.read_text("utf-8")
+    kept = re.sub(r"(?m)^lesson:.*\n(?:[ \t]+.*\n|\n)*", "", original)
+    base = min(_check_seconds(project) for _ in range(3))
+    lines = [f"| one field of a lesson (the rest: {base:.2f} s) | "
+             + " | ".join(f"{n // 1000} KB" for n in TEXT_SIZES) + " | 400 KB ÷ 100 KB, less the rest |",
+             "|---|" + "---:|" * (len(TEXT_SIZES) + 1)]
+    for name, make in TEXT_INPUTS.items():
+        seconds = []
+        for size in TEXT_SIZES:
+            lesson.write_text(kept + "lesson: |-\n  " + make(size) + "\n", "utf-8")
+            seconds.append(_check_seconds(project))
+        lesson.write_text(original, "utf-8")
+        growth = max(seconds[-1] - base, 1e-3) / max(seconds[-2] - base, 1e-3)
+        lines.append(f"| {name} | " + " | ".join(f"{s:.2f} s" for s in seconds) + f" | {growth:.1f}× |")
+    shutil.rmtree(project, ignore_errors=True)
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,3000,10000", help="record counts, comma-separated")
@@ -397,13 +461,23 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=3, help="whole and stock builds, in turn, per size")
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     parser.add_argument("--worst-only", action="store_true", help="only the worst-case inputs table")
+    parser.add_argument("--text-only", action="store_true",
+                        help="only the table of `handbook check` on one field of 25, 100 and 400 KB of costly text")
     args = parser.parse_args()
-    print("Worst cases: check and render of one field of the costliest Markdown\n")
-    print(worst_cases())
-    print()
-    if args.worst_only:
-        return 0
+    if not args.text_only:
+        print("Worst cases: check and render of one field of the costliest Markdown\n")
+        print(worst_cases())
+        print()
+        if args.worst_only:
+            return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    print("`handbook check` with one field of costly text\n")
+    print(text_checks(work))
+    print()
+    if args.text_only:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"measuring {size:,} records …", file=sys.stderr, flush=True)

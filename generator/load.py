@@ -20,10 +20,13 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+import regex
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from yaml.events import ScalarEvent
@@ -116,31 +119,47 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         col = nul - (text.rfind("\n", 0, nul) + 1) + 1
         problems.error(path, line, col, say("nul"))
         return None
-    found = 0
-    for match in _INVISIBLE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.error(path, line, col, say("invisible", code=f"{ord(match.group()):04X}"))
+    if not report_invisible(text, path, problems):
+        return text
+    # Said; the rest of the file is still read. Controls, which YAML cannot
+    # read, and the characters that reorder text are read as a space (so that
+    # every line and column stays where it is); the others stay, so that an
+    # address or a number they split is still found (`safety.find_contacts`).
+    return _READ_AS_SPACE.sub(" ", text)
+
+
+def report_invisible(text: str, path: str, problems: Problems) -> bool:
+    """Say every invisible character of `text` (at most MAX_INVISIBLE) at its
+    line and column, with its name; whether there was one."""
+    found, line, counted, line_start = 0, 1, 0, 0
+    for offset, char in invisible_characters(text):
+        line += text.count("\n", counted, offset)
+        counted = offset
+        line_start = text.rfind("\n", line_start, offset) + 1 or line_start
+        problems.error(path, line, offset - line_start + 1, say("invisible", what=character_named(char)))
         found += 1
-        if found == 20:
+        if found == MAX_INVISIBLE:
             break
-    # Said; the rest of the file is still read (each such character as a
-    # space, so that every line and column stays where it is).
-    return _INVISIBLE.sub(" ", text) if found else text
+    return found > 0
 
 
 def _block_indent(lines: list[str], header: int, value: str) -> int:
     """How far the lines of a block value below line `header` (from 0) stand
     indented in the file: where its first line with text stands (a literal
     block's lines are the file's lines, so also with an indentation
-    indicator, '|2'); else where the first line with text starts."""
-    below = lines[header + 1:]
-    for index, part in enumerate(value.split("\n")[:len(below)]):
-        if part.strip():
-            if below[index].endswith(part):
-                return len(below[index]) - len(part)
+    indicator, '|2'); else where the first line with text starts. Only the
+    block's own lines are read (not the rest of the file for each block)."""
+    for number, part in enumerate(value.split("\n"), header + 1):
+        if number >= len(lines):
             break
-    return next((len(line) - len(line.lstrip(" ")) for line in below if line.strip()), 0)
+        if part.strip():
+            if lines[number].endswith(part):
+                return len(lines[number]) - len(part)
+            break
+    for number in range(header + 1, len(lines)):
+        if lines[number].strip():
+            return len(lines[number]) - len(lines[number].lstrip(" "))
+    return 0
 
 
 # One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
@@ -148,10 +167,29 @@ _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _NAMED_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
 
 
-def _hidden_escapes(lines: list[str], start: Any, end: Any) -> Iterator[tuple[int, int, str]]:
-    """Where a double-quoted value (from `start` to `end`) writes an invisible
-    character as an escape: line and column (from 0) of each backslash, and
-    the character, every one of them (at most 20)."""
+def _escaped_invisible(value: str, lines: list[str], start: Any, end: Any) -> list[tuple[int, int, str]]:
+    """Where a double-quoted value (from `start` to `end`) makes an invisible
+    character with an escape ('\\u00ad', '\\x80'): line and column (from 0) of
+    each backslash, and the character (at most MAX_INVISIBLE); the value's
+    start when the escape cannot be found. Those that stand in the file as
+    themselves are said already (`decode`)."""
+    made = Counter(char for _, char in invisible_characters(value, _HIDDEN))
+    if made:
+        written = lines[start.line:end.line + 1]
+        if written:
+            written[-1] = written[-1][:end.column] if len(written) > 1 else written[-1][start.column:end.column]
+            if len(written) > 1:
+                written[0] = written[0][start.column:]
+        made -= Counter(char for _, char in invisible_characters("\n".join(written)))
+    if not made:
+        return []
+    return list(_hidden_escapes(lines, start, end, set(made))) or [(start.line, start.column, next(iter(made)))]
+
+
+def _hidden_escapes(lines: list[str], start: Any, end: Any, chars: set[str]) -> Iterator[tuple[int, int, str]]:
+    """Where a double-quoted value (from `start` to `end`) writes one of
+    `chars` as an escape: line and column (from 0) of each backslash, and
+    the character, every one of them (at most MAX_INVISIBLE)."""
     found = 0
     for number in range(start.line, min(end.line + 1, len(lines))):
         line = lines[number]
@@ -163,22 +201,63 @@ def _hidden_escapes(lines: list[str], start: Any, end: Any) -> Iterator[tuple[in
                 char = chr(int(code[1:], 16)) if len(code) > 1 else _NAMED_ESCAPES.get(code, "")
             except ValueError:  # beyond Unicode: YAML refused it already
                 continue
-            if char and _HIDDEN.match(char):
+            if char in chars:
                 yield number, match.start(), char
                 found += 1
-                if found == 20:
+                if found == MAX_INVISIBLE:
                     return
 
 
-# Characters no record needs and that can hide or reorder text: C0 controls
-# but tab, line feed and carriage return; DEL and C1 controls; Unicode's
-# bidirectional overrides and isolates ("Trojan source"); the zero-width
-# space, the word joiner and a byte-order mark inside the text, which split
-# a word or an address where no one sees it.
-_INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# Characters no text an author writes needs, and that hide or reorder it:
+# C0 controls but tab, line feed and carriage return; DEL and C1 controls;
+# every character Unicode asks to show as nothing (Default_Ignorable_Code_Point:
+# the soft hyphen, zero-width spaces and joiners, the word joiner, variation
+# selectors, tags, fillers), which split a word or an address where no one
+# sees it; and every character that reorders text (Bidi_Control: overrides,
+# isolates and marks, "Trojan source").
+_CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_UNSEEN = r"\p{Default_Ignorable_Code_Point}\p{Bidi_Control}"
+# But an emoji is often drawn from several characters, some of them
+# invisible on their own, that together are one visible picture; so that
+# emoji keep working these stay: a variation selector directly after a
+# visible character (U+2764 U+FE0F is a red heart drawn as a picture, U+FE0E
+# asks for text); a zero-width joiner between two pictures, the first perhaps
+# with its selector or skin tone (woman, U+200D, laptop: a woman at a
+# computer); and the tags of the flags of England, Scotland and Wales.
+_EMOJI_PARTS = (
+    r"[\uFE0E\uFE0F](?<=[^\s\p{Cc}" + _UNSEEN + r"].)"
+    r"|\u200D(?<=\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?.)(?=\p{Extended_Pictographic})"
+    r"|\U0001F3F4\U000E0067\U000E0062(?:\U000E0065\U000E006E\U000E0067|\U000E0073\U000E0063\U000E0074"
+    r"|\U000E0077\U000E006C\U000E0073)\U000E007F"
+)
+_INVISIBLE = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[" + _CONTROLS + _UNSEEN + "])")
 # The same in a value after YAML's escapes are read, with NUL and the
 # Unicode noncharacters, which no text needs either.
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef\ufffe\uffff]")
+_HIDDEN = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[\x00" + _CONTROLS + _UNSEEN + "\ufdd0-\ufdef\ufffe\uffff])")
+# Controls and characters that reorder text: a file's text is read with a
+# space for each (said first).
+_READ_AS_SPACE = regex.compile("[" + _CONTROLS + r"\p{Bidi_Control}]")
+_CONTROL_CHARACTER = regex.compile(r"[\p{Cc}\p{Bidi_Control}]")
+# Invisible characters said in one file, at most.
+MAX_INVISIBLE = 20
+
+
+def invisible_characters(text: str, pattern: regex.Pattern[str] = _INVISIBLE) -> Iterator[tuple[int, str]]:
+    """Where each invisible character of `text` stands (its offset), and
+    which it is; the parts of emoji are no such characters."""
+    for match in pattern.finditer(text):
+        if match.group("hidden") is not None:
+            yield match.start(), match.group("hidden")
+
+
+def character_named(char: str) -> str:
+    """An invisible character as a message names it: 'character (U+00AD SOFT
+    HYPHEN)'; a control character, which has no name, by its code only."""
+    name = unicodedata.name(char, "")
+    character = f"U+{ord(char):04X} {name}".strip()
+    if _CONTROL_CHARACTER.match(char):
+        return say("a_control_character", character=character)
+    return say("an_invisible_character", character=character)
 
 
 _KIND_WORDS = {
@@ -322,13 +401,12 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                     loc = place(event.value, event)
                     if loc is not None:
                         mark_style(loc, style, event)
-                    if style == '"' and _HIDDEN.search(event.value):
+                    if style == '"':
                         # Escapes ('\x80', '\u202e') make characters the file does not show.
-                        found = list(_hidden_escapes(source_lines(), event.start_mark, event.end_mark)) or [
-                            (event.start_mark.line, event.start_mark.column, _HIDDEN.search(event.value).group())]
-                        for line, col, char in found:
+                        for line, col, char in _escaped_invisible(event.value, source_lines(), event.start_mark,
+                                                                  event.end_mark):
                             problems.error(path, line + first_line, col + 1,
-                                           say("invisible_escape", code=f"{ord(char):04X}"))
+                                           say("invisible_escape", what=character_named(char)))
                 continue
             name = kind.__name__
             if name == "DocumentStartEvent":
@@ -545,6 +623,25 @@ def _read_regular_file(file: Path, path: str, problems: Problems) -> bytes | Non
         except OSError as exc:
             problems.error(path, 1, 1, say("cannot_read", reason=exc.strerror or exc))
             return None
+
+
+def check_page(file: Path, path: str, problems: Problems) -> None:
+    """A page written by hand in the docs folder: every invisible character
+    in it said, as in a record. A file that is no plain file or that cannot
+    be read is left to the engine, which says why."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except OSError:
+        return
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return
+            raw = handle.read()
+        except OSError:
+            return
+    report_invisible(raw.decode("utf-8", "replace").removeprefix("\ufeff"), path, problems)
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document:

@@ -617,14 +617,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "het bestand is geen UTF-8-tekst (byte 0x{byte} hier); sla het op als UTF-8"),
     "nul": ("the file contains a NUL character; is it a binary file?",
             "het bestand bevat een NUL-teken; is het een binair bestand?"),
-    "invisible": ("an invisible control character (U+{code}) is here; remove it (it can change how the text is "
-                  "shown or read)",
-                  "hier staat een onzichtbaar stuurteken (U+{code}); haal het weg (het kan veranderen hoe de tekst "
-                  "wordt getoond of gelezen)"),
-    "invisible_escape": ("an invisible control character (U+{code}) is written here as an escape; remove it (it "
-                         "can change how the text is shown or read)",
-                         "hier staat een onzichtbaar stuurteken (U+{code}) als escape; haal het weg (het kan "
-                         "veranderen hoe de tekst wordt getoond of gelezen)"),
+    "invisible": ("an invisible {what} is here; remove it (it can change how the text is shown or read)",
+                  "hier staat een onzichtbaar {what}; haal het weg (het kan veranderen hoe de tekst wordt getoond of "
+                  "gelezen)"),
+    "invisible_escape": ("an invisible {what} is written here as an escape; remove it (it can change how the text "
+                         "is shown or read)",
+                         "hier staat een onzichtbaar {what} als escape; haal het weg (het kan veranderen hoe de "
+                         "tekst wordt getoond of gelezen)"),
+    "a_control_character": ("control character ({character})", "stuurteken ({character})"),
+    "an_invisible_character": ("character ({character})", "teken ({character})"),
     "field_needs_name": ("a field needs a name before its ':'", "een veld heeft een naam nodig vóór de ':'"),
     "field_name_plain": ("a field name must be plain text, not {what}", "een veldnaam moet gewone tekst zijn, niet {what}"),
     "field_twice": ("field {name} is given twice (first on line {line}); keep one",

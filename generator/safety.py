@@ -12,16 +12,19 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
-import itertools
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
+import regex
+
 from .load import Document
-from .markup import inspect_markdown, plain_text
+from .markup import Finding, inspect_markdown, plain_text
 from .models import MarkdownText
 from .messages import field as field_name
 from .messages import say
@@ -54,12 +57,14 @@ def _find_emails(text: str) -> Iterator[re.Match[str]]:
             at = text.find("@", at + 1)
 
 
-# Dutch numbers (06-12345678, 020 123 4567, (020) 123 4567, +31 6 1234 5678) and other
-# international ones (+44 20 7946 0958). Figures such as 12.000, dates such
-# as 2012-03-01 and 15-03-2012 (followed by a time) are not matched.
+# Dutch numbers as the Dutch write them (06-12345678, 06/1234 5678, 020-1234567,
+# 020 123 4567, (020) 123 4567, +31 (0)6 1234 5678, 0031 6 12345678,
+# +31 20 123 4567) and other international ones (+44 20 7946 0958). Figures
+# such as 12.000 and 1.000.000, ranges such as 2010-2012, and dates such as
+# 2012-03-01, 15-03-2012 and 15/03/2012 (followed by a time) are not matched.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\(?\d\)?){6,12}(?!\d)"
-                    r"|(?<![\w.,/-])(?:\(0\d{1,3}\)(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){6,8}"
-                    r"|0[1-9](?:[ \t]{0,2}[.\-]?[ \t]{0,2}\d){8})(?!\d|,\d)", re.ASCII)
+                    r"|(?<![\w.,/-])(?:\(0\d{1,3}\)(?:[ \t]{0,2}[.\-/]?[ \t]{0,2}\d){6,8}"
+                    r"|0[1-9](?:[ \t]{0,2}[.\-/]?[ \t]{0,2}\d){8})(?!\d|,\d)", re.ASCII)
 
 # Raw HTML needs '<'; a link or image needs '](' (inline) or ']:' (a
 # reference definition), however its address is written; nesting deep enough
@@ -100,19 +105,73 @@ def find_in_lines(joined: tuple[int, int, tuple[str, ...]], needle: str, before:
     return None
 
 
-def _locate(text: str, needle: str, first_line: int, block_line: int,
-            taken: set[tuple[int, int]]) -> tuple[int, int]:
-    """Line and column of `needle` in a Markdown field, searching from its
-    block; not where an earlier finding of the field stands (`taken`)."""
-    lines = text.split("\n")
-    for index in range(block_line, len(lines)):
-        col = lines[index].find(needle)
-        while col >= 0 and (index, col) in taken:
-            col = lines[index].find(needle, col + 1)
-        if col >= 0:
-            taken.add((index, col))
-            return first_line + index, col + 1
-    return first_line + block_line, 1
+# What a finding is looked for by: the first characters of its HTML or of
+# its address as written. Short, so that every place of every needle of a
+# text is found in one pass over it (`_occurrences`).
+NEEDLE_LENGTH = 20
+
+
+def _occurrences(text: str, needles: set[str], start: int = 0) -> dict[str, list[int]]:
+    """Every offset from `start` at which each of `needles` (none longer than
+    NEEDLE_LENGTH, none empty) begins in `text`, in order. One pass over the
+    text, however many findings and needles there are: a search per finding
+    from the start of its text cost minutes for 20,000 links in one field."""
+    found: dict[str, list[int]] = {needle: [] for needle in needles}
+    if not found:
+        return found
+    if len(found) == 1:
+        (needle, places), = found.items()
+        at = text.find(needle, start)
+        while at >= 0:
+            places.append(at)
+            at = text.find(needle, at + 1)
+        return found
+    lengths: dict[str, set[int]] = {}  # at most NEEDLE_LENGTH for each first character
+    for needle in needles:
+        lengths.setdefault(needle[0], set()).add(len(needle))
+    firsts = re.compile("[" + "".join(re.escape(char) for char in lengths) + "]")
+    for match in firsts.finditer(text, start):
+        at = match.start()
+        for length in lengths[match.group()]:
+            places = found.get(text[at:at + length])
+            if places is not None:
+                places.append(at)
+    return found
+
+
+class _Places:
+    """Where the findings of one text stand: each at the first place of its
+    needle, from its block on, that no earlier finding took. Every place is
+    found at the start (`_occurrences`); then each needle has its own
+    cursor, which only moves on, so the whole text is read about once."""
+
+    def __init__(self, lines: list[str] | tuple[str, ...], needles: set[str], first_col: int = 1) -> None:
+        self.text = "\n".join(lines)
+        self.starts = [0]  # where each line starts in `text`
+        for line in lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.places = _occurrences(self.text, {needle for needle in needles if needle}, first_col - 1)
+        self.cursors: dict[str, int] = {}
+        self.taken: set[int] = set()
+
+    def take(self, needle: str, from_line: int = 0) -> tuple[int, int] | None:
+        """Line (from 0) and column (from 1) of the next free place of
+        `needle` on line `from_line` or below; None when there is none."""
+        places = self.places.get(needle)
+        if not places:
+            return None
+        start = self.starts[from_line] if from_line < len(self.starts) else len(self.text) + 1
+        index = self.cursors.get(needle, 0)
+        while index < len(places) and (places[index] < start or places[index] in self.taken):
+            index += 1
+        if index == len(places):
+            self.cursors[needle] = index
+            return None
+        self.cursors[needle] = index + 1
+        at = places[index]
+        self.taken.add(at)
+        line = bisect.bisect_right(self.starts, at) - 1
+        return line, at - self.starts[line] + 1
 
 
 @dataclass(frozen=True)
@@ -129,6 +188,16 @@ class Address:
     image: bool
 
 
+def _needle(finding: Finding) -> str:
+    """What a finding is looked for by in its text: its HTML, or its address
+    as written (which may differ from the parsed one: the bracket's target)."""
+    if finding.kind == "nesting":
+        return ""  # said at its block's first line
+    if finding.kind == "html":
+        return finding.snippet[:NEEDLE_LENGTH]
+    return html.unescape(finding.snippet).split("\n")[0][:NEEDLE_LENGTH] or "("
+
+
 def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems,
                    indent: int = 0, joined: tuple[int, int, tuple[str, ...]] | None = None,
                    addresses: list[Address] | None = None) -> None:
@@ -143,21 +212,22 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
     """
     if not _MAY_BE_UNSAFE.search(text):
         return
-    seen: list[str] = []
-    taken: set[tuple[int, int]] = set()
-    for finding in inspect_markdown(text):
+    findings = inspect_markdown(text)
+    needles = [_needle(finding) for finding in findings]
+    if joined:  # looked for in the file's lines of the text
+        places = _Places(joined[2], set(needles), joined[1])
+    else:
+        places = _Places(text.split("\n"), set(needles))
+    for finding, needle in zip(findings, needles):
         if finding.kind == "nesting":
             problems.error(path, first_line + finding.block_line, 1, say("too_nested", field=field_name(field)))
             continue
-        if finding.kind == "html":
-            needle = finding.snippet
-        else:  # the address as written may differ from the parsed one: find the bracket's target
-            needle = html.unescape(finding.snippet).split("\n")[0][:20] or "("
         if joined:
-            line, col = find_in_lines(joined, needle, seen.count(needle)) or (first_line, first_col)
-            seen.append(needle)
+            place = places.take(needle)
+            line, col = (joined[0] + place[0], place[1]) if place else (first_line, first_col)
         else:
-            line, col = _locate(text, needle, first_line, finding.block_line, taken)
+            place = places.take(needle, finding.block_line)
+            line, col = (first_line + place[0], place[1]) if place else (first_line + finding.block_line, 1)
             col += first_col - 1 if line == first_line else indent
         if finding.kind in ("link_within", "image_within"):
             if addresses is not None:
@@ -215,10 +285,36 @@ CONTACT_FIELDS = frozenset({("person", "email"), ("person", "phone")})
 _DASHES = str.maketrans({char: "-" for char in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"})
 
 
-def _normalised(text: str) -> str:
-    """Text as a reader reads it: full-width and compatibility characters
-    as their plain forms ('＠' -> '@'), every kind of dash a hyphen."""
-    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+# Characters a reader does not see (Unicode's default-ignorable characters)
+# and that reorder text: left out of text as it is read.
+_UNSEEN = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def as_read(text: str) -> tuple[str, list[int]]:
+    """`text` as a reader reads it: what no one sees left out ('jan\\u00ad@'
+    -> 'jan@'), full-width and compatibility characters as their plain forms
+    ('＠' -> '@'), every kind of dash a hyphen; and for each of its
+    characters, where in `text` the one it comes from stands."""
+    if unicodedata.is_normalized("NFKC", text) and not _UNSEEN.search(text) and text.translate(_DASHES) == text:
+        return text, list(range(len(text)))
+    parts: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for match in _NOT_ASCII.finditer(text):
+        at = match.start()
+        parts.append(text[done:at])
+        origin.extend(range(done, at))
+        done = at + 1
+        char = match.group()
+        if _UNSEEN.match(char):
+            continue
+        plain = unicodedata.normalize("NFKC", char).translate(_DASHES)
+        parts.append(plain)
+        origin.extend([at] * len(plain))
+    parts.append(text[done:])
+    origin.extend(range(done, len(text)))
+    return "".join(parts), origin
 
 
 # At most this many contact details are reported in one piece of text.
@@ -235,6 +331,17 @@ def find_contacts(text: str) -> list[tuple[str, re.Match[str]]]:
             found.extend((what, match) for match in itertools.islice(find(text), MAX_CONTACTS))
     found.sort(key=lambda item: item[1].start())
     return found[:MAX_CONTACTS]
+
+
+def contacts_as_read(text: str) -> list[tuple[str, str, int, int]]:
+    """Every e-mail address and phone number in `text`, as written or as a
+    reader reads it (`as_read`): what it is, the detail as read, and where
+    it starts and ends in `text`."""
+    if text.isascii():  # plain ASCII reads as it is written
+        return [(what, match.group(0), match.start(), match.end()) for what, match in find_contacts(text)]
+    read, origin = as_read(text)
+    return [(what, match.group(0), origin[match.start()], origin[match.end() - 1] + 1)
+            for what, match in find_contacts(read)]
 
 
 def check_record_text(doc: Document, model: type, personal_data: bool, problems: Problems,
@@ -262,19 +369,16 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
     for loc, value in _strings(data, ()):
         if (kind, loc[0]) in CONTACT_FIELDS and len(loc) == 1:
             continue
-        found = find_contacts(value)
-        exact = bool(found)
-        if not found and not value.isascii():  # plain ASCII reads the same normalised
-            found = find_contacts(_normalised(value))
+        found: list[tuple[str, str, int | None, int | None]] = list(contacts_as_read(value))
         if not found and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
-            found = find_contacts(_normalised(plain_text(value)))
+            # As rendered: escapes, entities and percent-encoding undone; said where the text starts.
+            found = [(what, match.group(0), None, None) for what, match in find_contacts(as_read(plain_text(value))[0])]
         start = _text_start(doc, loc)
-        for what, match in found:
-            line, col = _value_position(doc, loc, value, match, start) if exact else start
+        for what, detail, begin, end in found:
+            line, col = _value_position(doc, loc, value, begin, end, start) if begin is not None else start
             problems.error(
                 doc.path, line, col,
-                say("contact_details", field=field_name(_named_part(loc)), what=say(what),
-                    found=quote(match.group(0), 40)),
+                say("contact_details", field=field_name(_named_part(loc)), what=say(what), found=quote(detail, 40)),
             )
 
 
@@ -284,18 +388,17 @@ def _named_part(loc: tuple[Any, ...]) -> str:
     return next((part for part in reversed(loc) if isinstance(part, str)), str(loc[0]))
 
 
-def _value_position(doc: Document, loc: tuple[Any, ...], value: str, match: re.Match[str],
+def _value_position(doc: Document, loc: tuple[Any, ...], value: str, offset: int, end: int,
                     start: tuple[int, int]) -> tuple[int, int]:
-    """Line and column in the file of what `match` found in a value that
-    starts at `start`: counted for a value on one line, a literal block (|)
-    and the Markdown below the fields; looked for in the file's lines of a
-    value whose lines YAML joined; the value's start when it is not there as
-    it was read (split over two lines, written with escapes)."""
-    offset = match.start()
+    """Line and column in the file of what stands from `offset` to `end` in
+    a value that starts at `start`: counted for a value on one line, a
+    literal block (|) and the Markdown below the fields; looked for in the
+    file's lines of a value whose lines YAML joined; the value's start when
+    it is not there as it was read (split over two lines, written with escapes)."""
     line, col = start
     narrative = _is_narrative(doc, loc)
     if loc in doc.joined:
-        needle = match.group(0)
+        needle = value[offset:end]
         return find_in_lines(doc.joined[loc], needle, value.count(needle, 0, offset)) or start
     if loc in doc.block_scalars or narrative:  # a literal block: a folded one is joined
         line += value.count("\n", 0, offset) + (0 if narrative else 1)

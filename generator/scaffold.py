@@ -26,7 +26,7 @@ from .messages import field as field_name
 from .record_file import render_record
 from .models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
 from .problems import Problem, Problems, one_line, suggest
-from .safety import CONTACT_FIELDS, check_markdown, find_contacts, markdown_fields
+from .safety import CONTACT_FIELDS, check_markdown, contacts_as_read, markdown_fields
 from .settings import check_date
 from .load import Document
 from .validate import explain, load_catalog
@@ -273,8 +273,8 @@ def _text_problems(kind: str | None, field: str, text: str) -> str | None:
     if field in markdown_fields(model):
         check_markdown(text, "", 1, 1, field, found)
     messages = [problem.message for problem in found.items]
-    messages += [say("contact_details", field=field_name(field), what=say(what), found=quote(match.group(0), 40))
-                 for what, match in find_contacts(text)]
+    messages += [say("contact_details", field=field_name(field), what=say(what), found=quote(detail, 40))
+                 for what, detail, _, _ in contacts_as_read(text)]
     return "; ".join(dict.fromkeys(messages)) or None
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references, check_titled_references
 from .emit import slugify
-from .load import Document, SourceFile, discover, read_document
+from .load import Document, SourceFile, check_page, discover, read_document
 from .messages import FIELD_NAMES, choice, code_of, describe, kind_name, number, say
 from .messages import field as field_name
 from .parallel import elsewhere
@@ -786,9 +786,11 @@ def _taxonomy_for_checks(doc: Document) -> Taxonomy:
 
 
 def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Catalog | None = None) -> None:
-    """With `catalog`: every link and image in its records' text leads to a
-    page or file written by hand in the docs folder. (What may be published
-    from there at all, links and hard links refused: `published.check_published`.)"""
+    """Its pages written by hand hold no invisible characters (as records do
+    not). With `catalog`: every link and image in its records' text leads to
+    a page or file written by hand in the docs folder. (What may be
+    published from there at all, links and hard links refused:
+    `published.check_published`.)"""
     base = project.absolute()
     shown = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else str(docs)
     if docs.is_symlink():
@@ -799,6 +801,10 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Ca
         inside = here.relative_to(docs).as_posix()
         if inside.split("/")[0] != GENERATED:
             written.update(name if inside == "." else f"{inside}/{name}" for name in files)
+            for name in sorted(files):
+                # A plain file only: a link is refused elsewhere, a pipe would never end.
+                if name.endswith(".md") and (here / name).is_file() and not (here / name).is_symlink():
+                    check_page(here / name, f"{shown}/{(here / name).relative_to(docs).as_posix()}", problems)
     if catalog is not None:
         for address in catalog.addresses:
             if not _leads_somewhere(address, written, catalog.ids):

@@ -98,6 +98,69 @@ def test_the_largest_adversarial_text_is_checked_and_rendered(project: Path) -> 
     assert "[" * 1000 in page
 
 
+# A field of 100,000 characters holding a link 20,000 times: each is looked
+# for where the field's text stands in the file, written as a literal
+# block on one line, or folded over 200 lines (whose lines YAML joins).
+LINKS_IN_ONE_FIELD = {
+    "literal": ("lesson: |-\n  " + "[](#)" * 20_000 + "\n", [(8, 6 + 5 * n) for n in range(20_000)]),
+    "folded": ("lesson: >-\n" + "".join("  " + "[](#)" * 100 + "\n" for _ in range(200)),
+               [(8 + n // 100, 6 + 5 * (n % 100)) for n in range(20_000)]),
+}
+
+
+@pytest.mark.parametrize("form", LINKS_IN_ONE_FIELD)
+def test_twenty_thousand_links_in_one_field_are_found_in_one_search_each_at_its_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
+    """Every link of the field at its own line and column, and the text
+    searched once for all of them (not once per link: that took minutes)."""
+    from generator import safety
+    from generator.load import read_document
+    from generator.models import Lesson
+
+    field, places = LINKS_IN_ONE_FIELD[form]
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.\n", field))
+    searches: list[tuple[int, set[str]]] = []
+    search = safety._occurrences
+
+    def counted(text: str, needles: set[str], start: int = 0) -> dict[str, list[int]]:
+        searches.append((len(text), set(needles)))
+        return search(text, needles, start)
+
+    monkeypatch.setattr(safety, "_occurrences", counted)
+    problems, addresses = Problems(), []
+    doc = read_document(project / LESSON, LESSON, problems)
+    safety.check_record_text(doc, Lesson, True, problems, addresses)
+    assert [str(problem) for problem in problems.items] == []
+    assert [(address.line, address.col, address.url) for address in addresses] == [
+        (line, col, "#") for line, col in places]
+    assert [needles for _, needles in searches] == [{"#"}]
+
+
+def test_many_links_to_one_address_written_once_are_each_said(tmp_path: Path) -> None:
+    """Twenty links by one reference, its address written once: the first
+    is said where the address stands, the others where their block starts."""
+    text = "lesson: |\n  " + "[a][r] " * 20 + "\n\n  [r]: javascript:x\n"
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.\n", text))
+    problems = Problems()
+    load_catalog(project, problems, TODAY)
+    scheme = ("error: 'lesson' has a link to a 'javascript:' address; only http, https and mailto addresses or "
+              "links within the handbook are allowed")
+    assert [str(problem) for problem in problems.items] == [f"{LESSON}:10:8: {scheme}"] + [f"{LESSON}:8:3: {scheme}"] * 19
+
+
+def test_every_one_of_twenty_thousand_findings_in_one_field_is_reported_at_its_place(tmp_path: Path) -> None:
+    """The report says each of them (no cap per field), top to bottom."""
+    body = "".join("<b>" * 100 + "\n" for _ in range(200))
+    lesson = fixture_text(LESSON).replace("lesson: Dezelfde fout als in 2010.\n", "lesson: Kort.\n")
+    project = make_project(tmp_path, {LESSON: None, "data/lessons/weer-gezonden.md": f"---\n{lesson}---\n{body}"})
+    result = invoke("check", "--project", str(project))
+    html = ("error: 'body' contains HTML ('<b>'); records hold plain Markdown only (to show < and > as text, "
+            "write \\< and \\> or put the text in `backticks`)")
+    assert result.output.splitlines() == [
+        f"data/lessons/weer-gezonden.md:{12 + n // 100}:{1 + 3 * (n % 100)}: {html}" for n in range(20_000)
+    ] + ["20000 error(s), 0 warning(s)"]
+
+
 @pytest.mark.parametrize("text", ["a" * 100_000 + "@", "a@" * 50_000, "x" * 1000 + "@" + "b." * 49_000])
 def test_the_address_search_finds_nothing_in_long_text_without_one(text: str) -> None:
     assert list(_find_emails(text)) == []
@@ -162,14 +225,38 @@ def test_a_pipe_in_data_is_a_located_error_not_a_hang(tmp_path: Path) -> None:
                                              "(a pipe, socket or device); records are plain files")
 
 
-@pytest.mark.parametrize(("escape", "code"), [("\\x80", "0080"), ("\\u202e", "202E"), ("\\0", "0000"),
-                                              ("\\uffff", "FFFF")])
-def test_a_control_character_written_as_an_escape_is_located(tmp_path: Path, escape: str, code: str) -> None:
+@pytest.mark.parametrize(("escape", "what"), [
+    ("\\x80", "control character (U+0080)"),
+    ("\\u202e", "control character (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("\\0", "control character (U+0000)"),
+    ("\\uffff", "character (U+FFFF)"),
+    ("\\u00ad", "character (U+00AD SOFT HYPHEN)"),
+    ("\\U000E0041", "character (U+E0041 TAG LATIN CAPITAL LETTER A)"),
+])
+def test_a_control_character_written_as_an_escape_is_located(tmp_path: Path, escape: str, what: str) -> None:
     project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden",
                                           f'title: "Opnieuw{escape} alleen gezonden"'))
     assert errors_of(project) == [
-        f"data/lessons/weer-gezonden.yml:1:16: error: an invisible control character (U+{code}) is written here as "
+        f"data/lessons/weer-gezonden.yml:1:16: error: an invisible {what} is written here as "
         "an escape; remove it (it can change how the text is shown or read)"]
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ('"Opnieuw\u00ad alleen"', [(16, "is here")]),
+    ('"Op\\u00adnieuw\u00ad alleen"', [(11, "is written here as an escape"), (22, "is here")]),
+])
+def test_an_invisible_character_in_quotes_is_said_once(tmp_path: Path, title: str, said: list) -> None:
+    """As it stands in the file, and not again as if it were an escape."""
+    project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden", f"title: {title}"))
+    assert errors_of(project) == [
+        f"data/lessons/weer-gezonden.yml:1:{col}: error: an invisible character (U+00AD SOFT HYPHEN) {where}; "
+        "remove it (it can change how the text is shown or read)" for col, where in said]
+
+
+def test_an_emoji_written_with_escapes_is_no_invisible_character(tmp_path: Path) -> None:
+    project = make_project(tmp_path, edit(LESSON, "title: Opnieuw alleen gezonden",
+                                          'title: "Opnieuw \\U0001F469\\u200D\\U0001F4BB \\u2764\\uFE0F"'))
+    assert errors_of(project) == []
 
 
 def test_a_date_and_a_time_are_not_a_phone_number(tmp_path: Path) -> None:
@@ -312,6 +399,49 @@ def test_contact_details_are_found_however_they_are_written(tmp_path: Path, text
     found = errors_of(project)
     assert len(found) == 1 and found[0].startswith("data/lessons/weer-gezonden.yml:7:")
     assert "contact details belong only in a person's 'email' and 'phone' fields" in found[0]
+
+
+CONTACT = ("error: 'lesson' contains {}; contact details belong only in a person's 'email' and 'phone' fields: "
+           "name the person by their id instead")
+INVISIBLE = "error: an invisible character ({}) is here; remove it (it can change how the text is shown or read)"
+
+
+@pytest.mark.parametrize("number", [
+    "06-12345678", "06/1234 5678", "06/0000 0106", "+31 (0)6 1234 5678", "0031 6 12345678", "020-1234567",
+    "(020) 123 4567", "+31 20 123 4567", "06 1234 5678", "+31612345678",
+])
+def test_a_phone_number_as_the_dutch_write_it_is_found(tmp_path: Path, number: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.",
+                                          f"lesson: Bel {number} voor de cijfers."))
+    assert errors_of(project) == [f"{LESSON}:7:13: " + CONTACT.format(f"a phone number ('{number}')")]
+
+
+@pytest.mark.parametrize("text", [
+    "Begonnen op 15-03-2012.", "Begonnen op 15/03/2012.", "Begonnen op 2012-03-01.", "Gezien op 05-03-2024 09:00.",
+    "Gezien op 05/03/2024 09:00.", "Bereik 12.000 mensen.", "Bereik 1.000.000 mensen.", "Kosten € 25.000 per jaar.",
+    "Van 2010-2012 liep het.", "Van 2010/2012 liep het.", "Van 01-01-2010 tot 31-12-2012.",
+])
+def test_dates_figures_and_ranges_are_no_phone_numbers(tmp_path: Path, text: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.", f"lesson: {text}"))
+    assert errors_of(project) == []
+
+
+@pytest.mark.parametrize(("written", "hidden", "found"), [
+    ("jan\u00ad@example.nl", [(16, "U+00AD SOFT HYPHEN")], "an email address ('jan@example.nl')"),
+    ("jan@exam\u200cple.nl", [(21, "U+200C ZERO WIDTH NON-JOINER")], "an email address ('jan@example.nl')"),
+    ("06\u200d12345678", [(15, "U+200D ZERO WIDTH JOINER")], "a phone number ('0612345678')"),
+    ("06-1234\u034f5678", [(20, "U+034F COMBINING GRAPHEME JOINER")], "a phone number ('06-12345678')"),
+    ("0\u00ad6\u00ad/0000\u00ad0106", [(14, "U+00AD SOFT HYPHEN"), (16, "U+00AD SOFT HYPHEN"),
+                                     (22, "U+00AD SOFT HYPHEN")], "a phone number ('06/00000106')"),
+    ("jan\uff20example.nl", [], "an email address ('jan@example.nl')"),
+])
+def test_a_contact_detail_split_by_an_invisible_character_is_found_and_both_are_said(
+        tmp_path: Path, written: str, hidden: list, found: str) -> None:
+    project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.",
+                                          f"lesson: Bel {written} voor de cijfers."))
+    assert errors_of(project) == sorted(
+        [f"{LESSON}:7:{col}: " + INVISIBLE.format(what) for col, what in hidden]
+        + [f"{LESSON}:7:13: " + CONTACT.format(found)])
 
 
 def test_contact_details_are_refused_in_every_kind_but_a_persons_own_fields(tmp_path: Path) -> None:

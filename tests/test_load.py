@@ -320,6 +320,37 @@ def test_100000_deep_nesting_returns_promptly_with_the_depth_message(text):
     )
 
 
+class _CountedLines(list):
+    """A file's lines that count how many of them are read."""
+
+    read = 0
+
+    def __getitem__(self, key):
+        self.read += len(range(*key.indices(len(self)))) if isinstance(key, slice) else 1
+        return super().__getitem__(key)
+
+    def __iter__(self):
+        for index in range(len(self)):
+            yield self[index]
+
+
+def test_a_block_s_indentation_is_read_from_its_own_lines_not_the_rest_of_the_file():
+    """Where a block's lines stand is read from its lines: reading the rest of
+    the file for each block made 80,000 blocks in one file take half a minute."""
+    from generator.load import _block_indent
+
+    lines = _CountedLines(["evidence:"] + ["  - |", "    x"] * 10_000)
+    assert [_block_indent(lines, header, "x\n") for header in range(1, 20_000, 2)] == [4] * 10_000
+    assert lines.read <= 2 * 10_000
+
+
+def test_every_one_of_many_blocks_keeps_its_own_indentation():
+    text = "evidence:\n" + "".join(f"  - |\n{' ' * (4 + n % 3)}x {n}\n" for n in range(20_000))
+    doc, problems = parse(text)
+    assert problems == []
+    assert [doc.block_scalars[("evidence", n)] for n in range(20_000)] == [4 + n % 3 for n in range(20_000)]
+
+
 def test_tab_indentation_is_explained():
     _, problems = parse("a:\n\tb: 1\n")
     assert problems == [
@@ -368,6 +399,45 @@ def test_decode_refuses_with_a_located_message(raw, message):
     problems = Problems()
     assert decode(raw, PATH, problems) is None
     assert [str(p) for p in problems.items] == [message]
+
+
+def _invisible(text: str) -> list[str]:
+    problems = Problems()
+    decode(text.encode("utf-8"), PATH, problems)
+    return [str(problem) for problem in problems.items]
+
+
+@pytest.mark.parametrize("emoji", [
+    "👩\u200d💻", "❤\ufe0f", "✌\ufe0e", "🏳\ufe0f\u200d🌈", "👩\U0001f3fd\u200d💻", "❤\ufe0f\u200d🔥", "🏃\u200d♀\ufe0f",
+    "1\ufe0f\u20e3", "👨\u200d👩\u200d👧", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+    "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+    "🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f", "a\ufe0f",
+])
+def test_the_invisible_parts_of_an_emoji_are_no_hidden_characters(emoji: str) -> None:
+    assert _invisible(f"title: Team {emoji} wint\n") == []
+
+
+@pytest.mark.parametrize(("text", "col", "said"), [
+    ("a\u200db", 9, "U+200D ZERO WIDTH JOINER"),
+    ("👩\u200d", 9, "U+200D ZERO WIDTH JOINER"),
+    ("\u200d💻", 8, "U+200D ZERO WIDTH JOINER"),
+    ("👩\u200d\u200d💻", 9, "U+200D ZERO WIDTH JOINER"),
+    ("\ufe0f", 8, "U+FE0F VARIATION SELECTOR-16"),
+    (" \ufe0f", 9, "U+FE0F VARIATION SELECTOR-16"),
+    ("❤\ufe0f\ufe0f", 10, "U+FE0F VARIATION SELECTOR-16"),
+    ("a\U000e0067\U000e0062", 9, "U+E0067 TAG LATIN SMALL LETTER G"),
+    ("🏴\U000e0061\U000e007f", 9, "U+E0061 TAG LATIN SMALL LETTER A"),
+])
+def test_an_invisible_character_beside_an_emoji_is_still_said(text: str, col: int, said: str) -> None:
+    assert _invisible(f"title: {text}\n")[0] == (
+        f"data/x.yml:1:{col}: error: an invisible character ({said}) is here; remove it (it can change how the text "
+        "is shown or read)")
+
+
+def test_at_most_twenty_invisible_characters_of_a_file_are_said_each_at_its_line():
+    said = _invisible("title: x\n" + "lesson: a\u00adb\n" * 30)
+    assert said == [f"data/x.yml:{line}:10: error: an invisible character (U+00AD SOFT HYPHEN) is here; remove it (it "
+                    "can change how the text is shown or read)" for line in range(2, 22)]
 
 
 def test_decode_drops_a_byte_order_mark():

@@ -25,6 +25,9 @@ SPEAKING_MODULES = ["load", "validate", "checks", "safety", "models", "reporter"
 LESSON = "data/lessons/weer-gezonden.yml"
 # A handbook whose site is Dutch (the language setting is theme.language).
 SITE = "site_name: Handboek\ndocs_dir: handbook\ntheme:\n  name: material\n  language: nl\n"
+# An invisible character, as the check says it: {} is what it is.
+HIDDEN = ("error: hier staat een onzichtbaar {}; haal het weg (het kan veranderen hoe de tekst wordt getoond of "
+          "gelezen)")
 
 
 def _placeholders(text: str) -> set[str]:
@@ -136,7 +139,7 @@ def _check(tmp_path: Path, files: dict[str, str] | None = None):
     """`handbook check` on the fixture handbook with `files` written over it, in its language (Dutch)."""
     project = make_project(tmp_path, files)
     (project / "mkdocs.yml").write_text(SITE, "utf-8")
-    (project / "handbook").mkdir()
+    (project / "handbook").mkdir(exist_ok=True)
     return CliRunner().invoke(main, ["check", "--project", str(project)], env={"GITHUB_ACTIONS": None})
 
 
@@ -531,13 +534,97 @@ def test_an_invisible_character_in_a_file_hides_none_of_its_other_problems(tmp_p
     text = (fixture_text(LESSON).replace("title: Opnieuw alleen", "title: Opnieuw\x07alleen")
             .replace("Ook op LinkedIn", "Ook op Linked\u200bIn").replace("date: 2024-12-01", "datum: 2024-12-01"))
     result = _check(tmp_path, {LESSON: text})
-    invisible = "error: hier staat een onzichtbaar stuurteken (U+{}); haal het weg (het kan veranderen hoe de tekst " \
-                "wordt getoond of gelezen)"
     assert result.output.splitlines() == [
-        f"{LESSON}:1:15: " + invisible.format("0007"),
+        f"{LESSON}:1:15: " + HIDDEN.format("stuurteken (U+0007)"),
         f"{LESSON}:2:1: error: onbekend veld 'datum' (bedoel je 'date'?)",
-        f"{LESSON}:6:29: " + invisible.format("200B"),
+        f"{LESSON}:6:29: " + HIDDEN.format("teken (U+200B ZERO WIDTH SPACE)"),
         "3 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+@pytest.mark.parametrize(("char", "said"), [
+    ("\u00ad", "teken (U+00AD SOFT HYPHEN)"),
+    ("\u034f", "teken (U+034F COMBINING GRAPHEME JOINER)"),
+    ("\u200b", "teken (U+200B ZERO WIDTH SPACE)"),
+    ("\u200c", "teken (U+200C ZERO WIDTH NON-JOINER)"),
+    ("\u200d", "teken (U+200D ZERO WIDTH JOINER)"),
+    ("\u2061", "teken (U+2061 FUNCTION APPLICATION)"),
+    ("\u2065", "teken (U+2065)"),
+    ("\u180e", "teken (U+180E MONGOLIAN VOWEL SEPARATOR)"),
+    ("\u3164", "teken (U+3164 HANGUL FILLER)"),
+    ("\ufeff", "teken (U+FEFF ZERO WIDTH NO-BREAK SPACE)"),
+    ("\U000e0041", "teken (U+E0041 TAG LATIN CAPITAL LETTER A)"),
+    ("\U000e0100", "teken (U+E0100 VARIATION SELECTOR-17)"),
+    ("\u200e", "stuurteken (U+200E LEFT-TO-RIGHT MARK)"),
+    ("\u061c", "stuurteken (U+061C ARABIC LETTER MARK)"),
+    ("\u202e", "stuurteken (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+    ("\u2066", "stuurteken (U+2066 LEFT-TO-RIGHT ISOLATE)"),
+    ("\x07", "stuurteken (U+0007)"),
+])
+def test_every_invisible_character_is_said_with_its_name(tmp_path: Path, char: str, said: str) -> None:
+    result = _check(tmp_path, {LESSON: fixture_text(LESSON).replace("Ook op LinkedIn", f"Ook op Linked{char}In")})
+    assert result.output.splitlines() == [f"{LESSON}:6:29: " + HIDDEN.format(said), "1 fout(en), 0 waarschuwing(en)"]
+
+
+def test_an_invisible_character_is_said_wherever_an_author_writes_text(tmp_path: Path) -> None:
+    """In a value, a field name and a comment of a record, in the fields and
+    the story of a Markdown record, in the taxonomy and in a page written by
+    hand; not in the pages the handbook writes itself (handbook/records/)."""
+    story = "data/lessons/luister-en-reageer.md"
+    files = {
+        LESSON: "# Een op\u00admerking\n" + fixture_text(LESSON).replace("Ook op LinkedIn", "Ook op Linked\u200cIn")
+        .replace("status: proposed", "status: proposed\nta\u2060gs: [stage]"),
+        story: fixture_text(story).replace("Luisteren werkt", "Luisteren\u200d werkt")
+        .replace("Het verhaal", "Het \u2066verhaal"),
+        "data/taxonomy.yml": fixture_text("data/taxonomy.yml").replace("Nederlands sociaal", "Neder\u00adlands sociaal"),
+        "handbook/werkwijze.md": "# Werkwijze\n\nBel ons ge\u00adrust.\n",
+        "handbook/records/lessons/oud.md": "# Oud\n\nGe\u00adschreven door het handboek.\n",
+    }
+    result = _check(tmp_path, files)
+    assert result.output.splitlines() == [
+        f"{story}:9:18: " + HIDDEN.format("teken (U+200D ZERO WIDTH JOINER)"),
+        f"{story}:15:5: " + HIDDEN.format("stuurteken (U+2066 LEFT-TO-RIGHT ISOLATE)"),
+        f"{LESSON}:1:9: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
+        f"{LESSON}:7:29: " + HIDDEN.format("teken (U+200C ZERO WIDTH NON-JOINER)"),
+        f"{LESSON}:11:1: error: onbekend veld 'ta\u2060gs' (bedoel je 'tags'?)",
+        f"{LESSON}:11:3: " + HIDDEN.format("teken (U+2060 WORD JOINER)"),
+        "data/taxonomy.yml:4:23: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
+        "handbook/werkwijze.md:3:11: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
+        "8 fout(en), 0 waarschuwing(en)",
+    ]
+
+
+# Emoji drawn from several characters: a woman at a computer (with a skin
+# tone too), a red heart, a rainbow flag, a heart on fire, a woman running,
+# a keycap 1, a victory hand as text, the flag of Scotland, a pirate flag.
+EMOJI = ("Team \U0001f469\u200d\U0001f4bb \u2764\ufe0f \U0001f3f3\ufe0f\u200d\U0001f308 "
+         "\U0001f469\U0001f3fd\u200d\U0001f4bb \u2764\ufe0f\u200d\U0001f525 \U0001f3c3\u200d\u2640\ufe0f 1\ufe0f\u20e3 "
+         "\u270c\ufe0e \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f "
+         "\U0001f3f4\u200d\u2620\ufe0f")
+
+
+def test_emoji_drawn_from_several_characters_are_not_invisible_characters(tmp_path: Path) -> None:
+    files = {LESSON: fixture_text(LESSON).replace("Ook op LinkedIn", f"Ook op LinkedIn {EMOJI}"),
+             "handbook/werkwijze.md": f"# Werkwijze\n\n{EMOJI}\n"}
+    result = _check(tmp_path, files)
+    assert result.output.splitlines() == ["Alles in orde: 10 records"]
+
+
+def test_an_address_and_a_number_split_by_invisible_characters_are_said_with_them(tmp_path: Path) -> None:
+    """Both the hidden character and the contact detail, each where it
+    stands, also in text over several lines (which YAML joins)."""
+    text = fixture_text(LESSON).replace(
+        "lesson: Dezelfde fout als in 2010.",
+        "lesson: >\n  Dezelfde fout als in 2010.\n  Mail jan\u00ad.smit@example.nl\n  of bel 06\u200c/1234 5678.")
+    result = _check(tmp_path, {LESSON: text})
+    contact = ("error: 'lesson' (les) bevat {}; contactgegevens horen alleen in de velden 'email' en 'phone' van een "
+               "persoon: noem de persoon bij diens id")
+    assert result.output.splitlines() == [
+        f"{LESSON}:9:8: " + contact.format("een e-mailadres ('jan.smit@example.nl')"),
+        f"{LESSON}:9:11: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
+        f"{LESSON}:10:10: " + contact.format("een telefoonnummer ('06/1234 5678')"),
+        f"{LESSON}:10:12: " + HIDDEN.format("teken (U+200C ZERO WIDTH NON-JOINER)"),
+        "4 fout(en), 0 waarschuwing(en)",
     ]
 
 
