@@ -145,6 +145,7 @@ def test_nothing_outside_the_repository_is_published(project: Path, tmp_path: Pa
     os.symlink(tmp_path, project / "handbook" / "assets" / "elsewhere")
     os.link(secret, project / "handbook" / "assets" / "secret.txt")
     os.mkfifo(project / "handbook" / "assets" / "pipe.png")
+    os.mkfifo(project / "handbook" / "pipe.md")  # a page that is never read to its end
     code, output = check(project)
     link = "this is a symbolic link; the handbook publishes real files only"
     assert output == [
@@ -153,10 +154,12 @@ def test_nothing_outside_the_repository_is_published(project: Path, tmp_path: Pa
         "publishes plain files only",
         "handbook/assets/secret.txt:1:1: error: this file is a hard link (2 names for one file, perhaps one outside "
         "the repository); put a copy here instead",
+        "handbook/pipe.md:1:1: error: this is not a plain file (a pipe, socket or device); the handbook publishes "
+        "plain files only",
         f"overrides/config.css:1:1: error: {link}",
         f"overrides/environ.txt:1:1: error: {link}",
         f"overrides/passwd.txt:1:1: error: {link}",
-        "6 error(s), 0 warning(s)",
+        "7 error(s), 0 warning(s)",
     ]
     assert code == 1
     code, output = build(project)
