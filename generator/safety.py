@@ -213,7 +213,11 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
     if not _MAY_BE_UNSAFE.search(text):
         return
     findings = inspect_markdown(text)
-    needles = [_needle(finding) for finding in findings]
+    # Each address once: one reference definition gives its links one address.
+    needle_of = {(finding.kind, finding.snippet): "" for finding in findings}
+    for kind, snippet in needle_of:
+        needle_of[kind, snippet] = _needle(Finding(kind, snippet, 0))
+    needles = [needle_of[finding.kind, finding.snippet] for finding in findings]
     if joined:  # looked for in the file's lines of the text
         places = _Places(joined[2], set(needles), joined[1])
     else:
