@@ -45,6 +45,9 @@ _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
+# An address is judged once however many links use it: one reference
+# definition can give thousands of links the same long address.
+@lru_cache(maxsize=1024)
 def scheme_of(url: str) -> str | None:
     """The scheme a browser would see in `url` (entities decoded, control
     characters and spaces taken out, as browsers do), or None for a path."""
@@ -53,6 +56,7 @@ def scheme_of(url: str) -> str | None:
     return match.group(1) if match else None
 
 
+@lru_cache(maxsize=1024)
 def leaves_site(url: str) -> bool:
     """True when a browser would take `url` to another host or scheme: a
     scheme, or a path that starts with two slashes or a slash and a

@@ -49,11 +49,12 @@ def say(key: str, **values: object) -> str:
 
 
 def quote(value: object, limit: int = 60) -> str:
-    """A value as it appears in a message: quoted, shortened, one line."""
-    text = str(value).replace("\n", " ")
+    """A value as it appears in a message: quoted, shortened, one line
+    (shortened first: a long value is not read to its end)."""
+    text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return f"'{text}'"
+    return "'" + text.replace("\n", " ") + "'"
 
 
 def field(name: object) -> str:

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 import regex
 
 from .load import Document
-from .markup import Finding, inspect_markdown, plain_text
+from .markup import inspect_markdown, plain_text
 from .models import MarkdownText
 from .messages import field as field_name
 from .messages import say
@@ -188,14 +188,14 @@ class Address:
     image: bool
 
 
-def _needle(finding: Finding) -> str:
+def _needle(kind: str, snippet: str) -> str:
     """What a finding is looked for by in its text: its HTML, or its address
     as written (which may differ from the parsed one: the bracket's target)."""
-    if finding.kind == "nesting":
+    if kind == "nesting":
         return ""  # said at its block's first line
-    if finding.kind == "html":
-        return finding.snippet[:NEEDLE_LENGTH]
-    return html.unescape(finding.snippet).split("\n")[0][:NEEDLE_LENGTH] or "("
+    if kind == "html":
+        return snippet[:NEEDLE_LENGTH]
+    return html.unescape(snippet).split("\n")[0][:NEEDLE_LENGTH] or "("
 
 
 def check_markdown(text: str, path: str, first_line: int, first_col: int, field: str, problems: Problems,
@@ -213,7 +213,11 @@ def check_markdown(text: str, path: str, first_line: int, first_col: int, field:
     if not _MAY_BE_UNSAFE.search(text):
         return
     findings = inspect_markdown(text)
-    needles = [_needle(finding) for finding in findings]
+    needle_of: dict[tuple[str, str], str] = {}  # each address once: a reference gives its links one address
+    for finding in findings:
+        if (finding.kind, finding.snippet) not in needle_of:
+            needle_of[finding.kind, finding.snippet] = _needle(finding.kind, finding.snippet)
+    needles = [needle_of[finding.kind, finding.snippet] for finding in findings]
     if joined:  # looked for in the file's lines of the text
         places = _Places(joined[2], set(needles), joined[1])
     else:
@@ -334,10 +338,10 @@ def find_contacts(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def contacts_as_read(text: str) -> list[tuple[str, str, int, int]]:
-    """Every e-mail address and phone number in `text`, as written or as a
-    reader reads it (`as_read`): what it is, the detail as read, and where
-    it starts and ends in `text`."""
-    if text.isascii():  # plain ASCII reads as it is written
+    """Every e-mail address and phone number in `text` as a reader reads it
+    (`as_read`: plain ASCII reads as it is written): what it is, the detail
+    as read, and where it starts and ends in `text`."""
+    if text.isascii():
         return [(what, match.group(0), match.start(), match.end()) for what, match in find_contacts(text)]
     read, origin = as_read(text)
     return [(what, match.group(0), origin[match.start()], origin[match.end() - 1] + 1)

@@ -806,8 +806,12 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Ca
                 if name.endswith(".md") and (here / name).is_file() and not (here / name).is_symlink():
                     check_page(here / name, f"{shown}/{(here / name).relative_to(docs).as_posix()}", problems)
     if catalog is not None:
+        leads: dict[tuple[str, str, bool], bool] = {}  # each address once, however many links use it
         for address in catalog.addresses:
-            if not _leads_somewhere(address, written, catalog.ids):
+            key = (address.url, address.path, address.image)
+            if key not in leads:
+                leads[key] = _leads_somewhere(address, written, catalog.ids)
+            if not leads[key]:
                 problems.error(address.path, address.line, address.col, say(
                     "image_nowhere" if address.image else "link_nowhere", field=field_name(address.field),
                     snippet=quote(address.url, 60), docs=shown))

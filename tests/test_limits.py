@@ -148,6 +148,47 @@ def test_many_links_to_one_address_written_once_are_each_said(tmp_path: Path) ->
     assert [str(problem) for problem in problems.items] == [f"{LESSON}:10:8: {scheme}"] + [f"{LESSON}:8:3: {scheme}"] * 19
 
 
+@pytest.mark.parametrize(("target", "said"), [("../lessons/luister-eerst.md#", "All is well: 10 records"),
+                                              ("javascript:", "7000 error(s), 0 warning(s)")])
+def test_one_long_address_used_by_thousands_of_links_is_read_about_once(
+        project: Path, monkeypatch: pytest.MonkeyPatch, target: str, said: str) -> None:
+    """7,000 links by one reference to an address of 50,000 characters (to
+    a page of the handbook, or refused) are checked and said reading that
+    address about once, not once per link (100 KB took half a minute)."""
+    import html
+    from urllib.parse import unquote
+
+    from generator import markup, validate
+    from generator.cli import main as handbook
+
+    text = "[a][r] " * 7_000 + "\n\n[r]: " + target + "a" * 50_000
+    (project / LESSON).write_text(fixture_text(LESSON).replace(
+        "lesson: Dezelfde fout als in 2010.\n", "lesson: |-\n" + "".join(f"  {line}\n" for line in text.split("\n"))))
+    read: list[int] = []
+    unescape, control_or_space = html.unescape, markup._CONTROL_OR_SPACE
+
+    def counted_unescape(text: str) -> str:
+        read.append(len(text))
+        return unescape(text)
+
+    def counted_unquote(text: str, *args: object, **kwargs: object) -> str:
+        read.append(len(text))
+        return unquote(text, *args, **kwargs)
+
+    class CountedPattern:
+        def sub(self, replacement: str, text: str) -> str:
+            read.append(len(text))
+            return control_or_space.sub(replacement, text)
+
+    monkeypatch.setattr(html, "unescape", counted_unescape)
+    monkeypatch.setattr(validate, "unquote", counted_unquote)
+    monkeypatch.setattr(markup, "_CONTROL_OR_SPACE", CountedPattern())
+    result = CliRunner().invoke(handbook, ["check", "--language", "en", "--project", str(project)],
+                                env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "GITHUB_ACTIONS": None})
+    assert result.output.splitlines()[-1] == said
+    assert sum(read) < 20 * len(text)
+
+
 def test_every_one_of_twenty_thousand_findings_in_one_field_is_reported_at_its_place(tmp_path: Path) -> None:
     """The report says each of them (no cap per field), top to bottom."""
     body = "".join("<b>" * 100 + "\n" for _ in range(200))
