@@ -91,7 +91,10 @@ WATCHED = ", ".join([
 # Where the HTML tokenizer can start an attribute whose name begins with
 # 'on' and which has a value: after white space, '/' or a closing quote. A
 # superset: it also matches such text outside tags, which is rare.
-_MAYBE_HANDLER = re.compile(r"""[\t\n\f\r /"']on[^\t\n\f\r />=]*[\t\n\f\r ]*=""", re.IGNORECASE)
+# Handler names are 'on' and letters only ('onerror'); a name class that
+# also took quotes made the search go back and forth over "'on'on'on…",
+# a cost that grew with the square of the page.
+_MAYBE_HANDLER = re.compile(r"""[\t\n\f\r /"']on[a-z]*[\t\n\f\r ]*=""", re.IGNORECASE)
 
 
 def _once(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -260,12 +263,15 @@ def _in_article(node: LexborNode) -> bool:
 
 
 def audit_site(site: Path, problems: Problems, shown_as: str = "site", within: Path | None = None,
-               protect: bool = False) -> AuditResult:
+               protect: bool = False, reference: Path | None = None) -> AuditResult:
     """Audit every page and every other file of a built site (or of
     its folder `within`). With `protect` (a site still being built), a page
-    that passes and has no policy gets one."""
+    that passes and has no policy gets one. What the theme puts in pages is
+    read from `reference` (the theme's page without navigation, which the
+    plugin writes), else from the site's 404 page (after another engine)."""
     theme = Theme()
-    reference = site / "404.html"
+    if reference is None or not reference.is_file():
+        reference = site / "404.html"
     if reference.is_file():
         baseline = _PageAudit(f"{shown_as}/404.html", reference.read_text("utf-8"), None, Problems())
         baseline.run()

@@ -32,7 +32,7 @@ from .published import check_published
 from .progress import counting_turns
 from .render import message_html, render
 from .search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
-from .settings import ENGINE_SHARE, Settings, SettingsError, build_date, build_epoch, read_settings
+from .settings import ENGINE_SHARE, THEME_REFERENCE, Settings, SettingsError, build_date, build_epoch, read_settings
 from .validate import ReadCache, check_docs_folder, load_catalog
 from .messages import say
 from .write import (
@@ -307,6 +307,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
     discard_leftovers(target)
     fresh: Path | None = None
     search: Path | None = None
+    reference_folder: Path | None = None  # the theme's reference page (MkDocs)
+    reference: Path | None = None
     indexing: Indexing | None = None
     try:
         with uninterrupted():
@@ -328,8 +330,11 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                     sys.stderr.write(engine_said(said.decode("utf-8", "replace")))
             else:
                 shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
-                code = _mkdocs(project, _engine_config(project, settings), fresh, engine_environment(project), shares,
-                               beside=target)
+                with uninterrupted():
+                    reference_folder = fresh_folder(target)
+                reference = reference_folder / "theme.html"
+                code = _mkdocs(project, _engine_config(project, settings), fresh,
+                               {**engine_environment(project), THEME_REFERENCE: str(reference)}, shares, beside=target)
         except OSError as failure:
             raise BuildFailed(say("engine_not_started", engine=engine, reason=failure.strerror),
                               generated.problems) from None
@@ -350,7 +355,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
         except SearchIndexFailed as failure:
             raise BuildFailed(str(failure), generated.problems) from None
         shown = _shown(target, project)
-        audit = _audit_beside_search(fresh, shown)
+        audit = _audit_beside_search(fresh, shown, reference)
         audited_at = time.perf_counter()
         try:
             indexing.wait()
@@ -361,7 +366,7 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             raise BuildFailed(str(failure), generated.problems) from None
         searched_at = time.perf_counter()
         timings["search"] = searched_at - begun
-        audit_site(fresh, audit, shown, within=fresh / BUNDLE, protect=True)
+        audit_site(fresh, audit, shown, within=fresh / BUNDLE, protect=True, reference=reference)
         if audit.errors:
             generated.problems.extend(in_sources(audit.items, fresh, shown, settings.docs_dir,
                                                  _shown(settings.docs_dir, project)))
@@ -379,6 +384,8 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             discard(fresh)
         if search is not None:
             discard(search)
+        if reference_folder is not None:
+            discard(reference_folder)
     generated.site = _shown(target, project)
     return generated
 
@@ -514,7 +521,7 @@ def _gather(folder: Path, site: Path) -> None:
 AUDIT_NICENESS = 10
 
 
-def _audit_beside_search(site: Path, shown: str) -> Problems:
+def _audit_beside_search(site: Path, shown: str, reference: Path | None) -> Problems:
     """Audit the built pages, writing the policy into a page that passes
     without one (each page replaced whole, so the indexer reads it before or
     after, never half of it); what the audit found.
@@ -528,7 +535,7 @@ def _audit_beside_search(site: Path, shown: str) -> Problems:
         if os.getpid() != parent:  # only a process of its own gives way
             os.nice(AUDIT_NICENESS)
         found = Problems()
-        audit_site(site, found, shown_as=shown, protect=True)
+        audit_site(site, found, shown_as=shown, protect=True, reference=reference)
         return found
 
     with elsewhere(audit) as audited:

@@ -17,6 +17,7 @@ later error (a pydantic error location, a broken reference) can point at it.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -132,11 +133,14 @@ def report_invisible(text: str, path: str, problems: Problems) -> bool:
     """Say every invisible character of `text` (at most MAX_INVISIBLE) at its
     line and column, with its name; whether there was one."""
     found, line, counted, line_start = 0, 1, 0, 0
-    for offset, char in invisible_characters(text):
+    hidden = [(offset, char, "invisible") for offset, char in invisible_characters(text)]
+    if "&" in text:
+        hidden = sorted(hidden + [(offset, char, "invisible_reference") for offset, char in invisible_references(text)])
+    for offset, char, key in hidden:
         line += text.count("\n", counted, offset)
         counted = offset
         line_start = text.rfind("\n", line_start, offset) + 1 or line_start
-        problems.error(path, line, offset - line_start + 1, say("invisible", what=character_named(char)))
+        problems.error(path, line, offset - line_start + 1, say(key, what=character_named(char)))
         found += 1
         if found == MAX_INVISIBLE:
             break
@@ -216,7 +220,10 @@ def _hidden_escapes(lines: list[str], start: Any, end: Any, chars: set[str]) -> 
 # sees it; and every character that reorders text (Bidi_Control: overrides,
 # isolates and marks, "Trojan source").
 _CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_UNSEEN = r"\p{Default_Ignorable_Code_Point}\p{Bidi_Control}"
+# Besides: every other format character (Cf), and the interlinear
+# annotation marks and object replacement character (U+FFF9-U+FFFC), which
+# Chromium draws as nothing.
+_UNSEEN = r"\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{Cf}\uFFF9-\uFFFC"
 # But an emoji is often drawn from several characters, some of them
 # invisible on their own, that together are one visible picture; so that
 # emoji keep working these stay: a variation selector directly after a
@@ -248,6 +255,27 @@ def invisible_characters(text: str, pattern: regex.Pattern[str] = _INVISIBLE) ->
     for match in pattern.finditer(text):
         if match.group("hidden") is not None:
             yield match.start(), match.group("hidden")
+
+
+# A character reference as HTML reads it, also a legacy named one without
+# its ';' ('&shy'), which a browser decodes in a hand-written page.
+_REFERENCE = regex.compile(r"&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+
+
+def invisible_references(text: str) -> Iterator[tuple[int, str]]:
+    """Where a character reference stands that a browser reads as an
+    invisible character ('&#x202E;', '&shy;'), and that character: the
+    Markdown parser and the browser decode them into the page."""
+    at = text.find("&")
+    while at >= 0:
+        match = _REFERENCE.match(text, at)
+        if match is not None:
+            for _, char in invisible_characters(html.unescape(match.group()), _HIDDEN):
+                yield at, char
+                break
+            at = text.find("&", match.end())
+        else:
+            at = text.find("&", at + 1)
 
 
 def character_named(char: str) -> str:
@@ -641,7 +669,35 @@ def check_page(file: Path, path: str, problems: Problems) -> None:
             raw = handle.read()
         except OSError:
             return
-    report_invisible(raw.decode("utf-8", "replace").removeprefix("\ufeff"), path, problems)
+    text = raw.decode("utf-8", "replace").removeprefix("\ufeff")
+    report_invisible(text, path, problems)
+    if file.suffix == ".md":
+        _check_page_front(text, path, problems)
+
+
+# What the theme prints of a page's front matter (its title, in the
+# navigation of every page, the tab's title and the header; its
+# description, in an attribute) it prints as HTML, unescaped.
+_MARKUP_IN_VALUE = regex.compile(r"[<>\"]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def _check_page_front(text: str, path: str, problems: Problems) -> None:
+    """The values of a hand-written page's front matter are plain text: no
+    '<', '>', '"' or character reference, read as YAML reads them."""
+    if not text.startswith("---"):
+        return
+    quiet = Problems()  # MkDocs says what is wrong with the front matter itself
+    parts = split_front_matter(text, path, quiet)
+    if parts is None:
+        return
+    front, fm_line, _, _ = parts
+    doc = parse_yaml(front, path, quiet, line_offset=fm_line - 1)
+    if not isinstance(doc.data, dict):
+        return
+    for key, value in doc.data.items():
+        if isinstance(value, str) and (found := _MARKUP_IN_VALUE.search(value)):
+            line, col = doc.at((key,))
+            problems.error(path, line, col, say("page_front_markup", field=key, found=found.group()))
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document:

@@ -621,6 +621,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invisible": ("an invisible {what} is here; remove it (it can change how the text is shown or read)",
                   "hier staat een onzichtbaar {what}; haal het weg (het kan veranderen hoe de tekst wordt getoond of "
                   "gelezen)"),
+    "page_front_markup": ("'{field}' at the top of the page holds '{found}': the theme shows it on every page as "
+                          "it is written, so write plain text here, without < > \" or character references",
+                          "'{field}' bovenaan de pagina bevat '{found}': het thema toont dit op elke pagina zoals "
+                          "het er staat; schrijf hier gewone tekst, zonder < > \" of tekenverwijzingen"),
+    "invisible_reference": ("an invisible {what} is written here as a character reference; remove it (it can "
+                            "change how the text is shown or read)",
+                            "hier staat een onzichtbaar {what} als tekenverwijzing (zoals &#x202E;); haal het weg "
+                            "(het kan veranderen hoe de tekst wordt getoond of gelezen)"),
     "invisible_escape": ("an invisible {what} is written here as an escape; remove it (it can change how the text "
                          "is shown or read)",
                          "hier staat een onzichtbaar {what} als escape; haal het weg (het kan veranderen hoe de "
@@ -723,6 +731,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           ".gif, .webp, .svg), PDFs, fonts, style sheets (.css) and text (.txt)",
                           "het handboek publiceert geen {type}-bestanden: alleen pagina's (.md), afbeeldingen (.png, "
                           ".jpg, .gif, .webp, .svg), pdf's, lettertypen, stylesheets (.css) en tekst (.txt)"),
+    "file_name_control": ("the file's name holds a control character (a line break, a tab); rename it",
+                          "de naam van het bestand bevat een stuurteken (een regeleinde, een tab); geef het een "
+                          "andere naam"),
+    "generated_tracked": ("this file is in git, but {folder} is made by the handbook itself on every build; take "
+                          "it out of git (git rm --cached)",
+                          "dit bestand staat in git, maar {folder} maakt het handboek bij elke bouw zelf; haal het "
+                          "uit git (git rm --cached)"),
     "file_no_extension": ("name-without-extension", "naam-zonder-extensie"),
     "svg_element": ("the SVG image holds <{element}> ({namespace}), which is not a drawing element: an image may "
                     "hold shapes, text and colours only, no script, link, embedded page or editor data; export "
@@ -749,9 +764,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "over it; remove it",
                         "het bestand bevat de instructie <?{target}?>, waarmee een browser er een stylesheet op "
                         "loslaat; haal die weg"),
-    "svg_dtd": ("the file holds a DTD (<!DOCTYPE …> or <!ENTITY …>), which can hide script; remove it",
-                "het bestand bevat een DTD (<!DOCTYPE …> of <!ENTITY …>), waarin een script verborgen kan zitten; "
-                "haal die weg"),
+    "svg_dtd": ("the file declares its own DTD or entities (<!DOCTYPE … [ … ]> or <!ENTITY …>), where a script "
+                "can hide; save the image again without them (as 'plain SVG')",
+                "het bestand declareert een eigen DTD of entiteiten (<!DOCTYPE … [ … ]> of <!ENTITY …>), waarin een "
+                "script verborgen kan zitten; sla de afbeelding opnieuw op zonder (als 'gewone SVG')"),
     "svg_not_xml": ("the file cannot be read as an SVG image ({reason}); export it again",
                     "het bestand is niet te lezen als SVG-afbeelding ({reason}); exporteer het opnieuw"),
     "xml_namespace": ("the XML file holds <{element}> ({namespace}), which the site does not write",

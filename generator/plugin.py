@@ -54,7 +54,7 @@ from mkdocs.structure.toc import get_toc
 from .policy import inline_scripts, policy_element, script_hash, with_policy
 from .search import PREVIEW_SEARCH, PreviewSearch
 from .render import message_html
-from .settings import ENGINE_SHARE, GENERATED, PREVIEW_NOTICE
+from .settings import ENGINE_SHARE, GENERATED, PREVIEW_NOTICE, THEME_REFERENCE
 
 # A heading: its text, and attr_list's braces with an id, `data-pagefind-ignore`
 # (the handbook's own words, left out of search), or both.
@@ -288,6 +288,18 @@ def protected(page: str) -> str:
     return with_policy(page, policy_element(script_hash(text) for text in inline_scripts(page))) or page
 
 
+def theme_reference(env: Environment, files: Files, config: MkDocsConfig) -> str:
+    """The theme's 404 page as MkDocs renders it, but with no navigation:
+    what the theme and mkdocs.yml put into every page, and nothing an author
+    wrote (a title in the navigation, a hand-written 404 page)."""
+    from urllib.parse import urlsplit
+
+    from mkdocs.commands.build import get_context
+
+    context = get_context(Navigation([], []), files, config, base_url=urlsplit(config.site_url or "/").path)
+    return protected(env.get_template("404.html").render(context))
+
+
 class HandbookConfig(Config):
     reuse_navigation = config_options.Type(bool, default=True)
 
@@ -313,6 +325,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The theme includes its navigation template by name; the template
         object is the one the environment keeps, so its rendering is wrapped
         there (a theme without that template is left as it is)."""
+        self.env = env
         if getattr(self, "elsewhere", None):
             env.loader = ChoiceLoader([DictLoader({ELSEWHERE: ""}), env.loader])
         if self.config.reuse_navigation and getattr(self, "navigation", None) is not None:
@@ -352,11 +365,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return protected(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """In the preview only: `handbook build` indexes the finished site."""
+        """In the preview: the search index (`handbook build` indexes the
+        finished site). Built by `handbook build`: the theme's reference page."""
         if os.environ.get(PREVIEW_SEARCH) == "1":
             preview_search(str(config.theme.get("language") or "nl")).place(Path(config.site_dir))
+        reference = os.environ.get(THEME_REFERENCE)
+        if reference and os.environ.get(ENGINE_SHARE, "0/1").startswith("0/") and getattr(self, "env", None):
+            Path(reference).write_text(theme_reference(self.env, self.files, config), "utf-8")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
         extensions = config["markdown_extensions"]
         permalink = (Permalink.of((config["mdx_configs"] or {}).get("toc", {}))
                      if {"toc", "attr_list"} <= set(extensions) else None)

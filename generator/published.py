@@ -40,7 +40,7 @@ from typing import Iterator
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler, feature_external_ges, feature_external_pes, feature_namespaces
 
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml.expatreader import DefusedExpatParser
 
 from .markup import leaves_site, scheme_of
@@ -71,7 +71,9 @@ DOCUMENTS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xs
 # The engine's own pages in the docs folder, and what the theme folder holds
 # that MkDocs renders or leaves out rather than copies (its own rules).
 PAGE_SOURCES = frozenset({".md"})
-THEME_UNCOPIED = re.compile(r"(?:^|/)\.|\.(?:py|pyc|html)$|readme|^mkdocs_theme\.yml$|^locales/", re.IGNORECASE)
+# (Dot files are not copied, but Material inlines the SVG icons of a
+# `.icons` folder into pages: they are judged like any image.)
+THEME_UNCOPIED = re.compile(r"\.(?:py|pyc|html)$|readme|^mkdocs_theme\.yml$|^locales/", re.IGNORECASE)
 
 # The built site: files the engine and the indexer write besides pages.
 SITE_ALSO = frozenset({".js", ".map", ".json"})  # served as script or JSON: run only where a page names them
@@ -91,7 +93,7 @@ XML = "http://www.w3.org/XML/1998/namespace"
 # runs, embeds, links or changes an attribute over time.
 SVG_ELEMENTS = frozenset("""
 svg g defs symbol use title desc path rect circle ellipse line polyline polygon text tspan textPath
-linearGradient radialGradient stop pattern clipPath mask marker style switch
+linearGradient radialGradient stop pattern clipPath mask marker style switch metadata image
 filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting
 feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur feMerge
 feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence
@@ -116,7 +118,15 @@ color-interpolation-filters clip clip-path clip-rule mask filter flood-color flo
 lighting-color stop-color stop-opacity display visibility overflow shape-rendering text-rendering
 image-rendering vector-effect paint-order marker-start marker-mid marker-end isolation mix-blend-mode
 media requiredFeatures requiredExtensions systemLanguage space
+pointer-events focusable enable-background color-rendering kerning cursor font
 """.split())
+# Namespaces whose elements a browser runs, shows as a page or transforms
+# with; elements of any other namespace in an SVG image (an editor's own:
+# Inkscape, Sodipodi, RDF metadata) are inert data, drawn as nothing.
+ACTIVE_NAMESPACES = frozenset({SVG, "http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML",
+                               "http://www.w3.org/1999/XSL/Transform", XLINK})
+# What an <image> may show: a raster image inside the file itself.
+_RASTER_DATA = re.compile(r"\s*data:image/(?:png|jpeg|jpg|gif|webp);base64,", re.IGNORECASE)
 # In CSS and presentation attributes: anything that loads or runs.
 _CSS_LOADS = re.compile(r"@import|expression\s*\(|image-set\s*\(|-moz-binding|behavior\s*:|"
                         r"url\s*\(\s*(?!['\"]?#)", re.IGNORECASE)
@@ -193,14 +203,28 @@ def _binary_ok(suffix: str, data: bytes) -> bool:
     return any(data.startswith(magic) for magic in MAGIC[suffix])
 
 
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
+# An address in a style sheet: `url(...)` (its body holds no '(' , so that
+# a search that fails stops at the next one: "url(url(url(…" is read once)
+# or `@import '...'`.
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'"()]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
+# CSS escapes ('\75 rl(' is 'url('): read as the browser reads them.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
+
+
+def _css_unescaped(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(one, text) if "\\" in text else text
 
 
 def css_problems(data: bytes) -> list[Refusal]:
     """A style sheet may load nothing from another host (`url()` to the
     site's own files and images inside the sheet itself are fine): each
     place it would."""
-    text = data.decode("utf-8", errors="replace")
+    text = _css_unescaped(data.decode("utf-8", errors="replace"))
     found = []
     for match in _CSS_URL.finditer(text):
         url = match.group(2) if match.group(2) is not None else match.group(4)
@@ -243,18 +267,25 @@ class _DrawingOnly(ContentHandler):
             if namespace not in self.namespaces:
                 raise _Refused("xml_namespace", element=local, namespace=namespace or "-")
             return
+        if namespace not in ACTIVE_NAMESPACES and namespace is not None:
+            return  # an editor's own data: inert
         if namespace != SVG or local not in SVG_ELEMENTS:
             raise _Refused("svg_element", element=local, namespace=namespace or "-")
         if local == "style":
             self.style_depth += 1
         for (attribute_namespace, attribute), value in attrs.items():
             shown = attrs.getQNameByName((attribute_namespace, attribute)) or attribute
-            if attribute_namespace not in (None, XLINK, XML) or attribute.lower().startswith("on") or (
-                    attribute_namespace is None and attribute not in SVG_ATTRIBUTES):
+            if attribute_namespace not in ACTIVE_NAMESPACES and attribute_namespace not in (None, XML):
+                continue  # an editor's own attribute ('inkscape:label'): inert
+            if attribute.lower().startswith("on") or attribute_namespace in ACTIVE_NAMESPACES - {XLINK} or (
+                    attribute_namespace is None and attribute not in SVG_ATTRIBUTES
+                    and not attribute.startswith(("data-", "aria-"))):
                 raise _Refused("svg_attribute", shown, attribute=shown, element=local)
+            if attribute == "href" and local == "image" and _RASTER_DATA.match(value):
+                continue  # a photo inside the drawing
             if attribute == "href" and not value.strip().startswith("#"):
                 raise _Refused("svg_href", shown, attribute=shown, value=value[:60])
-            if _CSS_LOADS.search(value):
+            if _CSS_LOADS.search(_css_unescaped(value)):
                 raise _Refused("svg_loads", shown, attribute=shown, value=value[:60])
 
     def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802
@@ -262,7 +293,7 @@ class _DrawingOnly(ContentHandler):
             self.style_depth -= 1
             if self.style_depth == 0:
                 text, self.style_text = "".join(self.style_text), []
-                if _CSS_LOADS.search(text):
+                if _CSS_LOADS.search(_css_unescaped(text)):
                     raise _Refused("svg_style_loads", "<style")
 
     def characters(self, content: str) -> None:
@@ -270,8 +301,26 @@ class _DrawingOnly(ContentHandler):
             self.style_text.append(content)
 
 
+class _NoInternalSubset(DefusedExpatParser):
+    """A document type line naming the SVG standard (drawing programs write
+    it) is read and passed over; a DTD of the file's own, between '[' and
+    ']', is refused: it can declare entities or default attributes (an
+    onload on every element). Entities are refused wherever declared, and
+    nothing outside the file is read."""
+
+    def reset(self) -> None:
+        super().reset()
+        self._parser.StartDoctypeDeclHandler = self._doctype
+        # The standard's DTD that the line names is not read (as browsers do not).
+        self._parser.ExternalEntityRefHandler = lambda *_: 1
+
+    def _doctype(self, name: str, system: str | None, public: str | None, internal_subset: int) -> None:
+        if internal_subset:
+            raise DTDForbidden(name, system, public)
+
+
 def _read_xml(data: bytes, handler: _DrawingOnly) -> Refusal | None:
-    parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser = _NoInternalSubset(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     parser.setFeature(feature_namespaces, True)
     parser.setFeature(feature_external_ges, False)
     parser.setFeature(feature_external_pes, False)
@@ -401,6 +450,7 @@ def check_published(sources: Sources, problems: Problems) -> None:
     project = sources.project.absolute()
     for setting, path in sources.named:
         _check_named(project, setting, path, problems)
+    _tracked_generated(sources, problems)
     for folder, where in ((sources.docs, "docs"), (sources.theme, "theme")):
         if folder is None:
             continue
@@ -413,6 +463,10 @@ def check_published(sources: Sources, problems: Problems) -> None:
         for path, status in _entries(folder):
             relative = path.relative_to(folder).as_posix()
             at = f"{shown}/{relative}"
+            if _UNSAFE_NAME.search(relative):
+                # Shown escaped: a line break in a name would start a line of its own in CI's log.
+                problems.error(at.encode("unicode_escape").decode("ascii"), 1, 1, say("file_name_control"))
+                continue
             why = entry_problem(status)
             if why is not None:
                 problems.error(at, 1, 1, why)
@@ -421,6 +475,29 @@ def check_published(sources: Sources, problems: Problems) -> None:
                 continue
             for refusal in judge(relative, _head_or_all(path, relative), where, sources.scripts):
                 problems.error(at, refusal.line, refusal.col, refusal.message)
+
+
+# Control characters (a line break, an escape) in a file's name.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _tracked_generated(sources: Sources, problems: Problems) -> None:
+    """The generator's own folder holds only what it writes: a file put in
+    git there (past .gitignore) would be published unchecked."""
+    import subprocess
+
+    folder = sources.docs / sources.generated
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", str(folder)], cwd=sources.project,
+                                capture_output=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return  # not a git checkout: nothing can be in git there
+    shown = _shown(sources.project.absolute(), folder)
+    for name in sorted(filter(None, listed.decode("utf-8", "replace").split("\0"))):
+        inside = Path(os.path.abspath(sources.project / name))
+        relative = inside.relative_to(folder.absolute()).as_posix() if inside.is_relative_to(folder.absolute()) else name
+        problems.error(f"{shown}/{relative}".encode("unicode_escape").decode("ascii"), 1, 1,
+                       say("generated_tracked", folder=shown))
 
 
 def _not_published(relative: str, where: str, generated: str) -> bool:

@@ -34,6 +34,12 @@ PREVIEW_NOTICE = "HANDBOOK_PREVIEW_NOTICE"
 # processes at once: "K/N", this process writes share K of N of the
 # generated pages (the first share also every page written by hand).
 ENGINE_SHARE = "HANDBOOK_ENGINE_SHARE"
+# Set by `handbook build`: where the plugin writes the theme's reference
+# page, its 404 page rendered with no navigation, so no page title or
+# other author's text is in it; the audit knows the theme's own scripts,
+# styles and forms from it (a page's title in the navigation cannot make
+# itself one of them).
+THEME_REFERENCE = "HANDBOOK_THEME_REFERENCE"
 
 
 class SettingsError(Exception):

@@ -803,7 +803,8 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Ca
             written.update(name if inside == "." else f"{inside}/{name}" for name in files)
             for name in sorted(files):
                 # A plain file only: a link is refused elsewhere, a pipe would never end.
-                if name.endswith(".md") and (here / name).is_file() and not (here / name).is_symlink():
+                # Pages, and text a page can include (snippets).
+                if name.endswith((".md", ".txt")) and (here / name).is_file() and not (here / name).is_symlink():
                     check_page(here / name, f"{shown}/{(here / name).relative_to(docs).as_posix()}", problems)
     if catalog is not None:
         leads: dict[tuple[str, str, bool], bool] = {}  # each address once, however many links use it

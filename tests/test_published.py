@@ -45,7 +45,8 @@ SVG_ELEMENT = ("the SVG image holds <{element}> ({namespace}), which is not a dr
                "plain SVG")
 DOCUMENT = ("a {type} file is a web page that a browser runs as it is; the handbook does not publish such files: "
             "write a page as .md, an image as .png, .jpg or .svg")
-DTD = "the file holds a DTD (<!DOCTYPE …> or <!ENTITY …>), which can hide script; remove it"
+DTD = ("the file declares its own DTD or entities (<!DOCTYPE … [ … ]> or <!ENTITY …>), where a script can hide; "
+       "save the image again without them (as 'plain SVG')")
 REFUSED = {
     "prefixed.svg": "1:78: " + SVG_ELEMENT.format(element="s:script", namespace="http://www.w3.org/2000/svg"),
     "xhtml-script.svg": "1:41: " + SVG_ELEMENT.format(element="script", namespace="http://www.w3.org/1999/xhtml"),
@@ -96,12 +97,17 @@ def test_every_file_a_browser_would_run_is_refused_by_the_check_located(project:
      "inside itself ('url(#id)')"),
     ("sheet.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "//evil.invalid/a.css";</style></svg>',
      "the SVG image's <style> loads or runs something; an image may only point inside itself"),
-    ("inkscape.svg", b'<svg xmlns="http://www.w3.org/2000/svg" '
-                     b'xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd">'
-                     b'<sodipodi:namedview/></svg>',
-     "the SVG image holds <sodipodi:namedview> (http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd), which is not "
-     "a drawing element: an image may hold shapes, text and colours only, no script, link, embedded page or editor "
-     "data; export it again as plain SVG"),
+    ("xhtml-attribute.svg", b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+                            b'<rect h:onclick="alert(1)"/></svg>',
+     "the SVG image's <rect> has the attribute h:onclick, which is not a drawing attribute (event handlers and "
+     "editor data are refused); export it again as plain SVG"),
+    ("photo-elsewhere.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.invalid/p.png"/></svg>',
+     "the SVG image's href points at https://evil.invalid/p.png; an image may only point inside itself ('#id')"),
+    ("escaped.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:\\75 rl(//evil.invalid/p.png)}</style>'
+                    b'</svg>',
+     "the SVG image's <style> loads or runs something; an image may only point inside itself"),
+    ("own-dtd.svg", b'<!DOCTYPE svg [<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>',
+     DTD),
     ("object.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>',
      "the SVG image holds <foreignObject> (http://www.w3.org/2000/svg), which is not a drawing element: an image "
      "may hold shapes, text and colours only, no script, link, embedded page or editor data; export it again as "
@@ -233,18 +239,18 @@ def test_the_site_s_own_files_pass_the_rules_for_files(built_site: Path) -> None
 
 
 def test_a_character_reference_in_a_title_is_shown_as_written(project: Path) -> None:
-    """Never decoded into the tab's title or the header: a direction override
-    or an invisible space written as a reference stays visible text."""
+    """Never decoded into the tab's title or the header: a reference stays
+    the text it is (one to an invisible character is refused, above)."""
     lesson = project / "data" / "lessons" / "weer-gezonden.yml"
     text = lesson.read_text("utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title:"))
-    lesson.write_text(text.replace(title, "title: 'Rechts &#x202E;links&#x200B; &amp; R&D'"), "utf-8")
+    lesson.write_text(text.replace(title, "title: 'Rechts &#x41;links&lt;b&gt; &amp; R&D'"), "utf-8")
     code, output = build(project)
     assert code == 0, output
     from selectolax.lexbor import LexborHTMLParser
 
     page = LexborHTMLParser((project / "site/records/lessons/weer-gezonden/index.html").read_text("utf-8"))
-    shown = "Rechts &#x202E;links&#x200B; &amp; R&D"
+    shown = "Rechts &#x41;links&lt;b&gt; &amp; R&D"
     assert page.css_first("title").text() == f"{shown} - Wervingshandboek"
     assert page.css_first("h1").text().rstrip("¶") == shown
     assert [node.text(strip=True) for node in page.css(".md-header__topic .md-ellipsis")][-1] == shown
@@ -257,4 +263,103 @@ def test_a_snippet_from_outside_the_docs_folder_is_not_read_and_no_traceback_is_
     assert output == [
         "ERROR   -  Error reading page 'extra.md': Snippet at path '../mkdocs.yml' could not be found",
         "build failed: mkdocs build --strict failed (see its messages above); the previous site is left as it was",
+    ]
+
+
+DRAWING_PROGRAMS = {
+    # draw.io: the standard's document type line, pointer-events.
+    "drawio.svg": b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                  b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg xmlns="http://www.w3.org/2000/svg" '
+                  b'version="1.1" width="61px" height="41px" viewBox="-0.5 -0.5 61 41"><g><rect x="0" y="0" '
+                  b'width="60" height="40" fill="#ffffff" stroke="#000000" pointer-events="all"/></g></svg>',
+    # Inkscape: its own namespaces, and RDF metadata.
+    "inkscape.svg": b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/'
+                    b'inkscape" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" '
+                    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" sodipodi:docname="a.svg">'
+                    b'<sodipodi:namedview inkscape:zoom="1"/><metadata><rdf:RDF/></metadata>'
+                    b'<g inkscape:label="Laag 1" inkscape:groupmode="layer"><circle r="4"/></g></svg>',
+    # Illustrator's export: data- attributes; Figma: a photo inside the drawing.
+    "illustrator.svg": b'<svg xmlns="http://www.w3.org/2000/svg" data-name="Laag 1" viewBox="0 0 10 10">'
+                       b'<rect data-name="balk" width="4" height="4" focusable="false"/></svg>',
+    "figma.svg": b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="4">'
+                 b'<image width="4" height="4" xlink:href="data:image/png;base64,iVBORw0KGgo="/></svg>',
+}
+
+
+def test_drawings_from_the_usual_drawing_programs_are_published(project: Path) -> None:
+    for name, content in DRAWING_PROGRAMS.items():
+        (project / "handbook" / "assets" / name).write_bytes(content)
+    assert check(project) == (0, ["All is well: 10 records"])
+
+
+def test_the_top_of_a_hand_written_page_is_plain_text(project: Path) -> None:
+    """The theme prints a page's title into the navigation of every page."""
+    (project / "handbook" / "extra.md").write_text(
+        '---\ntitle: "Bijdragen<script>document.title=1</script>"\ndescription: "a\\x22 onfocus=x"\n'
+        "icon: material/account\n---\n\n# Extra\n", "utf-8")
+    code, output = check(project)
+    plain = "at the top of the page holds '{}': the theme shows it on every page as it is written, so write plain " \
+            "text here, without < > \" or character references"
+    assert output == [
+        "handbook/extra.md:2:8: error: 'title' " + plain.format("<"),
+        "handbook/extra.md:3:14: error: 'description' " + plain.format('"'),
+        "2 error(s), 0 warning(s)",
+    ]
+
+
+def test_a_title_in_the_navigation_cannot_make_its_script_the_theme_s(project: Path) -> None:
+    """The audit on its own (mkdocs.yml's navigation is not checked as
+    pages are): it knows the theme's scripts from the theme's page rendered
+    without navigation, so a script in every page's navigation is not one."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - authors.md", '  - "Bijdragen<script>document.title=1</script>": authors.md'), "utf-8")
+    code, output = build(project)
+    assert code == 1
+    assert output[-1] == "build failed: the built pages failed the safety audit; the previous site is left as it was"
+    refused = [line for line in output[:-2] if "an inline <script> that the theme did not put there" in line]
+    assert len(refused) == len(output) - 2 > 30  # every page, and nothing else
+
+
+def test_invisible_characters_written_as_references_are_refused(project: Path) -> None:
+    lesson = project / "data" / "lessons" / "weer-gezonden.yml"
+    text = lesson.read_text("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("what_happened:"))
+    lesson.write_text(text.replace(line, 'what_happened: "abc&#x202E;fed zacht&shy;x nul&#8203;x R&D &amp;"'), "utf-8")
+    (project / "handbook" / "notes.txt").write_text("Bel&shy; ons\n", "utf-8")
+    (project / "handbook" / "extra.md").write_text("# Extra\n\nzacht&shyx\n", "utf-8")
+    code, output = check(project)
+    number = text.splitlines().index(line) + 1
+    said = "is written here as a character reference; remove it (it can change how the text is shown or read)"
+    assert output == [
+        f"data/lessons/weer-gezonden.yml:{number}:20: error: an invisible control character (U+202E RIGHT-TO-LEFT "
+        f"OVERRIDE) {said}",
+        f"data/lessons/weer-gezonden.yml:{number}:37: error: an invisible character (U+00AD SOFT HYPHEN) {said}",
+        f"data/lessons/weer-gezonden.yml:{number}:47: error: an invisible character (U+200B ZERO WIDTH SPACE) {said}",
+        f"handbook/extra.md:3:6: error: an invisible character (U+00AD SOFT HYPHEN) {said}",
+        f"handbook/notes.txt:1:4: error: an invisible character (U+00AD SOFT HYPHEN) {said}",
+        "5 error(s), 0 warning(s)",
+    ]
+
+
+def test_files_put_in_git_in_the_generator_s_folder_are_refused(project: Path) -> None:
+    import subprocess
+
+    (project / "handbook" / "records" / "extra").mkdir(parents=True)
+    (project / "handbook" / "records" / "extra" / "page.md").write_text("# Extra\n", "utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "add", "-f", "handbook/records/extra/page.md"], cwd=project, check=True)
+    assert check(project)[1] == [
+        "handbook/records/extra/page.md:1:1: error: this file is in git, but handbook/records is made by the "
+        "handbook itself on every build; take it out of git (git rm --cached)",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+def test_a_file_name_with_a_line_break_is_refused_on_one_line(project: Path) -> None:
+    (project / "handbook" / "x\n::error title=x::y\n.md").write_text("# X\n", "utf-8")
+    assert check(project)[1] == [
+        "handbook/x\\n::error title=x::y\\n.md:1:1: error: the file's name holds a control character (a line break, "
+        "a tab); rename it",
+        "1 error(s), 0 warning(s)",
     ]
