@@ -112,7 +112,7 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
             check_published(settings.sources, problems)
             check_docs_folder(project, settings.docs_dir, problems, catalog)
         except SettingsError as failure:
-            problems.error("mkdocs.yml", 1, 1, str(failure).removeprefix("mkdocs.yml: "))
+            problems.error("mkdocs.yml", failure.line, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:
         from .health import report
 

@@ -772,6 +772,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "het bestand is niet te lezen als SVG-afbeelding ({reason}); exporteer het opnieuw"),
     "xml_namespace": ("the XML file holds <{element}> ({namespace}), which the site does not write",
                       "het XML-bestand bevat <{element}> ({namespace}), en dat schrijft de site niet"),
+    "snippets_outside_docs": ("mkdocs.yml: pymdownx.snippets' base_path {path} lies outside the docs folder; a page "
+                              "may include only files of the docs folder",
+                              "mkdocs.yml: base_path {path} van pymdownx.snippets ligt buiten de docs-map; een pagina "
+                              "mag alleen bestanden uit de docs-map invoegen"),
+    "snippets_download": ("mkdocs.yml: pymdownx.snippets' url_download would let a page include text from another "
+                          "host; the handbook loads nothing from elsewhere",
+                          "mkdocs.yml: url_download van pymdownx.snippets laat een pagina tekst van een andere server "
+                          "invoegen; het handboek haalt niets van elders"),
+    "config_python_tag": ("{file}: a '!!python' tag makes a Python object, and runs code while the settings "
+                          "are read; write plain values",
+                          "{file}: een '!!python'-tag maakt een Python-object en voert code uit terwijl de "
+                          "instellingen worden gelezen; schrijf gewone waarden"),
     "config_path_outside": ("{setting} names {path}, which is outside the repository; the handbook publishes "
                             "only files of the repository",
                             "{setting} noemt {path}, en dat ligt buiten de repository; het handboek publiceert "

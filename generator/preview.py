@@ -77,6 +77,15 @@ class _InLanguage(logging.Filter):
         return True
 
 
+class _WithoutTraceback(logging.Filter):
+    """A failed rebuild is said in MkDocs' own line, without the Python
+    traceback it logs beside it (a missing snippet, a template error)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
 class _LeaveOut(logging.Filter):
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -93,6 +102,8 @@ def _stop(signum: int, frame: object) -> None:
 def main() -> None:
     for name, text in QUIET:
         logging.getLogger(name).addFilter(_LeaveOut(text))
+    for handler in logging.getLogger("mkdocs").handlers:
+        handler.addFilter(_WithoutTraceback())
     from .messages import set_language
 
     set_language(os.environ.get(LANGUAGE) or None)
@@ -116,6 +127,9 @@ def main() -> None:
     except click.ClickException as failure:
         failure.show()
         sys.exit(failure.exit_code)
+    except Exception as failure:  # noqa: BLE001 - a page MkDocs cannot build: said in one line, no traceback
+        print(f"ERROR   -  {type(failure).__name__}: {failure}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,12 @@ THEME_REFERENCE = "HANDBOOK_THEME_REFERENCE"
 
 
 class SettingsError(Exception):
-    """mkdocs.yml or the environment cannot give a setting; the message says which."""
+    """mkdocs.yml or the environment cannot give a setting; the message says
+    which, `line` where in mkdocs.yml (when known)."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,7 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     previous, logger.propagate = logger.propagate, False  # messages come back in the error, not twice
+    _refuse_python_tags(config_file)
     try:
         config = load_config(config_file=str(config_file))
     except (MkDocsException, OSError, ValueError) as exc:
@@ -167,11 +173,63 @@ def _named_paths(config: Any, project: Path, docs_dir: Path) -> tuple[tuple[str,
         if written:
             named.append((f"theme.{setting}", str(written)) if leaves_site(str(written))
                          else (f"theme.{setting}", docs_dir / str(written)))
+    for hook in (config.get("hooks") or {}).values() if isinstance(config.get("hooks"), dict) else ():
+        named.append(("hooks", Path(getattr(hook, "__file__", "") or project)))
     snippets = (config.mdx_configs or {}).get("pymdownx.snippets") or {}
     bases = snippets.get("base_path", []) if isinstance(snippets, dict) else []
     for base in [bases] if isinstance(bases, str) else bases:
-        named.append(("pymdownx.snippets.base_path", project.absolute() / str(base)))
+        folder = Path(os.path.abspath(project.absolute() / str(base)))
+        # A page includes what lies in its folder, never the records (contact
+        # details) or the repository's own files (.git/config).
+        if not folder.is_relative_to(docs_dir.absolute()):
+            raise SettingsError(say("snippets_outside_docs", path=base))
+        named.append(("pymdownx.snippets.base_path", folder))
+    if isinstance(snippets, dict) and snippets.get("url_download"):
+        raise SettingsError(say("snippets_download"))
     return tuple(scripts), tuple(named)
+
+
+# A YAML tag that makes MkDocs' loader build a Python object (and run code
+# while reading mkdocs.yml): written as '!!python/…', verbatim, or through
+# a %TAG directive, each names this.
+_PYTHON_TAG = re.compile(r"!!python|tag:yaml\.org,2002:python", re.IGNORECASE)
+
+
+def _refuse_outside_hooks(text: str, file: Path, project: Path) -> None:
+    """MkDocs imports each file named under `hooks` while it reads the
+    settings: one outside the repository is refused before that."""
+    import yaml
+
+    class _Plain(yaml.SafeLoader):
+        pass
+
+    _Plain.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !relative: not needed here
+    try:
+        data = yaml.load(text, Loader=_Plain)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return  # MkDocs' own loader says what is wrong
+    hooks = data.get("hooks") if isinstance(data, dict) else None
+    for hook in hooks if isinstance(hooks, list) else []:
+        path = Path(os.path.abspath(file.parent / str(hook)))
+        if not path.is_relative_to(project.absolute()) or any(
+                part.is_symlink() for part in [path, *path.parents] if part.is_relative_to(project.absolute())):
+            raise SettingsError(say("config_path_outside", setting="hooks", path=str(hook)))
+
+
+def _refuse_python_tags(config_file: Path) -> None:
+    """mkdocs.yml and the files it inherits from are data: read before
+    MkDocs' own loader, which would run such a tag."""
+    seen: set[Path] = set()
+    current: Path | None = config_file
+    while current is not None and current not in seen and current.is_file():
+        seen.add(current)
+        text = current.read_text("utf-8", errors="replace")
+        found = _PYTHON_TAG.search(text)
+        if found is not None:
+            raise SettingsError(say("config_python_tag", file=current.name), text.count("\n", 0, found.start()) + 1)
+        _refuse_outside_hooks(text, current, config_file.parent)
+        parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
+        current = (current.parent / parent.group(1).strip()) if parent else None
 
 
 def build_epoch(project: Path) -> int:

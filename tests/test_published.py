@@ -363,3 +363,33 @@ def test_a_file_name_with_a_line_break_is_refused_on_one_line(project: Path) -> 
         "a tab); rename it",
         "1 error(s), 0 warning(s)",
     ]
+
+
+@pytest.mark.parametrize(("added", "said"), [
+    ('x: !!python/object/apply:os.system ["touch ran"]\n',
+     "mkdocs.yml:96:1: error: a '!!python' tag makes a Python object, and runs code while the settings "
+     "are read; write plain values"),
+    ("hooks:\n  - /tmp/hook.py\n",
+     "mkdocs.yml:1:1: error: hooks names /tmp/hook.py, which is outside the repository; the handbook publishes only "
+     "files of the repository"),
+])
+def test_mkdocs_yml_runs_no_code_from_elsewhere_while_it_is_read(project: Path, added: str, said: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + added, "utf-8")
+    code, output = check(project)
+    assert (code, output) == (1, [said, "1 error(s), 0 warning(s)"])
+    assert not (project / "ran").exists()
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("base_path: [handbook]", "base_path: [handbook, .]",
+     "mkdocs.yml:1:1: error: pymdownx.snippets' base_path . lies outside the docs folder; a page may include only "
+     "files of the docs folder"),
+    ("check_paths: true", "check_paths: true\n      url_download: true",
+     "mkdocs.yml:1:1: error: pymdownx.snippets' url_download would let a page include text from another host; the "
+     "handbook loads nothing from elsewhere"),
+])
+def test_a_page_includes_only_files_of_the_docs_folder(project: Path, old: str, new: str, said: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(old, new), "utf-8")
+    assert check(project) == (1, [said, "1 error(s), 0 warning(s)"])
