@@ -33,7 +33,8 @@ from .problems import Problems, quote
 # Bounded parts (RFC 5321: a local part has at most 64 characters, a label
 # at most 63) and tried only around each '@' (see `_find_emails`): the cost is
 # linear in the text, however it is made.
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
+# Letters of any script, as addresses may have them ('rené@', '@bücher.nl').
+_EMAIL = re.compile(r"[\w.%+-]{1,64}@[^\W_](?:[\w-]{0,62})(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}")
 _EMAIL_WINDOW = (64, 600)
 
 
@@ -47,7 +48,7 @@ def _find_emails(text: str) -> Iterator[re.Match[str]]:
     at = text.find("@")
     while at >= 0:
         start = at
-        while start > 0 and at - start < 64 and text[start - 1] in _LOCAL_PART:
+        while start > 0 and at - start < 64 and (text[start - 1] in _LOCAL_PART or text[start - 1].isalnum()):
             start -= 1
         match = _EMAIL.match(text, start, at + _EMAIL_WINDOW[1]) if start < at else None
         if match is not None:
@@ -62,7 +63,7 @@ def _find_emails(text: str) -> Iterator[re.Match[str]]:
 # +31 20 123 4567) and other international ones (+44 20 7946 0958). Figures
 # such as 12.000 and 1.000.000, ranges such as 2010-2012, and dates such as
 # 2012-03-01, 15-03-2012 and 15/03/2012 (followed by a time) are not matched.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\(?\d\)?){6,12}(?!\d)"
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ \t]{0,2}[.\-]?[ \t]{0,2}\(?\d\)?){7,12}(?!\d)"
                     r"|(?<![\w.,/-])(?:\(0\d{1,3}\)(?:[ \t]{0,2}[.\-/]?[ \t]{0,2}\d){6,8}"
                     r"|0[1-9](?:[ \t]{0,2}[.\-/]?[ \t]{0,2}\d){8})(?!\d|,\d)", re.ASCII)
 
@@ -337,6 +338,28 @@ def find_contacts(text: str) -> list[tuple[str, re.Match[str]]]:
     return found[:MAX_CONTACTS]
 
 
+# How people spell out an address or number so that a program would miss it:
+# 'jan(at)bedrijf.nl', 'jan [at] bedrijf [dot] nl', a number over two lines;
+# and a chat app's link with the number in it ('wa.me/31612345678').
+_SPELLED_AT = re.compile(r"\s*[(\[{]\s*(?:at|apenstaartje)\s*[)\]}]\s*", re.IGNORECASE)
+_SPELLED_DOT = re.compile(r"\s*[(\[{]\s*(?:dot|punt)\s*[)\]}]\s*", re.IGNORECASE)
+_APP_NUMBER = re.compile(r"(?:wa\.me/|(?:phone|tel)=%?2?B?|tel:)\+?(\d{8,15})", re.IGNORECASE)
+
+
+# What a spelled-out detail needs, looked for first (most text has none).
+_SPELLED_CUE = re.compile(r"[(\[{][ \t]*(?:at|apenstaartje)[ \t]*[)\]}]|wa\.me/|phone=|tel[:=]|\d[ \t]*\n[ \t]*\d",
+                          re.IGNORECASE)
+
+
+def spelled_out(text: str) -> list[tuple[str, str]]:
+    """Contact details written so that they read as one to a person but not
+    to a search: what each is, and the detail as read."""
+    found = [("a_phone_number", match.group(0)) for match in _APP_NUMBER.finditer(text)]
+    plain = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", " ".join(text.split())))
+    found += [(what, match.group(0)) for what, match in find_contacts(plain)]
+    return found[:MAX_CONTACTS]
+
+
 def contacts_as_read(text: str) -> list[tuple[str, str, int, int]]:
     """Every e-mail address and phone number in `text` as a reader reads it
     (`as_read`: plain ASCII reads as it is written): what it is, the detail
@@ -376,7 +399,11 @@ def check_record_text(doc: Document, model: type, personal_data: bool, problems:
         found: list[tuple[str, str, int | None, int | None]] = list(contacts_as_read(value))
         if not found and loc[0] in markdown and len(loc) == 1 and any(c in value for c in "\\&%@0+"):
             # As rendered: escapes, entities and percent-encoding undone; said where the text starts.
-            found = [(what, match.group(0), None, None) for what, match in find_contacts(as_read(plain_text(value))[0])]
+            shown = " ".join(plain_text(value).split())  # as a browser shows it: runs of white space as one
+            found = [(what, match.group(0), None, None) for what, match in find_contacts(as_read(shown)[0])]
+        if not found and _SPELLED_CUE.search(value):
+            read = as_read(plain_text(value) if loc[0] in markdown and len(loc) == 1 else value)[0]
+            found = [(what, detail, None, None) for what, detail in spelled_out(read)]
         start = _text_start(doc, loc)
         for what, detail, begin, end in found:
             line, col = _value_position(doc, loc, value, begin, end, start) if begin is not None else start

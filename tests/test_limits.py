@@ -434,6 +434,13 @@ def test_record_text_never_forms_the_older_ci_command_form(tmp_path: Path) -> No
     "Bel 06\\-00000102 voor de cijfers.",
     "Bel 06 – 0000 0102 voor de cijfers.",
     "Bel (06) 00000102 voor de cijfers.",
+    "Mail rené@example.org voor de cijfers.",
+    "Mail karel@bücher.example voor de cijfers.",
+    "Mail jan(at)example.org voor de cijfers.",
+    "Mail jan [at] example [dot] org voor de cijfers.",
+    "Bel 06  **-**  00000102 voor de cijfers.",
+    "App [mij](https://wa.me/31600000102) voor de cijfers.",
+    "App mij op https://api.whatsapp.com/send?phone=31600000102 voor de cijfers.",
 ])
 def test_contact_details_are_found_however_they_are_written(tmp_path: Path, text: str) -> None:
     project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.", f"lesson: '{text}'"))
@@ -461,6 +468,7 @@ def test_a_phone_number_as_the_dutch_write_it_is_found(tmp_path: Path, number: s
     "Begonnen op 15-03-2012.", "Begonnen op 15/03/2012.", "Begonnen op 2012-03-01.", "Gezien op 05-03-2024 09:00.",
     "Gezien op 05/03/2024 09:00.", "Bereik 12.000 mensen.", "Bereik 1.000.000 mensen.", "Kosten € 25.000 per jaar.",
     "Van 2010-2012 liep het.", "Van 2010/2012 liep het.", "Van 01-01-2010 tot 31-12-2012.",
+    "Het filmpje had +1 200 000 weergaven.", "Om 10 uur (at) het kantoor.",
 ])
 def test_dates_figures_and_ranges_are_no_phone_numbers(tmp_path: Path, text: str) -> None:
     project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.", f"lesson: {text}"))
