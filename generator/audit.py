@@ -37,7 +37,6 @@ before them; into a page written without one (by Zensical) it writes it.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

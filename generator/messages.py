@@ -569,7 +569,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_style_attribute": ("<{tag}> loads a resource through its style attribute",
                               "<{tag}> laadt iets via zijn style-attribuut"),
     "audit_form": ("a <form> that the theme did not put there", "een <form> die niet van het thema is"),
-    "audit_style_loads": ("a <style> element that loads a resource", "een <style>-element dat iets laadt"),
     "audit_style": ("a <style> element that the theme did not put there",
                     "een <style>-element dat niet van het thema is"),
     "audit_scheme": ("<{tag} {name}> uses a '{scheme}:' address", "<{tag} {name}> gebruikt een '{scheme}:'-adres"),
