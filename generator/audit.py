@@ -48,7 +48,7 @@ from .messages import say
 from .parallel import elsewhere
 from .policy import DATA_SCRIPT_TYPES, HEAD, policy, policy_element, script_hash, with_policy
 from .problems import Problem, Problems
-from .published import entry_problem, judge, site_entries
+from .published import entries, entry_problem, judge
 from .settings import GENERATED
 from .write import overwrite_built
 
@@ -297,7 +297,7 @@ def _audited_files(folder: Path, site: Path, shown_as: str, problems: Problems) 
     """Every file in a folder of the site, in a fixed order; a link, or
     anything that is not a plain file or folder, is a problem of its own."""
     found = []
-    for path, status in site_entries(folder):
+    for path, status in entries(folder):
         why = entry_problem(status)
         if why is not None:
             problems.error(f"{shown_as}/{path.relative_to(site).as_posix()}", 1, 1, why)

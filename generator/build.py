@@ -28,7 +28,7 @@ from .pages import Site, plan
 from .pages.site import record_path
 from .parallel import Turns, elsewhere, uninterrupted
 from .problems import Problems
-from .published import check_published
+from .published import check_published, shown_path
 from .progress import counting_turns
 from .render import message_html, render
 from .search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
@@ -560,10 +560,7 @@ def engine_environment(project: Path) -> dict[str, str]:
 
 
 def _shown(target: Path, project: Path) -> str:
-    try:
-        return target.relative_to(project.absolute()).as_posix()
-    except ValueError:
-        return target.as_posix()
+    return shown_path(project, target)
 
 
 def _engine_config(project: Path, settings: Settings) -> Path:

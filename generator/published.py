@@ -397,7 +397,7 @@ def xml_problem(data: bytes) -> Refusal | None:
 # --- what may be copied at all: real files inside the repository
 
 
-def _entries(folder: Path, skip: str | None = None) -> Iterator[tuple[Path, os.stat_result]]:
+def entries(folder: Path, skip: str | None = None) -> Iterator[tuple[Path, os.stat_result]]:
     """Every entry below `folder`, with its own status (links not followed),
     in a fixed order; folders that are links are not entered, nor the
     folder `skip` directly in it (itself still listed)."""
@@ -442,7 +442,8 @@ class Sources:
     named: tuple[tuple[str, Path | str], ...]
 
 
-def _shown(project: Path, path: Path) -> str:
+def shown_path(project: Path, path: Path) -> str:
+    """A path as messages show it: from the project's folder when inside it."""
     base = project.absolute()
     return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
 
@@ -458,7 +459,7 @@ def check_published(sources: Sources, problems: Problems) -> None:
     for folder, where in ((sources.docs, "docs"), (sources.theme, "theme")):
         if folder is None:
             continue
-        shown = _shown(project, folder)
+        shown = shown_path(project, folder)
         if folder.is_symlink():
             problems.error(shown, 1, 1, say("docs_symlink"))
             continue
@@ -466,7 +467,7 @@ def check_published(sources: Sources, problems: Problems) -> None:
             continue
         # The generator's own folder: written by the generator alone (its writer
         # refuses links), refused in git, and read by the audit once built.
-        for path, status in _entries(folder, sources.generated if where == "docs" else None):
+        for path, status in entries(folder, sources.generated if where == "docs" else None):
             relative = path.relative_to(folder).as_posix()
             at = f"{shown}/{relative}"
             if _UNSAFE_NAME.search(relative):
@@ -498,7 +499,7 @@ def _tracked_generated(sources: Sources, problems: Problems) -> None:
                                 capture_output=True, check=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
         return  # not a git checkout: nothing can be in git there
-    shown = _shown(sources.project.absolute(), folder)
+    shown = shown_path(sources.project.absolute(), folder)
     for name in sorted(filter(None, listed.decode("utf-8", "replace").split("\0"))):
         inside = Path(os.path.abspath(sources.project / name))
         relative = inside.relative_to(folder.absolute()).as_posix() if inside.is_relative_to(folder.absolute()) else name
@@ -539,11 +540,6 @@ def _check_named(project: Path, setting: str, path: Path | str, problems: Proble
     for part in absolute.relative_to(project).parts:
         current = current / part
         if current.is_symlink():
-            problems.error("mkdocs.yml", 1, 1, say("config_path_link", setting=setting, path=_shown(project, current)))
+            problems.error("mkdocs.yml", 1, 1, say("config_path_link", setting=setting, path=shown_path(project, current)))
             return
-
-
-def site_entries(folder: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Every entry of a built site (or a folder in it), for the audit."""
-    return _entries(folder)
 

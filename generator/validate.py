@@ -44,6 +44,7 @@ from .models import (
 from .problems import Problem, Problems, quote, suggest
 from .progress import counting
 from .safety import Address, check_record_text
+from .published import shown_path
 from .settings import GENERATED
 
 
@@ -791,8 +792,7 @@ def check_docs_folder(project: Path, docs: Path, problems: Problems, catalog: Ca
     a page or file written by hand in the docs folder. (What may be
     published from there at all, links and hard links refused:
     `published.check_published`.)"""
-    base = project.absolute()
-    shown = docs.relative_to(base).as_posix() if docs.is_relative_to(base) else str(docs)
+    shown = shown_path(project, docs)
     if docs.is_symlink():
         return
     written: set[str] = set()  # the files written by hand, as paths in the docs folder
