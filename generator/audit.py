@@ -123,10 +123,10 @@ class AuditResult:
     protected: int = 0  # pages the policy was written into
 
 
-def _position(raw: str, *needles: str, start: int = 0) -> tuple[int, int]:
+def _position(raw: str, *needles: str, start: int = 0, lowered: str | None = None) -> tuple[int, int]:
     """Line and column of the first of `needles` found in the page
-    (case-insensitive), or 1:1."""
-    lowered = raw.lower()
+    (case-insensitive; `lowered`: the page in lower case, when known), or 1:1."""
+    lowered = raw.lower() if lowered is None else lowered
     for needle in needles:
         at = lowered.find(needle.lower(), start) if needle else -1
         if at >= 0:
@@ -145,6 +145,8 @@ class _PageAudit:
         self.ids_seen: set[str] = set()
         self.policies: list[str] = []  # the content of each Content-Security-Policy <meta>
         self.next_in_article = 0  # where to look for the next script in the page's text
+        self.lowered: str | None = None
+        self.lines_before, self.counted_to = 0, 0  # line breaks before `counted_to`
 
     def error(self, needle: str, message: str, *more: str) -> None:
         self.problems.error(self.path, *_position(self.raw, needle, *more), message)
@@ -222,18 +224,26 @@ class _PageAudit:
                 if scheme is not None and scheme not in LINK_SCHEMES:
                     self.error(url[:30], say("audit_link_scheme", tag=tag, scheme=scheme), f"{name}=")
             elif leaves_site(url):
-                if not (tag == "link" and NOT_LOADED & set(values.get("rel", "").lower().split())):
+                # Only a link that loads nothing for any of its rel values ('prefetch
+                # alternate' loads).
+                rels = set(values.get("rel", "").lower().split())
+                if not (tag == "link" and rels and rels <= NOT_LOADED):
                     self.error(url[:40], say("audit_elsewhere", tag=tag, name=name, url=url[:80]), f"{name}=")
 
     def script(self, node: LexborNode, values: dict[str, str]) -> None:
         in_text = _in_article(node)
         if in_text:  # the page's own text: Markdown written by hand, or a record's
             # Scripts are visited in document order: each is the next '<script' in the article.
-            lowered = self.raw.lower()
+            if self.lowered is None:
+                self.lowered = self.raw.lower()  # once per page, however many scripts it holds
+            lowered = self.lowered
             if self.next_in_article == 0:
                 self.next_in_article = max(0, lowered.find("<article"))
             at = lowered.find("<script", self.next_in_article)
-            self.problems.error(self.path, *_position(self.raw, "<script", start=max(at, 0)),
+            at = max(at, 0)
+            self.lines_before += self.raw.count("\n", self.counted_to, at)  # counted on from the last one
+            self.counted_to = at
+            self.problems.error(self.path, self.lines_before + 1, at - (self.raw.rfind("\n", 0, at) + 1) + 1,
                                 say("audit_script_in_page"))
             self.next_in_article = max(at, self.next_in_article) + 1
         src = values.get("src")
@@ -355,6 +365,8 @@ def in_sources(problems: list[Problem], site: Path, shown_as: str, docs: Path, d
     block of HTML in Markdown is passed through as it is written). Pages of
     the theme and the generated pages keep their place in the built site."""
     sources: dict[str, tuple[str, str] | None] = {}
+    built_lines: dict[str, list[str]] = {}  # each built page read once, however many problems it has
+    lowered: dict[str, str] = {}
     moved = []
     for problem in problems:
         built = problem.path.removeprefix(f"{shown_as}/")
@@ -368,13 +380,15 @@ def in_sources(problems: list[Problem], site: Path, shown_as: str, docs: Path, d
             moved.append(problem)
             continue
         name, text = source
-        lines = (site / built).read_text("utf-8", errors="replace").split("\n")
+        if built not in built_lines:
+            built_lines[built] = (site / built).read_text("utf-8", errors="replace").split("\n")
+            lowered[built] = text.lower()
+        lines = built_lines[built]
         at = lines[problem.line - 1][problem.col - 1:] if problem.line <= len(lines) else ""
         # The longest start of it that the source holds (Markdown may close
         # or wrap an element differently around it).
-        lowered = text.lower()
-        line, col = next((_position(text, at[:size]) for size in (40, 20, 10, 5) if at[:size].strip()
-                          and at[:size].lower() in lowered), (1, 1))
+        line, col = next((_position(text, at[:size], lowered=lowered[built]) for size in (40, 20, 10, 5) if at[:size].strip()
+                          and at[:size].lower() in lowered[built]), (1, 1))
         moved.append(Problem(f"{docs_shown}/{name}", line, col, problem.message, problem.severity))
     return moved
 

@@ -669,7 +669,11 @@ def check_page(file: Path, path: str, problems: Problems) -> None:
             raw = handle.read()
         except OSError:
             return
-    text = raw.decode("utf-8", "replace").removeprefix("\ufeff")
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as failure:  # the engine would stop on it, in English
+        problems.error(path, *_position_of_offset(raw, failure.start), say("not_utf8", byte=f"{raw[failure.start]:02x}"))
+        return
     report_invisible(text, path, problems)
     if file.suffix == ".md":
         _check_page_front(text, path, problems)
@@ -695,9 +699,18 @@ def _check_page_front(text: str, path: str, problems: Problems) -> None:
     if not isinstance(doc.data, dict):
         return
     for key, value in doc.data.items():
-        if isinstance(value, str) and (found := _MARKUP_IN_VALUE.search(value)):
-            line, col = doc.at((key,))
-            problems.error(path, line, col, say("page_front_markup", field=key, found=found.group()))
+        # Every text in it, also in a list (the theme prints `subtitle: [...]` as text).
+        pending = [value]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, (list, tuple)):
+                pending.extend(item)
+            elif isinstance(item, dict):
+                pending.extend([*item.keys(), *item.values()])
+            elif isinstance(item, str) and (found := _MARKUP_IN_VALUE.search(item)):
+                line, col = doc.at((key,))
+                problems.error(path, line, col, say("page_front_markup", field=key, found=found.group()))
+                break
 
 
 def read_document(file: Path, path: str, problems: Problems) -> Document:

@@ -203,10 +203,13 @@ def _binary_ok(suffix: str, data: bytes) -> bool:
     return any(data.startswith(magic) for magic in MAGIC[suffix])
 
 
-# An address in a style sheet: `url(...)` (its body holds no '(' , so that
-# a search that fails stops at the next one: "url(url(url(…" is read once)
-# or `@import '...'`.
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'"()]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.IGNORECASE)
+# An address in a style sheet: `url(...)`, quoted either way or not (an
+# unquoted body holds no '(', so a search that fails stops at the next one:
+# "url(url(url(…" is read once), a quoted string in `image-set(...)`, and
+# `@import '...'`.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^'"()\s]*))\s*\)"""
+                      r"""|@import\s+(?:"([^"]*)"|'([^']*)')|image-set\(([^()]*)\)""", re.IGNORECASE)
+_CSS_STRING = re.compile(r""""([^"]*)"|'([^']*)'""")
 # CSS escapes ('\75 rl(' is 'url('): read as the browser reads them.
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
 
@@ -227,14 +230,19 @@ def css_problems(data: bytes) -> list[Refusal]:
     text = _css_unescaped(data.decode("utf-8", errors="replace"))
     found = []
     for match in _CSS_URL.finditer(text):
-        url = match.group(2) if match.group(2) is not None else match.group(4)
-        if scheme_of(url) == "data" and match.group(4) is None:
-            continue  # an image inside the style sheet itself (the theme's icons)
-        if leaves_site(url):
-            at = match.start()
-            line = text.count("\n", 0, at) + 1
-            found.append(Refusal(line, at - (text.rfind("\n", 0, at) + 1) + 1,
-                                 say("audit_css_elsewhere", url=url[:80])))
+        if match.group(6) is not None:  # image-set("a.png" 1x, "b.png" 2x)
+            urls = [part.group(1) if part.group(1) is not None else part.group(2)
+                    for part in _CSS_STRING.finditer(match.group(6))]
+        else:
+            urls = [next(group for group in match.groups()[:5] if group is not None)]
+        for url in urls:
+            if scheme_of(url) == "data" and match.group(4) is None and match.group(5) is None:
+                continue  # an image inside the style sheet itself (the theme's icons)
+            if leaves_site(url):
+                at = match.start()
+                line = text.count("\n", 0, at) + 1
+                found.append(Refusal(line, at - (text.rfind("\n", 0, at) + 1) + 1,
+                                     say("audit_css_elsewhere", url=url[:80])))
     return found
 
 

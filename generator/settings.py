@@ -190,9 +190,26 @@ def _named_paths(config: Any, project: Path, docs_dir: Path) -> tuple[tuple[str,
 
 
 # A YAML tag that makes MkDocs' loader build a Python object (and run code
-# while reading mkdocs.yml): written as '!!python/…', verbatim, or through
-# a %TAG directive, each names this.
-_PYTHON_TAG = re.compile(r"!!python|tag:yaml\.org,2002:python", re.IGNORECASE)
+# while reading mkdocs.yml). It can be written as '!!python/…', verbatim,
+# %-escaped ('%70ython') or through a %TAG directive: so the tags are read
+# as YAML resolves them, by PyYAML's own parser, never looked for as text.
+_PYTHON_TAG = "tag:yaml.org,2002:python"
+
+
+def _python_tag_line(text: str) -> int | None:
+    """The line of the first tag that names a Python object, or None."""
+    import yaml
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            tag = getattr(event, "tag", None)
+            if tag and tag.lower().startswith(_PYTHON_TAG):
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        # Unreadable as YAML: MkDocs' loader says why. A Python tag before
+        # the place it stops is found above; after it nothing is read.
+        return None
+    return None
 
 
 def _refuse_outside_hooks(text: str, file: Path, project: Path) -> None:
@@ -224,9 +241,9 @@ def _refuse_python_tags(config_file: Path) -> None:
     while current is not None and current not in seen and current.is_file():
         seen.add(current)
         text = current.read_text("utf-8", errors="replace")
-        found = _PYTHON_TAG.search(text)
-        if found is not None:
-            raise SettingsError(say("config_python_tag", file=current.name), text.count("\n", 0, found.start()) + 1)
+        line = _python_tag_line(text)
+        if line is not None:
+            raise SettingsError(say("config_python_tag", file=current.name), line)
         _refuse_outside_hooks(text, current, config_file.parent)
         parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
         current = (current.parent / parent.group(1).strip()) if parent else None

@@ -51,6 +51,8 @@ RULES = [
     ('<img srcset="a.png 1x, https://evil.invalid/b.png 2x">', "<img srcset> loads https://evil.invalid/b.png from another host"),
     ('<video poster="//evil.invalid/p.png"></video>', "<video poster> loads //evil.invalid/p.png from another host"),
     ('<link rel="stylesheet" href="https://evil.invalid/a.css">', "<link href> loads https://evil.invalid/a.css from another host"),
+    ('<link rel="prefetch alternate" href="https://evil.invalid/a">',
+     "<link href> loads https://evil.invalid/a from another host"),
     ('<div style="background:url(//evil.invalid/a.png)">x</div>', "<div> loads a resource through its style attribute"),
     ("<style>@import url(//evil.invalid/a.css)</style>", "a <style> element that the theme did not put there"),
     ('<iframe src="a.html"></iframe>', "<iframe> embeds another document; the handbook does not"),

@@ -296,14 +296,16 @@ def test_the_top_of_a_hand_written_page_is_plain_text(project: Path) -> None:
     """The theme prints a page's title into the navigation of every page."""
     (project / "handbook" / "extra.md").write_text(
         '---\ntitle: "Bijdragen<script>document.title=1</script>"\ndescription: "a\\x22 onfocus=x"\n'
-        "icon: material/account\n---\n\n# Extra\n", "utf-8")
+        "icon: material/account\nsubtitle: ['<a href=\"https://evil.invalid/\">log in</a>']\n---\n\n# Extra\n",
+        "utf-8")
     code, output = check(project)
     plain = "at the top of the page holds '{}': the theme shows it on every page as it is written, so write plain " \
             "text here, without < > \" or character references"
     assert output == [
         "handbook/extra.md:2:8: error: 'title' " + plain.format("<"),
         "handbook/extra.md:3:14: error: 'description' " + plain.format('"'),
-        "2 error(s), 0 warning(s)",
+        "handbook/extra.md:5:11: error: 'subtitle' " + plain.format("<"),
+        "3 error(s), 0 warning(s)",
     ]
 
 
@@ -369,6 +371,9 @@ def test_a_file_name_with_a_line_break_is_refused_on_one_line(project: Path) -> 
     ('x: !!python/object/apply:os.system ["touch ran"]\n',
      "mkdocs.yml:96:1: error: a '!!python' tag makes a Python object, and runs code while the settings "
      "are read; write plain values"),
+    ('x: !<tag:yaml.org,2002:%70ython/object/apply:os.system> ["touch ran"]\n',
+     "mkdocs.yml:96:1: error: a '!!python' tag makes a Python object, and runs code while the settings are read; "
+     "write plain values"),
     ("hooks:\n  - /tmp/hook.py\n",
      "mkdocs.yml:1:1: error: hooks names /tmp/hook.py, which is outside the repository; the handbook publishes only "
      "files of the repository"),
@@ -393,3 +398,19 @@ def test_a_page_includes_only_files_of_the_docs_folder(project: Path, old: str, 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(old, new), "utf-8")
     assert check(project) == (1, [said, "1 error(s), 0 warning(s)"])
+
+
+def test_a_hand_written_page_that_is_not_utf_8_is_said_by_the_check(project: Path) -> None:
+    (project / "handbook" / "latin.md").write_bytes(b"# Caf\xe9\n")
+    assert check(project)[1] == [
+        "handbook/latin.md:1:6: error: the file is not UTF-8 text (byte 0xe9 here); save it as UTF-8",
+        "1 error(s), 0 warning(s)",
+    ]
+
+
+@pytest.mark.parametrize("sheet", [
+    b'body{background-image:url("https://evil.invalid/a\'b.png")}',
+    b'.a{background-image:image-set("https://evil.invalid/i.png" 1x)}',
+])
+def test_a_style_sheet_s_every_way_to_name_an_address_is_read(sheet: bytes) -> None:
+    assert [refusal.message.split(" loads ")[0] for refusal in judge("a.css", sheet, "docs")] == ["the style sheet"]
