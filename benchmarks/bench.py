@@ -91,7 +91,7 @@ GENERATE = """
 import time
 from pathlib import Path
 from generator.build import generate_pages
-from generator.validate import ReadCache
+from generator.records.validate import ReadCache
 timings = {}
 cache = ReadCache()
 figures = generate_pages(Path('.'), timings=timings, cache=cache)
@@ -120,7 +120,7 @@ def project_for(size: int, work: Path, seed: int) -> tuple[Path, str]:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("records"))
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    from generator.synth import synthesize
+    from benchmarks.synth import synthesize
 
     synthesize(project, size, seed)
     # The lesson the first search must find: its title holds a word no other record has.
@@ -372,8 +372,8 @@ def worst_cases() -> str:
     """What the costliest Markdown of each size costs to check and render
     (one field; the engine no longer reads record text). Linear cost shows as
     a ratio of about 4 between 100,000 and 25,000 characters."""
-    from generator.markup import inspect_markdown, render_markdown
-    from generator.safety import find_contacts
+    from generator.records.text import inspect_markdown, render_markdown
+    from generator.records.safety import find_contacts
 
     lines = ["| input (one Markdown field) | " + " | ".join(f"{n:,} chars" for n in WORST_SIZES)
              + " | 100,000 ÷ 25,000 |", "|---|" + "---:|" * (len(WORST_SIZES) + 1)]
@@ -432,7 +432,7 @@ def text_checks(work: Path) -> str:
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("records"))
-    from generator.synth import synthesize
+    from benchmarks.synth import synthesize
 
     synthesize(project, 100, 1)
     lesson = sorted((project / "data" / "lessons").glob("*.yml"))[0]

@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from functools import partial
 from dataclasses import dataclass, field
@@ -22,20 +21,21 @@ from typing import Any, Iterable
 
 import yaml
 
-from .audit import audit_site, in_sources
-from .catalog import Catalog
-from .pages import Site, plan
-from .pages.site import record_path
+from .site.audit import audit_site, in_sources
+from .records.catalog import Catalog
+from .site.pages import Site, plan
+from .site.pages.shared import record_path
+from .engine import engine_said, run_in_shares, run_to_end, shares_for
 from .parallel import Turns, elsewhere, uninterrupted
-from .problems import Problems
-from .published import check_published, shown_path
+from .words.problems import Problems
+from .project.published import check_published, shown_path
 from .progress import counting_turns
-from .render import message_html, render
-from .search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
-from .settings import ENGINE_SHARE, THEME_REFERENCE, Settings, SettingsError, build_date, build_epoch, read_settings
-from .validate import ReadCache, check_docs_folder, load_catalog
-from .messages import say
-from .write import (
+from .site.render import message_html, render
+from .site.search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
+from .project.settings import THEME_REFERENCE, Settings, SettingsError, build_date, build_epoch, read_settings
+from .records.load import ReadCache, check_docs_folder, load_catalog
+from .words.messages import say
+from .project.write import (
     GeneratedTree,
     WriteRefused,
     check_site_target,
@@ -164,7 +164,7 @@ def write_error_pages(project: Path, problems: Problems, language: str | None = 
     import html
     import re
 
-    from .messages import say
+    from .words.messages import say
 
     settings = settings_for(project, language)
     by_record: dict[str, list[str]] = {}
@@ -204,10 +204,10 @@ def write_waiting_pages(project: Path) -> bool:
     right. Whether pages were written."""
     from datetime import date
 
-    from .catalog import derive
-    from .load import Document
-    from .models import Taxonomy
-    from .write import MANIFEST
+    from .records.catalog import derive
+    from .records.read import Document
+    from .records.models import Taxonomy
+    from .project.write import MANIFEST
 
     try:
         settings = settings_for(project)
@@ -228,7 +228,7 @@ def _record_page(path: str) -> str | None:
     """The generated page of the record in `path` ('data/lessons/x.yml'), if it is a record's file."""
     import re
 
-    from .models import KIND_BY_FOLDER
+    from .records.models import KIND_BY_FOLDER
 
     found = re.fullmatch(r"data/([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:yml|md)", path)
     if not found or found.group(1) not in KIND_BY_FOLDER:
@@ -246,7 +246,7 @@ def preview_notice(problems: Problems, waiting: bool = False) -> dict[str, objec
     record's problems where there is one (a new record is reached by no
     list until it is right; a problem in the taxonomy has no page at all).
     `waiting`: the preview never had good pages, its pages hold no records yet."""
-    from .messages import say
+    from .words.messages import say
 
     errors = sorted(problems.errors, key=lambda p: (p.path, p.line, p.col))
     files = len({problem.path for problem in errors})
@@ -259,7 +259,7 @@ def preview_notice(problems: Problems, waiting: bool = False) -> dict[str, objec
     }
 
 
-# Pages are made by two processes (generator/parallel.py) from this many on:
+# Pages are made by two processes (`parallel`) from this many on:
 # the page jobs are independent, and generating was a third of a
 # 10,000-record build, on one core.
 PARALLEL_FROM = 2_000
@@ -324,16 +324,16 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
                     "site_dir": str(fresh), "plugins": [{"search": {"enabled": False}}]})
                 command = [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
                 # Zensical reports progress on stdout: shown only when it fails.
-                code, said = _run_to_end(command, cwd=project, env=engine_environment(project),
+                code, said = run_to_end(command, cwd=project, env=engine_environment(project),
                                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
                 if code != 0:
                     sys.stderr.write(engine_said(said.decode("utf-8", "replace")))
             else:
-                shares = ENGINE_SHARES if generated.pages >= ENGINE_SPLIT_FROM and _cores() > 1 else 1
+                shares = shares_for(generated.pages)
                 with uninterrupted():
                     reference_folder = fresh_folder(target)
                 reference = reference_folder / "theme.html"
-                code = _mkdocs(project, _engine_config(project, settings), fresh,
+                code = run_in_shares(project, _engine_config(project, settings), fresh,
                                {**engine_environment(project), THEME_REFERENCE: str(reference)}, shares, beside=target)
         except OSError as failure:
             raise BuildFailed(say("engine_not_started", engine=engine, reason=failure.strerror),
@@ -388,133 +388,6 @@ def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, 
             discard(reference_folder)
     generated.site = _shown(target, project)
     return generated
-
-
-# From this many pages on, MkDocs builds the site in this many processes at
-# once, each writing a share of the generated pages (`plugin.pages_elsewhere`):
-# one MkDocs process renders on one core, and rendering pages in the theme
-# is most of its time. Each process still reads every page (their titles
-# and anchors are known everywhere), so every page comes out the same.
-ENGINE_SPLIT_FROM = 2_000
-ENGINE_SHARES = 2
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def _mkdocs(project: Path, config: Path, site: Path, environment: dict[str, str], shares: int,
-            beside: Path) -> int:
-    """`mkdocs build --strict` of the site into `site`, in `shares`
-    processes; the exit status. The first process writes into `site`, the
-    others into folders of their own beside `beside` (the site folder, where
-    a later build finds what a stop left); their pages are moved in when
-    every process succeeded.
-    What the processes say is shown once: each reads every page and says
-    the same of it, but each checks the anchors of only its own pages."""
-    def command(folder: Path) -> list[str]:
-        # Not --quiet: it silences warnings before --strict counts them (the
-        # plugin has MkDocs say warnings and errors only).
-        return [sys.executable, "-m", "mkdocs", "build", "--strict",
-                "--config-file", str(config), "--site-dir", str(folder)]
-
-    if shares == 1:
-        code, said = _run_to_end(command(site), cwd=project, env={**environment, ENGINE_SHARE: "0/1"},
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        sys.stderr.write(engine_said(said.decode("utf-8", "replace")))
-        return code
-    folders = [site]
-    running: list[subprocess.Popen] = []
-    logs: list = []
-    try:
-        for number in range(shares):
-            with uninterrupted():
-                if number:
-                    folders.append(fresh_folder(beside))
-                logs.append(tempfile.TemporaryFile())
-                running.append(subprocess.Popen(command(folders[number]), cwd=project, stdout=logs[number],
-                                                stderr=logs[number], process_group=0,
-                                                env={**environment, ENGINE_SHARE: f"{number}/{shares}"}))
-        codes = [process.wait() for process in running]
-        said: list[str] = []
-        for log in logs:
-            log.seek(0)
-            said += [line for line in log.read().decode("utf-8", "replace").splitlines(keepends=True)
-                     if line not in said]
-        sys.stderr.write(engine_said("".join(said)))
-        if any(codes):
-            return next(code for code in codes if code)
-        for folder in folders[1:]:
-            _gather(folder, site)
-        return 0
-    finally:
-        for process in running:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-        for log in logs:
-            log.close()
-        for folder in folders[1:]:
-            discard(folder)
-
-
-_COLOUR = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def engine_said(text: str) -> str:
-    """What an engine reported, for an author: without colour codes (a log
-    is not a terminal) and without a Python traceback (Zensical ends a
-    --strict build that way, MkDocs a page it cannot read, such as a
-    snippet outside the docs folder; the engine's own line before it says
-    what, the build's own last line that it failed)."""
-    kept: list[str] = []
-    inside = False
-    for line in _COLOUR.sub("", text).splitlines():
-        if line.startswith("Traceback (most recent call last):"):
-            inside = True
-        elif inside and (line.startswith((" ", "\t")) or not line.strip()):
-            pass
-        elif inside:
-            inside = False  # the exception's own line, also the engine's
-        elif line.strip() != "Build started":
-            kept.append(line)
-    return "".join(line + "\n" for line in kept)
-
-
-def _run_to_end(command: list[str], **options: Any) -> tuple[int, bytes]:
-    """Run an engine in a process group of its own: its exit status and what
-    it wrote to a pipe given as stdout. When the build is stopped meanwhile,
-    the engine is killed and waited for before the stop goes on, so it
-    cannot write into its folder after the cleanup removed it
-    (subprocess.run gives a stopped child a moment, kills it, and returns
-    without waiting)."""
-    process: subprocess.Popen | None = None
-    try:
-        with uninterrupted():
-            process = subprocess.Popen(command, process_group=0, **options)
-        said, _ = process.communicate()
-        return process.returncode, said or b""
-    finally:
-        if process is not None and process.returncode is None:
-            with uninterrupted():
-                process.kill()
-                process.wait()
-
-
-def _gather(folder: Path, site: Path) -> None:
-    """Move the files in `folder` that `site` lacks (the pages another
-    engine process wrote) into `site`; the rest (the theme's files, written
-    by every process alike) stay behind."""
-    for root, _, names in os.walk(folder):
-        inside = site / Path(root).relative_to(folder)
-        missing = [name for name in names if not (inside / name).exists()]
-        if missing:
-            inside.mkdir(parents=True, exist_ok=True)
-        for name in missing:
-            os.replace(os.path.join(root, name), inside / name)
 
 
 # How much less the audit's processes weigh than Pagefind's while both run.

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from .health import FINDINGS
-from .messages import kind_name, language, say
-from .problems import Problems, one_line
-from .reporter import report_problems
+from .records.health import FINDINGS
+from .words.messages import kind_name, language, say
+from .words.problems import Problems, one_line
+from .authors.report import report_problems
 
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
 
@@ -52,8 +52,8 @@ def _speaks(function):
 
 
 def _set_language(project: Path, language: str | None) -> None:
-    from .messages import set_language
-    from .settings import SettingsError, read_settings
+    from .words.messages import set_language
+    from .project.settings import SettingsError, read_settings
 
     if language is None:
         try:
@@ -80,8 +80,8 @@ def main() -> None:
 
 def _catalog(project: Path, problems: Problems, progress: bool = False):
     """The checked catalog as of the check date (see `settings.check_date`)."""
-    from .settings import SettingsError, check_date
-    from .validate import load_catalog
+    from .project.settings import SettingsError, check_date
+    from .records.load import load_catalog
 
     try:
         today = check_date(project)
@@ -103,9 +103,9 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
     problems = Problems()
     catalog = _catalog(project, problems, wanted(progress))
     if (project / "mkdocs.yml").is_file():  # what the build publishes besides the records
-        from .published import check_published
-        from .settings import SettingsError, read_settings
-        from .validate import check_docs_folder
+        from .project.published import check_published
+        from .project.settings import SettingsError, read_settings
+        from .records.load import check_docs_folder
 
         try:
             settings = read_settings(project)
@@ -114,7 +114,7 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
         except SettingsError as failure:
             problems.error("mkdocs.yml", failure.line, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:
-        from .health import report
+        from .records.health import report
 
         chosen = list(FINDINGS) if "all" in strict else strict
         findings = report(catalog).findings
@@ -136,9 +136,9 @@ def report(project: Path, form: str) -> None:
     """Knowledge health: what was never learned, left, overdue or repeated."""
     import json
 
-    from .health import finding_title
-    from .health import report as health_report
-    from .messages import language, say
+    from .records.health import finding_title
+    from .records.health import report as health_report
+    from .words.messages import language, say
 
     problems = Problems()
     catalog = _catalog(project, problems)
@@ -218,8 +218,8 @@ def generate(project: Path, engine: str, progress: bool | None) -> None:
 def serve(project: Path, address: str) -> None:
     """Preview the handbook; regenerates when a record in data/ changes."""
     from .build import BuildFailed
-    from .serve import AddressRefused
-    from .serve import serve as run
+    from .authors.serve import AddressRefused
+    from .authors.serve import serve as run
 
     try:
         sys.exit(run(project, address))
@@ -236,7 +236,14 @@ def serve(project: Path, address: str) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same data set.")
 def synth(records: int, out: Path, seed: int) -> None:
     """Write a deterministic, valid synthetic data set (for benchmarks and tests)."""
-    from .synth import synthesize
+    # The generator of test data is a development tool beside the benchmark,
+    # not part of the handbook: it is there in a clone of the repository.
+    try:
+        from benchmarks.synth import synthesize
+    except ImportError:
+        click.echo("synth: benchmarks/synth.py is part of the repository's development tools; "
+                   "run `handbook synth` in a clone (make site installs it).", err=True)
+        sys.exit(2)
 
     try:
         counts = synthesize(out, records, seed)
@@ -306,7 +313,7 @@ def _ask_lines(question: str, default, each: bool):
     """Lines until an empty one: items (`each`, a list) or one text of several
     lines. Stopped halfway (Ctrl-C), the lines typed so far go with the stop,
     so that the draft keeps them too."""
-    from .scaffold import Interrupted
+    from .authors.new import Interrupted
 
     lines: list[str] = []
     try:
@@ -341,7 +348,7 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     """Scaffold a valid, commented record of KIND; never overwrites a file."""
     from datetime import date
 
-    from .scaffold import ScaffoldError, scaffold
+    from .authors.new import ScaffoldError, scaffold
 
     given: dict[str, list[str]] = {}
     for setting in settings:
@@ -372,8 +379,8 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
               help="Folder for the schemas (default: schemas/ in the project).")
 def schema(project: Path, out: Path | None) -> None:
     """Write the JSON Schema of each record kind, for editors."""
-    from .schema import schema_files
-    from .write import write_file
+    from .records.schema import schema_files
+    from .project.write import write_file
 
     out = out or project / "schemas"
     for name, text in schema_files().items():
@@ -386,8 +393,8 @@ def schema(project: Path, out: Path | None) -> None:
 @_project_option
 def reference(project: Path) -> None:
     """Write the records reference page (handbook/reference.md) from the models."""
-    from .schema import reference_markdown
-    from .write import write_file
+    from .records.schema import reference_markdown
+    from .project.write import write_file
 
     target = project / "handbook" / "reference.md"
     write_file(target, reference_markdown())

@@ -27,7 +27,7 @@ def english_messages() -> Iterator[None]:
     """Messages in English unless a test asks for Dutch (`speaking("nl")`, or
     a command run without --language on a Dutch project): most tests read the
     English texts, and none depends on what an earlier test set."""
-    from generator.messages import speaking
+    from generator.words.messages import speaking
 
     with speaking("en"):
         yield

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.emit import dump_fields
+from generator.records.writing import dump_fields
 
 MARK = "window.__pwned=1"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.audit import audit_site
-from generator.policy import inline_scripts, policy, policy_element, script_hash, with_policy
-from generator.problems import Problems
+from generator.site.audit import audit_site
+from generator.site.policy import inline_scripts, policy, policy_element, script_hash, with_policy
+from generator.words.problems import Problems
 
 THEME_SCRIPT = '<script>__md_scope=new URL("{base}",location)</script>'
 THEME_FORM = '<form class="md-search__form" name="search"><input name="query"></form>'
@@ -149,7 +149,7 @@ def test_a_policy_the_engine_wrote_must_fit_the_page(tmp_path: Path, page: str, 
 def test_the_engine_s_reading_of_inline_scripts_is_the_audit_s(built_site: Path) -> None:
     """The policy MkDocs writes (from `policy.inline_scripts`) names what the
     audit's HTML5 parser finds in every page of the built handbook."""
-    from generator.audit import _PageAudit
+    from generator.site.audit import _PageAudit
 
     pages = sorted((built_site / "site").rglob("*.html"))
     for page in pages:
@@ -164,7 +164,7 @@ def test_the_engine_s_reading_of_inline_scripts_is_the_audit_s(built_site: Path)
 def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: Path) -> None:
     """From 2,000 files on, a second process audits every other file: a bad
     page in either half is reported, and every page that passes gets the policy."""
-    from generator import audit
+    from generator.site import audit
 
     site = tmp_path / "site"
     site.mkdir()
@@ -212,7 +212,7 @@ TRICKY = [
 def test_visiting_only_the_watched_elements_finds_what_visiting_every_element_finds(body: str) -> None:
     """The audit visits only the elements its selectors pick out (WATCHED);
     an element they miss must be one no check says anything about."""
-    from generator.audit import Theme, _PageAudit
+    from generator.site.audit import Theme, _PageAudit
 
     theme_page = _PageAudit("404.html", _page(".", ""), None, Problems())
     theme_page.run(every=True)
@@ -229,7 +229,7 @@ def test_visiting_only_the_watched_elements_finds_what_visiting_every_element_fi
 def test_the_built_handbook_is_audited_alike_both_ways(built_site: Path) -> None:
     """Every page of the real built site: the same findings, scripts and
     theme parts whether every element is visited or the watched ones."""
-    from generator.audit import _MAYBE_HANDLER, _PageAudit
+    from generator.site.audit import _MAYBE_HANDLER, _PageAudit
 
     pages = sorted(p for p in (built_site / "site").rglob("*") if p.suffix == ".html")
     assert len(pages) > 30

@@ -10,14 +10,14 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.validate import load_catalog
+from generator.records.load import load_catalog
 
 from .conftest import TODAY
 from generator.cli import main
-from generator.load import parse_yaml
-from generator.models import MODELS, Lesson, allowed
-from generator.problems import Problems
-from generator.schema import KINDS, reference_markdown, schema_files, schema_for
+from generator.records.read import parse_yaml
+from generator.records.models import MODELS, Lesson, allowed
+from generator.words.problems import Problems
+from generator.records.schema import KINDS, reference_markdown, schema_files, schema_for
 
 from .conftest import ROOT
 
@@ -143,8 +143,8 @@ def test_a_choice_as_the_issue_form_lists_it_is_taken(project: Path) -> None:
 def test_the_committed_schemas_and_reference_are_current() -> None:
     for name, text in schema_files().items():
         assert (ROOT / "schemas" / name).read_text("utf-8") == text, f"schemas/{name} is stale: run `make docs`"
-    from generator.messages import speaking
-    from generator.settings import read_settings
+    from generator.words.messages import speaking
+    from generator.project.settings import read_settings
 
     with speaking(read_settings(ROOT).language):  # written in the site's language, as `make docs` does
         assert (ROOT / "handbook" / "reference.md").read_text("utf-8") == reference_markdown(), \
@@ -152,7 +152,7 @@ def test_the_committed_schemas_and_reference_are_current() -> None:
 
 
 def test_the_reference_in_dutch_names_every_field_and_value_in_dutch_beside_the_code() -> None:
-    from generator.messages import speaking
+    from generator.words.messages import speaking
 
     with speaking("nl"):
         page = reference_markdown()
@@ -261,7 +261,7 @@ def test_the_lesson_the_browser_link_opens_is_the_scaffold_with_its_fields_to_fi
     lesson in it; filled in, it passes the check as it is."""
     from urllib.parse import parse_qs, urlsplit
 
-    from generator.pages import Site
+    from generator.site.pages import Site
 
     catalog = load_catalog(project, Problems(), TODAY)
     site = Site(catalog, "nl", "https://github.com/example-org/wervingshandboek/edit/main")
@@ -296,7 +296,7 @@ def test_every_scaffold_has_the_shape_of_its_record_with_its_optional_fields_unc
 
     from pydantic import BaseModel
 
-    from generator.record_file import blank_record
+    from generator.records.record_file import blank_record
 
     def bare(annotation):
         arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -336,7 +336,7 @@ def test_every_scaffold_has_the_shape_of_its_record_with_its_optional_fields_unc
 def test_a_handbook_of_many_records_lists_a_few_choices_and_suggests_the_rest(tmp_path: Path) -> None:
     """Hundreds of people or thousands of campaigns are not a list to read
     at a prompt: the first few are shown, and what is typed is matched."""
-    from generator.synth import synthesize
+    from benchmarks.synth import synthesize
 
     from .conftest import copy_project
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import write
+from generator.project import write
 from generator.build import BuildFailed, generate_pages
 from generator.cli import main
 
@@ -258,7 +258,7 @@ def test_a_folder_whose_removal_is_stopped_is_left_as_garbage_the_next_build_rem
         (folder / str(number)).mkdir(parents=True)
         for name in range(100):
             (folder / str(number) / f"{name}.html").write_text("x", "utf-8")
-    script = ("import sys, pathlib\nfrom generator.write import discard\nprint('begun', flush=True)\n"
+    script = ("import sys, pathlib\nfrom generator.project.write import discard\nprint('begun', flush=True)\n"
               "try:\n    discard(pathlib.Path(sys.argv[1]))\nexcept KeyboardInterrupt:\n    sys.exit(130)\n")
     process = subprocess.Popen([sys.executable, "-c", script, str(folder)], cwd=Path(__file__).parents[1],
                                stdout=subprocess.PIPE)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.validate import load_catalog
+from generator.records.load import load_catalog
 
 from .conftest import TODAY
 from generator.cli import main
-from generator.problems import Problems
+from generator.words.problems import Problems
 from tests.helpers import edit, fixture_text, make_project, rename, replace_once
 
 TAXONOMY = "data/taxonomy.yml"
@@ -403,9 +403,9 @@ def test_a_supersession_cycle_is_reported_once_at_its_first_lesson(tmp_path):
 @pytest.mark.parametrize("processes", [1, 2])
 def test_every_problem_is_reported_in_one_run_sorted_by_path_then_line(tmp_path, monkeypatch, processes):
     """Also when the records are read by two processes, as a large handbook's are."""
-    import generator.validate
+    import generator.records.load
 
-    monkeypatch.setattr(generator.validate, "PARALLEL_FROM", 1 if processes == 2 else 10**9)
+    monkeypatch.setattr(generator.records.load, "PARALLEL_FROM", 1 if processes == 2 else 10**9)
     campaign = fixture_text(LINKEDIN_CAMPAIGN)
     campaign = replace_once(campaign, "knowledge_owner: eva-jansen", "knowledge_owner: eva-jansn")  # line 7, checked last
     campaign = replace_once(campaign, "platforms: [linkedin]", "platforms: [LinkedIn]")  # line 10, validated first

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.build import generate_pages
 from generator.cli import main
-from generator.health import FINDINGS
+from generator.records.health import FINDINGS
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 from .helpers import in_english

@@ -22,12 +22,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import load_catalog
+from generator.records.load import load_catalog
 
 from .conftest import TODAY
 from generator.cli import main
-from generator.problems import Problems
-from generator.write import GeneratedTree, WriteRefused
+from generator.words.problems import Problems
+from generator.project.write import GeneratedTree, WriteRefused
 
 from .conftest import FIXTURE_EPOCH, ROOT, copy_project
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import generate_pages
-from generator.validate import ReadCache
+from generator.records.load import ReadCache
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, bytes]]:

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from generator.build import BuildFailed, generate_pages
 from generator.cli import main
-from generator.problems import Problems
-from generator.safety import _find_emails, find_contacts
-from generator.validate import load_catalog
+from generator.words.problems import Problems
+from generator.records.safety import _find_emails, find_contacts
+from generator.records.load import load_catalog
 
 from .conftest import FIXTURE_EPOCH, ROOT, TODAY, copy_project
 from .helpers import edit, fixture_text, make_project, in_english
@@ -113,9 +113,9 @@ def test_twenty_thousand_links_in_one_field_are_found_in_one_search_each_at_its_
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, form: str) -> None:
     """Every link of the field at its own line and column, and the text
     searched once for all of them (not once per link: that took minutes)."""
-    from generator import safety
-    from generator.load import read_document
-    from generator.models import Lesson
+    from generator.records import safety
+    from generator.records.read import read_document
+    from generator.records.models import Lesson
 
     field, places = LINKS_IN_ONE_FIELD[form]
     project = make_project(tmp_path, edit(LESSON, "lesson: Dezelfde fout als in 2010.\n", field))
@@ -158,7 +158,8 @@ def test_one_long_address_used_by_thousands_of_links_is_read_about_once(
     import html
     from urllib.parse import unquote
 
-    from generator import markup, validate
+    from generator.project import addresses as markup
+    from generator.records import load as validate
     from generator.cli import main as handbook
 
     text = "[a][r] " * 7_000 + "\n\n[r]: " + target + "a" * 50_000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import (
+from generator.records.read import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     Document,
@@ -16,7 +16,7 @@ from generator.load import (
     read_document,
     split_front_matter,
 )
-from generator.problems import Problems
+from generator.words.problems import Problems
 
 PATH = "data/x.yml"
 
@@ -337,7 +337,7 @@ class _CountedLines(list):
 def test_a_block_s_indentation_is_read_from_its_own_lines_not_the_rest_of_the_file():
     """Where a block's lines stand is read from its lines: reading the rest of
     the file for each block made 80,000 blocks in one file take half a minute."""
-    from generator.load import _block_indent
+    from generator.records.read import _block_indent
 
     lines = _CountedLines(["evidence:"] + ["  - |", "    x"] * 10_000)
     assert [_block_indent(lines, header, "x\n") for header in range(1, 20_000, 2)] == [4] * 10_000

@@ -8,8 +8,8 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from generator import markup
-from generator.markup import heading_text, render_markdown, safe_url
+from generator.records import text as markup
+from generator.records.text import heading_text, render_markdown, safe_url
 
 from .payloads import MARKDOWN, PLAIN
 
@@ -76,7 +76,7 @@ def test_table_alignment_survives_the_sanitizer() -> None:
 
 
 def test_author_links_never_become_another_scheme_or_leave_the_pages() -> None:
-    from generator.pages.site import Site
+    from generator.site.pages.shared import Site
 
     site = Site.__new__(Site)
     site.directory_urls, site.links_from_source = True, False
@@ -91,7 +91,7 @@ def test_author_links_and_images_get_the_address_each_engine_serves_them_at() ->
     """Written as from the record's page (records/lessons/a.md); MkDocs leaves
     the address to the browser (from records/lessons/a/), Zensical rewrites
     it from the page's file (records/lessons/)."""
-    from generator.pages.site import Site
+    from generator.site.pages.shared import Site
 
     site = Site.__new__(Site)
     site.directory_urls, site.links_from_source = True, False

@@ -13,15 +13,14 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-import generator.models as models
+import generator.records.models as models
 from generator.cli import main
-from generator.messages import FIELD_NAMES, MESSAGES, VALUE_NAMES, say, speaking
+from generator.words.messages import FIELD_NAMES, MESSAGES, VALUE_NAMES, say, speaking
 
 from .conftest import ROOT
 from .helpers import fixture_text, make_project
 
 # Where problems are made: each of these reports through `say` only.
-SPEAKING_MODULES = ["load", "validate", "checks", "safety", "models", "reporter", "problems"]
 LESSON = "data/lessons/weer-gezonden.yml"
 # A handbook whose site is Dutch (the language setting is theme.language).
 SITE = "site_name: Handboek\ndocs_dir: handbook\ntheme:\n  name: material\n  language: nl\n"
@@ -74,31 +73,40 @@ def test_every_field_and_every_allowed_value_has_a_dutch_name() -> None:
     assert sorted(values - set(VALUE_NAMES)) == []
 
 
-def _calls(module: str) -> list[tuple[str, ast.Call]]:
-    path = ROOT / "generator" / f"{module}.py"
+def _calls(path: Path) -> list[tuple[str, ast.Call]]:
     tree = ast.parse(path.read_text("utf-8"))
-    return [(f"{path.name}:{node.lineno}", node) for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    return [(f"{path.relative_to(ROOT)}:{node.lineno}", node) for node in ast.walk(tree) if isinstance(node, ast.Call)]
 
 
 def _is_text(node: ast.AST) -> bool:
-    """Text written in place: a string, an f-string, or either joined to another."""
+    """Words written in place: a string or an f-string with a letter of its
+    own (not only placeholders and punctuation), or either joined to another."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str)
+        return isinstance(node.value, str) and any(c.isalpha() for c in node.value)
     if isinstance(node, ast.JoinedStr):
-        return True
+        return any(_is_text(part) for part in node.values if isinstance(part, ast.Constant))
     if isinstance(node, ast.BinOp):
         return _is_text(node.left) or _is_text(node.right)
     return False
+
+
+def _message(call: ast.Call) -> ast.AST | None:
+    """The message of a report: `Problems.error(path, line, col, message)`,
+    or the audit's `error(where, message[, needle])`."""
+    if len(call.args) >= 4:
+        return call.args[3]
+    return call.args[1] if len(call.args) >= 2 else None
 
 
 def test_no_problem_is_reported_in_words_made_outside_the_catalog() -> None:
     """A message in place (`problems.error(..., "some words")`, `raise
     ValueError(f"...")`) would be in one language only."""
     found = []
-    for module in SPEAKING_MODULES:
+    for module in sorted((ROOT / "generator").rglob("*.py")):
         for where, call in _calls(module):
             name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-            if name in ("error", "warning") and call.args and _is_text(call.args[-1]):
+            message = _message(call)
+            if name in ("error", "warning") and message is not None and _is_text(message):
                 found.append(where)
             if name == "ValueError" and call.args and _is_text(call.args[0]):
                 found.append(where)
@@ -124,7 +132,7 @@ def test_every_message_key_said_exists() -> None:
 
 
 def test_a_field_and_a_value_are_shown_with_their_dutch_names_beside_the_code() -> None:
-    from generator.messages import choice, field
+    from generator.words.messages import choice, field
 
     with speaking("nl"):
         assert field("knowledge_owner") == "'knowledge_owner' (kennisborger)"
@@ -221,7 +229,7 @@ def test_the_report_speaks_the_site_s_language(tmp_path: Path) -> None:
 
 
 def test_every_field_description_and_record_kind_has_its_dutch_text() -> None:
-    from generator.messages import DESCRIPTIONS_NL, KINDS_NL
+    from generator.words.messages import DESCRIPTIONS_NL, KINDS_NL
 
     missing = []
     for value in vars(models).values():
@@ -254,8 +262,8 @@ def test_the_dutch_description_of_a_field_with_choices_names_each_code() -> None
     values the record takes (execution), with the Dutch word beside them."""
     import re
 
-    from generator.messages import DESCRIPTIONS_NL
-    from generator.models import allowed
+    from generator.words.messages import DESCRIPTIONS_NL
+    from generator.records.models import allowed
 
     for model in vars(models).values():
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
@@ -323,8 +331,8 @@ def test_a_yaml_mistake_does_not_hide_the_other_problems_of_its_file(tmp_path: P
 
 
 def test_a_file_of_broken_lines_is_read_again_a_bounded_number_of_times(tmp_path: Path) -> None:
-    from generator.load import MAX_RECOVERIES, parse_yaml
-    from generator.problems import Problems
+    from generator.records.read import MAX_RECOVERIES, parse_yaml
+    from generator.words.problems import Problems
 
     text = "".join(f"veld{n}: een: twee\n" for n in range(5_000))
     problems = Problems()

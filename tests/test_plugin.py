@@ -12,8 +12,8 @@ import markdown
 import pytest
 
 from generator.build import generate_pages
-from generator.plugin import NotPlain, Permalink, render_generated
-from generator.settings import read_settings
+from generator.site.plugin import NotPlain, Permalink, render_generated
+from generator.project.settings import read_settings
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 
@@ -116,15 +116,15 @@ def test_a_site_built_by_several_engine_processes_is_the_one_built_by_one(tmp_pa
     writing a share of the pages; the whole `handbook build` (its audit, its
     search index, its policy) gives the same site, byte for byte, as one
     process does."""
-    from generator import build
+    from generator import build, engine
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     project = copy_project(tmp_path / "p", EXAMPLE_DATA)
     sites = {}
     for name, split_from in (("one", 10**9), ("several", 0)):
-        monkeypatch.setattr(build, "ENGINE_SPLIT_FROM", split_from)
-        monkeypatch.setattr(build, "ENGINE_SHARES", shares)
-        monkeypatch.setattr(build, "_cores", lambda: 2)
+        monkeypatch.setattr(engine, "ENGINE_SPLIT_FROM", split_from)
+        monkeypatch.setattr(engine, "ENGINE_SHARES", shares)
+        monkeypatch.setattr(engine, "cores", lambda: 2)
         build.build_site(project, site_dir=tmp_path / name)
         sites[name] = {p.relative_to(tmp_path / name): p.read_bytes()
                        for p in (tmp_path / name).rglob("*") if p.is_file()}
@@ -138,7 +138,7 @@ def test_a_site_built_by_several_engine_processes_is_the_one_built_by_one(tmp_pa
 def test_each_engine_process_writes_its_share_of_the_generated_pages(tmp_path: Path) -> None:
     from mkdocs.structure.files import File, Files
 
-    from generator.plugin import pages_elsewhere
+    from generator.site.plugin import pages_elsewhere
 
     names = ["index.md", "guide.md"] + [f"records/lessons/l{n}.md" for n in range(5)]
     files = Files([File(name, "docs", "site", True) for name in names])
@@ -158,11 +158,11 @@ def test_every_broken_anchor_fails_the_build_and_is_said_once(tmp_path: Path, mo
     is refused, and each broken link is said once; in two engine processes
     each checks the anchors of the pages it writes. (MkDocs' --quiet would
     silence these warnings before --strict counts them.)"""
-    from generator import build
+    from generator import build, engine
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    monkeypatch.setattr(build, "ENGINE_SPLIT_FROM", split_from)
-    monkeypatch.setattr(build, "_cores", lambda: 2)
+    monkeypatch.setattr(engine, "ENGINE_SPLIT_FROM", split_from)
+    monkeypatch.setattr(engine, "cores", lambda: 2)
     project = copy_project(tmp_path / "p", EXAMPLE_DATA)
     lessons = sorted(path.stem for path in (project / "data" / "lessons").glob("*.yml"))
     assert len(lessons) >= 4

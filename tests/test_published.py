@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.audit import audit_site
+from generator.site.audit import audit_site
 from generator.cli import main
-from generator.problems import Problems
-from generator.published import judge, svg_problem
+from generator.words.problems import Problems
+from generator.project.published import judge, svg_problem
 
 from .conftest import FIXTURE_EPOCH
 from .hostile_files import RUNS_SCRIPT

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import generate_pages
-from generator.pages.site import PAGE_SIZE
-from generator.synth import synthesize
+from generator.site.pages.shared import PAGE_SIZE
+from benchmarks.synth import synthesize
 
 from .conftest import FIXTURE_EPOCH, ROOT, copy_project
 
@@ -121,8 +121,8 @@ def test_the_pager_reaches_any_page_of_a_long_list_in_three_clicks() -> None:
     """A list of 49 pages: the pager of each page links its neighbours,
     every tenth page and the last, so a reader reaches any page from any
     other in at most three clicks (not by paging through the middle)."""
-    from generator.i18n import LABELS
-    from generator.pages.site import PAGE_SIZE, Site
+    from generator.words.labels import LABELS
+    from generator.site.pages.shared import PAGE_SIZE, Site
 
     site = Site.__new__(Site)
     site.directory_urls, site.links_from_source, site.L = True, False, LABELS["nl"]

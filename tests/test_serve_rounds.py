@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve import Regenerator, watch
-from generator.synth import synthesize
+from generator.authors.serve import Regenerator, watch
+from benchmarks.synth import synthesize
 
 from .conftest import FIXTURE_EPOCH, copy_project
 
@@ -74,7 +74,7 @@ def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path
 def test_the_worker_outlives_a_failed_round(project: Path, capsys, monkeypatch) -> None:
     """Whatever one round meets (a file gone mid-read, a bug), the next save
     is still regenerated, and no traceback is printed."""
-    from generator import serve
+    from generator.authors import serve
 
     real = serve.generate_pages
     calls = {"n": 0}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.validate import load_catalog
+from generator.records.load import load_catalog
 
 from .conftest import TODAY
 from generator.cli import main
-from generator.problems import Problems
+from generator.words.problems import Problems
 
 
 def _digest(root: Path) -> dict[str, str]:

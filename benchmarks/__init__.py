@@ -1,0 +1,1 @@
+"""Development tools of the handbook: the benchmark and its synthetic data."""

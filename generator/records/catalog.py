@@ -1,0 +1,451 @@
+"""The catalog: the validated records and everything derived from them, once.
+
+Every verdict and figure the handbook shows is worked out here and nowhere
+else: which learning goal each answer refers to, who and what refers to each
+record, one review verdict per record, and the result figures per campaign,
+channel, platform, year and kind of recruitment. Pages, the health report, the
+dashboard and the command line only read a catalog; they never recompute.
+
+`derive` is total: it runs on a catalog whose cross-record checks found
+errors too (references to records that are missing are simply left out), so
+the checks and the derivation can never disagree about what a record means.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Literal
+
+import numpy as np
+
+from .writing import months_later
+from .read import Document
+from .models import FOLDERS, Campaign, Lesson, Taxonomy
+
+# The figures a result row can hold; sums and derived ratios are built from them.
+FIGURES = ("reach", "engagement", "shares", "conversations", "applications", "hires", "cost", "hours")
+# The groupings of the figures pages; a year is the year a campaign started.
+FIGURE_GROUPS = ("channel", "platform", "year", "recruitment")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One valid record with where it came from."""
+
+    id: str
+    record: Any
+    doc: Document
+    # Required fields that failed validation and hold stand-ins: such an
+    # entry is only checked for its references, never put in the catalog.
+    placeholders: frozenset[str] = frozenset()
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+Verdict = Literal["due", "overdue", "not-applicable"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """When a record was last checked, when it must be checked next, and the
+    verdict on the build date. A superseded lesson and an archived account
+    ask no review ('not-applicable'); an account never reviewed is overdue."""
+
+    reviewed: date | None
+    due: date | None
+    verdict: Verdict
+
+    @property
+    def overdue(self) -> bool:
+        return self.verdict == "overdue"
+
+
+NO_REVIEW = Review(None, None, "not-applicable")
+
+
+@dataclass(frozen=True)
+class AnswerProblem:
+    """Why an answer in a lesson refers to no learning goal (worded by the checks)."""
+
+    reason: Literal["not-own-campaign", "no-campaigns", "ambiguous", "unknown-goal", "unknown-campaign"]
+    goal: str
+    campaign: str | None = None
+    candidates: tuple[str, ...] = ()  # campaigns holding the goal, or the goals there are
+
+
+def resolve_answer(own: list[str], answer: str, goals: dict[str, dict[str, str]]) -> tuple[str, str] | AnswerProblem:
+    """'goal' or 'campaign:goal' in a lesson from the campaigns `own` ->
+    (campaign id, goal id).
+
+    A bare goal id is looked up in the lesson's own campaigns and must be in
+    exactly one of them; 'campaign:goal' names the campaign, which must be
+    one of the lesson's. `goals`: campaign id -> its goals (`Catalog.goals`)."""
+    if ":" in answer:
+        campaign_id, goal_id = answer.split(":", 1)
+        if campaign_id not in own:
+            return AnswerProblem("not-own-campaign", goal_id, campaign_id)
+        candidates = [campaign_id] if campaign_id in goals else []
+    else:
+        goal_id = answer
+        candidates = [c for c in own if c in goals]
+    if not own:
+        return AnswerProblem("no-campaigns", goal_id)
+    if not candidates:
+        return AnswerProblem("unknown-campaign", goal_id)
+    owners = [c for c in candidates if goal_id in goals[c]]
+    if len(owners) == 1:
+        return owners[0], goal_id
+    if owners:
+        return AnswerProblem("ambiguous", goal_id, candidates=tuple(owners))
+    known = tuple(g for c in candidates for g in goals[c])
+    return AnswerProblem("unknown-goal", goal_id, candidates=known)
+
+
+# --- figures ------------------------------------------------------------------
+
+
+def totals(rows: Iterable[Any]) -> dict[str, float | None]:
+    """Sums of the figures of result rows; None where no row knows a figure."""
+    sums: dict[str, float | None] = {name: None for name in FIGURES}
+    for row in rows:
+        for name in FIGURES:
+            value = getattr(row, name)
+            if value is not None:
+                sums[name] = (sums[name] or 0) + value
+    return sums
+
+
+def with_ratios(sums: dict[str, float | None]) -> dict[str, float | None]:
+    """Sums plus cost per application and per hire, and the funnel's conversions."""
+
+    def ratio(a: str, b: str) -> float | None:
+        top, bottom = sums.get(a), sums.get(b)
+        return top / bottom if top is not None and bottom else None
+
+    per_reach = ratio("applications", "reach")
+    return {
+        **sums,
+        "cost_per_application": ratio("cost", "applications"),
+        "cost_per_hire": ratio("cost", "hires"),
+        "hours_per_hire": ratio("hours", "hires"),
+        "applications_per_1000_reach": None if per_reach is None else per_reach * 1000,
+        "hires_per_application": ratio("hires", "applications"),
+    }
+
+
+# --- the catalog ----------------------------------------------------------------
+
+
+@dataclass
+class Catalog:
+    taxonomy: Taxonomy
+    taxonomy_doc: Document
+    today: date  # the build date: verdicts are relative to it, never to the clock
+    campaigns: dict[str, Entry] = field(default_factory=dict)
+    lessons: dict[str, Entry] = field(default_factory=dict)
+    guidelines: dict[str, Entry] = field(default_factory=dict)
+    people: dict[str, Entry] = field(default_factory=dict)
+    accounts: dict[str, Entry] = field(default_factory=dict)
+    # Every id that has a file, valid or not: a reference to a record with
+    # its own errors is not reported as unknown as well.
+    ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # Links and images in record text to the handbook's pages and files
+    # (`safety.Address`), followed by `load.check_docs_folder`.
+    addresses: list[Any] = field(default_factory=list)
+
+    # --- derived by `derive`, read by everyone else ---
+    answers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lesson -> (campaign, goal)
+    answered_by: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (campaign, goal) -> lessons
+    related: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (relation, id) -> ids
+    reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # (kind, id) -> review
+    campaign_figures: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    # Learning goals of finished campaigns that no lesson answers, and per
+    # start year (answered, asked) of finished campaigns' goals.
+    unanswered_goals: list[tuple[str, str]] = field(default_factory=list)
+    goals_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
+    figures: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # group -> key -> figures
+
+    @functools.cached_property
+    def goals(self) -> dict[str, dict[str, str]]:
+        """Campaign id -> learning goal id -> question: found by id, not by scanning."""
+        return {cid: {g.id: g.question for g in e.record.learning_goals} for cid, e in self.campaigns.items()}
+
+    def prepare(self) -> None:
+        """Compute the derived tables pages read lazily, now."""
+        self.goals  # noqa: B018
+        self._lesson_table  # noqa: B018
+        self._unanswered_newest_first  # noqa: B018
+
+    def question(self, campaign_id: str, goal_id: str) -> str:
+        return self.goals[campaign_id][goal_id]
+
+    def of_kind(self, kind: str) -> dict[str, Entry]:
+        return {
+            "campaign": self.campaigns,
+            "lesson": self.lessons,
+            "guideline": self.guidelines,
+            "person": self.people,
+            "account": self.accounts,
+        }[kind]
+
+    def entries(self) -> Iterable[tuple[str, Entry]]:
+        """(kind, entry) of every record, kind by kind, in id order."""
+        for kind in FOLDERS:
+            for _, entry in sorted(self.of_kind(kind).items()):
+                yield kind, entry
+
+    def __len__(self) -> int:
+        return sum(len(self.of_kind(kind)) for kind in FOLDERS)
+
+    def of(self, relation: str, ident: str | None) -> list[str]:
+        """Ids related to `ident`: ('lessons-of-campaign', 'x') -> lesson ids, in id order."""
+        return self.related.get((relation, ident), []) if ident is not None else []
+
+    def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
+                           exclude: set[str] = frozenset(), before: date | None = None,
+                           limit: int | None = None) -> tuple[list[str], int]:
+        """What the handbook already knows for a campaign on these platforms and
+        channels in this scenario: the lessons that apply to any of them, from
+        other campaigns (`exclude`: the campaign's own), superseded ones left
+        out; foundation before execution, then the most matches, then newest.
+        The first `limit` of them (all without one), and how many there are.
+
+        Every campaign page asks this of every lesson, so it is counted over
+        arrays (one per relation, made once) rather than lesson by lesson."""
+        table = self._lesson_table
+        positions = [table.indices(relation, value)
+                     for relation, values in (("lessons-of-platform", platforms), ("lessons-of-channel", channels),
+                                              ("lessons-of-scenario", [scenario] if scenario else []))
+                     for value in values]
+        # How many of them each lesson matches (bincount: np.add.at was most of a campaign page).
+        matches = np.bincount(np.concatenate(positions), minlength=len(table.ids)) if positions \
+            else np.zeros(len(table.ids), dtype=np.intp)
+        ok = (matches > 0) & table.applies
+        if before is not None:
+            ok &= table.day < before.toordinal()
+        for campaign_id in exclude:
+            ok[table.indices("lessons-of-campaign", campaign_id)] = False
+        found = np.flatnonzero(ok)
+        # np.lexsort sorts by the last key first: level, then matches, then date, then id.
+        order = found[np.lexsort((found, -table.day[found], -matches[found], table.execution[found]))]
+        return [table.ids[i] for i in order[:limit]], len(found)
+
+    @functools.cached_property
+    def _lesson_table(self) -> LessonTable:
+        return LessonTable(self)
+
+    def open_questions(self, platforms: list[str], channels: list[str], scenario: str | None,
+                       exclude: set[str] = frozenset(), before: date | None = None,
+                       limit: int | None = None) -> list[tuple[str, str]]:
+        """Learning goals of similar earlier campaigns (same platform, channel or
+        scenario) that no lesson answers yet: (campaign id, goal id), newest
+        first; the first `limit` of them (all without one)."""
+        wanted_platforms, wanted_channels = set(platforms), set(channels)
+        found: list[tuple[str, str]] = []
+        for start, cid, goal in self._unanswered_newest_first:
+            if before is not None and start >= before or cid in exclude:
+                continue
+            campaign = self.campaigns[cid].record
+            if (wanted_platforms.isdisjoint(campaign.platforms) and wanted_channels.isdisjoint(campaign.channels)
+                    and (scenario is None or campaign.scenario != scenario)):
+                continue
+            found.append((cid, goal))
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    @functools.cached_property
+    def _unanswered_newest_first(self) -> list[tuple[date, str, str]]:
+        return sorted(((self.campaigns[cid].record.period.start, cid, goal) for cid, goal in self.unanswered_goals),
+                      key=lambda t: (-t[0].toordinal(), t[1], t[2]))
+
+    def recurring(self, lesson_id: str) -> str | None:
+        """'repeat' for a lesson that repeats an earlier mistake, 'repeated' for
+        the first time of a mistake that came back, else None."""
+        if self.lessons[lesson_id].record.recurs in self.lessons:
+            return "repeat"
+        return "repeated" if self.of("recurred-by", lesson_id) else None
+
+    def review(self, kind: str, ident: str) -> Review:
+        return self.reviews.get((kind, ident), NO_REVIEW)
+
+    def left_without_successor(self, person: str | None) -> bool:
+        """True when `person` left and nobody took over their knowledge."""
+        entry = self.people.get(person) if person is not None else None
+        return entry is not None and entry.record.left is not None and entry.record.successor is None
+
+    def finished(self, campaign: Campaign) -> bool:
+        return campaign.status == "finished" and campaign.period.end is not None
+
+    def title(self, kind: str, ident: str) -> str:
+        """What a record is called in lists: title, name, handle or platform."""
+        if kind == "guideline":
+            platform = self.taxonomy.platforms.get(ident)
+            return platform.name if platform else ident
+        record = self.of_kind(kind)[ident].record
+        return getattr(record, "title", None) or getattr(record, "name", None) or record.handle
+
+
+class LessonTable:
+    """The lessons as arrays, in id order: whether each still applies, whether
+    it is about execution, its day; and per relation the positions of its
+    lessons. Made once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.ids = sorted(catalog.lessons)
+        self.position = {lid: i for i, lid in enumerate(self.ids)}
+        records = [catalog.lessons[lid].record for lid in self.ids]
+        self.applies = np.array([r.status != "superseded" for r in records], dtype=bool)
+        self.execution = np.array([r.level != "foundation" for r in records], dtype=np.int8)
+        self.day = np.array([r.date.toordinal() for r in records], dtype=np.int64)
+        self._indices: dict[tuple[str, str], np.ndarray] = {}
+
+    def indices(self, relation: str, key: str) -> np.ndarray:
+        found = self._indices.get((relation, key))
+        if found is None:
+            found = self._indices[relation, key] = np.array(
+                [self.position[lid] for lid in self.catalog.of(relation, key)], dtype=np.intp)
+        return found
+
+
+def derive(catalog: Catalog) -> Catalog:
+    """Work out, once, every relation, verdict and figure; returns `catalog`."""
+    _relations(catalog)
+    _reviews(catalog)
+    _figures(catalog)
+    return catalog
+
+
+def _relations(c: Catalog) -> None:
+    related: dict[tuple[str, str], list[str]] = defaultdict(list)
+    answered_by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for lesson_id, entry in sorted(c.lessons.items()):
+        lesson: Lesson = entry.record
+        resolved = []
+        for answer in lesson.answers:
+            pair = resolve_answer(lesson.campaigns, answer, c.goals)
+            if isinstance(pair, tuple) and pair not in resolved:
+                resolved.append(pair)
+                answered_by[pair].append(lesson_id)
+        c.answers[lesson_id] = resolved
+        for campaign_id in lesson.campaigns:
+            if campaign_id in c.campaigns:
+                related["lessons-of-campaign", campaign_id].append(lesson_id)
+        if lesson.superseded_by in c.lessons:
+            related["supersedes", lesson.superseded_by].append(lesson_id)
+        if lesson.recurs in c.lessons:
+            related["recurred-by", lesson.recurs].append(lesson_id)
+        related["lessons-of-level", lesson.level].append(lesson_id)
+        related["lessons-of-status", lesson.status].append(lesson_id)
+        for platform in lesson.applies_to.platforms:
+            related["lessons-of-platform", platform].append(lesson_id)
+        for channel in lesson.applies_to.channels:
+            related["lessons-of-channel", channel].append(lesson_id)
+        for scenario in lesson.applies_to.scenarios:
+            related["lessons-of-scenario", scenario].append(lesson_id)
+        related["lessons-of-year", str(lesson.date.year)].append(lesson_id)
+        related["lessons-by-author", lesson.author].append(lesson_id)
+        for tag in lesson.tags:
+            related["lessons-of-tag", tag].append(lesson_id)
+    for campaign_id, entry in sorted(c.campaigns.items()):
+        campaign: Campaign = entry.record
+        for platform in campaign.platforms:
+            related["campaigns-of-platform", platform].append(campaign_id)
+        for channel in campaign.channels:
+            related["campaigns-of-channel", channel].append(campaign_id)
+        related["campaigns-of-scenario", campaign.scenario].append(campaign_id)
+        related["campaigns-of-recruitment", campaign.recruitment].append(campaign_id)
+        related["campaigns-of-year", str(campaign.period.start.year)].append(campaign_id)
+        related["campaigns-run-by", campaign.owner].append(campaign_id)
+        related["campaigns-secured-by", campaign.knowledge_owner].append(campaign_id)
+        for tag in campaign.tags:
+            related["campaigns-of-tag", tag].append(campaign_id)
+    for account_id, entry in sorted(c.accounts.items()):
+        related["accounts-of-platform", entry.record.platform].append(account_id)
+        if entry.record.owner is not None:
+            related["accounts-owned-by", entry.record.owner].append(account_id)
+        if entry.record.backup_owner is not None:
+            related["accounts-backed-up-by", entry.record.backup_owner].append(account_id)
+        for tag in entry.record.tags:
+            related["accounts-of-tag", tag].append(account_id)
+    for platform, entry in sorted(c.guidelines.items()):
+        related["guidelines-owned-by", entry.record.owner].append(platform)
+        for tag in entry.record.tags:
+            related["guidelines-of-tag", tag].append(platform)
+    for person_id, entry in sorted(c.people.items()):
+        if entry.record.successor is not None:
+            related["successor-of", entry.record.successor].append(person_id)
+        for tag in entry.record.tags:
+            related["people-of-tag", tag].append(person_id)
+    c.related = dict(related)
+    c.answered_by = dict(answered_by)
+    per_year: dict[int, list[int]] = {}
+    for campaign_id, entry in sorted(c.campaigns.items()):
+        campaign = entry.record
+        if not c.finished(campaign):
+            continue
+        counts = per_year.setdefault(campaign.period.start.year, [0, 0])
+        for goal in campaign.learning_goals:
+            counts[1] += 1
+            if (campaign_id, goal.id) in c.answered_by:
+                counts[0] += 1
+            else:
+                c.unanswered_goals.append((campaign_id, goal.id))
+    c.goals_per_year = {year: (answered, asked) for year, (answered, asked) in sorted(per_year.items())}
+
+
+def _verdict(due: date | None, today: date) -> Verdict:
+    return "overdue" if due is not None and due < today else "due" if due is not None else "not-applicable"
+
+
+def _reviews(c: Catalog) -> None:
+    today = c.today
+    for ident, entry in c.campaigns.items():
+        c.reviews["campaign", ident] = Review(entry.record.reviewed, None, "not-applicable")
+    for ident, entry in c.lessons.items():
+        lesson: Lesson = entry.record
+        reviewed = lesson.reviewed or lesson.date
+        if lesson.status == "superseded":  # replaced: nobody keeps it current any more
+            c.reviews["lesson", ident] = Review(reviewed, None, "not-applicable")
+        elif lesson.review_by is not None and lesson.reviewed is not None and lesson.reviewed >= lesson.review_by:
+            # Reviewed when it was due; the next date is not set yet (the check warns).
+            c.reviews["lesson", ident] = Review(reviewed, None, "not-applicable")
+        else:
+            c.reviews["lesson", ident] = Review(reviewed, lesson.review_by, _verdict(lesson.review_by, today))
+    for ident, entry in c.guidelines.items():
+        guideline = entry.record
+        due = months_later(guideline.reviewed, guideline.review_every_months)
+        c.reviews["guideline", ident] = Review(guideline.reviewed, due, _verdict(due, today))
+    for ident, entry in c.accounts.items():
+        account = entry.record
+        if account.status == "archived":  # an archived account asks nothing more of anyone
+            c.reviews["account", ident] = Review(account.reviewed, None, "not-applicable")
+        elif account.reviewed is None:  # never looked at: that is overdue
+            c.reviews["account", ident] = Review(None, None, "overdue")
+        else:
+            due = months_later(account.reviewed, account.review_every_months)
+            c.reviews["account", ident] = Review(account.reviewed, due, _verdict(due, today))
+
+
+def _figures(c: Catalog) -> None:
+    groups: dict[str, dict[str, list[Any]]] = {name: defaultdict(list) for name in FIGURE_GROUPS}
+    for ident, entry in sorted(c.campaigns.items()):
+        campaign: Campaign = entry.record
+        if campaign.results:
+            c.campaign_figures[ident] = with_ratios(totals(campaign.results))
+        for row in campaign.results:
+            groups["channel"][row.channel].append(row)
+            if row.platform:
+                groups["platform"][row.platform].append(row)
+            groups["year"][str(campaign.period.start.year)].append(row)
+            groups["recruitment"][campaign.recruitment].append(row)
+    c.figures = {
+        name: {key: with_ratios(totals(rows)) for key, rows in sorted(members.items())}
+        for name, members in groups.items()
+    }

@@ -1,0 +1,183 @@
+"""Pages about the whole handbook: the figures per channel, platform, year
+and kind of recruitment, the timeline, the charts they show and the
+machine-readable export of every record."""
+
+from __future__ import annotations
+
+import json
+from functools import cache, partial
+from typing import Any, Callable, Iterable
+
+from .. import charts
+from ...words.labels import format_money
+from ...records.models import FOLDERS
+from ..render import link
+from .shared import (CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, PAGE_SIZE, YEARS_CHART, Job, Page, Site, chart_of,
+                   numbered, pages_of)
+
+
+
+def figure_rows(site: Site, frm: str, group: str) -> list[dict[str, Any]]:
+    rows = []
+    for name, values in site.c.figures[group].items():
+        if group == "channel":
+            label: Any = site.channel_link(frm, name)
+        elif group == "platform":
+            label = site.platform_link(frm, name)
+        elif group == "recruitment":
+            label = site.L[name]
+        else:
+            label = name
+        rows.append({"label": label, **values})
+    return rows
+
+
+def figures_page(site: Site) -> Page:
+    path, L = "figures.md", site.L
+    return Page(path, "figures.md.j2", {
+        "title": L["figures"],
+        "hide": ["toc"],
+        "tables": [
+            {"heading": L["by_channel"], "first": L["channel"], "rows": figure_rows(site, path, "channel"),
+             "chart": {"src": site.rel(path, CHANNEL_CHART), "alt": L["chart_channels_alt"]}},
+            {"heading": L["by_platform"], "first": L["platform"], "rows": figure_rows(site, path, "platform"),
+             "chart": {"src": site.rel(path, PLATFORM_CHART), "alt": L["chart_platforms_alt"]}},
+            {"heading": L["by_year"], "first": L["year"], "rows": figure_rows(site, path, "year"), "chart": None},
+            {"heading": L["by_recruitment"], "first": L["recruitment"],
+             "rows": figure_rows(site, path, "recruitment"), "chart": None},
+        ],
+    })
+
+
+def _events(site: Site) -> dict[int, list[tuple[Any, str, str]]]:
+    """Per year: (day, id, kind) of every campaign start and lesson, in order."""
+    events: dict[int, list[tuple[Any, str, str]]] = {}
+    for cid, entry in site.c.campaigns.items():
+        start = entry.record.period.start
+        events.setdefault(start.year, []).append((start, cid, "campaign"))
+    for lid, entry in site.c.lessons.items():
+        events.setdefault(entry.record.date.year, []).append((entry.record.date, lid, "lesson"))
+    return {year: sorted(items) for year, items in events.items()}
+
+
+def timeline_path(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+def timeline_page(site: Site, events: dict[int, list[tuple[Any, str, str]]]) -> Page:
+    """The years, each with its counts; a year's page lists what happened."""
+    path, L = "timeline.md", site.L
+    return Page(path, "table.md.j2", {
+        "title": L["timeline"], "intro": L["timeline_intro"],
+        "columns": [L["year"], L["campaigns"], L["lessons"]],
+        "secondary": [],
+        "hide": ["toc"],
+        "rows": [[link(str(year), site.rel(path, timeline_path(year))),
+                  sum(kind == "campaign" for _, _, kind in events[year]),
+                  sum(kind == "lesson" for _, _, kind in events[year])]
+                 for year in sorted(events, reverse=True)],
+    })
+
+
+def timeline_year(site: Site, events: dict[int, list[tuple[Any, str, str]]], year: int, number: int) -> Page:
+    L, first = site.L, timeline_path(year)
+    path = numbered(first, number)
+    shown = events[year][(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    return Page(path, "timeline.md.j2", {
+        "title": L["timeline_year"].format(year=year),
+        "back": link(L["timeline"], site.rel(path, "timeline.md")),
+        "pager_links": site.pager(first, number, len(events[year])),
+        "events": [{"day": day, "kind": L[kind], "link": site.record_link(path, kind, ident)}
+                   for day, ident, kind in shown],
+    })
+
+
+def goal_coverage(site: Site) -> dict[int, float]:
+    """Per year a campaign started: the share of its finished campaigns'
+    learning goals that a lesson answers, in percent."""
+    return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
+
+
+def hires_bars(site: Site, group: str, names: dict[str, str]) -> charts.Bars:
+    """Hires and cost per hire per channel or platform, each cost with the
+    number of hires it rests on."""
+    L, figures = site.L, site.c.figures[group]
+    keys = list(figures)
+    money = L["cost_per_hire"]
+    return charts.Bars(
+        L["chart_channels" if group == "channel" else "chart_platforms"],
+        [names[k] for k in keys],
+        {L["hires"]: [figures[k]["hires"] for k in keys], money: [figures[k]["cost_per_hire"] for k in keys]},
+        formats={L["hires"]: site.number, money: site.money},
+        axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
+        notes={money: [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys]},
+    )
+
+
+def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
+    """Every chart, by path: each drawn on its own when asked for (so two
+    processes can share them). The charts of a group are one figure, built
+    once in the process that first asks for one, each page's bar picked out."""
+    c, L = site.c, site.L
+    makers: dict[str, Callable[[], str]] = {}
+    for group, names, whole in (("channel", site.channel_names, CHANNEL_CHART),
+                                ("platform", site.platform_names, PLATFORM_CHART)):
+        figure = cache(partial(hires_bars, site, group, names))
+        makers[whole] = lambda figure=figure: figure().svg()
+        for index, key in enumerate(c.figures[group]):
+            makers[chart_of(group, key)] = lambda figure=figure, index=index: figure().svg(index)
+
+    def years() -> str:
+        campaigns = {int(y): len(c.of("campaigns-of-year", y))
+                     for y in {str(e.record.period.start.year) for e in c.campaigns.values()}}
+        lessons = {int(y): len(c.of("lessons-of-year", y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
+        return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number)
+
+    makers[YEARS_CHART] = years
+    makers[COVERAGE_CHART] = lambda: charts.years(L["chart_coverage"], {L["answered_share"]: goal_coverage(site)},
+                                                  site.number, percent=True)
+    return makers
+
+
+def _public(site: Site, kind: str, record: Any) -> dict[str, Any]:
+    """A record as the export publishes it: a person's contact details only
+    as their page shows them."""
+    fields = record.model_dump(mode="json", exclude_none=True)
+    if kind == "person":
+        email, phone = site.contact(record)
+        fields.pop("email", None)
+        fields.pop("phone", None)
+        fields.update({name: value for name, value in (("email", email), ("phone", phone)) if value})
+    return fields
+
+
+def export(site: Site) -> str:
+    """records.json: every record, with its page on the site, for other tools."""
+    records = [
+        {
+            "kind": kind,
+            "id": entry.id,
+            "source": entry.path,
+            "url": f"records/{FOLDERS[kind]}/{entry.id}/",
+            "record": _public(site, kind, entry.record),
+        }
+        for kind, entry in site.c.entries()
+    ]
+    return json.dumps({"records": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    if only is not None:
+        return []
+    made: list[Job] = [
+        ("figures.md", lambda: figures_page(site)),
+    ]
+    events = _events(site)
+    made.append(("timeline.md", lambda: timeline_page(site, events)))
+    for year in sorted(events, reverse=True):
+        made += [(numbered(timeline_path(year), n), partial(timeline_year, site, events, year, n))
+                 for n in range(1, pages_of(len(events[year])) + 1)]
+    for path, draw in sorted(chart_makers(site).items()):
+        made.append((path, lambda path=path, draw=draw: Page(path, "", {}, raw=draw())))
+    made.append(("records.json", lambda: Page("records.json", "", {}, raw=export(site))))
+    return made

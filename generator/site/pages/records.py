@@ -1,0 +1,289 @@
+"""The page of each record: campaigns, lessons, platforms (with their
+guideline), channels, people and accounts."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterable
+
+from ...records.catalog import FIGURES, Entry
+from ...records.models import Account, Campaign, Guideline, Lesson, Person
+from ..render import link
+from .shared import Job, Page, Site, channel_path, chart_of, owner_path, record_path, wanted
+
+
+# The earlier lessons and open questions a campaign page shows; the rest are
+# on the lists per platform and channel.
+KNOWN = 10
+
+
+def campaign_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    campaign: Campaign = entry.record
+    path = record_path("campaign", entry.id)
+    goals = [
+        {
+            "id": goal.id,
+            "question": goal.question,
+            "answered_by": [site.lesson_link(path, lid) for lid in c.answered_by.get((entry.id, goal.id), [])],
+        }
+        for goal in campaign.learning_goals
+    ]
+    rows = [
+        {
+            "channel": site.channel_link(path, result.channel),
+            "platform": site.platform_link(path, result.platform) if result.platform else "–",
+            **{name: getattr(result, name) for name in FIGURES},
+            "cost_per_hire": result.cost / result.hires if result.cost is not None and result.hires else None,
+        }
+        for result in campaign.results
+    ]
+    lessons = site.capped(path, "lessons-of-campaign", entry.id)
+    # What was known before the campaign began: lessons drawn, and questions of campaigns started, before it.
+    start = campaign.period.start
+    known, known_total = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
+                                              start, limit=KNOWN)
+    questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start,
+                                 limit=KNOWN)
+    return Page(path, "campaign.md.j2", {
+        "record_id": entry.id,
+        "filters": site.filters("campaign", campaign.platforms, campaign.channels, status=campaign.status,
+                                year=campaign.period.start.year),
+        "already_known": [
+            {
+                "link": site.lesson_link(path, lid),
+                "detail": L[c.lessons[lid].record.level],
+                "status": L[c.lessons[lid].record.status] if c.lessons[lid].record.status == "proposed" else None,
+                "recurring": L[f"recurring_{c.recurring(lid)}"] if c.recurring(lid) else None,
+                "foundation": c.lessons[lid].record.level == "foundation",
+            }
+            for lid in known
+        ],
+        "already_known_more": known_total - len(known),
+        "already_known_lists": site.joined([site.platform_link(path, p) for p in campaign.platforms]
+                                           + [site.channel_link(path, ch) for ch in campaign.channels]),
+        "open_questions": [
+            {"link": link(c.question(cid, gid),
+                          site.url(path, "campaign", cid, f"goal-{gid}")),
+             "detail": site.c.campaigns[cid].record.title}
+            for cid, gid in questions
+        ],
+        "id": entry.id,
+        "title": campaign.title,
+        "summary": campaign.summary,
+        "status": L[campaign.status],
+        "start": campaign.period.start,
+        "end": campaign.period.end,
+        "recruitment": L[campaign.recruitment],
+        "scenario": site.scenario_link(path, campaign.scenario),
+        "platforms": site.joined(site.platform_link(path, p) for p in campaign.platforms),
+        "channels": site.joined(site.channel_link(path, ch) for ch in campaign.channels),
+        "owner": site.person(path, campaign.owner),
+        "knowledge_owner": site.person(path, campaign.knowledge_owner),
+        "budget": campaign.budget,
+        "audience": campaign.audience,
+        "audience_goal": campaign.audience_goal,
+        "listening": campaign.listening,
+        "business_goals": campaign.business_goals,
+        "goals": goals,
+        "results": rows,
+        "totals": c.campaign_figures.get(entry.id),
+        "lessons": lessons,
+        "body": campaign.body,
+        "tags": site.tags(path, campaign.tags),
+        "review": site.review(c.review("campaign", entry.id)),
+        "owner_plain": site.person(path, campaign.knowledge_owner),
+        "owner_label": L["knowledge_owner"],
+        "source": site.source(entry),
+    })
+
+
+def lesson_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    lesson: Lesson = entry.record
+    path = record_path("lesson", entry.id)
+    answers = [
+        link(
+            c.question(cid, gid),
+            site.url(path, "campaign", cid, f"goal-{gid}"),
+        )
+        for cid, gid in c.answers.get(entry.id, [])
+    ]
+    applies = lesson.applies_to
+    applies_links = (
+        [site.platform_link(path, p) for p in applies.platforms]
+        + [site.channel_link(path, ch) for ch in applies.channels]
+        + [site.scenario_link(path, s) for s in applies.scenarios]
+    )
+    return Page(path, "lesson.md.j2", {
+        "filters": site.filters("lesson", applies.platforms, applies.channels, level=lesson.level,
+                                status=lesson.status, year=lesson.date.year),
+        "id": entry.id,
+        "title": lesson.title,
+        "date": lesson.date,
+        "author": site.person(path, lesson.author),
+        "level": L[lesson.level],
+        "status": L[lesson.status],
+        "campaigns": site.joined(site.campaign_link(path, cid) for cid in lesson.campaigns),
+        "answers": answers,
+        "applies_to": site.joined(applies_links),
+        "what_happened": lesson.what_happened,
+        "lesson": lesson.lesson,
+        "recommendation": lesson.recommendation,
+        "evidence": lesson.evidence,
+        "superseded_by": site.lesson_link(path, lesson.superseded_by) if lesson.superseded_by else None,
+        "supersedes": site.inline(site.capped(path, "supersedes", entry.id)),
+        "recurs": site.lesson_link(path, lesson.recurs) if lesson.recurs else None,
+        "recurred_by": site.inline(site.capped(path, "recurred-by", entry.id)),
+        "body": lesson.body,
+        "tags": site.tags(path, lesson.tags),
+        "review": site.review(c.review("lesson", entry.id)),
+        "owner_plain": site.person(path, lesson.author),
+        "source": site.source(entry),
+    })
+
+
+def _figures(site: Site, group: str, ident: str, frm: str, alt: str) -> dict[str, Any]:
+    """A channel's or platform's own figures, and the chart with its bars highlighted."""
+    figures = site.c.figures[group].get(ident)
+    return {
+        "figures": figures,
+        "chart": {"src": site.rel(frm, chart_of(group, ident)), "alt": site.L[alt]} if figures else None,
+    }
+
+
+def platform_page(site: Site, ident: str) -> Page:
+    c, L = site.c, site.L
+    path = record_path("guideline", ident)
+    platform = c.taxonomy.platforms[ident]
+    entry = c.guidelines.get(ident)
+    guideline: Guideline | None = entry.record if entry else None
+    context: dict[str, Any] = {
+        "filters": site.filters("platform", [ident]),
+        "id": ident,
+        "title": site.platform_names[ident],
+        "description": platform.description,
+        "closed": platform.closed,
+        "url": platform.url,
+        "guideline": None,
+        **_figures(site, "platform", ident, path, "chart_platforms_alt"),
+        "campaigns": site.capped(path, "campaigns-of-platform", ident),
+        "lessons": site.capped(path, "lessons-of-platform", ident),
+        "accounts": site.capped(path, "accounts-of-platform", ident),
+        "tags": site.tags(path, guideline.tags) if guideline else [],
+        "review": None,
+        "owner_plain": None,
+        "source": site.source(entry),
+    }
+    if guideline is not None:
+        context["guideline"] = {
+            "summary": guideline.summary,
+            "recruitment": ", ".join(L[r] for r in guideline.recruitment),
+            "dos": guideline.dos,
+            "donts": guideline.donts,
+            "tone_of_voice": guideline.tone_of_voice,
+            "webcare_hours": guideline.webcare_hours,
+            "approval": guideline.approval,
+            "owner": site.person(path, guideline.owner),
+            "body": guideline.body,
+        }
+        context["review"] = site.review(c.review("guideline", ident))
+        context["owner_plain"] = site.person(path, guideline.owner)
+    return Page(path, "platform.md.j2", context)
+
+
+def channel_page(site: Site, ident: str) -> Page:
+    c, L = site.c, site.L
+    path = channel_path(ident)
+    channel = c.taxonomy.channels[ident]
+    return Page(path, "channel.md.j2", {
+        "filters": site.filters("channel", channels=[ident]),
+        "id": ident,
+        "title": site.channel_names[ident],
+        "description": channel.description,
+        "group": L[f"group_{channel.group}"],
+        **_figures(site, "channel", ident, path, "chart_channels_alt"),
+        "campaigns": site.capped(path, "campaigns-of-channel", ident),
+        "lessons": site.capped(path, "lessons-of-channel", ident),
+        "review": None,
+        "owner_plain": None,
+        "source": site.source(None),
+    })
+
+
+def person_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    person: Person = entry.record
+    path = record_path("person", entry.id)
+    groups = [
+        ("ran_campaigns", site.capped(path, "campaigns-run-by", entry.id)),
+        ("secures_campaigns", site.capped(path, "campaigns-secured-by", entry.id)),
+        ("wrote_lessons", site.capped(path, "lessons-by-author", entry.id)),
+        ("owns_guidelines", site.capped(path, "guidelines-owned-by", entry.id)),
+        ("owns_accounts", site.capped(path, "accounts-owned-by", entry.id)),
+        ("backs_up_accounts", site.capped(path, "accounts-backed-up-by", entry.id)),
+    ]
+    return Page(path, "person.md.j2", {
+        "filters": site.filters("person"),
+        "id": entry.id,
+        "title": person.name,
+        "role": person.role,
+        "team": person.team,
+        "email": site.contact(person)[0],
+        "phone": site.contact(person)[1],
+        "left": person.left,
+        "successor": site.person(path, person.successor) if person.successor else None,
+        "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
+        "groups": [{"label": L[key], "entries": items} for key, items in groups if items["total"]],
+        "owner_page": site.rel(path, owner_path(entry.id)),
+        "body": person.body,
+        "tags": site.tags(path, person.tags),
+        "source": site.source(entry),
+    })
+
+
+def account_page(site: Site, entry: Entry) -> Page:
+    c, L = site.c, site.L
+    account: Account = entry.record
+    path = record_path("account", entry.id)
+    return Page(path, "account.md.j2", {
+        "filters": site.filters("account", [account.platform], status=account.status),
+        "id": entry.id,
+        "title": f"{account.handle} ({site.platform_names[account.platform]})",
+        "handle": account.handle,
+        "platform": site.platform_link(path, account.platform),
+        "url": account.url,
+        "owner": site.person(path, account.owner),
+        "backup_owner": site.person(path, account.backup_owner),
+        "purpose": account.purpose,
+        "recruitment": L[account.recruitment] if account.recruitment else None,
+        "status": L[account.status],
+        "body": account.body,
+        "tags": site.tags(path, account.tags),
+        "review": site.review(c.review("account", entry.id)),
+        "owner_plain": site.person(path, account.owner),
+        "source": site.source(entry),
+    })
+
+
+def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
+    c = site.c
+    for ident, entry in sorted(c.campaigns.items()):
+        if wanted(only, entry):
+            yield record_path("campaign", ident), partial(campaign_page, site, entry)
+    for ident, entry in sorted(c.lessons.items()):
+        if wanted(only, entry):
+            yield record_path("lesson", ident), partial(lesson_page, site, entry)
+    for ident in sorted(c.taxonomy.platforms):
+        # A platform's page shows its guideline: it is that record's page.
+        if only is None or (ident in c.guidelines and wanted(only, c.guidelines[ident])):
+            yield record_path("guideline", ident), partial(platform_page, site, ident)
+    if only is None:
+        for ident in sorted(c.taxonomy.channels):
+            yield channel_path(ident), partial(channel_page, site, ident)
+    for ident, entry in sorted(c.people.items()):
+        if wanted(only, entry):
+            yield record_path("person", ident), partial(person_page, site, entry)
+    for ident, entry in sorted(c.accounts.items()):
+        if wanted(only, entry):
+            yield record_path("account", ident), partial(account_page, site, entry)

@@ -1,0 +1,505 @@
+"""What every page provider shares: the page type, the site's language and
+relative links between generated pages.
+
+`Site` formats; it does not decide. Names, links, dates and list entries are
+made here from the catalog, in the site's language; whether something is
+overdue, answered or related is read from the catalog as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable
+from urllib.parse import quote, urlencode
+
+from ...records.catalog import Catalog, Entry, Review
+from ...records.checks import NEW_FILE_NAMES
+from ...records.health import Report, report
+from ...words.labels import LABELS, format_day, format_money, format_number
+from ...words.messages import speaking
+from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
+from ...records.record_file import blank_record
+from ..render import Raw, join, link
+from ...project.settings import GENERATED
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the generated folder, with '/'
+    template: str
+    context: dict[str, Any]
+    raw: str | None = None  # a file written as it is (a chart, the export)
+
+
+Job = tuple[str, Callable[[], Page]]
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Where a generated file is served, relative to the generated folder:
+    'lessons/x.md' -> 'lessons/x/' (or 'lessons/x.html'), 'lessons/index.md'
+    -> 'lessons/', 'charts/a.svg' -> 'charts/a.svg'. The engine does not
+    rewrite links inside HTML blocks, so the generator writes final addresses."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    folder, _, name = stem.rpartition("/")
+    if name == "index":
+        return f"{folder}/" if folder else ""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def _relative(from_folder: str, target: str) -> str:
+    """`target` (a served path) relative to the folder a page is served from."""
+    if target == from_folder:
+        return "./"
+    if target.endswith("/") or not target:
+        folder, name = target, ""
+    else:
+        folder, _, name = target.rpartition("/")
+    here = [part for part in from_folder.split("/") if part]
+    there = [part for part in folder.split("/") if part]
+    common = 0
+    while common < len(here) and common < len(there) and here[common] == there[common]:
+        common += 1
+    return ("../" * (len(here) - common) + "".join(part + "/" for part in there[common:]) + name) or "./"
+
+
+def record_path(kind: str, ident: str) -> str:
+    """The generated page of a record (a guideline's page is its platform's)."""
+    return f"{FOLDERS[kind]}/{ident}.md"
+
+
+def owner_path(person: str) -> str:
+    """The page of everything one person owns ("Wat ik beheer")."""
+    return f"owners/{person}.md"
+
+
+def tag_path(tag: str) -> str:
+    """The page of everything with one tag."""
+    return f"tags/{tag}.md"
+
+
+def channel_path(ident: str) -> str:
+    """A channel's page (channels are taxonomy terms, not records)."""
+    return f"channels/{ident}.md"
+
+
+# The charts, drawn by the overview provider and shown by others.
+CHANNEL_CHART = "charts/channels.svg"
+PLATFORM_CHART = "charts/platforms.svg"
+YEARS_CHART = "charts/years.svg"
+COVERAGE_CHART = "charts/goal-coverage.svg"
+
+
+def chart_of(group: str, key: str) -> str:
+    """The chart of a channel's or platform's own page, with its bars highlighted."""
+    return f"charts/{group}/{key}.svg"
+
+
+# No page lists more than PAGE_SIZE records: a longer list is split into
+# numbered pages. A page about something else shows the first SHOWN of a
+# related list and links to the whole list, so every page stays small however
+# many records the handbook holds, and every record is a few clicks away.
+PAGE_SIZE = 100
+# The pager of a paged list links the pages this near the shown one, and every PAGER_STEP-th.
+PAGER_NEAR = 4
+PAGER_STEP = 10
+SHOWN = 10
+# On a page of groups (campaigns per year, per platform ...) each group shows
+# fewer: there may be as many groups as years or platforms.
+SHOWN_IN_GROUP = 5
+
+# The full lists a page may link to: relation -> kind of record listed.
+FULL_LISTS = {
+    "campaigns-of-platform": "campaigns", "campaigns-of-channel": "campaigns",
+    "campaigns-of-scenario": "campaigns", "campaigns-of-recruitment": "campaigns",
+    "campaigns-of-year": "campaigns", "campaigns-run-by": "campaigns", "campaigns-secured-by": "campaigns",
+    "campaigns-of-tag": "campaigns",
+    "lessons-of-platform": "lessons", "lessons-of-channel": "lessons", "lessons-of-level": "lessons",
+    "lessons-of-status": "lessons", "lessons-by-author": "lessons", "lessons-of-campaign": "lessons",
+    "lessons-of-tag": "lessons", "recurred-by": "lessons", "supersedes": "lessons",
+    "accounts-of-platform": "accounts", "accounts-owned-by": "accounts", "accounts-backed-up-by": "accounts",
+    "accounts-of-tag": "accounts",
+    "people-of-tag": "people", "guidelines-of-tag": "guidelines", "guidelines-owned-by": "guidelines",
+}
+# The lists that pages of groups show (a few of each group): their full
+# lists exist from SHOWN_IN_GROUP on; the others' from SHOWN on.
+GROUPED = frozenset({
+    "campaigns-of-platform", "campaigns-of-channel", "campaigns-of-scenario", "campaigns-of-recruitment",
+    "campaigns-of-year", "lessons-of-level", "lessons-of-platform", "lessons-of-status",
+})
+# Lessons that apply to a platform, channel or scenario: superseded ones are
+# never listed as applying.
+CURRENT_ONLY = frozenset({"lessons-of-platform", "lessons-of-channel", "lessons-of-scenario"})
+
+
+def list_path(relation: str, key: str, number: int = 1) -> str:
+    """Page `number` of the full list of `relation` for `key`."""
+    return f"lists/{relation}/{key}.md" if number == 1 else f"lists/{relation}/{key}/{number}.md"
+
+
+def numbered(first: str, number: int) -> str:
+    """Page `number` of a paged list whose first page is `first`: later pages
+    lie in a folder named after the first ('lists/x/y.md' -> 'lists/x/y/2.md');
+    those of an index page under 'lists/pages/', never among the records."""
+    if number == 1:
+        return first
+    stem = first[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return f"lists/pages/{stem[:-len('index')].strip('/') or 'home'}/{number}.md"
+    return f"{stem}/{number}.md"
+
+
+def pages_of(count: int) -> int:
+    return max(1, -(-count // PAGE_SIZE))
+
+
+class Site:
+    """The catalog as the pages of one language see it."""
+
+    def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
+                 directory_urls: bool = True, contact_details: bool = False, site_url: str | None = None,
+                 site_name: str = "Wervingshandboek", links_from_source: bool = False) -> None:
+        self.c = catalog
+        # Where a relative address in a page's HTML starts: MkDocs leaves HTML
+        # as it is, so the browser reads it from the page's address
+        # ('records/lessons/x/'); Zensical reads it, like a Markdown link, from
+        # the page's file ('records/lessons/') and rewrites it for the address.
+        self.links_from_source = links_from_source
+        self.site_url = site_url
+        self.site_name = site_name
+        self.language = language
+        self.directory_urls = directory_urls
+        self.contact_details = contact_details
+        self.L = LABELS[language]
+        self.source_url = source_url
+        tax = catalog.taxonomy
+        self.platform_names = {k: self._term(v) for k, v in tax.platforms.items()}
+        self.channel_names = {k: self._term(v) for k, v in tax.channels.items()}
+        self.scenario_names = {k: self._term(v) for k, v in tax.scenarios.items()}
+        self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
+        self._members: dict[tuple[str, str], list[str]] = {}
+
+    def prepare(self) -> None:
+        """Work out now what many pages read (the findings, the lesson table),
+        so that two processes making pages do not both work it out."""
+        self._findings_by_owner  # noqa: B018 - computes self.health on the way
+        self.c.prepare()
+
+    def _term(self, term: Any) -> str:
+        return term.name_en if self.language == "en" and term.name_en else term.name
+
+    # --- links ------------------------------------------------------------------
+
+    def rel(self, frm: str, target: str) -> str:
+        """The address, from page `frm`, of the page or file `target` (both
+        paths in the generated folder, as the pages are planned, or both in
+        the docs folder)."""
+        return _relative(self._folder(frm), page_url(target, self.directory_urls))
+
+    def _folder(self, frm: str) -> str:
+        """The folder a relative address on page `frm` starts from (see
+        `links_from_source`)."""
+        here = frm if self.links_from_source else page_url(frm, self.directory_urls)
+        if not here.endswith("/"):
+            here = here.rpartition("/")[0] + "/" if "/" in here else ""
+        return here
+
+    def from_home(self, target: str) -> str:
+        """The address of a generated page from the home page, which is the
+        docs folder's own index (the snippet it includes is generated)."""
+        return f"{GENERATED}/{page_url(target, self.directory_urls)}"
+
+    def author_link(self, frm: str, href: str) -> str:
+        """A relative address an author wrote in a Markdown field, to a page
+        or file of the handbook ('../lessons/x.md#a', '../../assets/x.png',
+        as from the generated page): where the engine serves it."""
+        path, _, anchor = href.partition("#")
+        if not path or path.startswith("/") or "?" in path:
+            return href  # this page, or what the check refuses: as written
+        source = f"{GENERATED}/{frm}"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        if target.startswith("../") or target == "..":
+            return href  # outside the handbook, refused by the check: as written
+        address = self.rel(source, target) + (f"#{anchor}" if anchor else "")
+        # 'x/http:/host/.md' must not become 'http:/host/': a first segment with
+        # a colon would read as a scheme, so such a path starts with './'.
+        return address if ":" not in address.split("/", 1)[0] else "./" + address
+
+    def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
+        return self.rel(frm, record_path(kind, ident)) + (f"#{anchor}" if anchor else "")
+
+    def title(self, kind: str, ident: str) -> str:
+        if kind == "guideline":
+            return self.platform_names[ident]
+        return self.c.title(kind, ident)
+
+    def record_link(self, frm: str, kind: str, ident: str) -> Raw:
+        return link(self.title(kind, ident), self.url(frm, kind, ident))
+
+    def campaign_link(self, frm: str, ident: str) -> Raw:
+        return self.record_link(frm, "campaign", ident)
+
+    def lesson_link(self, frm: str, ident: str) -> Raw:
+        return self.record_link(frm, "lesson", ident)
+
+    def platform_link(self, frm: str, ident: str) -> Raw:
+        return link(self.platform_names[ident], self.rel(frm, record_path("guideline", ident)))
+
+    def channel_link(self, frm: str, ident: str) -> Raw:
+        return link(self.channel_names[ident], self.rel(frm, channel_path(ident)))
+
+    def scenario_link(self, frm: str, ident: str) -> Raw:
+        return link(self.scenario_names[ident], self.rel(frm, "lists/campaigns-by-scenario.md") + f"#{ident}")
+
+    def person(self, frm: str, ident: str | None) -> Raw:
+        """A person's name linked to their page, with when they left."""
+        if ident is None or ident not in self.c.people:
+            return Raw.escape(self.L["nobody"])
+        person: Person = self.c.people[ident].record
+        text = link(person.name, self.url(frm, "person", ident))
+        if person.left is not None:
+            text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
+            if person.successor is None:
+                text = Raw("{} {}").format(text, flag(self.L["no_successor"], "critical"))
+        return text
+
+    def contact(self, person: Person) -> tuple[str | None, str | None]:
+        """The e-mail address and phone number a page may show: those of
+        current staff, and only where the setting allows it."""
+        if not self.contact_details or person.left is not None:
+            return None, None
+        return person.email, person.phone
+
+    def person_name(self, ident: str | None) -> str:
+        if ident is None or ident not in self.c.people:
+            return self.L["nobody"]
+        return self.c.people[ident].record.name
+
+    # --- words ------------------------------------------------------------------
+
+    def day(self, day: date) -> str:
+        """A date in words in the site's language."""
+        return format_day(day, self.language)
+
+    def number(self, value: float) -> str:
+        return format_number(value, self.language)
+
+    def money(self, value: float) -> str:
+        return format_money(value, self.language)
+
+    def joined(self, links: Iterable[str]) -> Raw:
+        items = list(links)
+        return join(items) if items else Raw.escape(self.L["none"])
+
+    def tags(self, frm: str, tags: list[str]) -> list[Raw]:
+        """A record's tags, each linked to the page of that tag."""
+        return [self.tag_link(frm, t) for t in tags]
+
+    def tag_link(self, frm: str, tag: str) -> Raw:
+        return link(self.tag_names[tag], self.rel(frm, tag_path(tag)))
+
+    def source(self, entry: Entry | None) -> dict[str, Any]:
+        """Where a page's record lives, and the link to edit it in the
+        repository (not the generated Markdown). No entry: the taxonomy."""
+        return self.source_of(entry.path if entry is not None else self.c.taxonomy_doc.path)
+
+    def new_record_url(self, kind: str) -> str | None:
+        """The repository's web editor with a new record of `kind` in it, its
+        fields still to fill in (`record_file.blank_record`): the way in for
+        authors without a terminal. GitHub's new-file address takes the file
+        name and the content; None without a GitHub-style edit address."""
+        if not self.source_url or "/edit/" not in self.source_url:
+            return None
+        base = self.source_url.rstrip("/").replace("/edit/", "/new/", 1)
+        with speaking(self.language):  # the file's comments in the site's language, whoever builds it
+            blank = blank_record(kind)
+        query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml", "value": blank},
+                          quote_via=quote)
+        return f"{base}/data/{FOLDERS[kind]}?{query}"
+
+    def source_of(self, path: str) -> dict[str, Any]:
+        url = f"{self.source_url.rstrip('/')}/{path}" if self.source_url else None
+        return {"path": path, "edit_url": url}
+
+    @functools.cached_property
+    def health(self) -> Report:
+        """The knowledge-health findings, gathered once for every page that shows them."""
+        return report(self.c)
+
+    def members(self, relation: str, key: str) -> list[str]:
+        """The records of a relation as lists show them (sorted by `entries`)."""
+        found = self._members.get((relation, key))
+        if found is None:
+            ids = self.c.of(relation, key)
+            ids = self.current(ids) if relation in CURRENT_ONLY else ids
+            found = self._members[relation, key] = self._order(relation)(ids)
+        return found
+
+    def _order(self, relation: str) -> Callable[[Iterable[str]], list[str]]:
+        return {"campaigns": self._campaign_order, "lessons": self._lesson_order, "accounts": sorted,
+                "people": self._person_order, "guidelines": sorted}[FULL_LISTS.get(relation, relation.partition("-")[0])]
+
+    @functools.cached_property
+    def _findings_by_owner(self) -> dict[str, dict[str, list[Any]]]:
+        grouped: dict[str, dict[str, list[Any]]] = {}
+        for name, items in self.health.findings.items():
+            for item in items:
+                if item.owner is not None:
+                    grouped.setdefault(item.owner, {}).setdefault(name, []).append(item)
+        return grouped
+
+    def findings_of(self, person: str) -> dict[str, list[Any]]:
+        """The findings `person` is to act on, by finding name, in report order."""
+        return self._findings_by_owner.get(person, {})
+
+    @staticmethod
+    def review(review: Review) -> dict[str, Any]:
+        """A record's review verdict, as the page footer shows it."""
+        return {"reviewed": review.reviewed, "due": review.due, "overdue": review.overdue}
+
+    def filters(self, kind: str, platforms: Iterable[str] = (), channels: Iterable[str] = (),
+                level: str | None = None, status: str | None = None, year: int | None = None) -> list[tuple[str, str]]:
+        """What search can narrow a record page down by: (filter, value) pairs,
+        named in the site's language."""
+        L = self.L
+        pairs = [(L["kind"], L[kind])]
+        pairs += [(L["platform"], self.platform_names[p]) for p in platforms]
+        pairs += [(L["channel"], self.channel_names[ch]) for ch in channels]
+        pairs += [(L[name], L[value]) for name, value in (("level", level), ("status", status)) if value]
+        pairs += [(L["year"], str(year))] if year is not None else []
+        return pairs
+
+    # --- lists that do not grow with the handbook -----------------------------------
+
+    def entries(self, frm: str, relation: str, ids: Iterable[str], start: int = 0,
+                stop: int | None = None) -> list[dict[str, Any]]:
+        """Entries `start` to `stop` of a list of records (`ids` in the list's
+        order, as `members` gives them); only those are formatted."""
+        kind = FULL_LISTS.get(relation, relation.partition("-")[0])
+        make = {"campaigns": self.campaign_items, "lessons": self.lesson_items, "accounts": self.account_items,
+                "people": self.person_items, "guidelines": self.guideline_items}[kind]
+        return make(frm, list(ids)[start:stop], ordered=True)
+
+    def _campaign_order(self, ids: Iterable[str]) -> list[str]:
+        campaigns = self.c.campaigns
+        return sorted(ids, key=lambda k: (campaigns[k].record.period.start, k), reverse=True)
+
+    def _lesson_order(self, ids: Iterable[str]) -> list[str]:
+        lessons = self.c.lessons
+        return sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True)
+
+    def _person_order(self, ids: Iterable[str]) -> list[str]:
+        people = self.c.people
+        return sorted(ids, key=lambda k: (people[k].record.name.casefold(), k))
+
+    def capped(self, frm: str, relation: str, key: str, shown: int = SHOWN) -> dict[str, Any]:
+        """The first `shown` records of a relation, newest first, and a link to
+        the whole list when there are more."""
+        ids = self.members(relation, key)
+        more = None
+        if len(ids) > shown:
+            kind = FULL_LISTS[relation]
+            more = link(self.L[f"all_{kind}"].format(count=self.number(len(ids))),
+                        self.rel(frm, list_path(relation, key)))
+        return {"entries": self.entries(frm, relation, ids, 0, shown), "total": len(ids), "more": more}
+
+    def inline(self, capped: dict[str, Any]) -> Raw | None:
+        """A capped list on one line: its links, then the link to all of them."""
+        if not capped["total"]:
+            return None
+        links = [entry["link"] for entry in capped["entries"]]
+        return join(links + ([capped["more"]] if capped["more"] else []))
+
+    def full_lists(self) -> list[tuple[str, str]]:
+        """(relation, key) of every list too long to show whole elsewhere."""
+        return sorted((relation, key) for relation, key in self.c.related
+                      if relation in FULL_LISTS and key is not None
+                      and len(self.members(relation, key)) > (SHOWN_IN_GROUP if relation in GROUPED else SHOWN))
+
+    def pager(self, first: str, number: int, count: int) -> dict[str, Any] | None:
+        """Links to the other pages of a paged list, as page `number` shows them."""
+        total = pages_of(count)
+        if total == 1:
+            return None
+        here = numbered(first, number)
+        # The first and last page, four either side of this one, and every
+        # tenth: any page of a long list is three clicks away at most.
+        shown = sorted({1, total, *range(max(1, number - PAGER_NEAR), min(total, number + PAGER_NEAR) + 1),
+                        *range(PAGER_STEP, total, PAGER_STEP)})
+        return {
+            "number": number, "total": total,
+            "label": self.L["page_of"].format(number=number, total=total),
+            "previous": self.rel(here, numbered(first, number - 1)) if number > 1 else None,
+            "next": self.rel(here, numbered(first, number + 1)) if number < total else None,
+            "pages": [page for before, n in zip([0, *shown], shown) for page in (
+                ([{"gap": True}] if n - before > 1 else [])
+                + [{"gap": False, "number": n, "url": self.rel(here, numbered(first, n)), "current": n == number}])],
+        }
+
+    # --- list entries -------------------------------------------------------------
+
+    def campaign_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        campaigns = self.c.campaigns
+        items = []
+        for cid in ids if ordered else self._campaign_order(ids):
+            campaign: Campaign = campaigns[cid].record
+            items.append({
+                "link": self.campaign_link(frm, cid),
+                "detail": f"{campaign.period.start.year} · {self.L[campaign.recruitment]} · {self.L[campaign.status]}",
+            })
+        return items
+
+    def current(self, lesson_ids: Iterable[str]) -> list[str]:
+        """The lessons that still apply: superseded ones are never listed as applying."""
+        return [k for k in lesson_ids if self.c.lessons[k].record.status != "superseded"]
+
+    def lesson_status(self, lesson: Lesson) -> Raw:
+        """Level and status of a lesson; a superseded one visibly so."""
+        if lesson.status == "superseded":
+            return Raw("{} · {}").format(self.L[lesson.level], flag(self.L["superseded"], "low"))
+        return Raw("{} · {}").format(self.L[lesson.level], self.L[lesson.status])
+
+    def lesson_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        lessons = self.c.lessons
+        items = []
+        for lid in ids if ordered else self._lesson_order(ids):
+            lesson: Lesson = lessons[lid].record
+            items.append({
+                "link": self.lesson_link(frm, lid),
+                "detail": Raw("{} · {}").format(lesson.date.year, self.lesson_status(lesson)),
+            })
+        return items
+
+    def account_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        items = []
+        for aid in ids if ordered else sorted(ids):
+            account: Account = self.c.accounts[aid].record
+            items.append({
+                "link": link(account.handle, self.url(frm, "account", aid)),
+                "detail": Raw("{} · {}").format(self.platform_names[account.platform],
+                                                flag(self.L[account.status], "medium") if account.status == "dormant"
+                                                else self.L[account.status]),
+            })
+        return items
+
+    def guideline_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        return [{"link": self.platform_link(frm, k), "detail": ""} for k in (ids if ordered else sorted(ids))]
+
+    def person_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        people = self.c.people
+        return [{"link": self.record_link(frm, "person", k), "detail": people[k].record.role}
+                for k in (ids if ordered else self._person_order(ids))]
+
+
+def flag(text: str, severity: str) -> Raw:
+    """A status cue: the same look for the same meaning on every page."""
+    return Raw('<span class="handbook-flag handbook-flag--{}">{}</span>').format(severity, text)
+
+
+def wanted(only: set[str] | None, entry: Entry) -> bool:
+    """Whether a record's page is asked for (`only`: record file paths)."""
+    return only is None or entry.path in only

@@ -1,0 +1,249 @@
+"""The search index: Pagefind, run over the built site after the engine.
+
+Pagefind reads the built pages as they are, so it serves any engine that
+builds the generated tree. It splits its index into small chunks that a
+browser loads as a reader types (a first search loads a few hundred
+kilobytes, not the whole index), stems Dutch and English, and writes the
+interface the theme's header opens (`overrides/main.html`).
+
+What it indexes is chosen in the pages: the part of a page marked
+`data-pagefind-body` (the article of every page that is not a list; see
+`overrides/main.html`), without what is marked `data-pagefind-ignore` (the
+footer of record pages). Record pages carry their filters (kind, platform,
+channel, level, status, year) as `data-pagefind-filter`. Pagefind reads each
+page's article only (`ROOT`): what surrounds it is never indexed.
+
+`handbook build` runs Pagefind in a process of its own while it audits the
+same pages (`build.build_site`): both only read them, on two cores.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import IO
+
+import cbor2
+
+from ..words.messages import say
+
+# The folder in the site that holds the index and the interface.
+BUNDLE = "pagefind"
+
+
+# Not indexed: the permalink signs of headings and the footer of record
+# pages (owner, review dates, source file).
+EXCLUDED = ".headerlink, .handbook-meta"
+
+
+class SearchIndexFailed(Exception):
+    pass
+
+
+# The element of a page Pagefind reads: the article. Whatever stands around
+# it (header, navigation, footer) is never indexed, and Pagefind handles a
+# fifth fewer elements per page; the index is the same.
+ROOT = "article"
+
+
+class Indexing:
+    """Pagefind at work on a built site, in a process of its own (it runs
+    beside the audit of the same pages)."""
+
+    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path) -> None:
+        self.process, self.log, self.bundle = process, log, bundle
+
+    def wait(self) -> None:
+        """Until the index is written; SearchIndexFailed when it was not."""
+        try:
+            code = self.process.wait()
+            self.log.seek(0)
+            output = self.log.read().decode("utf-8", "replace")
+        finally:
+            self.log.close()
+        if code != 0:
+            detail = output.strip().splitlines()[-3:]
+            raise SearchIndexFailed(say("search_failed", detail="pagefind: " + " / ".join(detail)))
+        canonical_filters(self.bundle)
+
+    def stop(self) -> None:
+        """Stop it, when the build failed or was stopped elsewhere: its whole
+        process group, so nothing it may have started runs on."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except OSError:
+                self.process.kill()
+        self.process.wait()
+        self.log.close()
+
+
+def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
+                   output: Path | None = None) -> Indexing:
+    """Start writing the search index of the built site in `site` into
+    `site/pagefind/` (or into `output`)."""
+    where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *where, "--root-selector", ROOT,
+               "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
+    log = tempfile.TemporaryFile()
+    try:
+        process = subprocess.Popen(command, env={**(env or os.environ), "PAGEFIND_SITE": str(site)},
+                                   # A process group of its own: Ctrl-C reaches the build, which
+                                   # ends it. The same session: the system shares the cores
+                                   # between sessions, and the audit beside it gives way by nice.
+                                   stdout=log, stderr=subprocess.STDOUT, process_group=0)
+    except OSError as failure:
+        log.close()
+        raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
+    return Indexing(process, log, output if output is not None else site / BUNDLE)
+
+
+def index_site(site: Path, language: str, env: dict[str, str] | None = None, output: Path | None = None) -> None:
+    """Write the search index of the built site in `site` into `site/pagefind/`
+    (or into `output`)."""
+    start_indexing(site, language, env, output).wait()
+
+
+# Set by `handbook serve` for its engine: each build of the preview gets an index.
+PREVIEW_SEARCH = "HANDBOOK_PREVIEW_SEARCH"
+
+
+class PreviewSearch:
+    """Search in `handbook serve`, whose engine rebuilds the site after
+    every edit into a folder of its own, without the index.
+
+    The first build is indexed before it is served (a second or so for a
+    handbook of hundreds of records). After that, every rebuilt site gets
+    the last index at once (hard links: no copying), and a new index is made
+    beside it in the background and put in place when it is ready; so an
+    edit shows in search a few seconds after it shows on its page, and a
+    handbook of 10,000 records does not wait for search after every edit.
+    Search is a convenience in the preview: when indexing fails, the
+    preview goes on without it (`handbook build` does not)."""
+
+    def __init__(self, language: str, keep: Path) -> None:
+        self.language = language
+        self.keep = keep  # the last index, outside the served folder
+        self.lock = threading.Lock()
+        self.refreshing: threading.Thread | None = None
+        self.again = False
+
+    def place(self, site: Path) -> None:
+        """Called after each build of `site`."""
+        with self.lock:
+            first = not (self.keep / "pagefind-entry.json").exists()
+        if first:
+            self._index(site)
+        else:
+            self._link(site)
+            self._refresh(site)
+
+    def _index(self, site: Path) -> bool:
+        scratch = self.keep.with_name(self.keep.name + ".next")
+        shutil.rmtree(scratch, ignore_errors=True)
+        try:
+            index_site(site, self.language, output=scratch)
+        except SearchIndexFailed:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return False
+        with self.lock:
+            old = self.keep.with_name(self.keep.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.keep.exists():
+                self.keep.rename(old)
+            scratch.rename(self.keep)
+            shutil.rmtree(old, ignore_errors=True)
+        self._link(site)
+        return True
+
+    def _link(self, site: Path) -> None:
+        """The kept index into the site (the site may be being rebuilt: then
+        the next build links it again)."""
+        with self.lock:
+            try:
+                shutil.rmtree(site / BUNDLE, ignore_errors=True)
+                shutil.copytree(self.keep, site / BUNDLE, copy_function=os.link)
+            except OSError:
+                pass
+
+    def _refresh(self, site: Path) -> None:
+        """A new index of `site` in the background, one at a time; an edit
+        during one asks for one more."""
+        with self.lock:
+            if self.refreshing is not None and self.refreshing.is_alive():
+                self.again = True
+                return
+            self.again = False
+
+            def run() -> None:
+                while True:
+                    self._index(site)
+                    with self.lock:
+                        if not self.again:
+                            return
+                        self.again = False
+
+            self.refreshing = threading.Thread(target=run, name="preview-search", daemon=True)
+            self.refreshing.start()
+
+
+# Pagefind's files: gzip (without a time) of this mark and CBOR.
+_MARK = b"pagefind_dcd"
+
+
+def _read(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_MARK):
+        raise SearchIndexFailed(say("search_unreadable", detail=path.name))
+    return cbor2.loads(data[len(_MARK):])
+
+
+def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -> str:
+    """Write `value` under a name made from its content; returns the name's hash part."""
+    data = gzip.compress(_MARK + cbor2.dumps(value), compresslevel=9, mtime=0)
+    name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(data)
+    return name
+
+
+def canonical_filters(bundle: Path) -> None:
+    """Pagefind writes the values of each filter, and the filters, in an order
+    that changes from run to run (a hash map's), so the index would differ
+    between two builds of the same commit. Put them in a fixed order: values
+    and filters by name; file names follow the content, as Pagefind's do.
+
+    This reads Pagefind's index format (`pagefind-entry.json`, the `.pf_meta`
+    file and `filter/*.pf_filter`); anything else than what it expects stops
+    the build rather than leaving an index that may not work."""
+    try:
+        entry_path = bundle / "pagefind-entry.json"
+        entry = json.loads(entry_path.read_text("utf-8"))
+        for language, details in sorted(entry["languages"].items()):
+            meta_path = bundle / f"pagefind.{details['hash']}.pf_meta"
+            meta = _read(meta_path)
+            if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[3], list)):
+                raise SearchIndexFailed(say("search_unreadable", detail="pf_meta"))
+            filters = []
+            for name, old in sorted(meta[3]):
+                old_path = bundle / "filter" / f"{old}.pf_filter"
+                content = _read(old_path)
+                if not (isinstance(content, list) and len(content) == 2 and content[0] == name):
+                    raise SearchIndexFailed(say("search_unreadable", detail=f"filter {name!r}"))
+                content = [name, sorted(content[1], key=lambda value: value[0])]
+                old_path.unlink()
+                filters.append([name, _write(bundle / "filter", f"{language}_", ".pf_filter", content, 7)])
+            meta[3] = filters
+            meta_path.unlink()
+            details["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
+        entry_path.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), "utf-8")
+    except (OSError, ValueError, KeyError, TypeError, EOFError, cbor2.CBORDecodeError) as failure:
+        raise SearchIndexFailed(say("search_unreadable", detail=str(failure))) from None
