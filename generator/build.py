@@ -10,14 +10,13 @@ leaves the previous site as it was.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 import time
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import yaml
 

@@ -24,7 +24,10 @@ from pydantic import TypeAdapter, ValidationError
 from ..words.messages import VALUE_NAMES, choice, code_of, kind_name, language, quote, say
 from ..words.messages import field as field_name
 from ..records.record_file import render_record
-from ..records.models import MODELS, SLUG, SLUG_MAX, Account, Campaign, Day, Lesson, allowed
+from ..records.vocabularies import VOCABULARIES
+from ..words.labels import LABELS
+from ..records.models import MODELS, Account, Campaign, Lesson, allowed
+from ..records.fields import SLUG, SLUG_MAX, Day
 from ..words.problems import Problem, Problems, one_line, suggest
 from ..records.safety import CONTACT_FIELDS, check_markdown, contacts_as_read, markdown_fields
 from ..project.settings import check_date
@@ -141,6 +144,23 @@ ESSENTIALS: dict[str, list[Essential]] = {
         Essential("reviewed", "Date of this review", "Datum van deze herziening", "date", required=False),
     ],
 }
+
+
+def _vocabulary_questions() -> None:
+    """A question for every field that names a vocabulary's terms and is not
+    asked above (a vocabulary declared later), worded by the vocabulary's
+    labels; its choices are the vocabulary's terms."""
+    for v in VOCABULARIES:
+        for use in v.uses:
+            asked = ESSENTIALS.get(use.kind, [])
+            if not v.asked or len(use.path) != 1 or any(e.field == use.path[0] for e in asked):
+                continue
+            words = LABELS["en"][v.section if use.many else v.term], LABELS["nl"][v.section if use.many else v.term]
+            asked.append(Essential(use.path[0], *words, "refs" if use.many else "ref", v.section,
+                                   required=use.description is None))
+
+
+_vocabulary_questions()
 FIXED = {"lesson": {"status": "proposed"}}
 # The closed choices, read from the models' own types.
 CHOICES = {
@@ -164,9 +184,9 @@ def choices(catalog: Catalog, source: str, answers: dict[str, Any]) -> list[str]
     known: dict[str, Any] = {
         "people": {k: e for k, e in catalog.people.items() if e.record.left is None},
         "campaigns": catalog.campaigns,
-        "platforms": {k: v for k, v in tax.platforms.items() if v.closed is None},
-        "channels": tax.channels,
-        "scenarios": tax.scenarios,
+        # a term that closed (a platform that shut down) is no longer offered
+        **{v.section: {k: t for k, t in getattr(tax, v.section).items() if getattr(t, "closed", None) is None}
+           for v in VOCABULARIES},
     }[source]
     if source == "campaigns":  # the newest first: the one a lesson comes from is most often recent
         return sorted(known, key=lambda c: (-known[c].record.period.start.toordinal(), c))

@@ -24,6 +24,11 @@ import numpy as np
 from .writing import months_later
 from .read import Document
 from .models import FOLDERS, Campaign, Lesson, Taxonomy
+from .relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR,
+                        CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY, GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR,
+                        LESSONS_OF_CAMPAIGN, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_OF_YEAR, RECURRED_BY,
+                        SUCCESSOR_OF, SUPERSEDES, Relation, of, of_term)
+from .vocabularies import VOCABULARIES, terms_named
 
 # The figures a result row can hold; sums and derived ratios are built from them.
 FIGURES = ("reach", "engagement", "shares", "conversations", "applications", "hires", "cost", "hours")
@@ -161,7 +166,7 @@ class Catalog:
     # --- derived by `derive`, read by everyone else ---
     answers: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # lesson -> (campaign, goal)
     answered_by: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (campaign, goal) -> lessons
-    related: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (relation, id) -> ids
+    related: dict[tuple[Relation, str], list[str]] = field(default_factory=dict)  # (relation, id) -> ids
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # (kind, id) -> review
     campaign_figures: dict[str, dict[str, float | None]] = field(default_factory=dict)
     # Learning goals of finished campaigns that no lesson answers, and per
@@ -202,8 +207,8 @@ class Catalog:
     def __len__(self) -> int:
         return sum(len(self.of_kind(kind)) for kind in FOLDERS)
 
-    def of(self, relation: str, ident: str | None) -> list[str]:
-        """Ids related to `ident`: ('lessons-of-campaign', 'x') -> lesson ids, in id order."""
+    def of(self, relation: Relation, ident: str | None) -> list[str]:
+        """Ids related to `ident`: (LESSONS_OF_CAMPAIGN, 'x') -> lesson ids, in id order."""
         return self.related.get((relation, ident), []) if ident is not None else []
 
     def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
@@ -219,8 +224,8 @@ class Catalog:
         arrays (one per relation, made once) rather than lesson by lesson."""
         table = self._lesson_table
         positions = [table.indices(relation, value)
-                     for relation, values in (("lessons-of-platform", platforms), ("lessons-of-channel", channels),
-                                              ("lessons-of-scenario", [scenario] if scenario else []))
+                     for relation, values in ((of("lessons", "platform"), platforms), (of("lessons", "channel"), channels),
+                                              (of("lessons", "scenario"), [scenario] if scenario else []))
                      for value in values]
         # How many of them each lesson matches (bincount: np.add.at was most of a campaign page).
         matches = np.bincount(np.concatenate(positions), minlength=len(table.ids)) if positions \
@@ -229,7 +234,7 @@ class Catalog:
         if before is not None:
             ok &= table.day < before.toordinal()
         for campaign_id in exclude:
-            ok[table.indices("lessons-of-campaign", campaign_id)] = False
+            ok[table.indices(LESSONS_OF_CAMPAIGN, campaign_id)] = False
         found = np.flatnonzero(ok)
         # np.lexsort sorts by the last key first: level, then matches, then date, then id.
         order = found[np.lexsort((found, -table.day[found], -matches[found], table.execution[found]))]
@@ -269,7 +274,7 @@ class Catalog:
         the first time of a mistake that came back, else None."""
         if self.lessons[lesson_id].record.recurs in self.lessons:
             return "repeat"
-        return "repeated" if self.of("recurred-by", lesson_id) else None
+        return "repeated" if self.of(RECURRED_BY, lesson_id) else None
 
     def review(self, kind: str, ident: str) -> Review:
         return self.reviews.get((kind, ident), NO_REVIEW)
@@ -306,7 +311,7 @@ class LessonTable:
         self.day = np.array([r.date.toordinal() for r in records], dtype=np.int64)
         self._indices: dict[tuple[str, str], np.ndarray] = {}
 
-    def indices(self, relation: str, key: str) -> np.ndarray:
+    def indices(self, relation: Relation, key: str) -> np.ndarray:
         found = self._indices.get((relation, key))
         if found is None:
             found = self._indices[relation, key] = np.array(
@@ -323,7 +328,7 @@ def derive(catalog: Catalog) -> Catalog:
 
 
 def _relations(c: Catalog) -> None:
-    related: dict[tuple[str, str], list[str]] = defaultdict(list)
+    related: dict[tuple[Relation, str], list[str]] = defaultdict(list)
     answered_by: dict[tuple[str, str], list[str]] = defaultdict(list)
     for lesson_id, entry in sorted(c.lessons.items()):
         lesson: Lesson = entry.record
@@ -336,53 +341,38 @@ def _relations(c: Catalog) -> None:
         c.answers[lesson_id] = resolved
         for campaign_id in lesson.campaigns:
             if campaign_id in c.campaigns:
-                related["lessons-of-campaign", campaign_id].append(lesson_id)
+                related[LESSONS_OF_CAMPAIGN, campaign_id].append(lesson_id)
         if lesson.superseded_by in c.lessons:
-            related["supersedes", lesson.superseded_by].append(lesson_id)
+            related[SUPERSEDES, lesson.superseded_by].append(lesson_id)
         if lesson.recurs in c.lessons:
-            related["recurred-by", lesson.recurs].append(lesson_id)
-        related["lessons-of-level", lesson.level].append(lesson_id)
-        related["lessons-of-status", lesson.status].append(lesson_id)
-        for platform in lesson.applies_to.platforms:
-            related["lessons-of-platform", platform].append(lesson_id)
-        for channel in lesson.applies_to.channels:
-            related["lessons-of-channel", channel].append(lesson_id)
-        for scenario in lesson.applies_to.scenarios:
-            related["lessons-of-scenario", scenario].append(lesson_id)
-        related["lessons-of-year", str(lesson.date.year)].append(lesson_id)
-        related["lessons-by-author", lesson.author].append(lesson_id)
-        for tag in lesson.tags:
-            related["lessons-of-tag", tag].append(lesson_id)
+            related[RECURRED_BY, lesson.recurs].append(lesson_id)
+        related[LESSONS_OF_LEVEL, lesson.level].append(lesson_id)
+        related[LESSONS_OF_STATUS, lesson.status].append(lesson_id)
+        related[LESSONS_OF_YEAR, str(lesson.date.year)].append(lesson_id)
+        related[LESSONS_BY_AUTHOR, lesson.author].append(lesson_id)
     for campaign_id, entry in sorted(c.campaigns.items()):
         campaign: Campaign = entry.record
-        for platform in campaign.platforms:
-            related["campaigns-of-platform", platform].append(campaign_id)
-        for channel in campaign.channels:
-            related["campaigns-of-channel", channel].append(campaign_id)
-        related["campaigns-of-scenario", campaign.scenario].append(campaign_id)
-        related["campaigns-of-recruitment", campaign.recruitment].append(campaign_id)
-        related["campaigns-of-year", str(campaign.period.start.year)].append(campaign_id)
-        related["campaigns-run-by", campaign.owner].append(campaign_id)
-        related["campaigns-secured-by", campaign.knowledge_owner].append(campaign_id)
-        for tag in campaign.tags:
-            related["campaigns-of-tag", tag].append(campaign_id)
+        related[CAMPAIGNS_OF_RECRUITMENT, campaign.recruitment].append(campaign_id)
+        related[CAMPAIGNS_OF_YEAR, str(campaign.period.start.year)].append(campaign_id)
+        related[CAMPAIGNS_RUN_BY, campaign.owner].append(campaign_id)
+        related[CAMPAIGNS_SECURED_BY, campaign.knowledge_owner].append(campaign_id)
     for account_id, entry in sorted(c.accounts.items()):
-        related["accounts-of-platform", entry.record.platform].append(account_id)
         if entry.record.owner is not None:
-            related["accounts-owned-by", entry.record.owner].append(account_id)
+            related[ACCOUNTS_OWNED_BY, entry.record.owner].append(account_id)
         if entry.record.backup_owner is not None:
-            related["accounts-backed-up-by", entry.record.backup_owner].append(account_id)
-        for tag in entry.record.tags:
-            related["accounts-of-tag", tag].append(account_id)
+            related[ACCOUNTS_BACKED_UP_BY, entry.record.backup_owner].append(account_id)
     for platform, entry in sorted(c.guidelines.items()):
-        related["guidelines-owned-by", entry.record.owner].append(platform)
-        for tag in entry.record.tags:
-            related["guidelines-of-tag", tag].append(platform)
+        related[GUIDELINES_OWNED_BY, entry.record.owner].append(platform)
     for person_id, entry in sorted(c.people.items()):
         if entry.record.successor is not None:
-            related["successor-of", entry.record.successor].append(person_id)
-        for tag in entry.record.tags:
-            related["people-of-tag", tag].append(person_id)
+            related[SUCCESSOR_OF, entry.record.successor].append(person_id)
+    for vocabulary in VOCABULARIES:
+        for use in vocabulary.uses:
+            if use.listed:
+                relation = of_term(vocabulary, use)
+                for ident, entry in sorted(c.of_kind(use.kind).items()):
+                    for term in terms_named(entry.record, use):
+                        related[relation, term].append(ident)
     c.related = dict(related)
     c.answered_by = dict(answered_by)
     per_year: dict[int, list[int]] = {}

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from .catalog import Catalog, Entry, resolve_answer
 from .writing import slugify
 from .models import Account, Campaign, Guideline, Lesson, Person
+from .vocabularies import VOCABULARIES, terms_named
 from ..words.messages import say
 from ..words.problems import Problems, quote, suggest
 
@@ -91,7 +92,7 @@ class _Checker:
         if what not in self._names:
             c, tax = self.c, self.c.taxonomy
             records = {"person": (c.people, "name"), "campaign": (c.campaigns, "title"), "lesson": (c.lessons, "title")}
-            terms = {"tag": tax.tags, "platform": tax.platforms, "channel": tax.channels, "scenario": tax.scenarios}
+            terms = {v.term: getattr(tax, v.section) for v in VOCABULARIES}
             if what in records:
                 entries, attribute = records[what]
                 names = {k: getattr(e.record, attribute) for k, e in entries.items()}
@@ -115,7 +116,7 @@ def check_titled_references(catalog: Catalog, problems: Problems, titled: list[t
     ch = _Checker(catalog, problems)
     tax = catalog.taxonomy
     known = {"campaign": catalog.ids["campaign"], "lesson": catalog.ids["lesson"], "person": catalog.ids["person"],
-             "tag": tax.tags, "scenario": tax.scenarios, "platform": tax.platforms, "channel": tax.channels}
+             **{v.term: getattr(tax, v.section) for v in VOCABULARIES}}
     for path, item in titled:
         hint = ch.suggestion(item.what, item.value, ch.known_sorted(item.what, known[item.what]))
         if hint:
@@ -152,10 +153,12 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
     tax = catalog.taxonomy
     people = catalog.ids["person"]
 
-    for section in ("platforms", "channels"):  # each has a page named after its id
-        for key in getattr(tax, section):
+    for vocabulary in VOCABULARIES:
+        if vocabulary.page is None:
+            continue
+        for key in getattr(tax, vocabulary.section):  # each has a page named after its id
             if key in RESERVED_IDS:
-                problems.error(catalog.taxonomy_doc.path, *catalog.taxonomy_doc.key_at((section, key)),
+                problems.error(catalog.taxonomy_doc.path, *catalog.taxonomy_doc.key_at((vocabulary.section, key)),
                                say("reserved_taxonomy_id", value=quote(key)))
 
     for entry in entries("person"):
@@ -176,10 +179,6 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
         campaign: Campaign = entry.record
         ch.ref(entry, ("owner",), campaign.owner, people, "person")
         ch.ref(entry, ("knowledge_owner",), campaign.knowledge_owner, people, "person")
-        ch.ref(entry, ("scenario",), campaign.scenario, tax.scenarios, "scenario")
-        ch.refs(entry, ("platforms",), campaign.platforms, tax.platforms, "platform")
-        ch.refs(entry, ("channels",), campaign.channels, tax.channels, "channel")
-        ch.refs(entry, ("tags",), campaign.tags, tax.tags, "tag")
         period = campaign.period
         if period.end is not None and period.end < period.start:
             ch.error(entry, ("period", "end"), say("ends_before_start", end=period.end, start=period.start))
@@ -230,10 +229,6 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
                 ch.error(entry, ("campaigns", index),
                          say("campaign_after_lesson", value=quote(campaign_id), start=source.record.period.start,
                              date=lesson.date), reads=("date",))
-        ch.refs(entry, ("applies_to", "platforms"), lesson.applies_to.platforms, tax.platforms, "platform")
-        ch.refs(entry, ("applies_to", "channels"), lesson.applies_to.channels, tax.channels, "channel")
-        ch.refs(entry, ("applies_to", "scenarios"), lesson.applies_to.scenarios, tax.scenarios, "scenario")
-        ch.refs(entry, ("tags",), lesson.tags, tax.tags, "tag")
         for index, answer in enumerate(lesson.answers):
             _check_answer(ch, entry, index, answer)
         if lesson.status == "superseded" and lesson.superseded_by is None:
@@ -267,19 +262,24 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
                 say("guideline_not_platform", value=quote(entry.id), hint=suggest(entry.id, tax.platforms)),
             )
         ch.ref(entry, ("owner",), guideline.owner, people, "person")
-        ch.refs(entry, ("tags",), guideline.tags, tax.tags, "tag")
 
     for entry in entries("account"):
         account: Account = entry.record
-        ch.ref(entry, ("platform",), account.platform, tax.platforms, "platform")
         ch.ref(entry, ("owner",), account.owner, people, "person")
         ch.ref(entry, ("backup_owner",), account.backup_owner, people, "person")
         if account.owner is not None and account.owner == account.backup_owner:
             ch.error(entry, ("backup_owner",), say("backup_is_owner"), reads=("owner",))
-        ch.refs(entry, ("tags",), account.tags, tax.tags, "tag")
 
-    for entry in entries("person"):
-        ch.refs(entry, ("tags",), entry.record.tags, tax.tags, "tag")
+    # Every reference to a vocabulary's terms, as the vocabularies declare them.
+    for vocabulary in VOCABULARIES:
+        known = getattr(tax, vocabulary.section)
+        for use in vocabulary.uses:
+            for entry in entries(use.kind):
+                named = terms_named(entry.record, use)
+                if use.many:
+                    ch.refs(entry, use.path, named, known, vocabulary.term)
+                elif named:
+                    ch.ref(entry, use.path, named[0], known, vocabulary.term)
 
 
 def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:

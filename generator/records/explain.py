@@ -14,15 +14,8 @@ from .writing import slugify
 from .read import Document
 from ..words.messages import FIELD_NAMES, choice, code_of, describe, number, say
 from ..words.messages import field as field_name
-from .models import (
-    EMAIL_PATTERN,
-    GOAL_REF_PATTERN,
-    PHONE_PATTERN,
-    SLUG,
-    SLUG_MAX,
-    SLUG_PATTERN,
-    URL_PATTERN,
-)
+from .vocabularies import VOCABULARIES
+from .fields import EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, SLUG, SLUG_MAX, SLUG_PATTERN, URL_PATTERN
 from ..words.problems import quote, suggest
 
 
@@ -41,10 +34,10 @@ TITLED_REFERENCES = {"campaigns", "tags", "recurs", "superseded_by", "answers", 
 # References an author often writes by the title the site shows ('Hyves
 # stage 2009' for 'hyves-stage-2009'): a value that cannot be an id is said
 # after all records are read, with the id whose title it is (`checks`).
-DEFERRED_REFERENCES = {"campaigns": "campaign", "tags": "tag", "recurs": "lesson", "superseded_by": "lesson",
+DEFERRED_REFERENCES = {"campaigns": "campaign", "recurs": "lesson", "superseded_by": "lesson",
                        "author": "person", "owner": "person", "knowledge_owner": "person", "successor": "person",
-                       "backup_owner": "person", "scenario": "scenario", "platforms": "platform",
-                       "channels": "channel", "platform": "platform"}
+                       "backup_owner": "person",
+                       **{use.path[-1]: v.term for v in VOCABULARIES for use in v.uses}}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 from .catalog import Catalog
 from ..words.labels import LABELS
 from ..words.messages import FIELD_NAMES, language, say
+from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, RECURRED_BY
 
 # A finished campaign gets this long to produce its first lesson.
 LESSON_GRACE = timedelta(days=90)
@@ -133,7 +134,7 @@ def report(c: Catalog) -> Report:
 
     for cid, entry in sorted(c.campaigns.items()):
         campaign = entry.record
-        lessons = c.of("lessons-of-campaign", cid)
+        lessons = c.of(LESSONS_OF_CAMPAIGN, cid)
         if c.finished(campaign):
             if not lessons and campaign.period.end + LESSON_GRACE < today:
                 findings["campaigns-without-lessons"].append(
@@ -178,11 +179,11 @@ def report(c: Catalog) -> Report:
 
     # Chains: every lesson that repeats another, followed back to the first time.
     for first in sorted(c.lessons):
-        if not c.of("recurred-by", first) or c.lessons[first].record.recurs in c.lessons:
+        if not c.of(RECURRED_BY, first) or c.lessons[first].record.recurs in c.lessons:
             continue  # repeated by none, or not the first time
         chain, seen, current = [first], {first}, first
         while True:
-            later = [k for k in c.of("recurred-by", current) if k not in seen]
+            later = [k for k in c.of(RECURRED_BY, current) if k not in seen]
             if not later:
                 break
             current = min(later, key=lambda k: (c.lessons[k].record.date, k))
@@ -250,8 +251,8 @@ def headlines(c: Catalog, findings: dict[str, list[Item]]) -> list[Headline]:
     answered = sum(a for a, _ in c.goals_per_year.values())
     asked = sum(n for _, n in c.goals_per_year.values())
     return [
-        Headline("headline_lessons", len(c.of("lessons-of-year", year)), len(c.of("lessons-of-year", last))),
-        Headline("headline_campaigns", len(c.of("campaigns-of-year", year)), len(c.of("campaigns-of-year", last))),
+        Headline("headline_lessons", len(c.of(LESSONS_OF_YEAR, year)), len(c.of(LESSONS_OF_YEAR, last))),
+        Headline("headline_campaigns", len(c.of(CAMPAIGNS_OF_YEAR, year)), len(c.of(CAMPAIGNS_OF_YEAR, last))),
         Headline("headline_hires", hires(year), hires(last)),
         Headline("headline_answered", round(100 * answered / asked) if asked else None),
         Headline("headline_orphaned", len(findings["left-without-successor"])),

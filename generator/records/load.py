@@ -28,12 +28,8 @@ from .read import Document, SourceFile, check_page, discover, read_document
 from ..words.messages import kind_name, say
 from ..words.messages import field as field_name
 from ..parallel import elsewhere
-from .models import (
-    KIND_BY_FOLDER,
-    SLUG,
-    SLUG_MAX,
-    Taxonomy,
-)
+from .models import KIND_BY_FOLDER, Taxonomy
+from .fields import SLUG, SLUG_MAX
 from ..words.problems import Problem, Problems, quote
 from ..progress import counting
 from .safety import Address, check_record_text

@@ -1,142 +1,28 @@
 """The record kinds, as pydantic models.
 
-Every scalar arrives from the reader as a string; the types below decide what
-it means, with no silent coercion: a date must be written as a date, a count
-as digits, a choice as one of its words. Unknown fields are rejected. The
+Every scalar arrives from the reader as a string; the types (`fields`) decide
+what it means, with no silent coercion. Unknown fields are rejected. The
 field descriptions are the record reference (the handbook's reference page
-and the JSON Schema that editors use are generated from them).
+and the JSON Schema that editors use are generated from them). The
+taxonomy's model and the fields that name terms of a vocabulary declared
+there are made from `vocabularies.VOCABULARIES`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
+from typing import Annotated, ClassVar, Literal, get_args, get_origin
 
-from ..project.settings import FIRST_YEAR, LAST_YEAR
-from ..words.messages import quote, say
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
-    WithJsonSchema,
+    create_model,
 )
-from pydantic_core import PydanticCustomError
 
-# The one definition of an id: a file name, a reference, a learning goal.
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SLUG_MAX = 64
-SLUG = re.compile(SLUG_PATTERN)
-# A learning goal as a lesson names it: 'goal', or 'campaign:goal'.
-GOAL_REF_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$"
-URL_PATTERN = r"^https?://\S+$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
-
-
-# The largest figures a result may hold: more than any campaign reaches or
-# spends, small enough that every sum and ratio stays exact.
-MAX_PEOPLE = 1_000_000_000  # reach, engagement, shares
-MAX_COUNT = 10_000_000  # conversations, applications, hires
-MAX_EUROS = 1_000_000_000
-MAX_HOURS = 10_000_000
-
-
-class MarkdownText:
-    """Marks a field whose text is Markdown (checked for HTML and unsafe links)."""
-
-    def __repr__(self) -> str:
-        return "MarkdownText()"
-
-
-def _day(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
-            raise ValueError(say("not_a_date", value=quote(value)))
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(say("no_such_date", value=quote(value))) from None
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise ValueError(say("date_out_of_range", value=quote(value), first=FIRST_YEAR, last=LAST_YEAR))
-        return day
-    return value
-
-
-def _count(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip().replace("_", "")
-        if re.fullmatch(r"-[0-9]{1,12}", text):
-            raise ValueError(say("below_zero", value=quote(value)))
-        if not re.fullmatch(r"[0-9]{1,12}", text):
-            raise ValueError(say("not_whole_number", value=quote(value)))
-        return int(text)
-    return value
-
-
-def _amount(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"-[0-9]{1,12}(\.[0-9]{1,2})?", text):
-            raise ValueError(say("below_zero", value=quote(value)))
-        if not re.fullmatch(r"[0-9]{1,12}(\.[0-9]{1,2})?", text):
-            raise ValueError(say("not_an_amount", value=quote(value)))
-        return float(text)
-    return value
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.strip()
-    return value
-
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX),
-    Field(description="lower-case letters, digits and single hyphens"),
-]
-Text = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=2_000)]
-Markdown = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=100_000), MarkdownText()]
-Day = Annotated[
-    date,
-    BeforeValidator(_day),
-    WithJsonSchema({"type": "string", "format": "date", "description": "a date as YYYY-MM-DD"}),
-]
-# Written as digits; never negative (the reader's patterns allow no sign).
-# The bounds of each field are its Field(le=...), which the schemas show too.
-Count = Annotated[int, Field(ge=0), BeforeValidator(_count)]
-Amount = Annotated[float, Field(ge=0), BeforeValidator(_amount)]
-People = Annotated[int, Field(ge=0, le=MAX_PEOPLE), BeforeValidator(_count)]
-Number = Annotated[int, Field(ge=0, le=MAX_COUNT), BeforeValidator(_count)]
-Euros = Annotated[float, Field(ge=0, le=MAX_EUROS), BeforeValidator(_amount)]
-Hours = Annotated[float, Field(ge=0, le=MAX_HOURS), BeforeValidator(_amount)]
-Months = Annotated[int, Field(ge=1, le=120), BeforeValidator(_count)]  # between reviews: up to ten years
-WithinHours = Annotated[int, Field(ge=0, le=720), BeforeValidator(_count)]  # a webcare answer: within a month
-Recruitment = Literal["active", "passive"]
-
-
-def _no_repeats(values: list[str]) -> list[str]:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            # Its own kind of error: the check places each repeat and keeps the list's first of each.
-            raise PydanticCustomError("listed_twice", "{text}", {"text": say("listed_twice", value=quote(value))})
-        seen.add(value)
-    return values
-
-
-SlugList = Annotated[list[Slug], AfterValidator(_no_repeats)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+from .fields import (EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN, Day, Euros, Hours, Markdown, Model,
+                     Months, Number, People, Recruitment, Slug, SlugList, Text, WithinHours, _no_repeats)
+from .vocabularies import VOCABULARIES, Channel, Platform, Scenario, Term  # noqa: F401
 
 class Record(Model):
     """Fields that every record kind has."""
@@ -151,54 +37,25 @@ class Record(Model):
     )
 
 
-# --- taxonomy -------------------------------------------------------------
+
+def _taxonomy() -> type[Model]:
+    """The taxonomy: one section per vocabulary, in the order they are declared."""
+    sections = {
+        v.section: (dict[Slug, v.model], Field(max_length=v.max_terms, description=v.description)
+                    if v.required else Field(default_factory=dict, max_length=v.max_terms, description=v.description))
+        for v in VOCABULARIES
+    }
+    return create_model("Taxonomy", __base__=_TaxonomyBase, __module__=__name__, __doc__=_TaxonomyBase.__doc__,
+                        **sections)
 
 
-# A name in a list, a chart's label or a navigation entry: short.
-Name = Annotated[str, BeforeValidator(_text), StringConstraints(min_length=1, max_length=80)]
-
-
-class Term(Model):
-    name: Name = Field(description="Name as shown in the Dutch handbook (at most 80 characters).")
-    name_en: Name | None = Field(default=None, description="Name in the English handbook (defaults to `name`).")
-    description: Text | None = Field(default=None, description="One or two sentences on what the term means.")
-
-
-class Platform(Term):
-    url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)] | None = Field(
-        default=None, description="The platform's public address."
-    )
-    closed: Day | None = Field(
-        default=None,
-        description="Date the platform closed down (Hyves closed in 2013); no campaign may start on it after.",
-    )
-
-
-class Channel(Term):
-    group: Literal["social", "own", "paid", "network", "jobboard", "other"] = Field(
-        description="What kind of channel: social media, own website, paid advertising, "
-        "network (referrals, relations), job board, or other."
-    )
-
-
-class Scenario(Term):
-    suits: list[Recruitment] = Field(
-        default_factory=list,
-        description="Which kinds of recruitment the scenario suits: active, passive or both.",
-    )
-
-
-class Taxonomy(Model):
+class _TaxonomyBase(Model):
     """The controlled vocabularies, kept as data so the organisation can change them."""
 
     kind: ClassVar[str] = "taxonomy"
 
-    # At most so many terms: every index page shows each of them once.
-    platforms: dict[Slug, Platform] = Field(max_length=100, description="Social media and other platforms, by id.")
-    channels: dict[Slug, Channel] = Field(
-        max_length=100, description="Recruitment channels, by id: where candidates come from.")
-    scenarios: dict[Slug, Scenario] = Field(max_length=100, description="Scenarios of social media management, by id.")
-    tags: dict[Slug, Term] = Field(default_factory=dict, max_length=500, description="Tags, by id.")
+
+Taxonomy = _taxonomy()
 
 
 # --- people ---------------------------------------------------------------
@@ -378,6 +235,27 @@ class Account(Record):
     reviewed: Day | None = Field(default=None, description="When the account was last checked.")
     review_every_months: Months = Field(default=12, description="Months between reviews (1 to 120).")
 
+
+def _with_vocabularies(model: type[Record]) -> type[Record]:
+    """`model` with the fields that vocabularies declare for its kind (a list
+    of term ids each, empty by default); `model` itself when there are none."""
+    added = {
+        use.path[-1]: (SlugList if use.many else Slug | None,
+                       Field(default_factory=list, description=use.description) if use.many
+                       else Field(default=None, description=use.description))
+        for v in VOCABULARIES for use in v.uses
+        if use.kind == model.kind and use.description is not None and len(use.path) == 1
+    }
+    if not added:
+        return model
+    return create_model(model.__name__, __base__=model, __module__=__name__, __doc__=model.__doc__, **added)
+
+
+Campaign = _with_vocabularies(Campaign)
+Lesson = _with_vocabularies(Lesson)
+Guideline = _with_vocabularies(Guideline)
+Person = _with_vocabularies(Person)
+Account = _with_vocabularies(Account)
 
 RECORD_KINDS: tuple[type[Record], ...] = (Campaign, Lesson, Guideline, Person, Account)
 # The one map of kinds and folders: a record kind's folder under data/ is also

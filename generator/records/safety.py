@@ -25,7 +25,7 @@ import regex
 
 from .read import Document
 from .text import inspect_markdown, plain_text
-from .models import MarkdownText
+from .fields import MarkdownText
 from ..words.messages import field as field_name
 from ..words.messages import say
 from ..words.problems import Problems, quote

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..words.messages import FIELD_NAMES, KIND_NAMES_NL, VALUE_NAMES, describe, explain_kind, language
 from .models import FOLDERS as KIND_FOLDERS
-from .models import MODELS, SLUG_PATTERN, Taxonomy
+from .models import MODELS, Taxonomy
+from .fields import SLUG_PATTERN
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS: dict[str, Any] = dict(MODELS) | {"taxonomy": Taxonomy}

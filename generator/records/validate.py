@@ -15,9 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .read import Document
 from ..words.messages import say
-from .models import (
-    SLUG_PATTERN,
-)
+from .fields import SLUG_PATTERN
 from ..words.problems import Problems, quote
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, full_lists, home, indexes, overview, owners, records, tags
+from . import dashboard, full_lists, home, indexes, overview, owners, records, terms
 from .shared import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
@@ -23,7 +23,7 @@ PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     owners.jobs,
     records.jobs,
     full_lists.jobs,
-    tags.jobs,
+    terms.jobs,
 )
 
 

@@ -65,7 +65,7 @@ def dashboard_page(site: Site, health: Report) -> Page:
             "more": len(items) - FIRST if len(items) > FIRST else 0,
             "more_owners": _more_owners(site, items[FIRST:]),
         })
-    platforms = sorted(health.accounts_per_platform, key=lambda p: site.platform_names[p].casefold())
+    platforms = sorted(health.accounts_per_platform, key=lambda p: site.names["platform"][p].casefold())
     balance = [
         {"link": site.campaign_link(PATH, cid), "foundation": counts["foundation"], "execution": counts["execution"]}
         for cid, counts in sorted(health.level_balance.items(),
@@ -77,7 +77,7 @@ def dashboard_page(site: Site, health: Report) -> Page:
         "headlines": [_headline(site, h.key, h.value, h.previous) for h in health.headlines],
         "sections": sections,
         "accounts": [
-            {"platform": site.platform_link(PATH, p),
+            {"platform": site.term_link(PATH, "platform", p),
              "active": health.accounts_per_platform[p]["active"],
              "dormant": health.accounts_per_platform[p]["dormant"],
              "archived": health.accounts_per_platform[p]["archived"]}

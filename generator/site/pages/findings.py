@@ -25,7 +25,7 @@ def detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
     if finding == "accounts-without-owner":
         return ", ".join(L[f"no_{role}"] for role in facts["missing"])
     if finding == "dormant-accounts":
-        return site.platform_names[facts["platform"]]
+        return site.names["platform"][facts["platform"]]
     if finding == "recurring-lessons":
         return join([site.lesson_link(frm, lesson) for lesson in facts["chain"]], " → ")
     if finding == "overdue-reviews":

@@ -9,29 +9,22 @@ from functools import partial
 from typing import Iterable
 
 from ..render import Raw, link
-from .shared import FULL_LISTS, PAGE_SIZE, Job, Page, Site, list_path, numbered, pages_of, tag_path
+from .shared import PAGE_SIZE, Job, Page, Site, list_path, numbered, pages_of
+from ...records.relations import CAMPAIGNS_OF_RECRUITMENT, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, Relation, vocabulary_of
 
 
-def subject(site: Site, frm: str, relation: str, key: str) -> tuple[str, Raw]:
+def subject(site: Site, frm: str, relation: Relation, key: str) -> tuple[str, Raw]:
     """What a list is of: its name, and a link to its own page."""
     c, L = site.c, site.L
-    about = relation.rpartition("-")[2]
-    if about == "platform":
-        return site.platform_names[key], site.platform_link(frm, key)
-    if about == "channel":
-        return site.channel_names[key], site.channel_link(frm, key)
-    if about == "scenario":
-        return site.scenario_names[key], site.scenario_link(frm, key)
-    if about == "tag":
-        return site.tag_names[key], link(site.tag_names[key], site.rel(frm, tag_path(key)))
-    if about == "year":
+    if vocabulary_of(relation) is not None:
+        return site.names[relation.subject][key], site.term_link(frm, relation.subject, key)
+    if relation.subject == "year":
         return key, link(key, site.rel(frm, "campaigns/index.md") + f"#{key}")
-    if relation in ("campaigns-run-by", "campaigns-secured-by", "lessons-by-author", "accounts-owned-by",
-                    "accounts-backed-up-by", "guidelines-owned-by"):
+    if relation.subject == "person":
         return site.person_name(key), site.record_link(frm, "person", key)
-    if relation == "lessons-of-campaign":
+    if relation.subject == "campaign":
         return c.title("campaign", key), site.campaign_link(frm, key)
-    if relation in ("recurred-by", "supersedes"):
+    if relation.subject == "lesson":
         return c.title("lesson", key), site.lesson_link(frm, key)
     # recruitment, level, status: a value of the records themselves
     return L[key], link(L[key], site.rel(frm, LIST_OF_VALUE[relation]) + f"#{key}")
@@ -39,22 +32,22 @@ def subject(site: Site, frm: str, relation: str, key: str) -> tuple[str, Raw]:
 
 # Where the lists by a value of the records themselves live.
 LIST_OF_VALUE = {
-    "campaigns-of-recruitment": "lists/campaigns-by-recruitment.md",
-    "lessons-of-level": "lessons/index.md",
-    "lessons-of-status": "lists/lessons-by-status.md",
+    CAMPAIGNS_OF_RECRUITMENT: "lists/campaigns-by-recruitment.md",
+    LESSONS_OF_LEVEL: "lessons/index.md",
+    LESSONS_OF_STATUS: "lists/lessons-by-status.md",
 }
 
 
-def full_list_page(site: Site, relation: str, key: str, number: int) -> Page:
+def full_list_page(site: Site, relation: Relation, key: str, number: int) -> Page:
     L = site.L
     first = list_path(relation, key)
     path = numbered(first, number)
     ids = site.members(relation, key)
-    kind = FULL_LISTS[relation]
+    kind = relation.records
     name, back = subject(site, path, relation, key)
     start = (number - 1) * PAGE_SIZE
     return Page(path, "collection.md.j2", {
-        "title": L[f"list_{relation.replace('-', '_')}"].format(name=name),
+        "title": L[f"list_{relation.name.replace('-', '_')}"].format(name=name),
         "intro": Raw("{} · {}").format(back, L[f"total_{kind}"].format(count=site.number(len(ids)))),
         "entries": site.entries(path, relation, ids, start, start + PAGE_SIZE),
         "pager_links": site.pager(first, number, len(ids)),

@@ -13,6 +13,7 @@ from markupsafe import escape
 from ...records.models import Campaign, Lesson, allowed
 from ..render import Raw, link
 from .shared import PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
+from ...records.relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, Relation, of
 
 # The lists of campaigns and of lessons, each offering the others of its kind.
 LIST_MENUS = (
@@ -59,7 +60,7 @@ def _by_name(names: dict[str, str]) -> list[str]:
     return sorted(names, key=lambda k: names[k].casefold())
 
 
-def campaigns_by(site: Site, path: str, label: str, relation: str, names: dict[str, str]) -> Page:
+def campaigns_by(site: Site, path: str, label: str, relation: Relation, names: dict[str, str]) -> Page:
     groups = [(k, names[k], site.capped(path, relation, k, SHOWN_IN_GROUP)) for k in _by_name(names) if site.c.of(relation, k)]
     title = f"{site.L['campaigns']}: {site.L[label].lower()}"
     return grouped(site, path, title, site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
@@ -68,11 +69,11 @@ def campaigns_by(site: Site, path: str, label: str, relation: str, names: dict[s
 def campaigns_by_year(site: Site) -> Page:
     path = "campaigns/index.md"
     years = sorted({str(e.record.period.start.year) for e in site.c.campaigns.values()}, reverse=True)
-    groups = [(y, y, site.capped(path, "campaigns-of-year", y, SHOWN_IN_GROUP)) for y in years]
+    groups = [(y, y, site.capped(path, CAMPAIGNS_OF_YEAR, y, SHOWN_IN_GROUP)) for y in years]
     return grouped(site, path, site.L["campaigns"], site.L["all_campaigns_intro"], groups, site.L["no_campaigns"])
 
 
-def lessons_by(site: Site, path: str, title: str, relation: str, names: dict[str, str],
+def lessons_by(site: Site, path: str, title: str, relation: Relation, names: dict[str, str],
                order: list[str] | None = None) -> Page:
     groups = [(k, names[k], site.capped(path, relation, k, SHOWN_IN_GROUP))
               for k in order or _by_name(names) if site.members(relation, k)]
@@ -87,26 +88,12 @@ def platforms_table(site: Site) -> Page:
         "secondary": [3, 4],
         "hide": ["toc"],
         "rows": [[
-            site.platform_link(path, k),
+            site.term_link(path, "platform", k),
             L["closed"] if c.taxonomy.platforms[k].closed else ("✓" if k in c.guidelines else "–"),
             site.person(path, c.guidelines[k].record.owner) if k in c.guidelines else "–",
-            len(c.of("campaigns-of-platform", k)),
-            len(c.of("accounts-of-platform", k)),
-        ] for k in _by_name(site.platform_names)],
-    })
-
-
-def channels_table(site: Site) -> Page:
-    c, L, path = site.c, site.L, "channels/index.md"
-    return Page(path, "table.md.j2", {
-        "title": L["channels"], "intro": L["all_channels_intro"],
-        "columns": [L["channel"], L["group"], L["campaigns"]],
-        "secondary": [],
-        "rows": [[
-            site.channel_link(path, k),
-            L[f"group_{c.taxonomy.channels[k].group}"],
-            len(c.of("campaigns-of-channel", k)),
-        ] for k in _by_name(site.channel_names)],
+            len(c.of(of("campaigns", "platform"), k)),
+            len(c.of(of("accounts", "platform"), k)),
+        ] for k in _by_name(site.names["platform"])],
     })
 
 
@@ -143,7 +130,7 @@ def _owner_cell(site: Site, frm: str, person: str | None, status: str) -> Any:
 def accounts_table(site: Site, number: int = 1) -> Page:
     c, L, first = site.c, site.L, "accounts/index.md"
     path = numbered(first, number)
-    ordered = sorted(c.accounts, key=lambda k: (site.platform_names[c.accounts[k].record.platform].casefold(), k))
+    ordered = sorted(c.accounts, key=lambda k: (site.names["platform"][c.accounts[k].record.platform].casefold(), k))
     accounts = ordered[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
     rows = []
     for k in accounts:
@@ -152,8 +139,8 @@ def accounts_table(site: Site, number: int = 1) -> Page:
         rows.append([
             # The platform also under the name: on a phone its own column gives way.
             Raw('{}<span class="handbook-sub handbook-narrow">{}</span>').format(
-                site.record_link(path, "account", k), site.platform_names[account.platform]),
-            site.platform_link(path, account.platform),
+                site.record_link(path, "account", k), site.names["platform"][account.platform]),
+            site.term_link(path, "platform", account.platform),
             flag(L[account.status], "medium") if account.status == "dormant" else L[account.status],
             _owner_cell(site, path, account.owner, account.status),
             _owner_cell(site, path, account.backup_owner, account.status),
@@ -180,24 +167,23 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
         ("campaigns/index.md", partial(campaigns_by_year, site)),
     ]
     for suffix, label, names in (
-        ("platform", "by_platform", site.platform_names),
-        ("channel", "by_channel", site.channel_names),
-        ("scenario", "by_scenario", site.scenario_names),
+        ("platform", "by_platform", site.names["platform"]),
+        ("channel", "by_channel", site.names["channel"]),
+        ("scenario", "by_scenario", site.names["scenario"]),
         ("recruitment", "by_recruitment", recruitment),
     ):
         path = f"lists/campaigns-by-{suffix}.md"
-        makers.append((path, partial(campaigns_by, site, path, label, f"campaigns-of-{suffix}", names)))
+        makers.append((path, partial(campaigns_by, site, path, label, of("campaigns", suffix), names)))
     makers += [
-        ("lessons/index.md", partial(lessons_by, site, "lessons/index.md", L["lessons"], "lessons-of-level", levels,
+        ("lessons/index.md", partial(lessons_by, site, "lessons/index.md", L["lessons"], LESSONS_OF_LEVEL, levels,
                                      list(levels))),
         ("lists/lessons-by-platform.md", partial(
             lessons_by, site, "lists/lessons-by-platform.md", f"{L['lessons']}: {L['by_platform'].lower()}",
-            "lessons-of-platform", site.platform_names)),
+            of("lessons", "platform"), site.names["platform"])),
         ("lists/lessons-by-status.md", partial(
             lessons_by, site, "lists/lessons-by-status.md", f"{L['lessons']}: {L['by_status'].lower()}",
-            "lessons-of-status", statuses, list(statuses))),
+            LESSONS_OF_STATUS, statuses, list(statuses))),
         ("platforms/index.md", partial(platforms_table, site)),
-        ("channels/index.md", partial(channels_table, site)),
     ]
     for first, count, table in (("people/index.md", len(site.c.people), people_table),
                                 ("accounts/index.md", len(site.c.accounts), accounts_table)):

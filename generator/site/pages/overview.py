@@ -14,6 +14,7 @@ from ...records.models import FOLDERS
 from ..render import link
 from .shared import (CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, PAGE_SIZE, YEARS_CHART, Job, Page, Site, chart_of,
                    numbered, pages_of)
+from ...records.relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_YEAR
 
 
 
@@ -21,9 +22,9 @@ def figure_rows(site: Site, frm: str, group: str) -> list[dict[str, Any]]:
     rows = []
     for name, values in site.c.figures[group].items():
         if group == "channel":
-            label: Any = site.channel_link(frm, name)
+            label: Any = site.term_link(frm, "channel", name)
         elif group == "platform":
-            label = site.platform_link(frm, name)
+            label = site.term_link(frm, "platform", name)
         elif group == "recruitment":
             label = site.L[name]
         else:
@@ -120,17 +121,17 @@ def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
     once in the process that first asks for one, each page's bar picked out."""
     c, L = site.c, site.L
     makers: dict[str, Callable[[], str]] = {}
-    for group, names, whole in (("channel", site.channel_names, CHANNEL_CHART),
-                                ("platform", site.platform_names, PLATFORM_CHART)):
+    for group, names, whole in (("channel", site.names["channel"], CHANNEL_CHART),
+                                ("platform", site.names["platform"], PLATFORM_CHART)):
         figure = cache(partial(hires_bars, site, group, names))
         makers[whole] = lambda figure=figure: figure().svg()
         for index, key in enumerate(c.figures[group]):
             makers[chart_of(group, key)] = lambda figure=figure, index=index: figure().svg(index)
 
     def years() -> str:
-        campaigns = {int(y): len(c.of("campaigns-of-year", y))
+        campaigns = {int(y): len(c.of(CAMPAIGNS_OF_YEAR, y))
                      for y in {str(e.record.period.start.year) for e in c.campaigns.values()}}
-        lessons = {int(y): len(c.of("lessons-of-year", y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
+        lessons = {int(y): len(c.of(LESSONS_OF_YEAR, y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
         return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number)
 
     makers[YEARS_CHART] = years

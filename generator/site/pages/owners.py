@@ -10,18 +10,20 @@ from typing import Any, Iterable
 from ...records.health import ACTOR, BY_SEVERITY, SEVERITY
 from .findings import entry
 from .shared import Job, Page, Site, owner_path, record_path
+from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
+                                 GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR)
 
 
 def owned(site: Site, person: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """(label, entries) of everything `person` owns, in a fixed order."""
     frm = owner_path(person)
     groups = [
-        ("secures_campaigns", site.capped(frm, "campaigns-secured-by", person)),
-        ("ran_campaigns", site.capped(frm, "campaigns-run-by", person)),
-        ("wrote_lessons", site.capped(frm, "lessons-by-author", person)),
-        ("owns_guidelines", site.capped(frm, "guidelines-owned-by", person)),
-        ("owns_accounts", site.capped(frm, "accounts-owned-by", person)),
-        ("backs_up_accounts", site.capped(frm, "accounts-backed-up-by", person)),
+        ("secures_campaigns", site.capped(frm, CAMPAIGNS_SECURED_BY, person)),
+        ("ran_campaigns", site.capped(frm, CAMPAIGNS_RUN_BY, person)),
+        ("wrote_lessons", site.capped(frm, LESSONS_BY_AUTHOR, person)),
+        ("owns_guidelines", site.capped(frm, GUIDELINES_OWNED_BY, person)),
+        ("owns_accounts", site.capped(frm, ACCOUNTS_OWNED_BY, person)),
+        ("backs_up_accounts", site.capped(frm, ACCOUNTS_BACKED_UP_BY, person)),
     ]
     return [(key, items) for key, items in groups if items["total"]]
 

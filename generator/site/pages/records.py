@@ -9,7 +9,10 @@ from typing import Any, Iterable
 from ...records.catalog import FIGURES, Entry
 from ...records.models import Account, Campaign, Guideline, Lesson, Person
 from ..render import link
-from .shared import Job, Page, Site, channel_path, chart_of, owner_path, record_path, wanted
+from .shared import Job, Page, Site, chart_of, owner_path, record_path, wanted
+from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
+                                 GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY,
+                                 SUCCESSOR_OF, SUPERSEDES, of)
 
 
 # The earlier lessons and open questions a campaign page shows; the rest are
@@ -31,14 +34,14 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     ]
     rows = [
         {
-            "channel": site.channel_link(path, result.channel),
-            "platform": site.platform_link(path, result.platform) if result.platform else "–",
+            "channel": site.term_link(path, "channel", result.channel),
+            "platform": site.term_link(path, "platform", result.platform) if result.platform else "–",
             **{name: getattr(result, name) for name in FIGURES},
             "cost_per_hire": result.cost / result.hires if result.cost is not None and result.hires else None,
         }
         for result in campaign.results
     ]
-    lessons = site.capped(path, "lessons-of-campaign", entry.id)
+    lessons = site.capped(path, LESSONS_OF_CAMPAIGN, entry.id)
     # What was known before the campaign began: lessons drawn, and questions of campaigns started, before it.
     start = campaign.period.start
     known, known_total = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
@@ -47,7 +50,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
                                  limit=KNOWN)
     return Page(path, "campaign.md.j2", {
         "record_id": entry.id,
-        "filters": site.filters("campaign", campaign.platforms, campaign.channels, status=campaign.status,
+        "filters": site.filters("campaign", campaign, status=campaign.status,
                                 year=campaign.period.start.year),
         "already_known": [
             {
@@ -60,8 +63,8 @@ def campaign_page(site: Site, entry: Entry) -> Page:
             for lid in known
         ],
         "already_known_more": known_total - len(known),
-        "already_known_lists": site.joined([site.platform_link(path, p) for p in campaign.platforms]
-                                           + [site.channel_link(path, ch) for ch in campaign.channels]),
+        "already_known_lists": site.joined([site.term_link(path, "platform", p) for p in campaign.platforms]
+                                           + [site.term_link(path, "channel", ch) for ch in campaign.channels]),
         "open_questions": [
             {"link": link(c.question(cid, gid),
                           site.url(path, "campaign", cid, f"goal-{gid}")),
@@ -75,9 +78,9 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "start": campaign.period.start,
         "end": campaign.period.end,
         "recruitment": L[campaign.recruitment],
-        "scenario": site.scenario_link(path, campaign.scenario),
-        "platforms": site.joined(site.platform_link(path, p) for p in campaign.platforms),
-        "channels": site.joined(site.channel_link(path, ch) for ch in campaign.channels),
+        "scenario": site.term_link(path, "scenario", campaign.scenario),
+        "platforms": site.joined(site.term_link(path, "platform", p) for p in campaign.platforms),
+        "channels": site.joined(site.term_link(path, "channel", ch) for ch in campaign.channels),
         "owner": site.person(path, campaign.owner),
         "knowledge_owner": site.person(path, campaign.knowledge_owner),
         "budget": campaign.budget,
@@ -111,12 +114,12 @@ def lesson_page(site: Site, entry: Entry) -> Page:
     ]
     applies = lesson.applies_to
     applies_links = (
-        [site.platform_link(path, p) for p in applies.platforms]
-        + [site.channel_link(path, ch) for ch in applies.channels]
-        + [site.scenario_link(path, s) for s in applies.scenarios]
+        [site.term_link(path, "platform", p) for p in applies.platforms]
+        + [site.term_link(path, "channel", ch) for ch in applies.channels]
+        + [site.term_link(path, "scenario", s) for s in applies.scenarios]
     )
     return Page(path, "lesson.md.j2", {
-        "filters": site.filters("lesson", applies.platforms, applies.channels, level=lesson.level,
+        "filters": site.filters("lesson", lesson, level=lesson.level,
                                 status=lesson.status, year=lesson.date.year),
         "id": entry.id,
         "title": lesson.title,
@@ -132,9 +135,9 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         "recommendation": lesson.recommendation,
         "evidence": lesson.evidence,
         "superseded_by": site.lesson_link(path, lesson.superseded_by) if lesson.superseded_by else None,
-        "supersedes": site.inline(site.capped(path, "supersedes", entry.id)),
+        "supersedes": site.inline(site.capped(path, SUPERSEDES, entry.id)),
         "recurs": site.lesson_link(path, lesson.recurs) if lesson.recurs else None,
-        "recurred_by": site.inline(site.capped(path, "recurred-by", entry.id)),
+        "recurred_by": site.inline(site.capped(path, RECURRED_BY, entry.id)),
         "body": lesson.body,
         "tags": site.tags(path, lesson.tags),
         "review": site.review(c.review("lesson", entry.id)),
@@ -159,17 +162,17 @@ def platform_page(site: Site, ident: str) -> Page:
     entry = c.guidelines.get(ident)
     guideline: Guideline | None = entry.record if entry else None
     context: dict[str, Any] = {
-        "filters": site.filters("platform", [ident]),
+        "filters": site.filters("platform", terms={"platform": [ident]}),
         "id": ident,
-        "title": site.platform_names[ident],
+        "title": site.names["platform"][ident],
         "description": platform.description,
         "closed": platform.closed,
         "url": platform.url,
         "guideline": None,
         **_figures(site, "platform", ident, path, "chart_platforms_alt"),
-        "campaigns": site.capped(path, "campaigns-of-platform", ident),
-        "lessons": site.capped(path, "lessons-of-platform", ident),
-        "accounts": site.capped(path, "accounts-of-platform", ident),
+        "campaigns": site.capped(path, of("campaigns", "platform"), ident),
+        "lessons": site.capped(path, of("lessons", "platform"), ident),
+        "accounts": site.capped(path, of("accounts", "platform"), ident),
         "tags": site.tags(path, guideline.tags) if guideline else [],
         "review": None,
         "owner_plain": None,
@@ -192,36 +195,17 @@ def platform_page(site: Site, ident: str) -> Page:
     return Page(path, "platform.md.j2", context)
 
 
-def channel_page(site: Site, ident: str) -> Page:
-    c, L = site.c, site.L
-    path = channel_path(ident)
-    channel = c.taxonomy.channels[ident]
-    return Page(path, "channel.md.j2", {
-        "filters": site.filters("channel", channels=[ident]),
-        "id": ident,
-        "title": site.channel_names[ident],
-        "description": channel.description,
-        "group": L[f"group_{channel.group}"],
-        **_figures(site, "channel", ident, path, "chart_channels_alt"),
-        "campaigns": site.capped(path, "campaigns-of-channel", ident),
-        "lessons": site.capped(path, "lessons-of-channel", ident),
-        "review": None,
-        "owner_plain": None,
-        "source": site.source(None),
-    })
-
-
 def person_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     person: Person = entry.record
     path = record_path("person", entry.id)
     groups = [
-        ("ran_campaigns", site.capped(path, "campaigns-run-by", entry.id)),
-        ("secures_campaigns", site.capped(path, "campaigns-secured-by", entry.id)),
-        ("wrote_lessons", site.capped(path, "lessons-by-author", entry.id)),
-        ("owns_guidelines", site.capped(path, "guidelines-owned-by", entry.id)),
-        ("owns_accounts", site.capped(path, "accounts-owned-by", entry.id)),
-        ("backs_up_accounts", site.capped(path, "accounts-backed-up-by", entry.id)),
+        ("ran_campaigns", site.capped(path, CAMPAIGNS_RUN_BY, entry.id)),
+        ("secures_campaigns", site.capped(path, CAMPAIGNS_SECURED_BY, entry.id)),
+        ("wrote_lessons", site.capped(path, LESSONS_BY_AUTHOR, entry.id)),
+        ("owns_guidelines", site.capped(path, GUIDELINES_OWNED_BY, entry.id)),
+        ("owns_accounts", site.capped(path, ACCOUNTS_OWNED_BY, entry.id)),
+        ("backs_up_accounts", site.capped(path, ACCOUNTS_BACKED_UP_BY, entry.id)),
     ]
     return Page(path, "person.md.j2", {
         "filters": site.filters("person"),
@@ -233,7 +217,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         "phone": site.contact(person)[1],
         "left": person.left,
         "successor": site.person(path, person.successor) if person.successor else None,
-        "successor_of": [site.person(path, k) for k in c.of("successor-of", entry.id)],
+        "successor_of": [site.person(path, k) for k in c.of(SUCCESSOR_OF, entry.id)],
         "groups": [{"label": L[key], "entries": items} for key, items in groups if items["total"]],
         "owner_page": site.rel(path, owner_path(entry.id)),
         "body": person.body,
@@ -247,11 +231,11 @@ def account_page(site: Site, entry: Entry) -> Page:
     account: Account = entry.record
     path = record_path("account", entry.id)
     return Page(path, "account.md.j2", {
-        "filters": site.filters("account", [account.platform], status=account.status),
+        "filters": site.filters("account", account, status=account.status),
         "id": entry.id,
-        "title": f"{account.handle} ({site.platform_names[account.platform]})",
+        "title": f"{account.handle} ({site.names['platform'][account.platform]})",
         "handle": account.handle,
-        "platform": site.platform_link(path, account.platform),
+        "platform": site.term_link(path, "platform", account.platform),
         "url": account.url,
         "owner": site.person(path, account.owner),
         "backup_owner": site.person(path, account.backup_owner),
@@ -278,9 +262,6 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
         # A platform's page shows its guideline: it is that record's page.
         if only is None or (ident in c.guidelines and wanted(only, c.guidelines[ident])):
             yield record_path("guideline", ident), partial(platform_page, site, ident)
-    if only is None:
-        for ident in sorted(c.taxonomy.channels):
-            yield channel_path(ident), partial(channel_page, site, ident)
     for ident, entry in sorted(c.people.items()):
         if wanted(only, entry):
             yield record_path("person", ident), partial(person_page, site, entry)

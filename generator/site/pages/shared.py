@@ -21,9 +21,14 @@ from ...records.health import Report, report
 from ...words.labels import LABELS, format_day, format_money, format_number
 from ...words.messages import speaking
 from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
+from ...records.vocabularies import VOCABULARIES, terms_named, vocabulary
 from ...records.record_file import blank_record
 from ..render import Raw, join, link
 from ...project.settings import GENERATED
+from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT,
+                                 CAMPAIGNS_OF_YEAR, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY, GUIDELINES_OWNED_BY,
+                                 LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, LESSONS_OF_LEVEL, LESSONS_OF_STATUS,
+                                 RECURRED_BY, SUPERSEDES, Relation, of, of_term, term_relations)
 
 
 @dataclass(frozen=True)
@@ -77,14 +82,18 @@ def owner_path(person: str) -> str:
     return f"owners/{person}.md"
 
 
-def tag_path(tag: str) -> str:
-    """The page of everything with one tag."""
-    return f"tags/{tag}.md"
+def term_path(term: str, ident: str) -> str:
+    """The page of a vocabulary's term ('channels/x.md', a platform's is its
+    guideline's), or for a term without a page of its own the list of
+    campaigns by that term, where it has an anchor."""
+    page = vocabulary(term).page
+    return f"{page}/{ident}.md" if page is not None else f"lists/campaigns-by-{term}.md"
 
 
-def channel_path(ident: str) -> str:
-    """A channel's page (channels are taxonomy terms, not records)."""
-    return f"channels/{ident}.md"
+def term_address(term: str, ident: str) -> tuple[str, str]:
+    """The page of a term and the anchor on it ('' for a page of its own)."""
+    page = vocabulary(term).page
+    return (term_path(term, ident), "" if page is not None else ident)
 
 
 # The charts, drawn by the overview provider and shown by others.
@@ -112,33 +121,29 @@ SHOWN = 10
 # fewer: there may be as many groups as years or platforms.
 SHOWN_IN_GROUP = 5
 
-# The full lists a page may link to: relation -> kind of record listed.
-FULL_LISTS = {
-    "campaigns-of-platform": "campaigns", "campaigns-of-channel": "campaigns",
-    "campaigns-of-scenario": "campaigns", "campaigns-of-recruitment": "campaigns",
-    "campaigns-of-year": "campaigns", "campaigns-run-by": "campaigns", "campaigns-secured-by": "campaigns",
-    "campaigns-of-tag": "campaigns",
-    "lessons-of-platform": "lessons", "lessons-of-channel": "lessons", "lessons-of-level": "lessons",
-    "lessons-of-status": "lessons", "lessons-by-author": "lessons", "lessons-of-campaign": "lessons",
-    "lessons-of-tag": "lessons", "recurred-by": "lessons", "supersedes": "lessons",
-    "accounts-of-platform": "accounts", "accounts-owned-by": "accounts", "accounts-backed-up-by": "accounts",
-    "accounts-of-tag": "accounts",
-    "people-of-tag": "people", "guidelines-of-tag": "guidelines", "guidelines-owned-by": "guidelines",
-}
+# The full lists a page may link to: every relation to the terms of a
+# vocabulary, and these.
+FULL_LISTS = frozenset({
+    CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
+    LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY, SUPERSEDES,
+    ACCOUNTS_OWNED_BY, ACCOUNTS_BACKED_UP_BY, GUIDELINES_OWNED_BY,
+    *(relation for v in VOCABULARIES for relation in term_relations(v)),
+})
 # The lists that pages of groups show (a few of each group): their full
 # lists exist from SHOWN_IN_GROUP on; the others' from SHOWN on.
 GROUPED = frozenset({
-    "campaigns-of-platform", "campaigns-of-channel", "campaigns-of-scenario", "campaigns-of-recruitment",
-    "campaigns-of-year", "lessons-of-level", "lessons-of-platform", "lessons-of-status",
+    of("campaigns", "platform"), of("campaigns", "channel"), of("campaigns", "scenario"), CAMPAIGNS_OF_RECRUITMENT,
+    CAMPAIGNS_OF_YEAR, LESSONS_OF_LEVEL, of("lessons", "platform"), LESSONS_OF_STATUS,
 })
-# Lessons that apply to a platform, channel or scenario: superseded ones are
-# never listed as applying.
-CURRENT_ONLY = frozenset({"lessons-of-platform", "lessons-of-channel", "lessons-of-scenario"})
+# Lessons that apply to a term (`applies_to`): superseded ones are never
+# listed as applying.
+CURRENT_ONLY = frozenset(of_term(v, use) for v in VOCABULARIES for use in v.uses if use.path[0] == "applies_to")
 
 
-def list_path(relation: str, key: str, number: int = 1) -> str:
+def list_path(relation: Relation, key: str, number: int = 1) -> str:
     """Page `number` of the full list of `relation` for `key`."""
-    return f"lists/{relation}/{key}.md" if number == 1 else f"lists/{relation}/{key}/{number}.md"
+    name = relation.name
+    return f"lists/{name}/{key}.md" if number == 1 else f"lists/{name}/{key}/{number}.md"
 
 
 def numbered(first: str, number: int) -> str:
@@ -176,12 +181,10 @@ class Site:
         self.contact_details = contact_details
         self.L = LABELS[language]
         self.source_url = source_url
-        tax = catalog.taxonomy
-        self.platform_names = {k: self._term(v) for k, v in tax.platforms.items()}
-        self.channel_names = {k: self._term(v) for k, v in tax.channels.items()}
-        self.scenario_names = {k: self._term(v) for k, v in tax.scenarios.items()}
-        self.tag_names = {k: self._term(v) for k, v in tax.tags.items()}
-        self._members: dict[tuple[str, str], list[str]] = {}
+        # The names of every vocabulary's terms in the site's language: term -> id -> name.
+        self.names: dict[str, dict[str, str]] = {
+            v.term: {k: self._term(t) for k, t in getattr(catalog.taxonomy, v.section).items()} for v in VOCABULARIES}
+        self._members: dict[tuple[Relation, str], list[str]] = {}
 
     def prepare(self) -> None:
         """Work out now what many pages read (the findings, the lesson table),
@@ -234,7 +237,7 @@ class Site:
 
     def title(self, kind: str, ident: str) -> str:
         if kind == "guideline":
-            return self.platform_names[ident]
+            return self.names["platform"][ident]
         return self.c.title(kind, ident)
 
     def record_link(self, frm: str, kind: str, ident: str) -> Raw:
@@ -246,14 +249,14 @@ class Site:
     def lesson_link(self, frm: str, ident: str) -> Raw:
         return self.record_link(frm, "lesson", ident)
 
-    def platform_link(self, frm: str, ident: str) -> Raw:
-        return link(self.platform_names[ident], self.rel(frm, record_path("guideline", ident)))
+    def term_link(self, frm: str, term: str, ident: str) -> Raw:
+        """A term's name linked to its page (or its place on the list of campaigns by it)."""
+        path, anchor = term_address(term, ident)
+        return link(self.names[term][ident], self.rel(frm, path) + (f"#{anchor}" if anchor else ""))
 
-    def channel_link(self, frm: str, ident: str) -> Raw:
-        return link(self.channel_names[ident], self.rel(frm, channel_path(ident)))
-
-    def scenario_link(self, frm: str, ident: str) -> Raw:
-        return link(self.scenario_names[ident], self.rel(frm, "lists/campaigns-by-scenario.md") + f"#{ident}")
+    def terms(self, frm: str, term: str, idents: Iterable[str]) -> list[Raw]:
+        """Terms named by a record, each linked to its page."""
+        return [self.term_link(frm, term, ident) for ident in idents]
 
     def person(self, frm: str, ident: str | None) -> Raw:
         """A person's name linked to their page, with when they left."""
@@ -297,10 +300,7 @@ class Site:
 
     def tags(self, frm: str, tags: list[str]) -> list[Raw]:
         """A record's tags, each linked to the page of that tag."""
-        return [self.tag_link(frm, t) for t in tags]
-
-    def tag_link(self, frm: str, tag: str) -> Raw:
-        return link(self.tag_names[tag], self.rel(frm, tag_path(tag)))
+        return self.terms(frm, "tag", tags)
 
     def source(self, entry: Entry | None) -> dict[str, Any]:
         """Where a page's record lives, and the link to edit it in the
@@ -330,7 +330,7 @@ class Site:
         """The knowledge-health findings, gathered once for every page that shows them."""
         return report(self.c)
 
-    def members(self, relation: str, key: str) -> list[str]:
+    def members(self, relation: Relation, key: str) -> list[str]:
         """The records of a relation as lists show them (sorted by `entries`)."""
         found = self._members.get((relation, key))
         if found is None:
@@ -339,9 +339,9 @@ class Site:
             found = self._members[relation, key] = self._order(relation)(ids)
         return found
 
-    def _order(self, relation: str) -> Callable[[Iterable[str]], list[str]]:
+    def _order(self, relation: Relation) -> Callable[[Iterable[str]], list[str]]:
         return {"campaigns": self._campaign_order, "lessons": self._lesson_order, "accounts": sorted,
-                "people": self._person_order, "guidelines": sorted}[FULL_LISTS.get(relation, relation.partition("-")[0])]
+                "people": self._person_order, "guidelines": sorted}[relation.records]
 
     @functools.cached_property
     def _findings_by_owner(self) -> dict[str, dict[str, list[Any]]]:
@@ -361,25 +361,32 @@ class Site:
         """A record's review verdict, as the page footer shows it."""
         return {"reviewed": review.reviewed, "due": review.due, "overdue": review.overdue}
 
-    def filters(self, kind: str, platforms: Iterable[str] = (), channels: Iterable[str] = (),
+    def filters(self, kind: str, record: Any = None, terms: dict[str, list[str]] | None = None,
                 level: str | None = None, status: str | None = None, year: int | None = None) -> list[tuple[str, str]]:
-        """What search can narrow a record page down by: (filter, value) pairs,
-        named in the site's language."""
+        """What search can narrow a page of `kind` down by: (filter, value)
+        pairs, named in the site's language. The terms of every vocabulary
+        that is a filter come from `record` (by the vocabulary's uses) or,
+        on a term's own page, from `terms` (term -> ids)."""
         L = self.L
         pairs = [(L["kind"], L[kind])]
-        pairs += [(L["platform"], self.platform_names[p]) for p in platforms]
-        pairs += [(L["channel"], self.channel_names[ch]) for ch in channels]
+        for v in VOCABULARIES:
+            if not v.filter:
+                continue
+            named = (terms or {}).get(v.term, [])
+            if record is not None:
+                named = [t for use in v.uses if use.kind == kind for t in terms_named(record, use)]
+            pairs += [(L[v.term], self.names[v.term][t]) for t in named]
         pairs += [(L[name], L[value]) for name, value in (("level", level), ("status", status)) if value]
         pairs += [(L["year"], str(year))] if year is not None else []
         return pairs
 
     # --- lists that do not grow with the handbook -----------------------------------
 
-    def entries(self, frm: str, relation: str, ids: Iterable[str], start: int = 0,
+    def entries(self, frm: str, relation: Relation, ids: Iterable[str], start: int = 0,
                 stop: int | None = None) -> list[dict[str, Any]]:
         """Entries `start` to `stop` of a list of records (`ids` in the list's
         order, as `members` gives them); only those are formatted."""
-        kind = FULL_LISTS.get(relation, relation.partition("-")[0])
+        kind = relation.records
         make = {"campaigns": self.campaign_items, "lessons": self.lesson_items, "accounts": self.account_items,
                 "people": self.person_items, "guidelines": self.guideline_items}[kind]
         return make(frm, list(ids)[start:stop], ordered=True)
@@ -396,14 +403,13 @@ class Site:
         people = self.c.people
         return sorted(ids, key=lambda k: (people[k].record.name.casefold(), k))
 
-    def capped(self, frm: str, relation: str, key: str, shown: int = SHOWN) -> dict[str, Any]:
+    def capped(self, frm: str, relation: Relation, key: str, shown: int = SHOWN) -> dict[str, Any]:
         """The first `shown` records of a relation, newest first, and a link to
         the whole list when there are more."""
         ids = self.members(relation, key)
         more = None
         if len(ids) > shown:
-            kind = FULL_LISTS[relation]
-            more = link(self.L[f"all_{kind}"].format(count=self.number(len(ids))),
+            more = link(self.L[f"all_{relation.records}"].format(count=self.number(len(ids))),
                         self.rel(frm, list_path(relation, key)))
         return {"entries": self.entries(frm, relation, ids, 0, shown), "total": len(ids), "more": more}
 
@@ -414,11 +420,12 @@ class Site:
         links = [entry["link"] for entry in capped["entries"]]
         return join(links + ([capped["more"]] if capped["more"] else []))
 
-    def full_lists(self) -> list[tuple[str, str]]:
-        """(relation, key) of every list too long to show whole elsewhere."""
-        return sorted((relation, key) for relation, key in self.c.related
-                      if relation in FULL_LISTS and key is not None
-                      and len(self.members(relation, key)) > (SHOWN_IN_GROUP if relation in GROUPED else SHOWN))
+    def full_lists(self) -> list[tuple[Relation, str]]:
+        """(relation, key) of every list too long to show whole elsewhere, by the list's address."""
+        return sorted(((relation, key) for relation, key in self.c.related
+                       if relation in FULL_LISTS and key is not None
+                       and len(self.members(relation, key)) > (SHOWN_IN_GROUP if relation in GROUPED else SHOWN)),
+                      key=lambda pair: (pair[0].name, pair[1]))
 
     def pager(self, first: str, number: int, count: int) -> dict[str, Any] | None:
         """Links to the other pages of a paged list, as page `number` shows them."""
@@ -480,14 +487,14 @@ class Site:
             account: Account = self.c.accounts[aid].record
             items.append({
                 "link": link(account.handle, self.url(frm, "account", aid)),
-                "detail": Raw("{} · {}").format(self.platform_names[account.platform],
+                "detail": Raw("{} · {}").format(self.names["platform"][account.platform],
                                                 flag(self.L[account.status], "medium") if account.status == "dormant"
                                                 else self.L[account.status]),
             })
         return items
 
     def guideline_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
-        return [{"link": self.platform_link(frm, k), "detail": ""} for k in (ids if ordered else sorted(ids))]
+        return [{"link": self.term_link(frm, "platform", k), "detail": ""} for k in (ids if ordered else sorted(ids))]
 
     def person_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
         people = self.c.people
