@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .records.health import FINDINGS
+from .words.catalogs import LANGUAGES
 from .words.messages import kind_name, language, say
 from .words.problems import Problems, one_line
 from .authors.report import report_problems
@@ -41,7 +42,7 @@ def _speaks(function):
     """`--language`, and every message of the command in it (by default the
     site's language, theme.language in mkdocs.yml; Dutch without one)."""
 
-    @click.option("--language", type=click.Choice(["nl", "en"]), default=None,
+    @click.option("--language", type=click.Choice(LANGUAGES), default=None,
                   help="Language of the messages (default: theme.language in mkdocs.yml).")
     @functools.wraps(function)
     def speaking(*args, language: str | None = None, **kwargs):
@@ -168,7 +169,7 @@ def report(project: Path, form: str) -> None:
 
 @main.command()
 @_project_option
-@click.option("--language", type=click.Choice(["nl", "en"]), default=None,
+@click.option("--language", type=click.Choice(LANGUAGES), default=None,
               help="Language of the site (default: theme.language in mkdocs.yml).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the built site (default: site/ in the project).")

@@ -21,7 +21,7 @@ from .conftest import FIXTURE_EPOCH, copy_project
 LAUNCHER = '''
 import sys
 from generator.records import vocabularies as v
-from generator.words import labels
+from generator.words.catalogs import texts
 
 v.VOCABULARIES = v.VOCABULARIES + (v.Vocabulary(
     "sectors", "sector", v.Term, "Sectors of the labour market, by id.",
@@ -35,9 +35,9 @@ for language, words in {
            "sector_id": "Id (in a record, under sectors)", "sector_unused": "No campaign in this sector yet.",
            "chart_sectors_alt": "Sectors", "list_campaigns_of_sector": "Campaigns in {name}"},
 }.items():
-    labels.LABELS[language].update(words)
-from generator.words import messages
-messages.MESSAGES["unknown_sector"] = ("unknown sector {value}{hint}", "onbekende sector {value}{hint}")
+    texts(language, "labels").update(words)
+texts("en", "messages")["unknown_sector"] = "unknown sector {value}{hint}"
+texts("nl", "messages")["unknown_sector"] = "onbekende sector {value}{hint}"
 from generator.cli import main
 main(sys.argv[1:], prog_name="handbook")
 '''

@@ -137,8 +137,8 @@ def _text_problems(kind: str | None, field: str, text: str) -> str | None:
 
 
 def _suggest_by_name(text: str, options: list[str]) -> str:
-    """' (bedoel je 'execution'?)' for 'uitvoerig': close to a Dutch name."""
-    names = {VALUE_NAMES[o]: o for o in options if o in VALUE_NAMES}
+    """' (bedoel je 'execution'?)' for 'uitvoerig': close to its name in a language the handbook speaks."""
+    names = {name: o for o in options for name in VALUE_NAMES.everywhere(o)}
     close = suggest(text.lower(), tuple(sorted(names)))
     if not close:
         return ""
@@ -346,7 +346,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
     if kind == "guideline":
         free = [k for k in sorted(catalog.taxonomy.platforms) if k not in catalog.guidelines]
         if ident is None and ask is not None:
-            platform = Essential("id", "Platform of the guideline", "Platform van de richtlijn", "ref")
+            platform = Essential("id", "guideline.id", "ref")
             ident = ask(platform, free, earlier.get("id"),
                         lambda raw: check_answer(platform, raw, free, catalog), {})
         if ident in catalog.guidelines:
@@ -390,7 +390,7 @@ def scaffold(project: Path, kind: str, ident: str | None, given: dict[str, list[
                 ident = kept_id
             else:  # a title of only punctuation: the kind, in the author's language
                 ident = free_id(folder, ident or kind_name(kind))
-            name = Essential("id", "Id (the file name)", "Id (de bestandsnaam)")
+            name = Essential("id", "id")
 
             def free_slug(raw: str) -> tuple[Any, str | None]:
                 text = raw.strip()

@@ -68,11 +68,11 @@ class _InLanguage(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         match = self.pattern.search(record.getMessage())
         if match is not None:
-            from ..words.messages import language, say
+            from ..words.messages import decimal, say
 
             value = match.group(1)
-            if self.key == "preview_built" and language() == "nl":
-                value = value.replace(".", ",")  # 0,47 seconden
+            if self.key == "preview_built":
+                value = decimal(value)  # 0,47 seconden
             record.msg, record.args = say(self.key, value=value), ()
         return True
 

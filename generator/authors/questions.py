@@ -14,7 +14,8 @@ from typing import Any
 
 from ..records.catalog import Catalog, resolve_answer
 
-from ..words.messages import VALUE_NAMES, language
+from ..words.catalogs import texts
+from ..words.messages import VALUE_NAMES, language, names_beside, word
 from ..records.vocabularies import VOCABULARIES
 from ..words.labels import LABELS
 from ..records.models import Account, Campaign, Lesson, allowed
@@ -25,102 +26,91 @@ class Essential:
     """One field `handbook new` asks for."""
 
     field: str  # dotted for nested fields: 'period.start'
-    english: str  # the question, in English and in Dutch
-    dutch: str
+    asks: str  # the question's key in the catalog: 'lesson.title'
     shape: str = "text"  # text | story (several lines) | date | choice | ref | refs | items | count
     source: str | None = None  # for choice/ref/refs: where the choices come from
     required: bool = True
+    label: str | None = None  # a label of the pages that words the question when the catalog has none
 
     @property
     def question(self) -> str:
-        return self.dutch if language() == "nl" else self.english
+        if self.label is not None and self.asks not in texts(language(), "messages", "question"):
+            return LABELS[language()][self.label]
+        return word("question", self.asks)
 
 
 ESSENTIALS: dict[str, list[Essential]] = {
     "lesson": [
-        Essential("title", "The lesson in one line", "De les in één regel"),
-        Essential("date", "Date of the lesson", "Datum van de les", "date"),
-        Essential("author", "Who writes it (person id)", "Wie schrijft haar (id van de persoon)", "ref", "people"),
-        Essential("campaigns", "Campaign(s) it came from", "Uit welke campagne(s) komt ze", "refs", "campaigns",
-                  required=False),
-        Essential("answers", "Learning goal(s) it answers", "Welk(e) leerdoel(en) beantwoordt ze", "refs", "goals",
-                  required=False),
-        Essential("level", "About the foundation or about the execution", "Over het fundament of over de uitvoering",
-                  "choice", "level"),
-        Essential("what_happened", "What happened", "Wat er gebeurde", "story"),
-        Essential("lesson", "What did we learn", "Wat hebben we geleerd", "story"),
-        Essential("recommendation", "What to do next time", "Wat doen we de volgende keer", "story",
-                  required=False),
+        Essential("title", "lesson.title"),
+        Essential("date", "lesson.date", "date"),
+        Essential("author", "lesson.author", "ref", "people"),
+        Essential("campaigns", "lesson.campaigns", "refs", "campaigns", required=False),
+        Essential("answers", "lesson.answers", "refs", "goals", required=False),
+        Essential("level", "lesson.level", "choice", "level"),
+        Essential("what_happened", "lesson.what_happened", "story"),
+        Essential("lesson", "lesson.lesson", "story"),
+        Essential("recommendation", "lesson.recommendation", "story", required=False),
     ],
     "campaign": [
-        Essential("title", "Name of the campaign", "Naam van de campagne"),
-        Essential("summary", "What it did, in a sentence or two", "Wat ze deed, in een zin of twee", "story"),
-        Essential("status", "Status", "Status", "choice", "status"),
-        Essential("period.start", "First day", "Eerste dag", "date"),
-        Essential("period.end", "Last day (empty while it runs)", "Laatste dag (leeg zolang ze loopt)", "date",
-                  required=False),
-        Essential("owner", "Who runs it (person id)", "Wie voert haar uit (id van de persoon)", "ref", "people"),
-        Essential("knowledge_owner", "Who secures what it teaches (person id)",
-                  "Wie borgt wat ze ons leert (id van de persoon)", "ref", "people"),
-        Essential("recruitment", "Active or passive recruitment", "Actieve of passieve werving", "choice",
-                  "recruitment"),
-        Essential("scenario", "Scenario", "Scenario", "ref", "scenarios"),
-        Essential("platforms", "Platform(s)", "Platform(s)", "refs", "platforms", required=False),
-        Essential("channels", "Channel(s)", "Kanaal/kanalen", "refs", "channels"),
-        Essential("audience", "Who it is for", "Voor wie ze is"),
-        Essential("audience_goal", "What the audience itself wants", "Wat de doelgroep zelf wil"),
-        Essential("business_goals", "What the organisation wants to achieve", "Wat de organisatie wil bereiken",
-                  "items"),
-        Essential("learning_goals", "What do we want to learn from it?", "Wat willen we ervan leren?", "items"),
+        Essential("title", "campaign.title"),
+        Essential("summary", "campaign.summary", "story"),
+        Essential("status", "campaign.status", "choice", "status"),
+        Essential("period.start", "campaign.period.start", "date"),
+        Essential("period.end", "campaign.period.end", "date", required=False),
+        Essential("owner", "campaign.owner", "ref", "people"),
+        Essential("knowledge_owner", "campaign.knowledge_owner", "ref", "people"),
+        Essential("recruitment", "campaign.recruitment", "choice", "recruitment"),
+        Essential("scenario", "campaign.scenario", "ref", "scenarios"),
+        Essential("platforms", "campaign.platforms", "refs", "platforms", required=False),
+        Essential("channels", "campaign.channels", "refs", "channels"),
+        Essential("audience", "campaign.audience"),
+        Essential("audience_goal", "campaign.audience_goal"),
+        Essential("business_goals", "campaign.business_goals", "items"),
+        Essential("learning_goals", "campaign.learning_goals", "items"),
     ],
     "guideline": [
-        Essential("summary", "What the organisation uses the platform for",
-                  "Waarvoor de organisatie het platform gebruikt", "story"),
-        Essential("recruitment", "Purpose", "Doel", "refs", "recruitment"),
-        Essential("dos", "Something to do on this platform", "Iets om op dit platform wel te doen", "items"),
-        Essential("donts", "Something never to do on this platform", "Iets om op dit platform nooit te doen",
-                  "items"),
-        Essential("tone_of_voice", "How we sound there", "Hoe we daar klinken"),
-        Essential("webcare_hours", "Hours within which a question gets an answer",
-                  "Binnen hoeveel uur een vraag antwoord krijgt", "count"),
-        Essential("approval", "Who approves a message before it goes out", "Wie een bericht goedkeurt voor het uitgaat"),
-        Essential("owner", "Who keeps this guideline current (person id)",
-                  "Wie houdt deze richtlijn bij (id van de persoon)", "ref", "people"),
-        Essential("reviewed", "Date of this review", "Datum van deze herziening", "date"),
+        Essential("summary", "guideline.summary", "story"),
+        Essential("recruitment", "guideline.recruitment", "refs", "recruitment"),
+        Essential("dos", "guideline.dos", "items"),
+        Essential("donts", "guideline.donts", "items"),
+        Essential("tone_of_voice", "guideline.tone_of_voice"),
+        Essential("webcare_hours", "guideline.webcare_hours", "count"),
+        Essential("approval", "guideline.approval"),
+        Essential("owner", "guideline.owner", "ref", "people"),
+        Essential("reviewed", "guideline.reviewed", "date"),
     ],
     "person": [
-        Essential("name", "Full name", "Volledige naam"),
-        Essential("role", "Job title", "Functie"),
-        Essential("team", "Team or department", "Team of afdeling"),
-        Essential("email", "Work email address", "E-mailadres op het werk", required=False),
+        Essential("name", "person.name"),
+        Essential("role", "person.role"),
+        Essential("team", "person.team"),
+        Essential("email", "person.email", required=False),
     ],
     "account": [
-        Essential("platform", "Platform", "Platform", "ref", "platforms"),
-        Essential("handle", "Name of the account on the platform", "Naam van het account op het platform"),
-        Essential("url", "Address of the account", "Webadres van het account", required=False),
-        Essential("owner", "Who is responsible (person id)", "Wie is verantwoordelijk (id van de persoon)", "ref",
-                  "people", required=False),
-        Essential("backup_owner", "Who stands in (person id)", "Wie neemt het over bij afwezigheid (id van de persoon)",
-                  "ref", "people", required=False),
-        Essential("purpose", "What the account is for", "Waarvoor het account is"),
-        Essential("status", "Status", "Status", "choice", "account_status"),
-        Essential("reviewed", "Date of this review", "Datum van deze herziening", "date", required=False),
+        Essential("platform", "account.platform", "ref", "platforms"),
+        Essential("handle", "account.handle"),
+        Essential("url", "account.url", required=False),
+        Essential("owner", "account.owner", "ref", "people", required=False),
+        Essential("backup_owner", "account.backup_owner", "ref", "people", required=False),
+        Essential("purpose", "account.purpose"),
+        Essential("status", "account.status", "choice", "account_status"),
+        Essential("reviewed", "account.reviewed", "date", required=False),
     ],
 }
 
 
 def _vocabulary_questions() -> None:
     """A question for every field that names a vocabulary's terms and is not
-    asked above (a vocabulary declared later), worded by the vocabulary's
-    labels; its choices are the vocabulary's terms."""
+    asked above (a vocabulary declared later): worded by the catalog's
+    question for it ('campaign.target_groups') or else by the vocabulary's
+    name; its choices are the vocabulary's terms."""
     for v in VOCABULARIES:
         for use in v.uses:
             asked = ESSENTIALS.get(use.kind, [])
             if not v.asked or len(use.path) != 1 or any(e.field == use.path[0] for e in asked):
                 continue
-            words = LABELS["en"][v.section if use.many else v.term], LABELS["nl"][v.section if use.many else v.term]
-            asked.append(Essential(use.path[0], *words, "refs" if use.many else "ref", v.section,
-                                   required=use.description is None))
+            asked.append(Essential(use.path[0], f"{use.kind}.{use.path[0]}", "refs" if use.many else "ref",
+                                   v.section, required=use.description is None,
+                                   label=v.section if use.many else v.term))
 
 
 _vocabulary_questions()
@@ -160,7 +150,7 @@ def option_labels(catalog: Catalog, source: str | None, options: list[str],
                   answers: dict[str, Any] | None = None) -> dict[str, str]:
     """What an option means, shown beside it: a learning goal's question (and
     its campaign, when the lesson comes from several), a person's name, an
-    allowed value's Dutch name."""
+    allowed value's name (beside the code, in any language but English)."""
     if source == "goals":
         campaigns = [c for c in (answers or {}).get("campaigns") or [] if c in catalog.campaigns]
         labels = {}
@@ -176,6 +166,6 @@ def option_labels(catalog: Catalog, source: str | None, options: list[str],
         return {option: catalog.people[option].record.name for option in options if option in catalog.people}
     if source == "campaigns":
         return {option: catalog.campaigns[option].record.title for option in options if option in catalog.campaigns}
-    if source in CHOICES and language() == "nl":
+    if source in CHOICES and names_beside():
         return {option: VALUE_NAMES[option] for option in options if option in VALUE_NAMES}
     return {}

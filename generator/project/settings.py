@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..words.labels import LANGUAGES
+from ..words.catalogs import LANGUAGES
 from ..words.messages import say
 from .published import Sources
 

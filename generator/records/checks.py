@@ -20,10 +20,6 @@ from ..words.problems import Problems, quote, suggest
 
 # File names the generated folders use for their own pages.
 RESERVED_IDS = {"index"}
-# The file name a record written in the browser starts with: the author is to
-# rename it after the record, or the next author's file would take its place.
-NEW_FILE_NAMES = {"lesson": {"nl": "nieuwe-les", "en": "new-lesson"},
-                  "campaign": {"nl": "nieuwe-campagne", "en": "new-campaign"}}
 # Suggestions a run makes at most: enough for any real set of mistakes,
 # bounded for a file of sixty thousand invented names.
 SUGGESTIONS = 1000

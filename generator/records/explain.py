@@ -220,22 +220,28 @@ _number = number
 
 def unknown_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str | None]:
     """The message for a field name the record kind does not have, and the
-    field meant when it is written by its Dutch name."""
+    field meant when it is written by its name in a language the handbook
+    speaks."""
     names = _field_names(model, loc)
     # 'datum' is the Dutch name of 'date', as the messages and the reference show it.
     written = str(loc[-1]).strip().casefold()
-    dutch = [name for name in names if FIELD_NAMES.get(name, "").casefold() == written]
-    hint = say("did_you_mean", value=f"'{dutch[0]}'") if dutch else suggest(str(loc[-1]), names)
+    meant = [name for name in names if _named(name, written)]
+    hint = say("did_you_mean", value=f"'{meant[0]}'") if meant else suggest(str(loc[-1]), names)
     if not hint:  # a field of a group below ('kanalen' in a lesson is 'channels' under 'applies_to')
         holder = _model_at(model, loc)
         for name, info in getattr(holder, "model_fields", {}).items():
             inner = _inner_model(info.annotation)
             below = [field for field in getattr(inner, "model_fields", {})
-                     if field.casefold() == written or FIELD_NAMES.get(field, "").casefold() == written]
+                     if field.casefold() == written or _named(field, written)]
             if below:
                 hint = say("did_you_mean", value=say("under_group", field=below[0], group=name))
                 break
-    return say("unknown_field", name=f"'{loc[-1]}'", hint=hint), (dutch[0] if dutch else None)
+    return say("unknown_field", name=f"'{loc[-1]}'", hint=hint), (meant[0] if meant else None)
+
+
+def _named(field: str, written: str) -> bool:
+    """Whether `written` (casefolded) is the field's name in a language the handbook speaks."""
+    return any(name.casefold() == written for name in FIELD_NAMES.everywhere(field))
 
 
 def _field_help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .catalog import Catalog
 from ..words.labels import LABELS
-from ..words.messages import FIELD_NAMES, language, say
+from ..words.messages import FIELD_NAMES, say
 from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, RECURRED_BY
 
 # A finished campaign gets this long to produce its first lesson.
@@ -40,7 +40,7 @@ FINDINGS = (
 
 def _role(role: str) -> str:
     """A role as the report names it: 'knowledge owner', in Dutch 'kennisborger'."""
-    return FIELD_NAMES.get(role, role) if language() == "nl" else role.replace("_", " ")
+    return FIELD_NAMES.get(role, role.replace("_", " "))
 
 
 def finding_title(name: str, language: str = "en") -> str:

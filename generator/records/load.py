@@ -22,10 +22,10 @@ from urllib.parse import unquote
 from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, Entry, derive
-from .checks import NEW_FILE_NAMES, RESERVED_IDS, check_references, check_titled_references
+from .checks import RESERVED_IDS, check_references, check_titled_references
 from .writing import slugify
 from .read import Document, SourceFile, check_page, discover, read_document
-from ..words.messages import kind_name, say
+from ..words.messages import NEW_FILE_NAMES, kind_name, say
 from ..words.messages import field as field_name
 from ..parallel import elsewhere
 from .models import KIND_BY_FOLDER, Taxonomy
@@ -207,7 +207,7 @@ def load_catalog(
             seen[key] = source
             known_ids[model.kind].add(ident)
         key_owner = seen[key]
-        if ident in NEW_FILE_NAMES.get(model.kind, {}).values():
+        if ident in NEW_FILE_NAMES.everywhere(model.kind):
             problems.error(source.path, 1, 1, say("starting_name", value=quote(ident)))
         if doc.data is None:
             continue

@@ -16,10 +16,9 @@ from typing import Any, Callable, Iterable
 from urllib.parse import quote, urlencode
 
 from ...records.catalog import Catalog, Entry, Review
-from ...records.checks import NEW_FILE_NAMES
 from ...records.health import Report, report
 from ...words.labels import LABELS, format_day, format_money, format_number
-from ...words.messages import speaking
+from ...words.messages import NEW_FILE_NAMES, speaking
 from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
 from ...records.vocabularies import VOCABULARIES, terms_named, vocabulary
 from ...records.record_file import blank_record
@@ -317,8 +316,8 @@ class Site:
         base = self.source_url.rstrip("/").replace("/edit/", "/new/", 1)
         with speaking(self.language):  # the file's comments in the site's language, whoever builds it
             blank = blank_record(kind)
-        query = urlencode({"filename": f"{NEW_FILE_NAMES[kind][self.language]}.yml", "value": blank},
-                          quote_via=quote)
+            name = NEW_FILE_NAMES[kind]
+        query = urlencode({"filename": f"{name}.yml", "value": blank}, quote_via=quote)
         return f"{base}/data/{FOLDERS[kind]}?{query}"
 
     def source_of(self, path: str) -> dict[str, Any]:

@@ -1,0 +1,53 @@
+"""The words of every language the handbook speaks, as gettext catalogs:
+`locale/<language>/LC_MESSAGES/messages.po` for what the tools say to an
+author, `labels.po` for the generated pages. A language is a folder there,
+so adding one is adding its catalogs, not code (README, "Adding a
+language").
+
+A msgid is the key the code names; a msgctxt the table an entry belongs to
+(a field's name, a value's name, a field's description...). Each catalog is
+read with Babel, once per process, when its first word is needed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.messages.catalog import Catalog
+
+LOCALE = Path(__file__).parent / "locale"
+# The language of a run that names none.
+DEFAULT = "nl"
+# The records' field names and allowed values are English words: an English
+# message shows them alone, any other language with its own name beside them.
+CODES = "en"
+LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(folder.name for folder in LOCALE.iterdir()
+                                               if folder.name != DEFAULT and (folder / "LC_MESSAGES").is_dir()))
+
+
+@cache
+def _catalog(language: str, domain: str) -> Catalog:
+    # Imported here: `handbook --help` and the commands that say nothing do not wait for it.
+    from babel.messages.pofile import read_po
+
+    with open(LOCALE / language / "LC_MESSAGES" / f"{domain}.po", "rb") as file:
+        return read_po(file)
+
+
+@cache
+def texts(language: str, domain: str, context: str | None = None) -> dict[str, str]:
+    """One table of a catalog, key -> text. A fuzzy or empty entry is left
+    out, as gettext leaves it out: the test of the catalogs names it."""
+    return {message.id: message.string for message in _catalog(language, domain)
+            if message.id and message.context == context and message.string and not message.fuzzy}
+
+
+@cache
+def locale(language: str) -> Locale:
+    """The locale of the language's numbers and dates: its catalog's
+    `Language` header (en_GB: 1 March 2010, 1,000)."""
+    return _catalog(language, "labels").locale
