@@ -285,3 +285,19 @@ def test_every_key_said_exists() -> None:
                 if not any(all(piece in name for piece in fixed) for name in known):
                     missing.append(f"{where}: {table or ''}|{fixed}")
     assert missing == []
+
+
+def test_the_catalogs_pass_the_checks_of_gettext_s_own_tools() -> None:
+    """Translators open the catalogs in tools built on gettext (Poedit,
+    Weblate, `msgfmt`): each catalog passes `msgfmt --check`, so none of
+    them refuses or flags a file the handbook reads."""
+    import shutil
+    import subprocess
+
+    msgfmt = shutil.which("msgfmt")
+    assert msgfmt is not None, "msgfmt (Debian's gettext) is missing: .ci/run installs it"
+    catalogs_found = sorted((ROOT / "generator" / "words" / "locale").glob("*/LC_MESSAGES/*.po"))
+    assert len(catalogs_found) >= 4
+    for catalog in catalogs_found:
+        result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(catalog)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{catalog.relative_to(ROOT)}: {result.stderr}"
