@@ -108,9 +108,12 @@ def _vocabulary_questions() -> None:
             asked = ESSENTIALS.get(use.kind, [])
             if not v.asked or len(use.path) != 1 or any(e.field == use.path[0] for e in asked):
                 continue
-            asked.append(Essential(use.path[0], f"{use.kind}.{use.path[0]}", "refs" if use.many else "ref",
-                                   v.section, required=use.description is None,
-                                   label=v.section if use.many else v.term))
+            question = Essential(use.path[0], f"{use.kind}.{use.path[0]}", "refs" if use.many else "ref",
+                                 v.section, required=use.description is None, label=v.section if use.many else v.term)
+            # asked with the other terms of the record: after the last question that offers terms
+            terms = {other.section for other in VOCABULARIES}
+            after = max((i for i, e in enumerate(asked) if e.source in terms), default=len(asked) - 1)
+            asked.insert(after + 1, question)
 
 
 _vocabulary_questions()

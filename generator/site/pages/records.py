@@ -81,6 +81,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "scenario": site.term_link(path, "scenario", campaign.scenario),
         "platforms": site.joined(site.term_link(path, "platform", p) for p in campaign.platforms),
         "channels": site.joined(site.term_link(path, "channel", ch) for ch in campaign.channels),
+        "other_terms": site.named_terms(path, "campaign", campaign, {"scenario", "platforms", "channels", "tags"}),
         "owner": site.person(path, campaign.owner),
         "knowledge_owner": site.person(path, campaign.knowledge_owner),
         "budget": campaign.budget,

@@ -297,6 +297,17 @@ class Site:
         items = list(links)
         return join(items) if items else Raw.escape(self.L["none"])
 
+    def named_terms(self, frm: str, kind: str, record: Any, shown: set[str]) -> list[tuple[str, Raw]]:
+        """(label, linked terms) for every vocabulary a record of `kind`
+        names in a field its page does not show by itself (`shown`)."""
+        rows = []
+        for v in VOCABULARIES:
+            for use in v.uses:
+                named = terms_named(record, use) if use.kind == kind and use.path[0] not in shown else []
+                if named:
+                    rows.append((self.L[v.section if use.many else v.term], self.joined(self.terms(frm, v.term, named))))
+        return rows
+
     def tags(self, frm: str, tags: list[str]) -> list[Raw]:
         """A record's tags, each linked to the page of that tag."""
         return self.terms(frm, "tag", tags)

@@ -89,8 +89,8 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
         return []
     made: list[Job] = []
     for vocabulary in VOCABULARIES:
-        if vocabulary.page is None or not vocabulary.own_pages:
-            continue
+        if vocabulary.page is None or not vocabulary.own_pages or not site.names[vocabulary.term]:
+            continue  # no pages of its own, or no terms yet (an organisation that keeps no tags)
         made.append((_index_path(vocabulary), partial(term_index, site, vocabulary)))
         made += [(term_path(vocabulary.term, ident), partial(term_page, site, vocabulary, ident))
                  for ident in sorted(site.names[vocabulary.term])]
