@@ -150,7 +150,7 @@ def test_in_a_terminal_what_we_know_comes_before_the_learning_goals_are_asked(tm
 
     project = make_project(tmp_path)
     answers = ["Stage op LinkedIn", "Stages werven", "", "planned", "2026-12-01", "", "eva-jansen", "eva-jansen", "passive",
-               "social-broadcasting", "linkedin", "social", "Studenten", "Een stage", "Twee stagiairs", "",
+               "social-broadcasting", "linkedin", "social", "", "Studenten", "Een stage", "Twee stagiairs", "",
                "Werkt het?", "", "stage-op-linkedin"]
     result = CliRunner().invoke(main, ["new", "campaign", "--project", str(project), "--input"],
                                 input="\n".join(answers) + "\n", env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})

@@ -112,6 +112,11 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         uses=tuple(Use(kind, ("tags",)) for kind in ("campaign", "lesson", "guideline", "account", "person")),
         required=False, max_terms=500, page="tags", asked=False,
     ),
+    Vocabulary(
+        "target_groups", "target_group", Term, "Target groups, by id: the people a campaign wants to reach.",
+        uses=(Use("campaign", ("target_groups",), description="Target group ids: who the campaign wants to reach."),),
+        required=False, page="target-groups", filter=True,
+    ),
 )
 
 
