@@ -291,7 +291,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                     if style == '"':
                         # Escapes ('\x80', '\u202e') make characters the file does not show.
                         for line, col, char in escaped_invisible(event.value, source_lines(), event.start_mark,
-                                                                  event.end_mark):
+                                                                 event.end_mark):
                             problems.error(path, line + first_line, col + 1,
                                            say("invisible_escape", what=character_named(char)))
                 continue
