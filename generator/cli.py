@@ -242,7 +242,7 @@ def synth(records: int, out: Path, seed: int) -> None:
     try:
         from benchmarks.synth import synthesize
     except ImportError:
-        click.echo("synth: benchmarks/synth.py is part of the repository's development tools; "
+        click.echo("synth: benchmarks/synth/ is part of the repository's development tools; "
                    "run `handbook synth` in a clone (make site installs it).", err=True)
         sys.exit(2)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -71,6 +73,100 @@ def in_english(args: list[str]) -> list[str]:
     if args and args[0] in SPEAKING and "--language" not in args:
         args[1:1] = ["--language", "en"]
     return args
+
+
+# What an author types at a prompt of `handbook new`: an answer, or a list
+# of answers, one for each time the question is asked.
+Answer = str | list[str]
+# Ctrl-C: the author stops at this question.
+STOP = "\x03"
+
+
+class Conversation:
+    """Answers to the questions of `handbook new`, found by what each
+    question asks instead of by its place, so that a new question does not
+    shift every answer after it.
+
+    Each key is a distinctive part of a prompt; its value the answer (one
+    of several lines types each line at the prompts that follow: a story,
+    the items of a list), or a list of answers, one for each time the
+    question is asked (again after a mistake, or in another round). A
+    question no key names, or asked more often than its key has answers,
+    is answered with Enter (an optional field skipped, a default taken);
+    asked again straight after, Enter was refused: that is noted in
+    `trouble`, and the author stops. `STOP` as an answer, or as a line of
+    one, stops there. After the run, `check()` says what went wrong and
+    which keys were never asked (a question reworded, or gone)."""
+
+    def __init__(self, answers: dict[str, Answer]) -> None:
+        self.answers = {key: [value] if isinstance(value, str) else list(value) for key, value in answers.items()}
+        self.asked = dict.fromkeys(answers, 0)
+        self.trouble: list[str] = []
+        self.skipped: str | None = None  # the last question answered with Enter for want of an answer
+
+    def reply(self, prompt: str) -> str:
+        """What to type at `prompt` (its line as the terminal shows it)."""
+        keys = [key for key in self.answers if key in prompt]
+        if len(keys) > 1:
+            self.trouble.append(f"{prompt!r} is named by several keys: {keys}")
+            return STOP
+        answer = None
+        if keys:
+            key, = keys
+            if self.asked[key] < len(self.answers[key]):
+                answer = self.answers[key][self.asked[key]]
+            self.asked[key] += 1
+        if answer is None:
+            if prompt == self.skipped:
+                self.trouble.append(f"Enter was not taken at {prompt!r}, and no answer is left for it")
+                return STOP
+            self.skipped = prompt
+            return ""
+        self.skipped = None
+        return answer
+
+    def check(self) -> None:
+        unasked = [key for key, values in self.answers.items() if self.asked[key] < len(values)]
+        assert not self.trouble and not unasked, f"{self.trouble}; never asked (or not as often): {unasked}"
+
+
+class Answers(io.RawIOBase):
+    """The input of `handbook new` under CliRunner, answering each question
+    by what it asks (a `Conversation`):
+    `CliRunner().invoke(..., input=Answers({...}))`, then `.check()`.
+
+    The prompt is the last line the command has written when it reads from
+    its input: the runner's stdout is looked at in that moment. An answer
+    of several lines is given at once; a stop ends the input."""
+
+    def __init__(self, answers: dict[str, Answer]) -> None:
+        super().__init__()
+        self.conversation = Conversation(answers)
+        self.waiting = b""  # the rest of an answer longer than one read
+        self.ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if len(buffer) == 0 or self.ended:  # CliRunner looks what kind of stream this is; or the end
+            return 0
+        if not self.waiting:
+            sys.stdout.flush()
+            prompt = sys.stdout.buffer.getvalue().decode("utf-8", "replace").rsplit("\n", 1)[-1]
+            lines = self.conversation.reply(prompt).split("\n")
+            if STOP in lines:
+                lines, self.ended = lines[:lines.index(STOP)], True
+            self.waiting = "".join(f"{line}\n" for line in lines).encode("utf-8")
+            if not self.waiting:
+                return 0
+        size = min(len(buffer), len(self.waiting))
+        buffer[:size] = self.waiting[:size]
+        self.waiting = self.waiting[size:]
+        return size
+
+    def check(self) -> None:
+        self.conversation.check()
 
 
 class _Links(HTMLParser):

@@ -20,6 +20,7 @@ from generator.words.problems import Problems
 from generator.records.schema import KINDS, reference_markdown, schema_files, schema_for
 
 from .conftest import ROOT
+from .helpers import STOP, Answer, Answers
 
 ESSENTIALS = {
     "lesson": ["title=Eerst luisteren", "date=2025-01-10", "author=eva-jansen", "campaigns=linkedin-ict-2024",
@@ -42,8 +43,13 @@ FOLDERS = {"lesson": "lessons", "campaign": "campaigns", "guideline": "platforms
            "account": "accounts"}
 
 
-def new(project: Path, *args: str, input: str | None = None):
-    return CliRunner().invoke(main, ["new", "--language", "en", *args, "--project", str(project)], input=input)
+def new(project: Path, *args: str, answers: dict[str, Answer] | None = None):
+    """`handbook new` in English; `answers` to its questions by what they ask."""
+    typed = None if answers is None else Answers(answers)
+    result = CliRunner().invoke(main, ["new", "--language", "en", *args, "--project", str(project)], input=typed)
+    if typed is not None:
+        typed.check()
+    return result
 
 
 @pytest.mark.parametrize("kind", list(ESSENTIALS))
@@ -75,10 +81,12 @@ def test_every_kind_scaffolds_a_valid_commented_record_once(project: Path, kind:
 
 
 def test_scaffolding_asks_in_a_terminal_offering_the_choices(project: Path) -> None:
-    # The stories end with an empty line; the recommendation is left empty.
-    answers = ("Een les\n2025-02-01\neva-jansen\nlinkedin-ict-2024\nrespons\nexecution\nWat gebeurde\n\n"
-               "De les\n\n\nles-via-vragen\n")
-    result = new(project, "lesson", "--input", input=answers)
+    # The stories end with an empty line; the recommendation is left empty (Enter).
+    answers = {"The lesson in one line": "Een les", "Date of the lesson": "2025-02-01",
+               "Who writes it": "eva-jansen", "Campaign(s) it came from": "linkedin-ict-2024",
+               "Learning goal(s) it answers": "respons", "About the foundation or about the execution": "execution",
+               "What happened": "Wat gebeurde", "What did we learn": "De les", "Id (the file name)": "les-via-vragen"}
+    result = new(project, "lesson", "--input", answers=answers)
     assert result.exit_code == 0, result.output
     assert "  choose from:\n    eva-jansen — Eva Jansen\n" in result.output  # Tom Bakker left: not offered
     assert "tom-bakker" not in result.output
@@ -343,7 +351,8 @@ def test_a_handbook_of_many_records_lists_a_few_choices_and_suggests_the_rest(tm
     synthesize(tmp_path / "synth", 400, 1)
     project = copy_project(tmp_path / "p", tmp_path / "synth" / "data")
     people = sorted(path.stem for path in (project / "data/people").iterdir())
-    result = new(project, "lesson", "--input", input="Een les\n2025-02-01\n")  # then the author stops
+    result = new(project, "lesson", "--input", answers={  # the author stops where the people are offered
+        "The lesson in one line": "Een les", "Date of the lesson": "2025-02-01", "Who writes it": STOP})
     listed = result.output.split("  choose from:\n", 1)[1].split("\n")
     shown = [line.split(" — ")[0].strip() for line in listed[:15]]
     assert len(people) > 15 and set(shown) <= set(people) and shown == sorted(shown)

@@ -12,6 +12,7 @@ import pexpect
 import yaml
 
 from .conftest import FIXTURE_EPOCH, ROOT
+from .helpers import STOP, Answer, Conversation
 
 
 def _spawn(project: Path) -> pexpect.spawn:
@@ -20,67 +21,127 @@ def _spawn(project: Path) -> pexpect.spawn:
                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
 
 
-def _waiting_for_input(child: pexpect.spawn) -> None:
+def _waiting_for_input(child: pexpect.spawn, read: int = 0) -> bool:
     """Until the tool sleeps in a read of its terminal, as it does while a
-    person looks at a prompt. A Ctrl-C sent in the instant between a prompt
-    being written and the read starting would be a race of the test, not a
-    person's stop (the signal lands before the read, which then waits on)."""
+    person looks at a prompt, having read `read` bytes in all (the line
+    typed last has been taken); False when it ended instead. A
+    Ctrl-C sent in the instant between a prompt being written and the read
+    starting would be a race of the test, not a person's stop (the signal
+    lands before the read, which then waits on)."""
     import time
 
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        call = Path(f"/proc/{child.pid}/syscall").read_text().split()
-        if state == "S" and call[:2] == ["0", "0x0"]:  # read(0, ...)
-            return
+        try:
+            state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state in ("Z", "X"):
+                return False
+            call = Path(f"/proc/{child.pid}/syscall").read_text().split()
+            taken = _bytes_read(child)
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            return False  # gone (or going)
+        if state == "S" and call[:2] == ["0", "0x0"] and taken >= read:  # read(0, ...)
+            return True
         time.sleep(0.01)
     raise AssertionError("the tool never waited for input")
 
 
-def _answer(child: pexpect.spawn, prompt: str, text: str) -> None:
-    child.expect_exact(prompt)
-    child.sendline(text)
+def _bytes_read(child: pexpect.spawn) -> int:
+    """The bytes the tool has read so far, from its terminal and its files."""
+    return int(Path(f"/proc/{child.pid}/io").read_text().split("rchar:", 1)[1].split()[0])
 
 
-def _tell(child: pexpect.spawn, happened: str, learned: str) -> None:
-    """The two stories, a line each (an empty line ends one), and no recommendation."""
-    _answer(child, "Wat er gebeurde", happened)
-    child.sendline("")
-    _answer(child, "Wat hebben we geleerd", learned)
-    child.sendline("")
-    _answer(child, "Wat doen we de volgende keer", "")
+def _shown(child: pexpect.spawn) -> str:
+    """What the tool wrote since the last look, up to its prompt: every
+    prompt ends with a space, so the terminal is read until its output
+    does, and nothing more comes."""
+    import time
+
+    shown, deadline = "", time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            shown += child.read_nonblocking(65536, timeout=0.05)
+        except pexpect.TIMEOUT:
+            if shown.endswith(" "):
+                return shown
+        except pexpect.EOF:
+            return shown
+    raise AssertionError(f"no prompt after {shown!r}")
+
+
+def _converse(child: pexpect.spawn, answers: dict[str, Answer]) -> str:
+    """Answer each question the tool asks by what it asks (see
+    `Conversation`), a line at a time as a person types, until it ends or
+    the author stops; what the terminal showed, all of it."""
+    conversation = Conversation(answers)
+    said, typing = "", []  # the lines of an answer still to type, at the prompts that follow
+    try:
+        read = 0
+        while _waiting_for_input(child, read):
+            said += _shown(child)
+            if not typing:
+                typing = conversation.reply(said.rsplit("\n", 1)[-1].replace("\r", "")).split("\n")
+            line = typing.pop(0)
+            if line == STOP:
+                child.sendintr()
+                break
+            read = _bytes_read(child) + len(line.encode("utf-8")) + 1
+            child.sendline(line)
+        child.expect(pexpect.EOF)
+        said += child.before
+    except BaseException:
+        child.close(force=True)
+        raise
+    conversation.check()
+    return said.replace("\r\n", "\n")
+
+
+def _in_order(said: str, *parts: str) -> None:
+    """Each of `parts` shown, in this order (other lines between them)."""
+    at = 0
+    for part in parts:
+        found = said.find(part, at)
+        assert found >= 0, f"{part!r} not shown after {said[:at][-300:]!r}"
+        at = found + len(part)
+
+
+# The two stories, a line each (an empty line, Enter, ends one), and no recommendation.
+def _tell(happened: str, learned: str) -> dict[str, Answer]:
+    return {"Wat er gebeurde": happened, "Wat hebben we geleerd": learned}
 
 
 def test_mistakes_at_the_prompts_are_asked_again_and_the_record_is_written(project: Path) -> None:
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Ouders beslissen mee")
-    _answer(child, "Datum van de les", "15-03-2024")
-    child.expect_exact("'15-03-2024' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15")
-    _answer(child, "Datum van de les", "2024-12-15")
-    child.expect_exact("eva-jansen — ")  # people offered with their names
-    _answer(child, "Wie schrijft haar", "eva")
-    child.expect_exact("'eva' is geen van de keuzes (bedoel je 'eva-jansen'?)")
-    _answer(child, "Wie schrijft haar", "tom-bakker")
-    child.expect_exact("'tom-bakker' is uit dienst; noem iemand die hier nu werkt")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2042")
-    child.expect_exact("(bedoel je 'linkedin-ict-2024'?)")
-    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024")
-    child.expect_exact("respons — ")  # a learning goal is offered with its question
-    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "respons")
-    child.expect_exact("execution — uitvoering")  # each choice with its Dutch name
-    _answer(child, "Over het fundament of over de uitvoering", "uitvoerig")
-    child.expect_exact("kies uit: foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)")
-    _answer(child, "Over het fundament of over de uitvoering", "Uitvoering")  # the Dutch name, as the site shows it
-    _answer(child, "Wat er gebeurde", "De video's bereikten de studenten.")
-    child.sendline("Maar de ouders beslisten mee.")
-    child.sendline("")
-    _answer(child, "Wat hebben we geleerd", "Overtuig ook de ouders.")
-    child.sendline("")
-    _answer(child, "Wat doen we de volgende keer", "")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect_exact("data/lessons/ouders-beslissen-mee.yml geschreven")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": "Ouders beslissen mee",
+        "Datum van de les": ["15-03-2024", "2024-12-15"],
+        "Wie schrijft haar": ["eva", "tom-bakker", "eva-jansen"],
+        "Uit welke campagne(s) komt ze": ["linkedin-ict-2042", "linkedin-ict-2024"],
+        "Welk(e) leerdoel(en) beantwoordt ze": "respons",
+        # the Dutch name, as the site shows it
+        "Over het fundament of over de uitvoering": ["uitvoerig", "Uitvoering"],
+        "Wat er gebeurde": "De video's bereikten de studenten.\nMaar de ouders beslisten mee.",
+        "Wat hebben we geleerd": "Overtuig ook de ouders.",
+        "Wat doen we de volgende keer": "",
+        "Id (de bestandsnaam)": "",
+    })
+    _in_order(
+        said,
+        "Datum van de les", "'15-03-2024' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15",
+        "Datum van de les",
+        "eva-jansen — ",  # people offered with their names
+        "Wie schrijft haar", "'eva' is geen van de keuzes (bedoel je 'eva-jansen'?)",
+        "Wie schrijft haar", "'tom-bakker' is uit dienst; noem iemand die hier nu werkt", "Wie schrijft haar",
+        "Uit welke campagne(s) komt ze", "(bedoel je 'linkedin-ict-2024'?)", "Uit welke campagne(s) komt ze",
+        "respons — ",  # a learning goal is offered with its question
+        "Welk(e) leerdoel(en) beantwoordt ze",
+        "execution — uitvoering",  # each choice with its Dutch name
+        "Over het fundament of over de uitvoering",
+        "kies uit: foundation (fundament), execution (uitvoering) (bedoel je 'execution'?)",
+        "Over het fundament of over de uitvoering",
+        "Wat er gebeurde", "Wat hebben we geleerd", "Wat doen we de volgende keer", "Id (de bestandsnaam)",
+        "data/lessons/ouders-beslissen-mee.yml geschreven",
+    )
     child.close()
     assert child.exitstatus == 0
     text = (project / "data/lessons/ouders-beslissen-mee.yml").read_text("utf-8")
@@ -94,27 +155,24 @@ def test_mistakes_at_the_prompts_are_asked_again_and_the_record_is_written(proje
 
 def test_an_author_who_stops_halfway_finds_their_answers_offered_again(project: Path) -> None:
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Eerst luisteren")
-    _answer(child, "Datum van de les", "2024-12-15")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    child.expect_exact("Uit welke campagne(s) komt ze")
-    _waiting_for_input(child)
-    child.sendintr()  # Ctrl-C: the author stops
-    child.expect(pexpect.EOF)
+    _converse(child, {"De les in één regel": "Eerst luisteren", "Datum van de les": "2024-12-15",
+                      "Wie schrijft haar": "eva-jansen",
+                      "Uit welke campagne(s) komt ze": STOP})  # Ctrl-C: the author stops
     child.close()
     assert (project / ".drafts" / "new-lesson.json").exists()
 
     child = _spawn(project)
-    _answer(child, "Er zijn antwoorden van een eerdere poging in .drafts/new-lesson.json; die gebruiken?", "")
-    _answer(child, "De les in één regel [Eerst luisteren]", "")
-    _answer(child, "Datum van de les [2024-12-15]", "")
-    _answer(child, "Wie schrijft haar (id van de persoon) [eva-jansen]", "")
-    _answer(child, "Uit welke campagne(s) komt ze", "")
-    _answer(child, "Over het fundament of over de uitvoering", "foundation")
-    _tell(child, "We zonden alleen.", "Eerst luisteren.")
-    child.expect_exact("Id (de bestandsnaam) [eerst-luisteren]")
-    child.sendline("")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "Er zijn antwoorden van een eerdere poging in .drafts/new-lesson.json; die gebruiken?": "",
+        "De les in één regel [Eerst luisteren]": "",
+        "Datum van de les [2024-12-15]": "",
+        "Wie schrijft haar (id van de persoon) [eva-jansen]": "",
+        "Uit welke campagne(s) komt ze": "",
+        "Over het fundament of over de uitvoering": "foundation",
+        **_tell("We zonden alleen.", "Eerst luisteren."),
+        "Id (de bestandsnaam) [eerst-luisteren]": "",
+    })
+    _in_order(said, "Id (de bestandsnaam) [eerst-luisteren]")
     child.close()
     assert child.exitstatus == 0
     record = yaml.safe_load((project / "data/lessons/eerst-luisteren.yml").read_text("utf-8"))
@@ -126,16 +184,14 @@ def test_the_id_offered_is_one_that_is_free(project: Path) -> None:
     (project / "data/lessons/eerst-luisteren.yml").write_text(
         (project / "data/lessons/weer-gezonden.yml").read_text("utf-8"), "utf-8")
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Eerst luisteren")
-    _answer(child, "Datum van de les", "2024-12-15")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    _answer(child, "Uit welke campagne(s) komt ze", "")
-    _answer(child, "Over het fundament of over de uitvoering", "foundation")
-    _tell(child, "We zonden alleen.", "Eerst luisteren.")
-    _answer(child, "Id (de bestandsnaam) [eerst-luisteren-2]", "eerst-luisteren")
-    child.expect_exact("er is al een record 'eerst-luisteren'; 'eerst-luisteren-2' is vrij")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": "Eerst luisteren", "Datum van de les": "2024-12-15", "Wie schrijft haar": "eva-jansen",
+        "Uit welke campagne(s) komt ze": "", "Over het fundament of over de uitvoering": "foundation",
+        **_tell("We zonden alleen.", "Eerst luisteren."),
+        "Id (de bestandsnaam)": ["eerst-luisteren", ""],
+    })
+    _in_order(said, "Id (de bestandsnaam) [eerst-luisteren-2]",
+              "er is al een record 'eerst-luisteren'; 'eerst-luisteren-2' is vrij", "Id (de bestandsnaam)")
     child.close()
     assert child.exitstatus == 0
     assert (project / "data/lessons/eerst-luisteren-2.yml").is_file()
@@ -146,37 +202,38 @@ def test_answers_right_alone_but_not_together_are_asked_again(project: Path) -> 
     record finds it after the last question, and the fields concerned are
     asked again there and then, instead of the record being refused."""
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Te vroeg")
-    _answer(child, "Datum van de les", "2013-01-10")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024")
-    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "")
-    _answer(child, "Over het fundament of over de uitvoering", "foundation")
-    _tell(child, "We begonnen te vroeg.", "Eerst de campagne.")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
-    child.expect_exact("na de datum van deze les")
-    # The problem is placed at the campaign and names the date: both are
-    # asked again, the date first, as the record has them.
-    _answer(child, "Datum van de les [2013-01-10]", "2013-01-11")
-    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
-    # Still too early, the answers changed: the same two questions again.
-    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
-    _answer(child, "Datum van de les [2013-01-11]", "")
-    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
-    # Kept as they were: every question comes back, to change any.
-    child.expect_exact("elk antwoord klopt, maar samen nog niet; daarom nog een keer:")
-    _answer(child, "De les in één regel [Te vroeg]", "")
-    _answer(child, "Datum van de les [2013-01-11]", "2024-12-15")
-    _answer(child, "Wie schrijft haar (id van de persoon) [eva-jansen]", "")
-    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
-    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "")
-    _answer(child, "Over het fundament of over de uitvoering", "")
-    _answer(child, "Wat er gebeurde", "")
-    _answer(child, "Wat hebben we geleerd", "")
-    _answer(child, "Wat doen we de volgende keer", "")
-    child.expect_exact("data/lessons/te-vroeg.yml geschreven")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": ["Te vroeg", ""],
+        "Datum van de les": ["2013-01-10", "2013-01-11", "", "2024-12-15"],
+        "Wie schrijft haar": ["eva-jansen", ""],
+        "Uit welke campagne(s) komt ze": ["linkedin-ict-2024", "", "", ""],
+        "Welk(e) leerdoel(en) beantwoordt ze": ["", ""],
+        "Over het fundament of over de uitvoering": ["foundation", ""],
+        "Wat er gebeurde": ["We begonnen te vroeg.", ""],
+        "Wat hebben we geleerd": ["Eerst de campagne.", ""],
+        "Wat doen we de volgende keer": ["", ""],
+        "Id (de bestandsnaam)": "",
+    })
+    campaigns_kept = "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]"
+    _in_order(
+        said,
+        "Id (de bestandsnaam)",
+        "elk antwoord klopt, maar samen nog niet; daarom nog een keer:",
+        "na de datum van deze les",
+        # The problem is placed at the campaign and names the date: both are
+        # asked again, the date first, as the record has them.
+        "Datum van de les [2013-01-10]", campaigns_kept,
+        # Still too early, the answers changed: the same two questions again.
+        "elk antwoord klopt, maar samen nog niet; daarom nog een keer:",
+        "Datum van de les [2013-01-11]", campaigns_kept,
+        # Kept as they were: every question comes back, to change any.
+        "elk antwoord klopt, maar samen nog niet; daarom nog een keer:",
+        "De les in één regel [Te vroeg]", "Datum van de les [2013-01-11]",
+        "Wie schrijft haar (id van de persoon) [eva-jansen]", campaigns_kept,
+        "Welk(e) leerdoel(en) beantwoordt ze", "Over het fundament of over de uitvoering", "Wat er gebeurde",
+        "Wat hebben we geleerd", "Wat doen we de volgende keer",
+        "data/lessons/te-vroeg.yml geschreven",
+    )
     child.close()
     assert child.exitstatus == 0
     record = yaml.safe_load((project / "data/lessons/te-vroeg.yml").read_text("utf-8"))
@@ -185,19 +242,13 @@ def test_answers_right_alone_but_not_together_are_asked_again(project: Path) -> 
 
 def test_lines_typed_before_a_stop_in_a_story_are_kept(project: Path) -> None:
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Half verteld")
-    _answer(child, "Datum van de les", "2024-12-15")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    _answer(child, "Uit welke campagne(s) komt ze", "")
-    _answer(child, "Over het fundament of over de uitvoering", "foundation")
-    _answer(child, "Wat er gebeurde", "De eerste regel.")
-    _waiting_for_input(child)
-    child.sendline("De tweede regel.")
-    child.expect_exact("De tweede regel.\r\n  ")
-    _waiting_for_input(child)  # read, and the next line asked for
-    child.sendintr()  # Ctrl-C halfway through the story
-    child.expect_exact("gestopt")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": "Half verteld", "Datum van de les": "2024-12-15", "Wie schrijft haar": "eva-jansen",
+        "Uit welke campagne(s) komt ze": "", "Over het fundament of over de uitvoering": "foundation",
+        # Ctrl-C halfway through the story, when the next line is asked for
+        "Wat er gebeurde": f"De eerste regel.\nDe tweede regel.\n{STOP}",
+    })
+    _in_order(said, "De tweede regel.\n  ", "gestopt")
     child.close()
     import json
 
@@ -215,22 +266,16 @@ def test_stopping_a_second_time_keeps_what_the_first_attempt_had(project: Path) 
     draft.write_text(json.dumps(first), "utf-8")  # as the first attempt, stopped at the id, left it
 
     child = _spawn(project)
-    _answer(child, "die gebruiken?", "")
-    _answer(child, "De les in één regel [Twee keer gestopt]", "Twee keer gestopt, anders")
-    child.expect_exact("Datum van de les [2024-12-15]")
-    _waiting_for_input(child)
-    child.sendintr()  # stopped again, after one changed answer
-    child.expect(pexpect.EOF)
+    _converse(child, {"die gebruiken?": "", "De les in één regel [Twee keer gestopt]": "Twee keer gestopt, anders",
+                      "Datum van de les [2024-12-15]": STOP})  # stopped again, after one changed answer
     assert json.loads(draft.read_text("utf-8")) == {**first, "title": "Twee keer gestopt, anders"}
 
     child = _spawn(project)  # the third time, every answer is offered, the id typed before too
-    _answer(child, "die gebruiken?", "")
-    for prompt in ("[Twee keer gestopt, anders]", "[2024-12-15]", "[eva-jansen]", "Uit welke campagne(s)",
-                   "[foundation (fundament)]", "[Het hele verhaal.]", "[Wat we leerden.]", "Wat doen we de volgende keer"):
-        _answer(child, prompt, "")
-    _answer(child, "Id (de bestandsnaam) [mijn-eigen-id]", "")
-    child.expect_exact("data/lessons/mijn-eigen-id.yml geschreven")
-    child.expect(pexpect.EOF)
+    kept = ("[Twee keer gestopt, anders]", "[2024-12-15]", "[eva-jansen]", "Uit welke campagne(s)",
+            "[foundation (fundament)]", "[Het hele verhaal.]", "[Wat we leerden.]", "Wat doen we de volgende keer")
+    said = _converse(child, {"die gebruiken?": "", **dict.fromkeys(kept, ""),
+                             "Id (de bestandsnaam) [mijn-eigen-id]": ""})
+    _in_order(said, *kept, "Id (de bestandsnaam) [mijn-eigen-id]", "data/lessons/mijn-eigen-id.yml geschreven")
 
 
 def test_a_kept_answer_that_no_longer_fits_is_not_offered(project: Path) -> None:
@@ -243,17 +288,17 @@ def test_a_kept_answer_that_no_longer_fits_is_not_offered(project: Path) -> None
     draft.write_text(json.dumps({"title": "Van campagne gewisseld", "date": "2024-12-15", "author": "eva-jansen",
                                  "campaigns": ["linkedin-ict-2024"], "answers": ["respons"]}), "utf-8")
     child = _spawn(project)
-    _answer(child, "die gebruiken?", "")
-    for prompt in ("[Van campagne gewisseld]", "[2024-12-15]", "[eva-jansen]"):
-        _answer(child, prompt, "")
-    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "hyves-stage-2010")
-    child.expect_exact("het eerdere antwoord 'respons' past niet meer")
-    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze (mag leeg, Enter slaat over): ", "")
-    _answer(child, "Over het fundament of over de uitvoering", "foundation")
-    _tell(child, "We wisselden.", "Kies eerst de campagne.")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect_exact("data/lessons/van-campagne-gewisseld.yml geschreven")
-    child.expect(pexpect.EOF)
+    goals_without_default = "Welk(e) leerdoel(en) beantwoordt ze (mag leeg, Enter slaat over): "
+    said = _converse(child, {
+        "die gebruiken?": "", "[Van campagne gewisseld]": "", "[2024-12-15]": "", "[eva-jansen]": "",
+        "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]": "hyves-stage-2010",
+        goals_without_default: "",
+        "Over het fundament of over de uitvoering": "foundation",
+        **_tell("We wisselden.", "Kies eerst de campagne."),
+        "Id (de bestandsnaam)": "",
+    })
+    _in_order(said, "het eerdere antwoord 'respons' past niet meer", goals_without_default,
+              "data/lessons/van-campagne-gewisseld.yml geschreven")
 
 
 def test_answers_kept_through_every_question_end_with_the_draft_not_a_loop(project: Path) -> None:
@@ -261,28 +306,26 @@ def test_answers_kept_through_every_question_end_with_the_draft_not_a_loop(proje
     again means to stop: the record is refused with the answers kept,
     instead of the questions coming round for ever."""
     child = _spawn(project)
-    for prompt, text in (("De les in één regel", "Te vroeg"), ("Datum van de les", "2013-01-10"),
-                         ("Wie schrijft haar", "eva-jansen"), ("Uit welke campagne(s) komt ze", "linkedin-ict-2024"),
-                         ("Welk(e) leerdoel(en) beantwoordt ze", ""),
-                         ("Over het fundament of over de uitvoering", "foundation"),
-                         ("Wat er gebeurde", "We begonnen te vroeg.")):
-        _answer(child, prompt, text)
-    child.sendline("")
-    _answer(child, "Wat hebben we geleerd", "Eerst de campagne.")
-    child.sendline("")
-    _answer(child, "Wat doen we de volgende keer", "")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect_exact("daarom nog een keer:")
-    _answer(child, "Datum van de les [2013-01-10]", "")
-    _answer(child, "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]", "")
-    child.expect_exact("daarom nog een keer:")
-    for prompt in ("[Te vroeg]", "[2013-01-10]", "[eva-jansen]", "[linkedin-ict-2024]", "beantwoordt ze",
-                   "[foundation (fundament)]", "[We begonnen te vroeg.]", "[Eerst de campagne.]",
-                   "Wat doen we de volgende keer"):
-        _answer(child, prompt, "")
-    child.expect_exact("het nieuwe record komt niet door de controle:")
-    child.expect_exact("je antwoorden zijn bewaard: `handbook new lesson` biedt ze opnieuw aan")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": ["Te vroeg", ""], "Datum van de les": ["2013-01-10", "", ""],
+        "Wie schrijft haar": ["eva-jansen", ""], "Uit welke campagne(s) komt ze": ["linkedin-ict-2024", "", ""],
+        "Welk(e) leerdoel(en) beantwoordt ze": ["", ""],
+        "Over het fundament of over de uitvoering": ["foundation", ""],
+        "Wat er gebeurde": ["We begonnen te vroeg.", ""], "Wat hebben we geleerd": ["Eerst de campagne.", ""],
+        "Wat doen we de volgende keer": ["", ""],
+        "Id (de bestandsnaam)": "",
+    })
+    _in_order(
+        said,
+        "Id (de bestandsnaam)",
+        "daarom nog een keer:",
+        "Datum van de les [2013-01-10]", "Uit welke campagne(s) komt ze (mag leeg, Enter slaat over) [linkedin-ict-2024]",
+        "daarom nog een keer:",
+        "[Te vroeg]", "[2013-01-10]", "[eva-jansen]", "[linkedin-ict-2024]", "beantwoordt ze",
+        "[foundation (fundament)]", "[We begonnen te vroeg.]", "[Eerst de campagne.]", "Wat doen we de volgende keer",
+        "het nieuwe record komt niet door de controle:",
+        "je antwoorden zijn bewaard: `handbook new lesson` biedt ze opnieuw aan",
+    )
     child.close()
     assert child.exitstatus == 1
     assert (project / ".drafts" / "new-lesson.json").exists()
@@ -291,21 +334,18 @@ def test_answers_kept_through_every_question_end_with_the_draft_not_a_loop(proje
 
 def test_text_the_check_would_refuse_is_asked_again_where_it_is_typed(project: Path) -> None:
     child = _spawn(project)
-    _answer(child, "De les in één regel", "Ouders beslissen mee")
-    _answer(child, "Datum van de les", "2024-12-15")
-    _answer(child, "Wie schrijft haar", "eva-jansen")
-    _answer(child, "Uit welke campagne(s) komt ze", "linkedin-ict-2024, linkedin-ict-2024")  # one campaign, typed twice
-    _answer(child, "Welk(e) leerdoel(en) beantwoordt ze", "respons")
-    _answer(child, "Over het fundament of over de uitvoering", "execution")
-    _answer(child, "Wat er gebeurde", "Mail <b>kees@example.nl</b> of bel 020 123 4567, graag.")
-    child.sendline("")
-    child.expect_exact("'what_happened' (wat er gebeurde) bevat HTML ('<b>')")
-    child.expect_exact("bevat een e-mailadres ('kees@example.nl')")
-    child.expect_exact("bevat een telefoonnummer ('020 123 4567')")
-    _tell(child, "Kees heeft de cijfers.", "Overtuig ook de ouders.")
-    _answer(child, "Id (de bestandsnaam)", "")
-    child.expect_exact("data/lessons/ouders-beslissen-mee.yml geschreven")
-    child.expect(pexpect.EOF)
+    said = _converse(child, {
+        "De les in één regel": "Ouders beslissen mee", "Datum van de les": "2024-12-15",
+        "Wie schrijft haar": "eva-jansen",
+        "Uit welke campagne(s) komt ze": "linkedin-ict-2024, linkedin-ict-2024",  # one campaign, typed twice
+        "Welk(e) leerdoel(en) beantwoordt ze": "respons", "Over het fundament of over de uitvoering": "execution",
+        "Wat er gebeurde": ["Mail <b>kees@example.nl</b> of bel 020 123 4567, graag.", "Kees heeft de cijfers."],
+        "Wat hebben we geleerd": "Overtuig ook de ouders.",
+        "Id (de bestandsnaam)": "",
+    })
+    _in_order(said, "'what_happened' (wat er gebeurde) bevat HTML ('<b>')",
+              "bevat een e-mailadres ('kees@example.nl')", "bevat een telefoonnummer ('020 123 4567')",
+              "Wat er gebeurde", "data/lessons/ouders-beslissen-mee.yml geschreven")
     child.close()
     assert child.exitstatus == 0
     record = yaml.safe_load((project / "data/lessons/ouders-beslissen-mee.yml").read_text("utf-8"))

@@ -146,14 +146,20 @@ def test_what_we_already_know_is_what_was_known_before_the_campaign(example: Pat
 
 
 def test_in_a_terminal_what_we_know_comes_before_the_learning_goals_are_asked(tmp_path: Path) -> None:
-    from .helpers import make_project
+    from .helpers import Answers, make_project
 
     project = make_project(tmp_path)
-    answers = ["Stage op LinkedIn", "Stages werven", "", "planned", "2026-12-01", "", "eva-jansen", "eva-jansen", "passive",
-               "social-broadcasting", "linkedin", "social", "", "Studenten", "Een stage", "Twee stagiairs", "",
-               "Werkt het?", "", "stage-op-linkedin"]
+    # Each answer by its question; the end date and the ends of the story and lists are Enter.
+    answers = Answers({"Naam van de campagne": "Stage op LinkedIn", "Wat ze deed": "Stages werven",
+                       "Status": "planned", "Eerste dag": "2026-12-01", "Wie voert haar uit": "eva-jansen",
+                       "Wie borgt wat ze ons leert": "eva-jansen", "Actieve of passieve werving": "passive",
+                       "Scenario": "social-broadcasting", "Platform(s)": "linkedin", "Kanaal/kanalen": "social",
+                       "Voor wie ze is": "Studenten", "Wat de doelgroep zelf wil": "Een stage",
+                       "Wat de organisatie wil bereiken": "Twee stagiairs", "Wat willen we ervan leren?": "Werkt het?",
+                       "Id (de bestandsnaam)": "stage-op-linkedin"})
     result = CliRunner().invoke(main, ["new", "campaign", "--project", str(project), "--input"],
-                                input="\n".join(answers) + "\n", env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+                                input=answers, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    answers.check()
     assert result.exit_code == 0, result.output
     known = result.output.index("Wat we al weten (1 lessen gelden; fundament eerst):")
     asked = result.output.index("Wat willen we ervan leren?")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import typing
 from pathlib import Path
 
 from click.testing import CliRunner
+from pydantic import BaseModel
 
+from benchmarks.synth import synthesize
 from generator.records.load import load_catalog
+from generator.records.models import RECORD_KINDS, Taxonomy
 
 from .conftest import TODAY
 from generator.cli import main
@@ -56,3 +60,51 @@ def test_synth_never_writes_over_existing_records(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("synth: ")
     assert (tmp_path / "data" / "taxonomy.yml").read_text("utf-8") == "mijn: taxonomie\n"
+
+
+def _models_within(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """`model` and every model its fields hold (a campaign's results and
+    learning goals, a lesson's applies_to, the taxonomy's terms), read from
+    the annotations: a model no record happens to have is still named."""
+    found: list[type[BaseModel]] = []
+    pending: list[typing.Any] = [model]
+    while pending:
+        annotation = pending.pop()
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation not in found:
+                found.append(annotation)
+                pending += [info.annotation for info in annotation.model_fields.values()]
+        else:
+            pending += typing.get_args(annotation)
+    return found
+
+
+def test_the_data_set_fills_every_field_of_every_model(tmp_path: Path) -> None:
+    """Each field of each model, optional ones included, is written with a
+    value in at least one record: pages and checks of a field the data set
+    never has would go unmeasured by the benchmark and untested at scale."""
+    synthesize(tmp_path, 300, seed=2)
+    problems = Problems()
+    catalog = load_catalog(tmp_path, problems, TODAY)
+    assert [str(p) for p in problems.items] == []
+    assert catalog is not None
+    fields = {(model.__name__, name) for kind in (Taxonomy, *RECORD_KINDS) for model in _models_within(kind)
+              for name in model.model_fields}
+    filled: set[tuple[str, str]] = set()
+    pending: list[typing.Any] = [catalog.taxonomy] + [entry.record for entries in (
+        catalog.campaigns, catalog.lessons, catalog.guidelines, catalog.people, catalog.accounts)
+        for entry in entries.values()]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, BaseModel):
+            for name in value.model_fields_set:  # written in the file, not a default
+                held = getattr(value, name)
+                if held is not None and held != "" and held != [] and held != {}:
+                    filled.add((type(value).__name__, name))
+                pending.append(held)
+        elif isinstance(value, (list, tuple)):
+            pending += value
+        elif isinstance(value, dict):
+            pending += value.values()
+    assert len(fields) > 100  # every kind, and the models within them
+    assert sorted(fields - filled) == []

@@ -24,7 +24,9 @@ from pydantic import BaseModel, ValidationError
 from .catalog import Catalog, Entry, derive
 from .checks import RESERVED_IDS, check_references, check_titled_references
 from .writing import slugify
-from .read import Document, SourceFile, check_page, discover, read_document
+from .handwritten import check_page
+from .read import Document, read_document
+from .sources import SourceFile, discover
 from ..words.messages import NEW_FILE_NAMES, kind_name, say
 from ..words.messages import field as field_name
 from ..parallel import elsewhere

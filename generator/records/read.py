@@ -13,21 +13,21 @@ YAML as *data* and nothing more:
 
 The result keeps, for every key and value, its line and column, so that any
 later error (a pydantic error location, a broken reference) can point at it.
+
+Which files are read is `sources`; the invisible characters said in them,
+`invisible`; the pages written by hand, read with the same reader, are
+checked in `handwritten`.
 """
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import stat
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import regex
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from yaml.events import ScalarEvent
@@ -38,8 +38,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _EventParser = None
 
 from ..words.messages import number, say, yaml_problem
-from .models import KIND_BY_FOLDER
-from ..words.problems import Problems, quote, suggest
+from ..words.problems import Problems, quote
+from .invisible import character_named, controls_as_spaces, escaped_invisible, report_invisible
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 24
@@ -92,7 +92,8 @@ class Document:
         return self.at(loc)
 
 
-def _position_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+def position_of_offset(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of the byte at `offset` of a file."""
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
     return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
@@ -108,7 +109,7 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _position_of_offset(raw, exc.start)
+        line, col = position_of_offset(raw, exc.start)
         problems.error(
             path, line, col,
             say("not_utf8", byte=f"{raw[exc.start]:02x}"),
@@ -122,29 +123,9 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         return None
     if not report_invisible(text, path, problems):
         return text
-    # Said; the rest of the file is still read. Controls, which YAML cannot
-    # read, and the characters that reorder text are read as a space (so that
-    # every line and column stays where it is); the others stay, so that an
-    # address or a number they split is still found (`safety.find_contacts`).
-    return _READ_AS_SPACE.sub(" ", text)
-
-
-def report_invisible(text: str, path: str, problems: Problems) -> bool:
-    """Say every invisible character of `text` (at most MAX_INVISIBLE) at its
-    line and column, with its name; whether there was one."""
-    found, line, counted, line_start = 0, 1, 0, 0
-    hidden = [(offset, char, "invisible") for offset, char in invisible_characters(text)]
-    if "&" in text:
-        hidden = sorted(hidden + [(offset, char, "invisible_reference") for offset, char in invisible_references(text)])
-    for offset, char, key in hidden:
-        line += text.count("\n", counted, offset)
-        counted = offset
-        line_start = text.rfind("\n", line_start, offset) + 1 or line_start
-        problems.error(path, line, offset - line_start + 1, say(key, what=character_named(char)))
-        found += 1
-        if found == MAX_INVISIBLE:
-            break
-    return found > 0
+    # Said; the rest of the file is still read, controls and the characters
+    # that reorder text as spaces.
+    return controls_as_spaces(text)
 
 
 def _block_indent(lines: list[str], header: int, value: str) -> int:
@@ -164,128 +145,6 @@ def _block_indent(lines: list[str], header: int, value: str) -> int:
         if lines[number].strip():
             return len(lines[number]) - len(lines[number].lstrip(" "))
     return 0
-
-
-# One escape in a double-quoted YAML value: '\x07', '\u202e', '\U0001F600', '\a'.
-_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
-_NAMED_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "e": "\x1b", "N": "\x85"}
-
-
-def _escaped_invisible(value: str, lines: list[str], start: Any, end: Any) -> list[tuple[int, int, str]]:
-    """Where a double-quoted value (from `start` to `end`) makes an invisible
-    character with an escape ('\\u00ad', '\\x80'): line and column (from 0) of
-    each backslash, and the character (at most MAX_INVISIBLE); the value's
-    start when the escape cannot be found. Those that stand in the file as
-    themselves are said already (`decode`)."""
-    made = Counter(char for _, char in invisible_characters(value, _HIDDEN))
-    if made:
-        written = lines[start.line:end.line + 1]
-        if written:
-            written[-1] = written[-1][:end.column] if len(written) > 1 else written[-1][start.column:end.column]
-            if len(written) > 1:
-                written[0] = written[0][start.column:]
-        made -= Counter(char for _, char in invisible_characters("\n".join(written)))
-    if not made:
-        return []
-    return list(_hidden_escapes(lines, start, end, set(made))) or [(start.line, start.column, next(iter(made)))]
-
-
-def _hidden_escapes(lines: list[str], start: Any, end: Any, chars: set[str]) -> Iterator[tuple[int, int, str]]:
-    """Where a double-quoted value (from `start` to `end`) writes one of
-    `chars` as an escape: line and column (from 0) of each backslash, and
-    the character, every one of them (at most MAX_INVISIBLE)."""
-    found = 0
-    for number in range(start.line, min(end.line + 1, len(lines))):
-        line = lines[number]
-        first = start.column if number == start.line else 0
-        last = end.column if number == end.line else len(line)
-        for match in _ESCAPE.finditer(line, first, last):
-            code = match.group(1)
-            try:
-                char = chr(int(code[1:], 16)) if len(code) > 1 else _NAMED_ESCAPES.get(code, "")
-            except ValueError:  # beyond Unicode: YAML refused it already
-                continue
-            if char in chars:
-                yield number, match.start(), char
-                found += 1
-                if found == MAX_INVISIBLE:
-                    return
-
-
-# Characters no text an author writes needs, and that hide or reorder it:
-# C0 controls but tab, line feed and carriage return; DEL and C1 controls;
-# every character Unicode asks to show as nothing (Default_Ignorable_Code_Point:
-# the soft hyphen, zero-width spaces and joiners, the word joiner, variation
-# selectors, tags, fillers), which split a word or an address where no one
-# sees it; and every character that reorders text (Bidi_Control: overrides,
-# isolates and marks, "Trojan source").
-_CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-# Besides: every other format character (Cf), and the interlinear
-# annotation marks and object replacement character (U+FFF9-U+FFFC), which
-# Chromium draws as nothing.
-_UNSEEN = r"\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{Cf}\uFFF9-\uFFFC"
-# But an emoji is often drawn from several characters, some of them
-# invisible on their own, that together are one visible picture; so that
-# emoji keep working these stay: a variation selector directly after a
-# visible character (U+2764 U+FE0F is a red heart drawn as a picture, U+FE0E
-# asks for text); a zero-width joiner between two pictures, the first perhaps
-# with its selector or skin tone (woman, U+200D, laptop: a woman at a
-# computer); and the tags of the flags of England, Scotland and Wales.
-_EMOJI_PARTS = (
-    r"[\uFE0E\uFE0F](?<=[^\s\p{Cc}" + _UNSEEN + r"].)"
-    r"|\u200D(?<=\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?.)(?=\p{Extended_Pictographic})"
-    r"|\U0001F3F4\U000E0067\U000E0062(?:\U000E0065\U000E006E\U000E0067|\U000E0073\U000E0063\U000E0074"
-    r"|\U000E0077\U000E006C\U000E0073)\U000E007F"
-)
-_INVISIBLE = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[" + _CONTROLS + _UNSEEN + "])")
-# The same in a value after YAML's escapes are read, with NUL and the
-# Unicode noncharacters, which no text needs either.
-_HIDDEN = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[\x00" + _CONTROLS + _UNSEEN + "\ufdd0-\ufdef\ufffe\uffff])")
-# Controls and characters that reorder text: a file's text is read with a
-# space for each (said first).
-_READ_AS_SPACE = regex.compile("[" + _CONTROLS + r"\p{Bidi_Control}]")
-_CONTROL_CHARACTER = regex.compile(r"[\p{Cc}\p{Bidi_Control}]")
-# Invisible characters said in one file, at most.
-MAX_INVISIBLE = 20
-
-
-def invisible_characters(text: str, pattern: regex.Pattern[str] = _INVISIBLE) -> Iterator[tuple[int, str]]:
-    """Where each invisible character of `text` stands (its offset), and
-    which it is; the parts of emoji are no such characters."""
-    for match in pattern.finditer(text):
-        if match.group("hidden") is not None:
-            yield match.start(), match.group("hidden")
-
-
-# A character reference as HTML reads it, also a legacy named one without
-# its ';' ('&shy'), which a browser decodes in a hand-written page.
-_REFERENCE = regex.compile(r"&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-
-
-def invisible_references(text: str) -> Iterator[tuple[int, str]]:
-    """Where a character reference stands that a browser reads as an
-    invisible character ('&#x202E;', '&shy;'), and that character: the
-    Markdown parser and the browser decode them into the page."""
-    at = text.find("&")
-    while at >= 0:
-        match = _REFERENCE.match(text, at)
-        if match is not None:
-            for _, char in invisible_characters(html.unescape(match.group()), _HIDDEN):
-                yield at, char
-                break
-            at = text.find("&", match.end())
-        else:
-            at = text.find("&", at + 1)
-
-
-def character_named(char: str) -> str:
-    """An invisible character as a message names it: 'character (U+00AD SOFT
-    HYPHEN)'; a control character, which has no name, by its code only."""
-    name = unicodedata.name(char, "")
-    character = f"U+{ord(char):04X} {name}".strip()
-    if _CONTROL_CHARACTER.match(char):
-        return say("a_control_character", character=character)
-    return say("an_invisible_character", character=character)
 
 
 _KIND_WORDS = {
@@ -431,8 +290,8 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0,
                         mark_style(loc, style, event)
                     if style == '"':
                         # Escapes ('\x80', '\u202e') make characters the file does not show.
-                        for line, col, char in _escaped_invisible(event.value, source_lines(), event.start_mark,
-                                                                  event.end_mark):
+                        for line, col, char in escaped_invisible(event.value, source_lines(), event.start_mark,
+                                                                 event.end_mark):
                             problems.error(path, line + first_line, col + 1,
                                            say("invisible_escape", what=character_named(char)))
                 continue
@@ -653,66 +512,6 @@ def _read_regular_file(file: Path, path: str, problems: Problems) -> bytes | Non
             return None
 
 
-def check_page(file: Path, path: str, problems: Problems) -> None:
-    """A page written by hand in the docs folder: every invisible character
-    in it said, as in a record. A file that is no plain file or that cannot
-    be read is left to the engine, which says why."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        descriptor = os.open(file, flags)
-    except OSError:
-        return
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return
-            raw = handle.read()
-        except OSError:
-            return
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as failure:  # the engine would stop on it, in English
-        problems.error(path, *_position_of_offset(raw, failure.start), say("not_utf8", byte=f"{raw[failure.start]:02x}"))
-        return
-    report_invisible(text, path, problems)
-    if file.suffix == ".md":
-        _check_page_front(text, path, problems)
-
-
-# What the theme prints of a page's front matter (its title, in the
-# navigation of every page, the tab's title and the header; its
-# description, in an attribute) it prints as HTML, unescaped.
-_MARKUP_IN_VALUE = regex.compile(r"[<>\"]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
-
-
-def _check_page_front(text: str, path: str, problems: Problems) -> None:
-    """The values of a hand-written page's front matter are plain text: no
-    '<', '>', '"' or character reference, read as YAML reads them."""
-    if not text.startswith("---"):
-        return
-    quiet = Problems()  # MkDocs says what is wrong with the front matter itself
-    parts = split_front_matter(text, path, quiet)
-    if parts is None:
-        return
-    front, fm_line, _, _ = parts
-    doc = parse_yaml(front, path, quiet, line_offset=fm_line - 1)
-    if not isinstance(doc.data, dict):
-        return
-    for key, value in doc.data.items():
-        # Every text in it, also in a list (the theme prints `subtitle: [...]` as text).
-        pending = [value]
-        while pending:
-            item = pending.pop()
-            if isinstance(item, (list, tuple)):
-                pending.extend(item)
-            elif isinstance(item, dict):
-                pending.extend([*item.keys(), *item.values()])
-            elif isinstance(item, str) and (found := _MARKUP_IN_VALUE.search(item)):
-                line, col = doc.at((key,))
-                problems.error(path, line, col, say("page_front_markup", field=key, found=found.group()))
-                break
-
-
 def read_document(file: Path, path: str, problems: Problems) -> Document:
     """Read one record file (`.yml` or `.md`); never raises for bad content."""
     raw = _read_regular_file(file, path, problems)
@@ -732,83 +531,3 @@ def read_document(file: Path, path: str, problems: Problems) -> Document:
     doc.body = stripped.rstrip()
     doc.body_line = body_line + (len(body) - len(stripped))
     return doc
-
-
-RECORD_SUFFIXES = (".yml", ".md")
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A record file found under `data/`."""
-
-    file: Path  # on disk
-    path: str  # as reported: relative to the project, with '/'
-    folder: str  # kind folder, or '' for the taxonomy
-
-
-def _listing(folder: Path, rel: Any, problems: Problems) -> list[Path]:
-    """A folder's entries in order; one that cannot be read is a located problem."""
-    try:
-        return sorted(folder.iterdir())
-    except OSError as exc:
-        problems.error(rel(folder), 1, 1, say("folder_unreadable", reason=exc.strerror or exc))
-        return []
-
-
-def discover(project: Path, problems: Problems) -> list[SourceFile]:
-    """Every record file under `data/`, in a stable order.
-
-    Unknown folders and file types are errors (a misplaced lesson must not be
-    silently left out); symbolic links are refused, since they could make a
-    record read a file outside the repository.
-    """
-
-
-    data = project / "data"
-    found: list[SourceFile] = []
-
-    def rel(p: Path) -> str:
-        return p.relative_to(project).as_posix()
-
-    if not data.is_dir() or data.is_symlink():
-        problems.error("data", 1, 1, say("no_data_folder"))
-        return found
-    for entry in _listing(data, rel, problems):
-        if entry.name.startswith(".") or entry.name == "README.md":
-            continue
-        if entry.is_symlink():
-            problems.error(rel(entry), 1, 1, say("symlink"))
-            continue
-        if entry.is_dir():
-            if entry.name not in KIND_BY_FOLDER:
-                problems.error(
-                    rel(entry), 1, 1,
-                    say("unknown_folder", name=quote(entry.name), choices=", ".join(sorted(KIND_BY_FOLDER)),
-                        hint=suggest(entry.name, KIND_BY_FOLDER)),
-                )
-                continue
-            for file in _listing(entry, rel, problems):
-                if file.name.startswith("."):
-                    # Editors' and systems' own files (.les.yml.swp, ._les.yml, .#les.yml) are
-                    # passed over; a record someone hid by its name is said.
-                    if file.suffix in RECORD_SUFFIXES and not file.name.startswith(("._", ".#")) \
-                            and not file.is_symlink() and file.is_file():
-                        problems.warning(rel(file), 1, 1, say("hidden_file"))
-                    continue
-                if file.is_symlink():
-                    problems.error(rel(file), 1, 1, say("symlink"))
-                elif file.is_dir():
-                    problems.error(rel(file), 1, 1, say("nested_folder", name=quote(entry.name)))
-                elif file.suffix not in RECORD_SUFFIXES:
-                    hint = say("rename_yml") if file.suffix == ".yaml" else ""
-                    problems.error(rel(file), 1, 1, say("not_record_suffix", hint=hint))
-                else:
-                    found.append(SourceFile(file, rel(file), entry.name))
-            continue
-        if entry.name == "taxonomy.yml":
-            found.append(SourceFile(entry, rel(entry), ""))
-        else:
-            problems.error(rel(entry), 1, 1, say("stray_file"))
-    if not any(f.folder == "" for f in found):
-        problems.error("data/taxonomy.yml", 1, 1, say("no_taxonomy"))
-    return found
