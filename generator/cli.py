@@ -1,4 +1,5 @@
-"""The `handbook` command: argument parsing and exit codes only.
+"""The `handbook` command: its arguments, its exit codes, and what each command
+prints and asks in a terminal (the health report, the prompts of `handbook new`).
 
 Exit codes: 0 clean, 1 problems found (or a build step failed), 2 usage error.
 """
@@ -18,7 +19,7 @@ from .records.health import FINDINGS
 from .words.catalogs import LANGUAGES
 from .words.messages import kind_name, language, say
 from .words.problems import Problems, one_line
-from .authors.report import report_problems
+from .authors.output import report_problems
 
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
 

@@ -62,7 +62,10 @@ def test_every_page_provider_is_planned() -> None:
     from generator.site import pages
 
     providers = _layer_modules(_contracts()["providers"]) - {"shared", "findings"}
-    assert sorted(provider.__module__.rsplit(".", 1)[1] for provider in pages.PROVIDERS) == sorted(providers)
+    planned = {provider.__module__.rsplit(".", 1)[1] for provider in pages.PROVIDERS}
+    assert {"in the contract, not in PROVIDERS": sorted(providers - planned),
+            "in PROVIDERS, not in the contract": sorted(planned - providers)} == {
+        "in the contract, not in PROVIDERS": [], "in PROVIDERS, not in the contract": []}
 
 
 def test_an_import_against_the_flow_breaks_the_contract(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from generator.project import write
 from generator.build import BuildFailed, generate_pages
 from generator.cli import main
+from generator.words.catalogs import LANGUAGES
 
 from .helpers import edit, in_english
 
@@ -157,7 +158,7 @@ def test_an_empty_language_setting_is_one_clear_message(project: Path, monkeypat
     result = CliRunner().invoke(main, in_english(["generate", "--project", str(project)]))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "generation failed: theme.language in mkdocs.yml is empty; set it to one of: nl, en"]
+        f"generation failed: theme.language in mkdocs.yml is empty; set it to one of: {', '.join(LANGUAGES)}"]
 
 
 def test_a_dollar_sign_in_a_chart_label_is_text(project: Path) -> None:

@@ -235,6 +235,8 @@ def gather(kind: str, catalog: Catalog, given: dict[str, list[str]], ask: Ask | 
         if ask is not None:
             if essential.source == "goals" and not options:
                 continue
+            if options == [] and not essential.required:
+                continue  # nothing to choose from yet (a vocabulary without terms)
             if isinstance(default, list) and essential.shape in ("refs",):
                 default = ", ".join(default)
             if default is None and essential.shape == "date" and essential.required:

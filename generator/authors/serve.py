@@ -35,7 +35,7 @@ from ..build import (BuildFailed, engine_environment, generate_pages, preview_no
 from ..words.messages import language, say
 from .preview import LANGUAGE, PARENT
 from ..words.problems import Problems, one_line
-from .report import report_problems
+from .output import report_problems
 from ..site.search import PREVIEW_SEARCH
 from ..project.settings import PREVIEW_NOTICE
 from ..records.load import ReadCache
@@ -233,7 +233,7 @@ def serve(project: Path, address: str) -> int:
         engine = subprocess.Popen(
             # Every page is rebuilt on an edit (a dirty build leaves the
             # navigation without titles); the preview is not strict (`handbook
-            # build` is). generator/preview.py is MkDocs' serve without its
+            # build` is). generator/authors/preview.py is MkDocs' serve without its
             # list of pages outside the navigation; the plugin adds search.
             [sys.executable, "-m", "generator.authors.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
@@ -243,7 +243,7 @@ def serve(project: Path, address: str) -> int:
         return engine.wait()
     except KeyboardInterrupt:
         if engine is not None:
-            # The engine stops its server on SIGTERM (generator/preview.py)
+            # The engine stops its server on SIGTERM (generator/authors/preview.py)
             # and its exit handlers remove what it made before it ends.
             engine.terminate()
             try:

@@ -1,4 +1,7 @@
-"""The only module that writes files.
+"""Every file the generator writes into the project: the generated pages, the
+scaffolded records, the files it owns and the site folder. (The engine and
+the search index write into a fresh folder of their own, which this module
+made and swaps into place; the audit rewrites built pages through it.)
 
 * `GeneratedTree`: generated Markdown, in one folder (`handbook/records/`,
   ignored by git);

@@ -103,7 +103,7 @@ class _Checker:
 
 
 def check_titled_references(catalog: Catalog, problems: Problems, titled: list[tuple[str, Any]]) -> None:
-    """References that cannot be ids (`validate.Deferred`): a record or a
+    """References that cannot be ids (`explain.Deferred`): a record or a
     term written by its title or name is answered with its id ('Hyves stage
     2009' -> 'hyves-stage-2009', 'Eva' -> 'eva-jansen'), or with the ids it
     comes close to; when none comes close, with how an id is written."""

@@ -23,7 +23,7 @@ from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, 
 # A finished campaign gets this long to produce its first lesson.
 LESSON_GRACE = timedelta(days=90)
 
-# The kinds of finding, most urgent first. Their titles are labels in i18n
+# The kinds of finding, most urgent first. Their titles are labels in the catalogs
 # ('finding_' + name), in every language the handbook speaks.
 FINDINGS = (
     "unanswered-goals",

@@ -22,7 +22,7 @@ from pydantic import (
 
 from .fields import (EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN, Day, Euros, Hours, Markdown, Model,
                      Months, Number, People, Recruitment, Slug, SlugList, Text, WithinHours, _no_repeats)
-from .vocabularies import VOCABULARIES, Channel, Platform, Scenario, Term  # noqa: F401
+from .vocabularies import VOCABULARIES, distinct, Channel, Platform, Scenario, Term  # noqa: F401
 
 class Record(Model):
     """Fields that every record kind has."""
@@ -40,6 +40,7 @@ class Record(Model):
 
 def _taxonomy() -> type[Model]:
     """The taxonomy: one section per vocabulary, in the order they are declared."""
+    distinct(VOCABULARIES)
     sections = {
         v.section: (dict[Slug, v.model], Field(max_length=v.max_terms, description=v.description)
                     if v.required else Field(default_factory=dict, max_length=v.max_terms, description=v.description))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from .vocabularies import VOCABULARIES, Use, Vocabulary
+from .vocabularies import PLURALS, VOCABULARIES, Use, Vocabulary
 
 
 class Relation(NamedTuple):
@@ -21,10 +21,13 @@ class Relation(NamedTuple):
     subject: str
     name: str
 
+    @property
+    def title_label(self) -> str:
+        """The label of the title of its full list: 'list_campaigns_of_platform'."""
+        return "list_" + self.name.replace("-", "_")
 
-# How each kind of record is named in a relation and its lists.
-PLURAL = {"campaign": "campaigns", "lesson": "lessons", "guideline": "guidelines", "account": "accounts",
-          "person": "people"}
+
+PLURAL = PLURALS
 
 
 @cache

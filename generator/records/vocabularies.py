@@ -1,4 +1,5 @@
-"""The controlled vocabularies, declared once: platforms, channels, scenarios, tags.
+"""The controlled vocabularies, declared once: platforms, channels, scenarios,
+tags, target groups.
 
 Each vocabulary is one `Vocabulary` entry: its section of `data/taxonomy.yml`
 and the model of a term, the record fields that name its terms, whether a
@@ -12,6 +13,7 @@ labels in the catalogs of each language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -53,6 +55,11 @@ class Scenario(Term):
     )
 
 
+class DeclarationError(Exception):
+    """A vocabulary declared in a way the handbook cannot hold (a maintainer's
+    mistake, found when the generator is imported: every test fails on it)."""
+
+
 @dataclass(frozen=True)
 class Use:
     """A record field that names terms of a vocabulary: `path` from the
@@ -83,12 +90,43 @@ class Vocabulary:
     model: type[Term]
     description: str
     uses: tuple[Use, ...]
-    required: bool = True
+    required: bool = False
     max_terms: int = 100
     page: str | None = None
     own_pages: bool = True
     filter: bool = False
     asked: bool = True
+
+    def __post_init__(self) -> None:
+        # Names become keys of the catalogs, fields of the records and addresses of pages.
+        for name in (self.section, self.term, *(use.path[-1] for use in self.uses)):
+            if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", name):
+                raise DeclarationError(f"vocabulary {self.section!r}: {name!r} is not lower-case words joined by '_'")
+        if self.page is not None and not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", self.page):
+            raise DeclarationError(f"vocabulary {self.section!r}: page {self.page!r} is not lower-case words joined by '-'")
+
+    def words(self) -> dict[tuple[str, str | None], list[str]]:
+        """The entries this vocabulary needs in the catalog of every language,
+        by (domain, context): a test holds that each one is there."""
+        labels = [self.section, self.term]
+        if self.page is not None and self.own_pages:
+            labels += [f"all_{self.section}_intro", f"{self.term}_id", f"{self.term}_unused"]
+        labels += [f"list_{PLURALS[use.kind]}_of_{self.term}" for use in self.uses if use.listed]
+        model_names = {"campaign": "Campaign", "lesson": "Lesson", "guideline": "Guideline", "account": "Account",
+                       "person": "Person"}
+        return {
+            ("labels", None): sorted(set(labels)),
+            ("messages", None): [f"unknown_{self.term}"],
+            ("messages", "field"): sorted({self.section, *(use.path[-1] for use in self.uses)}),
+            ("messages", "field description"): sorted(
+                {f"Taxonomy.{self.section}"}
+                | {f"{model_names[use.kind]}.{use.path[-1]}" for use in self.uses if use.description}),
+        }
+
+
+# How each kind of record is named in a relation and its lists.
+PLURALS = {"campaign": "campaigns", "lesson": "lessons", "guideline": "guidelines", "account": "accounts",
+           "person": "people"}
 
 
 VOCABULARIES: tuple[Vocabulary, ...] = (
@@ -96,28 +134,40 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
         "platforms", "platform", Platform, "Social media and other platforms, by id.",
         uses=(Use("campaign", ("platforms",)), Use("lesson", ("applies_to", "platforms")),
               Use("account", ("platform",), many=False)),
-        page="platforms", own_pages=False, filter=True,
+        required=True, page="platforms", own_pages=False, filter=True,
     ),
     Vocabulary(
         "channels", "channel", Channel, "Recruitment channels, by id: where candidates come from.",
         uses=(Use("campaign", ("channels",)), Use("lesson", ("applies_to", "channels"))),
-        page="channels", filter=True,
+        required=True, page="channels", filter=True,
     ),
     Vocabulary(
         "scenarios", "scenario", Scenario, "Scenarios of social media management, by id.",
         uses=(Use("campaign", ("scenario",), many=False), Use("lesson", ("applies_to", "scenarios"))),
+        required=True,
     ),
     Vocabulary(
         "tags", "tag", Term, "Tags, by id.",
         uses=tuple(Use(kind, ("tags",)) for kind in ("campaign", "lesson", "guideline", "account", "person")),
-        required=False, max_terms=500, page="tags", asked=False,
+        max_terms=500, page="tags", asked=False,
     ),
     Vocabulary(
         "target_groups", "target_group", Term, "Target groups, by id: the people a campaign wants to reach.",
         uses=(Use("campaign", ("target_groups",), description="Target group ids: who the campaign wants to reach."),),
-        required=False, page="target-groups", filter=True,
+        page="target-groups", filter=True,
     ),
 )
+
+
+def distinct(vocabularies: tuple[Vocabulary, ...]) -> None:
+    """Two vocabularies may not share a section, a term, a page folder or a
+    record field: each names one place in the taxonomy, the site and the records."""
+    for what, names in (("section", [v.section for v in vocabularies]), ("term", [v.term for v in vocabularies]),
+                        ("page", [v.page for v in vocabularies if v.page is not None]),
+                        ("field", [(u.kind, u.path) for v in vocabularies for u in v.uses])):
+        twice = sorted({str(name) for name in names if names.count(name) > 1})
+        if twice:
+            raise DeclarationError(f"two vocabularies declare the same {what}: {', '.join(twice)}")
 
 
 def vocabulary(term: str) -> Vocabulary:

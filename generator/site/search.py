@@ -9,8 +9,8 @@ interface the theme's header opens (`overrides/main.html`).
 What it indexes is chosen in the pages: the part of a page marked
 `data-pagefind-body` (the article of every page that is not a list; see
 `overrides/main.html`), without what is marked `data-pagefind-ignore` (the
-footer of record pages). Record pages carry their filters (kind, platform,
-channel, level, status, year) as `data-pagefind-filter`. Pagefind reads each
+footer of record pages). Record pages carry their filters (kind, the
+vocabularies that are filters, level, status, year) as `data-pagefind-filter`. Pagefind reads each
 page's article only (`ROOT`): what surrounds it is never indexed.
 
 `handbook build` runs Pagefind in a process of its own while it audits the

@@ -12,6 +12,7 @@ read with Babel, once per process, when its first word is needed.
 from __future__ import annotations
 
 from functools import cache
+from string import Formatter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,26 @@ def _catalog(language: str, domain: str) -> Catalog:
 @cache
 def texts(language: str, domain: str, context: str | None = None) -> dict[str, str]:
     """One table of a catalog, key -> text. A fuzzy or empty entry is left
-    out, as gettext leaves it out: the test of the catalogs names it."""
-    return {message.id: message.string for message in _catalog(language, domain)
-            if message.id and message.context == context and message.string and not message.fuzzy}
+    out, as gettext leaves it out: the test of the catalogs names it. In a
+    language being added, an entry that is missing or whose placeholders are
+    not the English entry's is read from the English catalog, so a catalog
+    still being translated never stops a command (`make test` names it)."""
+    own = {message.id: message.string for message in _catalog(language, domain)
+           if message.id and message.context == context and message.string and not message.fuzzy}
+    if language == CODES:
+        return own
+    english = texts(CODES, domain, context)
+    return {**english, **{key: text for key, text in own.items()
+                          if key not in english or placeholders(text) == placeholders(english[key])}}
+
+
+def placeholders(text: str) -> frozenset[str] | None:
+    """The names of a text's placeholders ('{value}'), or None when its
+    braces do not make placeholders (a lone '{')."""
+    try:
+        return frozenset(name for _, name, _, _ in Formatter().parse(text) if name is not None)
+    except ValueError:
+        return None
 
 
 @cache

@@ -32,7 +32,8 @@ def detail(site: Site, frm: str, finding: str, facts: dict[str, Any]) -> Any:
         return f"{L['due_on']} {day(facts['date'])}" if facts["date"] else L["never_reviewed"]
     if finding == "campaigns-without-lessons":
         return f"{L['finished_on']} {day(facts['date'])}"
-    return day(facts["date"])
+    # A finding of its own kind: its date when it has one, else what the item says.
+    return day(facts["date"]) if facts.get("date") else None
 
 
 def entry(site: Site, frm: str, finding: str, item: Item) -> dict[str, Any]:

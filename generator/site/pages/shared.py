@@ -120,13 +120,15 @@ SHOWN = 10
 # fewer: there may be as many groups as years or platforms.
 SHOWN_IN_GROUP = 5
 
-# The full lists a page may link to: every relation to the terms of a
-# vocabulary, and these.
+# The full lists a page links to (a list no page shows in part would be an
+# orphan): every relation a term's own page shows, what a platform's page and
+# the list of campaigns by scenario show, and these.
 FULL_LISTS = frozenset({
     CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
     LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY, SUPERSEDES,
     ACCOUNTS_OWNED_BY, ACCOUNTS_BACKED_UP_BY, GUIDELINES_OWNED_BY,
-    *(relation for v in VOCABULARIES for relation in term_relations(v)),
+    of("campaigns", "platform"), of("lessons", "platform"), of("accounts", "platform"), of("campaigns", "scenario"),
+    *(relation for v in VOCABULARIES if v.page is not None and v.own_pages for relation in term_relations(v)),
 })
 # The lists that pages of groups show (a few of each group): their full
 # lists exist from SHOWN_IN_GROUP on; the others' from SHOWN on.

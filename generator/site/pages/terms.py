@@ -89,8 +89,9 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
         return []
     made: list[Job] = []
     for vocabulary in VOCABULARIES:
-        if vocabulary.page is None or not vocabulary.own_pages or not site.names[vocabulary.term]:
-            continue  # no pages of its own, or no terms yet (an organisation that keeps no tags)
+        if vocabulary.page is None or not vocabulary.own_pages:
+            continue
+        # The index is there while the vocabulary has no terms yet: the navigation may name it.
         made.append((_index_path(vocabulary), partial(term_index, site, vocabulary)))
         made += [(term_path(vocabulary.term, ident), partial(term_page, site, vocabulary, ident))
                  for ident in sorted(site.names[vocabulary.term])]
