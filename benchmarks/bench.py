@@ -91,7 +91,7 @@ GENERATE = """
 import time
 from pathlib import Path
 from generator.build import generate_pages
-from generator.records.validate import ReadCache
+from generator.records.load import ReadCache
 timings = {}
 cache = ReadCache()
 figures = generate_pages(Path('.'), timings=timings, cache=cache)
