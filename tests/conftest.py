@@ -1,13 +1,21 @@
-"""Shared fixtures: a handbook project in a temporary folder, built for real."""
+"""Shared fixtures: a handbook project in a temporary folder, built for real.
+
+A built site that tests only read is built once for the whole run, and with
+pytest-xdist once for all its workers (`shared`): the fixture project
+(`built_site`), the example handbook in Dutch (`example_nl`) and in English
+(`example_en`). A test whose subject is the next build starts from a copy of
+one (`built_project`), not from a build of its own.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -54,15 +62,70 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, made by `make(folder)` once for the whole test run.
+
+    With pytest-xdist each worker is a process of its own and would make it
+    again: the first to ask makes it in the run's temporary folder, which
+    all workers share, and the others wait for it under a lock, then read
+    it. What a test changes it changes in a copy, never here."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, beside each worker's own
+    folder, made = base / name, base / f"{name}.made"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, data: Path, language: str | None = None) -> Path:
+    """A copy of the project with `data`, built once for the run with the
+    real engine (mkdocs --strict, search index, audit) in `language` (the
+    project's own by default): its generated pages in handbook/records,
+    its site in site/."""
+    from generator.build import build_site
+
+    def make(folder: Path) -> None:
+        previous = os.umask(0o022)  # as a build on an ordinary machine: its files 644, its folders 755
+        try:
+            with fixture_epoch():
+                build_site(copy_project(folder / "project", data), language=language)
+        finally:
+            os.umask(previous)
+
+    return shared(tmp_path_factory, name, make) / "project"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built once with the real engine (mkdocs --strict)."""
-    from generator.build import build_site
+    return _built(tmp_path_factory, "built", FIXTURE_DATA)
 
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    with fixture_epoch():
-        build_site(project)
-    return project
+
+@pytest.fixture(scope="session")
+def example_nl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built once, in Dutch (its own language)."""
+    return _built(tmp_path_factory, "example-nl", EXAMPLE_DATA)
+
+
+@pytest.fixture(scope="session")
+def example_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built once, in English."""
+    return _built(tmp_path_factory, "example-en", EXAMPLE_DATA, "en")
+
+
+@pytest.fixture
+def built_project(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture project as a build leaves it (its generated pages and its
+    site): a copy of `built_site`, for a test whose subject is the next build
+    and whose previous site is only where it starts."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    return Path(shutil.copytree(built_site, tmp_path / "project", symlinks=True))
 
 
 @contextmanager
