@@ -128,6 +128,33 @@ def built_project(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     return Path(shutil.copytree(built_site, tmp_path / "project", symlinks=True))
 
 
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For a test whose work must really be split between two processes:
+    the forks `generator.parallel.elsewhere` makes during the test, which
+    the test asserts there were. A process with a thread besides its main
+    one never forks (the work then runs in one process, and the test would
+    guard nothing): a thread still ending (a server just shut down) is
+    waited for, and one that stays fails the test here."""
+    import threading
+
+    from generator import parallel
+
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread():
+            thread.join(timeout=30)
+    assert parallel.may_fork(), f"this process has other threads: {[t.name for t in threading.enumerate()]}"
+    forks: list[bool] = []
+    may_fork = parallel.may_fork
+
+    def counted() -> bool:
+        forks.append(may_fork())
+        return forks[-1]
+
+    monkeypatch.setattr(parallel, "may_fork", counted)
+    return forks
+
+
 @contextmanager
 def fixture_epoch() -> Iterator[None]:
     """SOURCE_DATE_EPOCH set to the fixture's 'today' for a session-wide
@@ -143,9 +170,14 @@ def fixture_epoch() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the session (Playwright's sync API runs one per process)."""
+    """One Chromium for each module of browser tests (Playwright's sync API
+    runs one per process). It is closed with its module, and with it the
+    thread Playwright waits for its driver in: a process with a thread of
+    its own never forks (`generator.parallel`), and a later test in the same
+    process may be one whose work must really be split in two processes
+    (`forking`)."""
     from playwright.sync_api import sync_playwright
 
     from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_browser
