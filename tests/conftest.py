@@ -45,6 +45,42 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the fixture data")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that build a whole site (`slow`) first, each kind in the
+    order of the files: with pytest-xdist (`make test`) the long ones start
+    at once and the short ones fill in at the end, rather than one long
+    test starting when the other workers are done."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+# The modules whose tests share what a module-scoped fixture makes (a
+# Chromium and the sites it reads, the planted site, 2,500 generated
+# records): with pytest-xdist one worker runs each of them whole, one test
+# after the other, rather than a worker making it again each time it comes
+# back to the module.
+TOGETHER = frozenset({"tests/test_browser.py", "tests/test_browser_files.py", "tests/test_browser_hostile.py",
+                      "tests/test_scale.py"})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With pytest-xdist (`-n`, as `make test` runs it): each worker takes
+    the next piece of work when it is done with its last, as with `--dist
+    load`; a piece is one test, or a whole module of TOGETHER, and those
+    modules come first. (`--dist loadgroup` and its xdist_group mark would
+    say the same, but pytest 9.2 no longer lets pytest-xdist group by it.)"""
+    if config.getvalue("dist") != "load":
+        return None  # another way asked for by name
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in TOGETHER else nodeid
+
+    return Together(config, log)
+
+
 def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     """The project's own mkdocs.yml, hand-written pages and theme overrides,
     with the given data folder: what a real checkout has."""
