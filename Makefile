@@ -29,8 +29,13 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $(AXE)
 
+# The suite on every core (pytest-xdist): each worker takes the next test
+# when it is done with its last, the long ones first, and the modules that
+# share a module's fixture whole (tests/conftest.py). `make test JOBS=0`
+# runs it in one process.
+JOBS ?= auto
 test: $(STAMP) $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
 
 # Rewrites the golden files of the generated Markdown; review the diff.
 golden: $(STAMP)

@@ -15,8 +15,9 @@ for, and measures side by side, in this run, on this machine:
   a first search loads and takes, and whether the lesson is among the first
   results;
 * Zensical building the same generated tree (capped at 4 GB of memory);
-* what checking and generating cost on their own, and regeneration after one
-  record changed (what `handbook serve` does).
+* what checking and generating cost on their own, generating in one
+  process as well (two make the pages from 2,000 on), and regeneration
+  after one record changed (what `handbook serve` does).
 
 First it prints what the costliest Markdown of 25,000 to 100,000 characters
 (the most a field may hold) costs to check and render (`--worst-only`: just
@@ -91,11 +92,26 @@ GENERATE = """
 import time
 from pathlib import Path
 from generator.build import generate_pages
-from generator.records.validate import ReadCache
+from generator.records.load import ReadCache
 timings = {}
 cache = ReadCache()
 figures = generate_pages(Path('.'), timings=timings, cache=cache)
 result = dict(timings, pages=figures.pages)
+# The same pages made again from scratch by one process (from PARALLEL_FROM
+# pages on, two make them): what the second process saves, and whether
+# the one writes exactly the files the two wrote (`make test` guards that
+# on the example handbook, with the threshold lowered).
+import shutil
+import generator.build
+records = Path('handbook/records')
+def written():
+    return {p.relative_to(records).as_posix(): p.read_bytes() for p in records.rglob('*') if p.is_file()}
+made, threshold = written(), generator.build.PARALLEL_FROM
+shutil.rmtree(records)
+generator.build.PARALLEL_FROM, one = 10**9, {}
+generate_pages(Path('.'), timings=one)
+generator.build.PARALLEL_FROM = threshold
+result.update(generate_one=one['generate'], one_same=written() == made, parallel=figures.pages >= threshold)
 # One record changes, as in `handbook serve`: the quick pass writes that
 # record's own pages, then the full pass the rest; unchanged files are cached.
 lesson = sorted(Path('data/lessons').glob('*.yml'))[0]
@@ -249,7 +265,7 @@ def measure(size: int, work: Path, seed: int, zensical: bool, pairs: int = 3) ->
     project, lesson = project_for(size, work, seed)
     row: dict = {"size": size}
     row.update(_measured(PARSE_ONLY, project))
-    row.update({f"gen_{k}" if k == "peak_mb" else k: v for k, v in _measured(GENERATE, project).items()})
+    row.update({f"gen_{k}" if k in ("peak_mb", "generate") else k: v for k, v in _measured(GENERATE, project).items()})
     stock = stock_project(size, work)
     runs = []
     for _ in range(pairs):
@@ -312,13 +328,15 @@ def table(rows: list[dict]) -> str:
 
 
 def phase_table(rows: list[dict]) -> str:
-    header = ("| records | files | parse (PyYAML C) | load | validate | check ÷ parse | serve: edited page "
-              "| serve: all pages | generator peak |")
+    header = ("| records | files | parse (PyYAML C) | load | validate | check ÷ parse | generate "
+              "| generate, one process (same files) | serve: edited page | serve: all pages | generator peak |")
     lines = [header, "|" + "---:|" * (header.count("|") - 1)]
     for row in rows:
         lines.append(
             f"| {row['size']:,} | {row['files']:,} | {row['parse']:.2f} s | {row['load']:.2f} s "
             f"| {row['validate']:.2f} s | {(row['load'] + row['validate']) / row['parse']:.2f}× "
+            f"| {row['gen_generate']:.2f} s ({'two processes' if row['parallel'] else 'one process'}) "
+            f"| {row['generate_one']:.2f} s ({'yes' if row['one_same'] else 'NO'}) "
             f"| {row['regen']:.2f} s | {row['regen_full']:.2f} s ({row['regen_changed']} pages rewritten) "
             f"| {row['gen_peak_mb']:.0f} MB |")
     return "\n".join(lines)
@@ -351,6 +369,9 @@ def verdicts(rows: list[dict]) -> list[str]:
     verdict(check <= 3, f"check ≤ 3 × parsing with PyYAML's C loader at {n}: {check:.2f}×")
     peak = max(row["gen_peak_mb"] for row in rows)
     verdict(peak < 300, f"generator peak memory < 300 MB: {peak:.0f} MB")
+    verdict(all(row["one_same"] for row in rows), "one process writes exactly the files two processes write, at "
+                                                 "every size: " + ", ".join(f"{row['size']:,}: {row['one_same']}"
+                                                                            for row in rows))
     verdict(largest["regen"] <= 1.0, f"serve regenerates the edited page ≤ 1 s at {n}: {largest['regen']:.2f} s")
     return out
 

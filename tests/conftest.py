@@ -1,13 +1,21 @@
-"""Shared fixtures: a handbook project in a temporary folder, built for real."""
+"""Shared fixtures: a handbook project in a temporary folder, built for real.
+
+A built site that tests only read is built once for the whole run, and with
+pytest-xdist once for all its workers (`shared`): the fixture project
+(`built_site`), the example handbook in Dutch (`example_nl`) and in English
+(`example_en`). A test whose subject is the next build starts from a copy of
+one (`built_project`), not from a build of its own.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -37,6 +45,42 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the fixture data")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that build a whole site (`slow`) first, each kind in the
+    order of the files: with pytest-xdist (`make test`) the long ones start
+    at once and the short ones fill in at the end, rather than one long
+    test starting when the other workers are done."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+# The modules whose tests share what a module-scoped fixture makes (a
+# Chromium and the sites it reads, the planted site, 2,500 generated
+# records): with pytest-xdist one worker runs each of them whole, one test
+# after the other, rather than a worker making it again each time it comes
+# back to the module.
+TOGETHER = frozenset({"tests/test_browser.py", "tests/test_browser_files.py", "tests/test_browser_hostile.py",
+                      "tests/test_scale.py"})
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With pytest-xdist (`-n`, as `make test` runs it): each worker takes
+    the next piece of work when it is done with its last, as with `--dist
+    load`; a piece is one test, or a whole module of TOGETHER, and those
+    modules come first. (`--dist loadgroup` and its xdist_group mark would
+    say the same, but pytest 9.2 no longer lets pytest-xdist group by it.)"""
+    if config.getvalue("dist") != "load":
+        return None  # another way asked for by name
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Together(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in TOGETHER else nodeid
+
+    return Together(config, log)
+
+
 def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     """The project's own mkdocs.yml, hand-written pages and theme overrides,
     with the given data folder: what a real checkout has."""
@@ -54,15 +98,97 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, made by `make(folder)` once for the whole test run.
+
+    With pytest-xdist each worker is a process of its own and would make it
+    again: the first to ask makes it in the run's temporary folder, which
+    all workers share, and the others wait for it under a lock, then read
+    it. What a test changes it changes in a copy, never here."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, beside each worker's own
+    folder, made = base / name, base / f"{name}.made"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, data: Path, language: str | None = None) -> Path:
+    """A copy of the project with `data`, built once for the run with the
+    real engine (mkdocs --strict, search index, audit) in `language` (the
+    project's own by default): its generated pages in handbook/records,
+    its site in site/."""
+    from generator.build import build_site
+
+    def make(folder: Path) -> None:
+        previous = os.umask(0o022)  # as a build on an ordinary machine: its files 644, its folders 755
+        try:
+            with fixture_epoch():
+                build_site(copy_project(folder / "project", data), language=language)
+        finally:
+            os.umask(previous)
+
+    return shared(tmp_path_factory, name, make) / "project"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built once with the real engine (mkdocs --strict)."""
-    from generator.build import build_site
+    return _built(tmp_path_factory, "built", FIXTURE_DATA)
 
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    with fixture_epoch():
-        build_site(project)
-    return project
+
+@pytest.fixture(scope="session")
+def example_nl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built once, in Dutch (its own language)."""
+    return _built(tmp_path_factory, "example-nl", EXAMPLE_DATA)
+
+
+@pytest.fixture(scope="session")
+def example_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook built once, in English."""
+    return _built(tmp_path_factory, "example-en", EXAMPLE_DATA, "en")
+
+
+@pytest.fixture
+def built_project(built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture project as a build leaves it (its generated pages and its
+    site): a copy of `built_site`, for a test whose subject is the next build
+    and whose previous site is only where it starts."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    return Path(shutil.copytree(built_site, tmp_path / "project", symlinks=True))
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For a test whose work must really be split between two processes:
+    the forks `generator.parallel.elsewhere` makes during the test, which
+    the test asserts there were. A process with a thread besides its main
+    one never forks (the work then runs in one process, and the test would
+    guard nothing): a thread still ending (a server just shut down) is
+    waited for, and one that stays fails the test here."""
+    import threading
+
+    from generator import parallel
+
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread():
+            thread.join(timeout=30)
+    assert parallel.may_fork(), f"this process has other threads: {[t.name for t in threading.enumerate()]}"
+    forks: list[bool] = []
+    may_fork = parallel.may_fork
+
+    def counted() -> bool:
+        forks.append(may_fork())
+        return forks[-1]
+
+    monkeypatch.setattr(parallel, "may_fork", counted)
+    return forks
 
 
 @contextmanager
@@ -80,9 +206,14 @@ def fixture_epoch() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the session (Playwright's sync API runs one per process)."""
+    """One Chromium for each module of browser tests (Playwright's sync API
+    runs one per process). It is closed with its module, and with it the
+    thread Playwright waits for its driver in: a process with a thread of
+    its own never forks (`generator.parallel`), and a later test in the same
+    process may be one whose work must really be split in two processes
+    (`forking`)."""
     from playwright.sync_api import sync_playwright
 
     from .browser_support import CHROMIUM, CHROMIUM_ARGS, require_browser

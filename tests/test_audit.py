@@ -161,7 +161,7 @@ def test_the_engine_s_reading_of_inline_scripts_is_the_audit_s(built_site: Path)
     assert len(pages) > 30
 
 
-def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: Path) -> None:
+def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: Path, forking: list[bool]) -> None:
     """From 2,000 files on, a second process audits every other file: a bad
     page in either half is reported, and every page that passes gets the policy."""
     from generator.site import audit
@@ -180,6 +180,7 @@ def test_a_large_site_is_audited_in_two_halves_and_nothing_is_missed(tmp_path: P
     bad = sorted({p.path for p in problems.errors})
     assert bad == ["site/p00007/index.html", "site/p00008/index.html"]  # one from each half
     assert (result.pages, result.protected) == (count + 1, count - 1)
+    assert forking == [True]  # the second half in a second process
     assert all(("Content-Security-Policy" in (site / f"p{n:05d}" / "index.html").read_text("utf-8")) == (n not in (7, 8))
                for n in range(count))
 

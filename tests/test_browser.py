@@ -11,15 +11,12 @@ Without Chromium these tests are skipped on a developer's machine; in CI
 
 from __future__ import annotations
 
-import os
 import re
+from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-
 from .browser_support import AXE, SCREENSHOTS, Watched, require_browser, serve
-from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -66,26 +63,16 @@ VISIBLE = """([index, headers]) => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def sites(tmp_path_factory: pytest.TempPathFactory):
-    """The example handbook built in Dutch and in English, each served."""
+@pytest.fixture(scope="module")
+def sites(example_nl: Path, example_en: Path):
+    """The example handbook built in Dutch and in English (once for the
+    run, shared with the tests that read its pages), each served."""
     require_browser()
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = FIXTURE_EPOCH
-    served = {}
-    try:
-        for language in ("nl", "en"):
-            project = copy_project(tmp_path_factory.mktemp(f"site-{language}") / "p", EXAMPLE_DATA)
-            build_site(project, language=language)
-            served[language] = serve(project / "site")
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    served = {language: serve(project / "site") for language, project in (("nl", example_nl), ("en", example_en))}
     yield {language: url for language, (url, _) in served.items()}
     for _, server in served.values():
         server.shutdown()
+        server.server_close()
 
 
 def _watched_page(browser, **options):

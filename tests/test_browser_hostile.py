@@ -51,6 +51,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     url, server = serve(project / "site")
     yield project, planted, url
     server.shutdown()
+    server.server_close()
 
 
 def test_the_check_reports_the_planted_markdown(hostile_site) -> None:

@@ -190,8 +190,9 @@ def _leftovers(project: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_a_failed_search_index_keeps_the_last_good_site_and_leaves_nothing_behind(project: Path, monkeypatch) -> None:
-    assert _run("build", "--project", str(project))[0] == 0
+def test_a_failed_search_index_keeps_the_last_good_site_and_leaves_nothing_behind(built_project: Path,
+                                                                                  monkeypatch) -> None:
+    project = built_project  # the last good site
     before = (project / "site" / "index.html").read_bytes()
     monkeypatch.setenv("PAGEFIND_GLOB", "[")  # Pagefind's own setting: it finds no page, and fails
     code, lines = _failed_build(project)
@@ -226,8 +227,9 @@ def _gone(paths: list[Path], within: float = 30.0) -> bool:
 
 
 @pytest.mark.slow
-def test_the_replaced_site_is_removed_after_the_build_and_so_is_what_a_stopped_removal_left(project: Path) -> None:
-    assert _run("build", "--project", str(project))[0] == 0
+def test_the_replaced_site_is_removed_after_the_build_and_so_is_what_a_stopped_removal_left(
+        built_project: Path) -> None:
+    project = built_project  # the site the build replaces
     first = (project / "site" / write.SITE_MARKER).stat().st_ino
     # What a removal stopped halfway leaves, and what is not garbage at all.
     left = project / f".site-stopped{write.DISCARDED}"
@@ -296,7 +298,7 @@ def test_leaving_flushes_what_was_printed_and_runs_the_exit_handlers(tmp_path: P
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("moment", "stop"), [("engine", "term"), ("search", "term"), ("engine", "ctrl-c")])
-def test_a_stopped_build_cleans_up_after_itself(project: Path, moment: str, stop: str) -> None:
+def test_a_stopped_build_cleans_up_after_itself(built_project: Path, moment: str, stop: str) -> None:
     """A process manager stops a build (SIGTERM to the command only), or a
     reader presses Ctrl-C (SIGINT to every process of the terminal): the
     half-built site is removed, the engine and the indexer stop, nothing
@@ -306,7 +308,7 @@ def test_a_stopped_build_cleans_up_after_itself(project: Path, moment: str, stop
     import sys
     import time
 
-    assert _run("build", "--project", str(project))[0] == 0
+    project = built_project  # the previous site
     before = (project / "site" / "index.html").read_bytes()
     command = [sys.executable, "-m", "generator", "build", "--project", str(project)]
     process = subprocess.Popen(command, cwd=Path(__file__).parents[1], stderr=subprocess.PIPE, start_new_session=True)

@@ -4,16 +4,16 @@ every generated page, and anything outside the subset must go the long way."""
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
 from pathlib import Path
 
 import frontmatter
 import markdown
 import pytest
 
-from generator.build import generate_pages
 from generator.site.plugin import NotPlain, Permalink, render_generated
-from generator.project.settings import read_settings
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 
@@ -21,19 +21,26 @@ PERMALINK = Permalink.of({"permalink": True})
 
 
 def _python_markdown(text: str, project: Path) -> tuple[str, list]:
-    settings = read_settings(project)
-    del settings  # the extensions are those of the project's mkdocs.yml, read below
+    """What Python-Markdown makes of `text`, with a new converter (as MkDocs
+    makes one for each page) and the extensions of the project's mkdocs.yml."""
+    extensions, configs = _extensions(project / "mkdocs.yml")
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    return md.convert(text), md.toc_tokens
+
+
+@functools.cache
+def _extensions(config_file: Path) -> tuple[list[str], dict]:
+    """The Markdown extensions of a mkdocs.yml and their options, read once."""
     import yaml
 
-    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=yaml.SafeLoader)
+    config = yaml.load(config_file.read_text("utf-8"), Loader=yaml.SafeLoader)
     extensions, configs = [], {}
     for item in config["markdown_extensions"]:
         name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
         if name != "pymdownx.snippets":  # it reads files; generated pages hold no snippet marker
             extensions.append(name)
             configs[name] = options or {}
-    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    return md.convert(text), md.toc_tokens
+    return extensions, configs
 
 
 def _same(html: str) -> str:
@@ -41,10 +48,10 @@ def _same(html: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_generated_page_reads_the_same_as_with_python_markdown(tmp_path: Path, monkeypatch, language) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
-    generate_pages(project, language)
+def test_every_generated_page_reads_the_same_as_with_python_markdown(request: pytest.FixtureRequest,
+                                                                     language: str) -> None:
+    """Every page the example handbook's build generated, in either language."""
+    project = request.getfixturevalue(f"example_{language}")
     pages = sorted((project / "handbook" / "records").rglob("*.md"))
     assert len(pages) > 80
     for page in pages:
@@ -83,15 +90,21 @@ def test_other_toc_settings_make_the_plugin_step_aside() -> None:
     assert Permalink.of({}).symbol is None
 
 
-def test_the_navigation_reused_across_a_folder_is_the_one_the_theme_renders(tmp_path: Path, monkeypatch) -> None:
+def _without_site(project: Path, target: Path) -> Path:
+    """A copy of a built project with its generated pages, without its site."""
+    return Path(shutil.copytree(project, target, ignore=lambda folder, names: ["site"] if Path(folder) == project else []))
+
+
+@pytest.mark.slow
+def test_the_navigation_reused_across_a_folder_is_the_one_the_theme_renders(example_nl: Path, tmp_path: Path,
+                                                                             monkeypatch) -> None:
     """Every page of the example site is byte for byte the same whether the
     navigation is rendered for each page or reused within a folder."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
-    generate_pages(project)
+    project = _without_site(example_nl, tmp_path / "p")  # the pages its build generated
     (project / "plain.yml").write_text(
         "INHERIT: mkdocs.yml\nplugins:\n  - handbook:\n      reuse_navigation: false\n", "utf-8")
     monkeypatch.chdir(project)
@@ -109,25 +122,26 @@ def test_the_navigation_reused_across_a_folder_is_the_one_the_theme_renders(tmp_
         assert (tmp_path / "reused" / path).read_bytes() == (tmp_path / "plain" / path).read_bytes(), path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shares", [2, 3])
-def test_a_site_built_by_several_engine_processes_is_the_one_built_by_one(tmp_path: Path, monkeypatch,
-                                                                          shares: int) -> None:
+def test_a_site_built_by_several_engine_processes_is_the_one_built_by_one(example_nl: Path, tmp_path: Path,
+                                                                          monkeypatch, shares: int) -> None:
     """A large site is built by several MkDocs processes at once, each
     writing a share of the pages; the whole `handbook build` (its audit, its
     search index, its policy) gives the same site, byte for byte, as one
-    process does."""
+    process does: the example handbook's own build, which one process made
+    (it has fewer pages than ENGINE_SPLIT_FROM)."""
     from generator import build, engine
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    project = copy_project(tmp_path / "p", EXAMPLE_DATA)
-    sites = {}
-    for name, split_from in (("one", 10**9), ("several", 0)):
-        monkeypatch.setattr(engine, "ENGINE_SPLIT_FROM", split_from)
-        monkeypatch.setattr(engine, "ENGINE_SHARES", shares)
-        monkeypatch.setattr(engine, "cores", lambda: 2)
-        build.build_site(project, site_dir=tmp_path / name)
-        sites[name] = {p.relative_to(tmp_path / name): p.read_bytes()
-                       for p in (tmp_path / name).rglob("*") if p.is_file()}
+    assert len(list((example_nl / "handbook" / "records").rglob("*"))) < engine.ENGINE_SPLIT_FROM
+    project = _without_site(example_nl, tmp_path / "p")
+    monkeypatch.setattr(engine, "ENGINE_SPLIT_FROM", 0)
+    monkeypatch.setattr(engine, "ENGINE_SHARES", shares)
+    monkeypatch.setattr(engine, "cores", lambda: 2)
+    build.build_site(project, site_dir=tmp_path / "several")
+    sites = {name: {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+             for name, folder in (("one", example_nl / "site"), ("several", tmp_path / "several"))}
     assert len(sites["one"]) > 100
     assert sorted(sites["several"]) == sorted(sites["one"])
     for path, content in sites["one"].items():
@@ -151,6 +165,7 @@ def test_each_engine_process_writes_its_share_of_the_generated_pages(tmp_path: P
     assert pages_elsewhere(files, "2/2") == frozenset() and pages_elsewhere(files, "x") == frozenset()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split_from", [0, 10**9], ids=["two-processes", "one-process"])
 def test_every_broken_anchor_fails_the_build_and_is_said_once(tmp_path: Path, monkeypatch, capfd,
                                                                 split_from: int) -> None:

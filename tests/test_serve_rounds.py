@@ -8,24 +8,19 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from generator.authors.serve import Regenerator, watch
-from benchmarks.synth import synthesize
-
-from .conftest import FIXTURE_EPOCH, copy_project
 
 
-@pytest.fixture(scope="module")
-def large_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = tmp_path_factory.mktemp("synth")
-    synthesize(source, 2500, seed=3)
-    return copy_project(tmp_path_factory.mktemp("large") / "project", source / "data")
+def test_saves_during_a_regeneration_wait_for_the_next_round(project: Path, capsys, monkeypatch) -> None:
+    """Six saves of a lesson, each after the first made while a round runs:
+    the rounds never overlap, and the last save is on the page.
 
+    Each round is held open (its full pass waits once it has generated)
+    until the next save is made and the watcher has had time to tell of it,
+    so that saves come during a round on any machine; on the small fixture
+    project a round is otherwise over before a save can come."""
+    from generator.authors import serve
 
-def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
-    project = large_project
     rounds: list[list[float]] = []
     lock = threading.Lock()
 
@@ -39,6 +34,18 @@ def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path
     regenerator = Regenerator(project, on_round)
     assert regenerator.regenerate()
     rounds.clear()
+    running, saved, done = threading.Event(), threading.Event(), threading.Event()
+    generate = serve.generate_pages
+
+    def held_open(*args, **kwargs):
+        generated = generate(*args, **kwargs)
+        if kwargs.get("only") is None and not done.is_set():
+            saved.clear()
+            running.set()
+            saved.wait(timeout=60)
+        return generated
+
+    monkeypatch.setattr(serve, "generate_pages", held_open)
     regenerator.start()
     observer = watch(project, regenerator)
     lesson = sorted((project / "data" / "lessons").glob("*.yml"))[0]
@@ -47,12 +54,20 @@ def test_saves_during_a_regeneration_wait_for_the_next_round(large_project: Path
     saves = []
     try:
         for number in range(6):
+            if number:  # the next save, while a round runs
+                assert running.wait(timeout=60), "no round ran"
+                running.clear()
             lesson.write_text(original.replace(title, f"{title} versie {number}", 1), "utf-8")
             saves.append(time.monotonic())
-            time.sleep(0.7)
+            time.sleep(0.3)  # the watcher tells the regenerator of the save while the round still runs
+            if number == 5:
+                done.set()  # the rounds that follow are not held open
+            saved.set()
         time.sleep(1.0)  # the last events reach the worker
         assert regenerator.idle(timeout=180)
     finally:
+        done.set()
+        saved.set()
         observer.stop()
         observer.join()
         regenerator.stop()

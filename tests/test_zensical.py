@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
 from .helpers import broken_links
 
 
+@pytest.mark.slow
 def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", EXAMPLE_DATA)
     result = subprocess.run(
@@ -54,6 +57,7 @@ def test_zensical_with_a_site_folder_outside_the_project_says_why_before_buildin
     assert not (tmp_path / "elders").exists() and not (project / "handbook" / "records").exists()
 
 
+@pytest.mark.slow
 def test_a_failed_zensical_build_says_why_without_a_traceback_or_colour_codes(tmp_path: Path) -> None:
     """Zensical ends a --strict build that failed with a Python traceback and
     colours every character; the author reads its finding, plainly."""
