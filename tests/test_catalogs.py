@@ -114,24 +114,42 @@ def test_the_languages_are_the_folders_of_catalogs_the_default_first() -> None:
     assert {str(catalogs.locale(language)) for language in catalogs.LANGUAGES} >= {"nl_NL", "en_GB"}
 
 
-def test_adding_a_language_is_adding_its_catalogs(tmp_path: Path) -> None:
-    """A copy of the generator with a French catalog (the English one, with
-    one message translated) speaks French: no code names the languages."""
+def _french_copy(tmp_path: Path) -> Path:
+    """A copy of the generator in tmp_path/code with a French catalog, the
+    English one under another language; its messages.po, to edit."""
     code = tmp_path / "code"
     shutil.copytree(ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
     french = code / "generator" / "words" / "locale" / "fr"
     shutil.copytree(french.parent / "en", french)
     messages = french / "LC_MESSAGES" / "messages.po"
     _edit(messages, '"Language: en_GB\\n"', '"Language: fr_FR\\n"')
-    _edit(messages, 'msgstr "All is well: {records} records"', 'msgstr "Tout va bien : {records} fiches"')
+    return messages
+
+
+def _french_project(tmp_path: Path) -> Path:
+    """The fixture project, its site in French."""
     project = make_project(tmp_path / "project")
     (project / "mkdocs.yml").write_text("site_name: Manuel\ndocs_dir: handbook\ntheme:\n  name: material\n"
                                         "  language: fr\n", "utf-8")
     (project / "handbook").mkdir()
-    environment = {**os.environ, "PYTHONPATH": str(code)}
+    return project
+
+
+def _check_in_french(tmp_path: Path, project: Path) -> subprocess.CompletedProcess[str]:
+    """`handbook check` of `project` by the copy of the generator with French."""
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path / "code")}
     environment.pop("GITHUB_ACTIONS", None)
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
-                            capture_output=True, text=True, env=environment, cwd=tmp_path)
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
+                          capture_output=True, text=True, env=environment, cwd=tmp_path)
+
+
+def test_adding_a_language_is_adding_its_catalogs(tmp_path: Path) -> None:
+    """A copy of the generator with a French catalog (the English one, with
+    one message translated) speaks French: no code names the languages."""
+    messages = _french_copy(tmp_path)
+    _edit(messages, 'msgstr "All is well: {records} records"', 'msgstr "Tout va bien : {records} fiches"')
+    project = _french_project(tmp_path)
+    result = _check_in_french(tmp_path, project)
     assert (result.stdout, result.returncode) == ("Tout va bien : 10 fiches\n", 0), result.stderr
 
 
@@ -308,26 +326,15 @@ def test_a_catalog_being_translated_never_stops_a_command(tmp_path: Path) -> Non
     """In a language being added, an entry left out or with a misspelt
     placeholder is said in English (and `make test` names it): a typo of a
     translator never stops an author's check."""
-    code = tmp_path / "code"
-    shutil.copytree(ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    french = code / "generator" / "words" / "locale" / "fr"
-    shutil.copytree(french.parent / "en", french)
-    messages = french / "LC_MESSAGES" / "messages.po"
-    _edit(messages, '"Language: en_GB\\n"', '"Language: fr_FR\\n"')
+    messages = _french_copy(tmp_path)
     _edit(messages, 'msgstr "unknown person {value}{hint}"', 'msgstr "personne inconnue {valeu}{hint}"')
     _edit(messages, 'msgstr "{errors} error(s), {warnings} warning(s)"', 'msgstr ""')
-    project = make_project(tmp_path / "project")
-    (project / "mkdocs.yml").write_text("site_name: Manuel\ndocs_dir: handbook\ntheme:\n  name: material\n"
-                                        "  language: fr\n", "utf-8")
-    (project / "handbook").mkdir()
+    project = _french_project(tmp_path)
     lesson = next((project / "data" / "lessons").glob("*.yml"))
     text = lesson.read_text("utf-8")
     author = next(line for line in text.splitlines() if line.startswith("author: "))
     lesson.write_text(text.replace(author, "author: niemand-bekend"), "utf-8")
-    environment = {**os.environ, "PYTHONPATH": str(code)}
-    environment.pop("GITHUB_ACTIONS", None)
-    result = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
-                            capture_output=True, text=True, env=environment, cwd=tmp_path)
+    result = _check_in_french(tmp_path, project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "unknown person 'niemand-bekend'" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 error(s), 0 warning(s)"

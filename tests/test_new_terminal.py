@@ -89,9 +89,8 @@ def _converse(child: pexpect.spawn, answers: dict[str, Answer]) -> str:
             child.sendline(line)
         child.expect(pexpect.EOF)
         said += child.before
-    except BaseException:
-        child.close(force=True)
-        raise
+    finally:
+        child.close(force=True)  # a test that failed on the way leaves no tool waiting at a prompt
     conversation.check()
     return said.replace("\r\n", "\n")
 

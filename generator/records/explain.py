@@ -15,6 +15,7 @@ from .read import Document
 from ..words.messages import FIELD_NAMES, choice, code_of, describe, number, say
 from ..words.messages import field as field_name
 from .vocabularies import VOCABULARIES
+from .fields import model_inside
 from .fields import EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, SLUG, SLUG_MAX, SLUG_PATTERN, URL_PATTERN
 from ..words.problems import quote, suggest
 
@@ -127,18 +128,6 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return list(getattr(_model_at(model, loc), "model_fields", {}))
 
 
-def _inner_model(annotation: Any) -> Any:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tuple[int, int, str]:
     """One pydantic error -> (line, col, message a recruiter understands)."""
     kind = error["type"]
@@ -186,7 +175,7 @@ def explain(error: dict[str, Any], model: type[BaseModel], doc: Document) -> tup
         return line, col, say("too_few", field=label, limit=error["ctx"]["min_length"], help=_field_help(model, loc))
     if kind == "list_type":
         info = getattr(_model_at(model, loc), "model_fields", {}).get(loc[-1]) if isinstance(loc[-1], str) else None
-        item = _inner_model(info.annotation) if info is not None else None
+        item = model_inside(info.annotation) if info is not None else None
         if item is not None and isinstance(value, str):  # each item is a group: 'learning_goals' (id, question)
             first, *rest = [name for name, info in item.model_fields.items() if info.is_required()] or ["id"]
             shown = f"- {first}: …" + "".join(f" / {name}: …" for name in rest)
@@ -230,7 +219,7 @@ def unknown_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, st
     if not hint:  # a field of a group below ('kanalen' in a lesson is 'channels' under 'applies_to')
         holder = _model_at(model, loc)
         for name, info in getattr(holder, "model_fields", {}).items():
-            inner = _inner_model(info.annotation)
+            inner = model_inside(info.annotation)
             below = [field for field in getattr(inner, "model_fields", {})
                      if field.casefold() == written or _named(field, written)]
             if below:

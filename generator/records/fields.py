@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from ..project.settings import FIRST_YEAR, LAST_YEAR
 from ..words.messages import quote, say
@@ -132,3 +132,14 @@ SlugList = Annotated[list[Slug], AfterValidator(_no_repeats)]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def model_inside(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's type holds (`Period`, `list[Result]`, `AppliesTo | None`), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = model_inside(argument)
+        if found is not None:
+            return found
+    return None

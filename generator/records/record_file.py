@@ -12,6 +12,7 @@ from typing import Any
 
 from .writing import dump_fields
 from ..words.messages import describe, explain_kind, say
+from .fields import model_inside
 from .models import MODELS
 
 
@@ -94,13 +95,13 @@ def _empty_field(name: str, info: Any) -> str:
 
     annotation = _without_none(info.annotation)
     if typing.get_origin(annotation) is list:
-        item = _model_of(typing.get_args(annotation)[0]) if typing.get_args(annotation) else None
+        item = model_inside(typing.get_args(annotation)[0]) if typing.get_args(annotation) else None
         if item is None:
             return f"{name}: []"
         children = [f"{child}: []" if typing.get_origin(_without_none(sub.annotation)) is list else f"{child}:"
                     for child, sub in item.model_fields.items()]
         return "\n".join([f"{name}:", f"  - {children[0]}"] + [f"    {child}" for child in children[1:]])
-    inner = _model_of(annotation)
+    inner = model_inside(annotation)
     if inner is not None:
         return "\n".join([f"{name}:"] + [f"  {child}: []" if typing.get_origin(_without_none(sub.annotation)) is list
                                          else f"  {child}:" for child, sub in inner.model_fields.items()])
@@ -116,19 +117,3 @@ def _without_none(annotation: Any) -> Any:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(arguments) == 1:
         return arguments[0]
     return annotation
-
-
-def _model_of(annotation: Any) -> Any:
-    import typing
-
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _model_of(argument)
-        if found is not None:
-            return found
-    return None
-
-

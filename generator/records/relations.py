@@ -27,8 +27,6 @@ class Relation(NamedTuple):
         return "list_" + self.name.replace("-", "_")
 
 
-PLURAL = PLURALS
-
 
 @cache
 def of(records: str, subject: str) -> Relation:
@@ -38,7 +36,7 @@ def of(records: str, subject: str) -> Relation:
 
 def of_term(vocabulary: Vocabulary, use: Use) -> Relation:
     """The records that name a term of `vocabulary` by `use`."""
-    return of(PLURAL[use.kind], vocabulary.term)
+    return of(PLURALS[use.kind], vocabulary.term)
 
 
 def term_relations(vocabulary: Vocabulary) -> list[Relation]:
