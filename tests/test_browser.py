@@ -5,8 +5,8 @@ through Debian's Chromium (browsers cannot be downloaded here). Every page a
 test opens is watched: no console error, and no request to any other host.
 Screenshots of each page kind are left in test-artifacts/screenshots/.
 
-Without Chromium these tests are skipped on a developer's machine; in CI
-(CI=true) a missing browser is a failure.
+Without Chromium these tests fail, on every machine, and say how to
+install it: a skipped test would guard nothing.
 """
 
 from __future__ import annotations

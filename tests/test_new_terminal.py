@@ -17,8 +17,12 @@ from .helpers import STOP, Answer, Conversation
 
 def _spawn(project: Path) -> pexpect.spawn:
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), "TERM": "dumb"}
-    return pexpect.spawn(sys.executable, ["-m", "generator", "new", "lesson", "--project", str(project)],
-                         env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+    child = pexpect.spawn(sys.executable, ["-m", "generator", "new", "lesson", "--project", str(project)],
+                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 200))
+    # pexpect sleeps 50 ms before each line it sends; a line here is only
+    # sent once the tool waits in a read of its terminal (`_waiting_for_input`).
+    child.delaybeforesend = None
+    return child
 
 
 def _waiting_for_input(child: pexpect.spawn, read: int = 0) -> bool:
