@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -33,19 +35,37 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _start_preview(project: Path, port: int, output: bool, temporary: Path | None = None) -> subprocess.Popen:
+def _start_preview(project: Path, port: int, output: bool, temporary: Path) -> subprocess.Popen:
     """`handbook serve` in a session of its own; `output`: its terminal, as
     text, to read afterwards; `temporary`: the folder it makes its temporary
-    folders in (TMPDIR), when not the machine's."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)}
-    if temporary is not None:
-        env["TMPDIR"] = str(temporary)
+    folders in (TMPDIR; the fixture of that name)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary)}
     where = dict(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) if output else dict(
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}"],
         env=env, start_new_session=True, **where,
     )
+
+
+def _working_in(folder: Path) -> list[str]:
+    """The processes whose command line names `folder`."""
+    return subprocess.run(["pgrep", "-af", str(folder)], capture_output=True, text=True).stdout.splitlines()
+
+
+@pytest.fixture
+def temporary(tmp_path: Path) -> Iterator[Path]:
+    """The temporary folder (TMPDIR) of the previews a test starts, a folder
+    of the test's own (other previews may run beside it). Once the test has
+    stopped them, no process may work in it any more: not the engine, and
+    not a Pagefind that was indexing the site when the preview stopped."""
+    folder = tmp_path / "temporary"
+    folder.mkdir()
+    yield folder
+    try:
+        _wait_for(lambda: not _working_in(folder), seconds=15)
+    except AssertionError:
+        pytest.fail("still running after the preview stopped:\n" + "\n".join(_working_in(folder)))
 
 
 def _wait_for(condition, seconds: float = 30.0):
@@ -58,12 +78,12 @@ def _wait_for(condition, seconds: float = 30.0):
     raise AssertionError("timed out")
 
 
-def test_the_preview_follows_an_edited_record(project: Path) -> None:
+def test_the_preview_follows_an_edited_record(project: Path, temporary: Path) -> None:
     """Edited three times, the record's page follows; every rebuilt page
     keeps its navigation (titles, not 'None'), search is there from the
     first page on and after every rebuild, and nothing prints a traceback."""
     port = _free_port()
-    server = _start_preview(project, port, output=True)
+    server = _start_preview(project, port, output=True, temporary=temporary)
     base = f"http://127.0.0.1:{port}"
     url = f"{base}/records/lessons/weer-gezonden/"
     record = project / "data" / "lessons" / "weer-gezonden.yml"
@@ -88,7 +108,7 @@ def test_the_preview_follows_an_edited_record(project: Path) -> None:
 
 
 def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matters(project: Path,
-                                                                                  tmp_path: Path) -> None:
+                                                                                  temporary: Path) -> None:
     """SIGTERM to `handbook serve` alone (as a process manager or an editor
     sends it) stops the engine too: the next preview starts on the same port
     at once. Neither says MkDocs' list of pages outside the navigation or its
@@ -96,10 +116,8 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
     folder of this test's: other previews may run beside it) is gone."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
-    made = tmp_path / "temporary"
-    made.mkdir()
     for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        server = _start_preview(project, port, output=True, temporary=made)
+        server = _start_preview(project, port, output=True, temporary=temporary)
         try:
             assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
             os.kill(server.pid, stop)  # the preview alone, not its process group
@@ -116,15 +134,16 @@ def test_a_stopped_preview_frees_its_port_for_the_next_and_says_only_what_matter
         assert re.search(r"pagina's klaar in \d+,\d\d seconden", output), output
         assert f"het voorbeeld staat op http://127.0.0.1:{port}/" in output and "Serving on" not in output
         # The engine stopped as Ctrl-C stops it: what the preview made is gone.
-        assert list(made.glob("handbook-preview-*")) == []
+        assert list(temporary.glob("handbook-preview-*")) == []
 
 
-def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(project: Path) -> None:
+def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(project: Path,
+                                                                              temporary: Path) -> None:
     """The author looks at the browser, not the terminal: the page of the
     record says what is wrong (as text: record text never becomes markup)
     and shows the record again once it is fixed."""
     port = _free_port()
-    server = _start_preview(project, port, output=False)
+    server = _start_preview(project, port, output=False, temporary=temporary)
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     record = project / "data" / "lessons" / "weer-gezonden.yml"
     good = record.read_text("utf-8")
@@ -150,12 +169,13 @@ def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(pr
         server.wait(timeout=10)
 
 
-def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are_fixed(project: Path) -> None:
+def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are_fixed(project: Path,
+                                                                                       temporary: Path) -> None:
     """A new record with a mistake is on no list yet, and a mistake in the
     taxonomy has no page: the page the author is looking at says it, with a
     link to the record's page, and stops saying it once all is right."""
     port = _free_port()
-    server = _start_preview(project, port, output=False)
+    server = _start_preview(project, port, output=False, temporary=temporary)
     home = f"http://127.0.0.1:{port}/"
     lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     good = (project / "data/lessons/weer-gezonden.yml").read_text("utf-8")
@@ -186,7 +206,8 @@ def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are
         server.wait(timeout=10)
 
 
-def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: Path) -> None:
+def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: Path,
+                                                                       temporary: Path) -> None:
     """Never generated before (a fresh clone) and a record already broken:
     the preview still starts, its pages hold no records yet, and each says
     what to fix; no traceback from the engine."""
@@ -194,7 +215,7 @@ def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: 
     (project / "data/lessons/weer-gezonden.yml").write_text(good.replace("level: execution", "level: Uitvoerig"),
                                                             "utf-8")
     port = _free_port()
-    server = _start_preview(project, port, output=True)
+    server = _start_preview(project, port, output=True, temporary=temporary)
     home = f"http://127.0.0.1:{port}/"
     lesson = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
     try:
@@ -211,12 +232,12 @@ def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: 
     assert "Traceback" not in output and "ERROR" not in output, output
 
 
-def test_a_preview_killed_outright_leaves_no_engine_holding_the_port(project: Path) -> None:
+def test_a_preview_killed_outright_leaves_no_engine_holding_the_port(project: Path, temporary: Path) -> None:
     """SIGKILL to `handbook serve` alone: it cannot clean up, yet its engine
     stops with it and the port is free for the next preview."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/records/lessons/weer-gezonden/"
-    server = _start_preview(project, port, output=False)
+    server = _start_preview(project, port, output=False, temporary=temporary)
     try:
         assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
         os.kill(server.pid, signal.SIGKILL)  # the preview alone, not its process group
@@ -230,3 +251,32 @@ def test_a_preview_killed_outright_leaves_no_engine_holding_the_port(project: Pa
             os.killpg(server.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def test_a_preview_stopped_while_search_is_indexed_leaves_no_pagefind(built_site: Path, tmp_path: Path) -> None:
+    """After an edit the preview indexes the rebuilt site in the background;
+    stopped meanwhile (its exit handlers close the search), that Pagefind
+    stops too and no new one starts. Here it would never end by itself: a
+    page of the rebuilt site is a named pipe nobody writes to, as a site
+    folder removed under it leaves Pagefind waiting. The last index stays."""
+    from generator.site.search import PreviewSearch
+
+    site = Path(shutil.copytree(built_site / "site", tmp_path / "site"))
+    shutil.rmtree(site / "pagefind")
+    (tmp_path / "keep").mkdir()
+    search = PreviewSearch("nl", tmp_path / "keep" / "index")
+    search.place(site)  # the first build: indexed before it is served
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    (site / "stuck").mkdir()
+    os.mkfifo(site / "stuck" / "index.html")
+    search.place(site)  # a rebuild: the last index linked at once, a new one made beside it
+    indexing = _wait_for(lambda: search.indexing, seconds=10)
+    search.close()
+    assert indexing.process.wait(timeout=10) == -signal.SIGKILL
+    search.refreshing.join(timeout=10)
+    assert not search.refreshing.is_alive() and search.indexing is None
+    assert not (tmp_path / "keep" / "index.next").exists()
+    assert (tmp_path / "keep" / "index" / "pagefind-entry.json").is_file()
+    stopped = search.refreshing
+    search.place(site)  # a build that ends after the stop starts none
+    assert search.refreshing is stopped and search.indexing is None

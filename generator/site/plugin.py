@@ -219,6 +219,7 @@ def preview_search(language: str) -> PreviewSearch:
         keep = Path(tempfile.mkdtemp(prefix="handbook-preview-search-")) / "index"
         atexit.register(shutil.rmtree, keep.parent, True)
         _preview_search = PreviewSearch(language, keep)
+        atexit.register(_preview_search.close)  # first: Pagefind stops before its folders go
     return _preview_search
 
 

@@ -77,9 +77,11 @@ class Indexing:
 
     def stop(self) -> None:
         """Stop it, when the build failed or was stopped elsewhere: its whole
-        process group, so nothing it may have started runs on."""
+        process group when it has one, so nothing it may have started runs on."""
         if self.process.poll() is None:
             try:
+                if os.getpgid(self.process.pid) != self.process.pid:
+                    raise ProcessLookupError
                 os.killpg(self.process.pid, signal.SIGKILL)
             except OSError:
                 self.process.kill()
@@ -88,9 +90,11 @@ class Indexing:
 
 
 def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
-                   output: Path | None = None) -> Indexing:
+                   output: Path | None = None, own_group: bool = True) -> Indexing:
     """Start writing the search index of the built site in `site` into
-    `site/pagefind/` (or into `output`)."""
+    `site/pagefind/` (or into `output`). `own_group`: in a process group of
+    its own (a build, which stops it itself); otherwise in its parent's
+    (the preview's engine, whose stop reaches it with the engine's)."""
     where = ["--output-path", str(output)] if output is not None else ["--output-subdir", BUNDLE]
     command = [sys.executable, "-m", "pagefind", "--site", str(site), *where, "--root-selector", ROOT,
                "--force-language", language, "--exclude-selectors", EXCLUDED, "--silent"]
@@ -100,17 +104,11 @@ def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
                                    # A process group of its own: Ctrl-C reaches the build, which
                                    # ends it. The same session: the system shares the cores
                                    # between sessions, and the audit beside it gives way by nice.
-                                   stdout=log, stderr=subprocess.STDOUT, process_group=0)
+                                   stdout=log, stderr=subprocess.STDOUT, process_group=0 if own_group else None)
     except OSError as failure:
         log.close()
         raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
     return Indexing(process, log, output if output is not None else site / BUNDLE)
-
-
-def index_site(site: Path, language: str, env: dict[str, str] | None = None, output: Path | None = None) -> None:
-    """Write the search index of the built site in `site` into `site/pagefind/`
-    (or into `output`)."""
-    start_indexing(site, language, env, output).wait()
 
 
 # Set by `handbook serve` for its engine: each build of the preview gets an index.
@@ -136,6 +134,18 @@ class PreviewSearch:
         self.lock = threading.Lock()
         self.refreshing: threading.Thread | None = None
         self.again = False
+        self.indexing: Indexing | None = None  # Pagefind at work, if it is
+        self.closed = False
+
+    def close(self) -> None:
+        """When the preview stops: Pagefind, if it is at work, stops too
+        (its site folder is about to go; left alone it would wait on
+        forever) and none is started after."""
+        with self.lock:
+            self.closed = True
+            indexing = self.indexing
+        if indexing is not None and indexing.process.poll() is None:
+            indexing.process.kill()  # whoever waits for it cleans up
 
     def place(self, site: Path) -> None:
         """Called after each build of `site`."""
@@ -150,11 +160,26 @@ class PreviewSearch:
     def _index(self, site: Path) -> bool:
         scratch = self.keep.with_name(self.keep.name + ".next")
         shutil.rmtree(scratch, ignore_errors=True)
+        with self.lock:
+            if self.closed:
+                return False
+            try:
+                # In the engine's process group: a stop of the preview that
+                # gives the engine no time to clean up still reaches it.
+                indexing = self.indexing = start_indexing(site, self.language, output=scratch, own_group=False)
+            except SearchIndexFailed:
+                return False
         try:
-            index_site(site, self.language, output=scratch)
+            indexing.wait()
         except SearchIndexFailed:
             shutil.rmtree(scratch, ignore_errors=True)
             return False
+        except BaseException:  # the preview stopped meanwhile (Ctrl-C)
+            indexing.stop()
+            raise
+        finally:
+            with self.lock:
+                self.indexing = None
         with self.lock:
             old = self.keep.with_name(self.keep.name + ".old")
             shutil.rmtree(old, ignore_errors=True)
@@ -179,6 +204,8 @@ class PreviewSearch:
         """A new index of `site` in the background, one at a time; an edit
         during one asks for one more."""
         with self.lock:
+            if self.closed:
+                return
             if self.refreshing is not None and self.refreshing.is_alive():
                 self.again = True
                 return
