@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 import yaml
 
 from .conftest import FIXTURE_EPOCH, ROOT
 from .helpers import STOP, Answer, Conversation
+
+pytestmark = pytest.mark.slow  # a real terminal session of seconds each
 
 
 def _spawn(project: Path) -> pexpect.spawn:

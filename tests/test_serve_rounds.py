@@ -8,7 +8,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.authors.serve import Regenerator, watch
+
+pytestmark = pytest.mark.slow  # rounds of regeneration, and the waits between them
 
 
 def test_saves_during_a_regeneration_wait_for_the_next_round(project: Path, capsys, monkeypatch) -> None:
