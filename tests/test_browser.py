@@ -313,3 +313,38 @@ def test_the_dashboard_summary_is_on_the_first_screen(sites, watched) -> None:
     assert page.locator(".handbook-headline").count() == 6
     box = summary.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 900 + 120  # in view, or nearly, without scrolling far
+
+
+@pytest.mark.parametrize("lesson", ["dialoogmoe-2023", "facebook-boven-hyves-2011", "vacatures-in-facebookgroepen-2024"])
+def test_a_lesson_s_text_is_on_the_first_screen_of_a_phone(sites, browser, lesson: str) -> None:
+    """Right under the title (after a notice that a later lesson replaces
+    it): the lesson, then what to do; a repeated mistake and the facts after."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = Watched(context.new_page())
+        page.page.goto(sites["nl"] + f"records/lessons/{lesson}/")
+        said = page.page.locator("article h2#de-les + .handbook-text p").first
+        box = said.bounding_box()
+        assert box is not None and box["y"] + min(box["height"], 48) <= 844, box
+        headings = [h.removesuffix("¶") for h in page.page.locator("article h2").all_inner_texts()]
+        assert headings[:2] == ["De les", "Aanbeveling"], headings
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_a_list_of_lessons_says_what_each_lesson_says(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"] + PAGE_KINDS["lesson-list"])
+    entries = page.locator("article ul li")
+    assert entries.count() >= 5
+    gists = entries.locator(".handbook-gist").all_inner_texts()
+    assert len(gists) == entries.count() and all(len(g) > 10 for g in gists), gists
+    # What the lesson page itself says first, not the title again.
+    first = entries.first
+    title = first.locator("a").first.inner_text()
+    gist = first.locator(".handbook-gist").inner_text()
+    first.locator("a").first.click()
+    assert page.locator("h1").inner_text().removesuffix("¶") == title
+    assert page.locator("article h2#de-les + .handbook-text p").first.inner_text().startswith(
+        gist.removesuffix("…"))

@@ -128,3 +128,29 @@ def test_heading_text_leaves_no_syntax() -> None:
     assert str(heading_text("Vraag <b>1</b> { #x } `y` *z*")) == (
         "Vraag &#60;b&#62;1&#60;&#47;b&#62; &#123; &#35;x &#125; &#96;y&#96; &#42;z&#42;"
     )
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # The first sentence, when it fits.
+    ("Luisteren werkt pas als er ook webcare is. Daarna komt de rest.", "Luisteren werkt pas als er ook webcare is."),
+    # Emphasis, code and links as a reader reads them: their words, not their marks or addresses.
+    ("Lees **eerst** de [richtlijn](https://example.org/x) en `check`.\n\nTweede alinea.",
+     "Lees eerst de richtlijn en check."),
+    # Lines of one paragraph joined; a later paragraph is not read.
+    ("Een zin zonder punt\nover twee regels\n\nen nog een alinea.", "Een zin zonder punt over twee regels"),
+    # A dot inside a number or an address ends no sentence.
+    ("Kosten per aanname 1.250 euro op werkenbij.nl, daarna minder. Tweede zin.",
+     "Kosten per aanname 1.250 euro op werkenbij.nl, daarna minder."),
+    # Markup is words here; the page's template escapes them.
+    ("<script>alert(1)</script> is tekst.", "<script>alert(1)</script> is tekst."),
+    ("", ""),
+])
+def test_a_gist_is_the_first_sentence_in_plain_words(text: str, said: str) -> None:
+    assert markup.gist(text) == said
+
+
+def test_a_gist_too_long_for_a_list_is_cut_after_a_word() -> None:
+    text = "Woord " * 100 + "einde."
+    said = markup.gist(text, length=40)
+    assert said == "Woord Woord Woord Woord Woord Woord…" and len(said) <= 41
+    assert markup.gist("x" * 300, length=40) == "x" * 40 + "…"

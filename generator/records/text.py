@@ -299,3 +299,31 @@ def plain_text(text: str) -> str:
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append("\n")
     return " ".join(parts)
+
+
+# A lesson's gist in a list: its first sentence, or as many words as fit.
+GIST_LENGTH = 220
+
+
+def gist(text: str, length: int = GIST_LENGTH) -> str:
+    """What a Markdown field says first, as plain text for a list: the words
+    of its first paragraph (link texts, not addresses), up to the end of its
+    first sentence when that fits in `length` characters, else cut after a
+    word with '…'."""
+    words: list[str] = []
+    for token in parser().parse(text):
+        if token.type == "paragraph_close" and words:
+            break
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    said = " ".join("".join(words).split())
+    end = re.search(r"[.!?](?=\s|$)", said)
+    if end is not None and end.end() <= length:
+        return said[:end.end()]
+    if len(said) <= length:
+        return said
+    cut = said[:length].rsplit(" ", 1)[0] if " " in said[:length] else said[:length]
+    return cut.rstrip(",;:–- ") + "…"

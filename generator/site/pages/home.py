@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from markupsafe import escape
 
-from ...records.text import render_markdown
+from ...records.text import gist, render_markdown
 from ..render import link
 from .shared import COVERAGE_CHART, Job, Page, Site, record_path
 
@@ -51,7 +51,7 @@ def home_page(site: Site) -> Page:
                       for h in health.headlines if h.key in ("headline_answered", "headline_orphaned",
                                                                "headline_overdue")],
         "newest": [{"link": lesson(k), "detail": site.lesson_status(c.lessons[k].record),
-                    "day": c.lessons[k].record.date} for k in newest],
+                    "day": c.lessons[k].record.date, "gist": gist(c.lessons[k].record.lesson)} for k in newest],
         "key": [{"link": lesson(k),
                  "text": render_markdown(c.lessons[k].record.recommendation or "", heading_level=4)} for k in key],
         "links": {name: site.from_home(target) for name, target in (

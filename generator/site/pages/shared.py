@@ -22,6 +22,7 @@ from ...words.messages import NEW_FILE_NAMES, speaking
 from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
 from ...records.vocabularies import VOCABULARIES, terms_named, vocabulary
 from ...records.record_file import blank_record
+from ...records.text import gist
 from ..render import Raw, join, link
 from ...project.settings import GENERATED
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT,
@@ -490,6 +491,7 @@ class Site:
             items.append({
                 "link": self.lesson_link(frm, lid),
                 "detail": Raw("{} · {}").format(lesson.date.year, self.lesson_status(lesson)),
+                "gist": gist(lesson.lesson),  # what it says, without opening it
             })
         return items
 
