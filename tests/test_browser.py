@@ -348,3 +348,44 @@ def test_a_list_of_lessons_says_what_each_lesson_says(sites, watched) -> None:
     assert page.locator("h1").inner_text().removesuffix("¶") == title
     assert page.locator("article h2#de-les + .handbook-text p").first.inner_text().startswith(
         gist.removesuffix("…"))
+
+
+def _check_filter(page, name: str, value: str) -> None:
+    page.locator(f'pagefind-filter-pane details[data-filter-name="{name}"] summary').click()
+    page.locator(f'pagefind-filter-pane input[name="{name}"][value="{value}"]').check()
+
+
+def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_group(sites, watched,
+                                                                                   example_nl: Path) -> None:
+    """"What do we know about LinkedIn for ICT specialists?": one search,
+    filtered by platform and by target group (a lesson is in the groups of
+    its campaigns), gives exactly those lessons, one result each, and
+    each result says what the lesson says."""
+    from generator.records.load import load_catalog
+    from generator.words.problems import Problems
+
+    from .conftest import TODAY
+
+    catalog = load_catalog(example_nl, Problems(), TODAY)
+    expected = {f"/records/lessons/{lid}/" for lid, entry in catalog.lessons.items()
+                if "linkedin" in entry.record.applies_to.platforms
+                and any("ict-specialisten" in catalog.campaigns[cid].record.target_groups
+                        for cid in entry.record.campaigns)}
+    assert len(expected) >= 2
+    page = watched.page
+    _search(page, sites["nl"], "linkedin")
+    page.locator(".handbook-search-filters > summary").click()
+    _check_filter(page, "Soort", "Les")
+    _check_filter(page, "Platform", "LinkedIn")
+    _check_filter(page, "Doelgroep", "ICT-specialisten")
+    # A result is filled in when it comes into view: each is scrolled to until all are.
+    page.wait_for_function(
+        "(n) => { const results = [...document.querySelectorAll('pagefind-results li.pf-result')];"
+        " results.forEach(result => result.scrollIntoView());"
+        " return results.length === n && document.querySelectorAll('pagefind-results a.pf-result-link').length === n; }",
+        arg=len(expected), timeout=10_000)
+    found = page.locator("pagefind-results a.pf-result-link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert sorted(found) == sorted(expected)
+    excerpts = page.locator("pagefind-results .pf-result-excerpt").all_inner_texts()
+    assert len(excerpts) == len(expected) and all(len(text) > 40 for text in excerpts), excerpts

@@ -83,7 +83,9 @@ class Vocabulary:
     folder of each term's page ('channels' -> channels/<id>.md), None for a
     term without one (it is then an anchor on the list of campaigns by it);
     `own_pages`: the term pages are made from the taxonomy (not, as a
-    platform's, by the record of the same id)."""
+    platform's, by the record of the same id). `filter`: search narrows
+    records down by it; `found`: search finds its term pages (by default
+    when it is a filter; not the tags': hundreds of lists)."""
 
     section: str
     term: str
@@ -96,6 +98,7 @@ class Vocabulary:
     own_pages: bool = True
     filter: bool = False
     asked: bool = True
+    found: bool | None = None
 
     def __post_init__(self) -> None:
         # Names become keys of the catalogs, fields of the records and addresses of pages.
@@ -104,6 +107,11 @@ class Vocabulary:
                 raise DeclarationError(f"vocabulary {self.section!r}: {name!r} is not lower-case words joined by '_'")
         if self.page is not None and not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", self.page):
             raise DeclarationError(f"vocabulary {self.section!r}: page {self.page!r} is not lower-case words joined by '-'")
+
+    @property
+    def searched(self) -> bool:
+        """Whether search finds the term pages."""
+        return self.filter if self.found is None else self.found
 
     def words(self) -> dict[tuple[str, str | None], list[str]]:
         """The entries this vocabulary needs in the catalog of every language,
@@ -149,7 +157,7 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     Vocabulary(
         "tags", "tag", Term, "Tags, by id.",
         uses=tuple(Use(kind, ("tags",)) for kind in ("campaign", "lesson", "guideline", "account", "person")),
-        max_terms=500, page="tags", asked=False,
+        max_terms=500, page="tags", asked=False, filter=True, found=False,
     ),
     Vocabulary(
         "target_groups", "target_group", Term, "Target groups, by id: the people a campaign wants to reach.",

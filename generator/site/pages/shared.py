@@ -379,7 +379,9 @@ class Site:
         """What search can narrow a page of `kind` down by: (filter, value)
         pairs, named in the site's language. The terms of every vocabulary
         that is a filter come from `record` (by the vocabulary's uses) or,
-        on a term's own page, from `terms` (term -> ids)."""
+        on a term's own page, from `terms` (term -> ids). A lesson is also
+        found by the terms of its campaigns in a vocabulary lessons do not
+        name themselves: the target groups its campaigns wanted to reach."""
         L = self.L
         pairs = [(L["kind"], L[kind])]
         for v in VOCABULARIES:
@@ -388,6 +390,10 @@ class Site:
             named = (terms or {}).get(v.term, [])
             if record is not None:
                 named = [t for use in v.uses if use.kind == kind for t in terms_named(record, use)]
+                if kind == "lesson" and not any(use.kind == "lesson" for use in v.uses):
+                    named = sorted({t for cid in record.campaigns if cid in self.c.campaigns
+                                    for use in v.uses if use.kind == "campaign"
+                                    for t in terms_named(self.c.campaigns[cid].record, use)})
             pairs += [(L[v.term], self.names[v.term][t]) for t in named]
         pairs += [(L[name], L[value]) for name, value in (("level", level), ("status", status)) if value]
         pairs += [(L["year"], str(year))] if year is not None else []

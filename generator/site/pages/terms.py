@@ -65,8 +65,8 @@ def term_page(site: Site, vocabulary: Vocabulary, ident: str) -> Page:
             sections.append({"label": label, "list": capped})
     return Page(path, "term.md.j2", {
         "title": f"{L[vocabulary.term]}: {site.names[vocabulary.term][ident]}",
-        "search_exclude": not vocabulary.filter,
-        "filters": site.filters(vocabulary.term, terms={vocabulary.term: [ident]}) if vocabulary.filter else [],
+        "search_exclude": not vocabulary.searched,
+        "filters": site.filters(vocabulary.term, terms={vocabulary.term: [ident]}) if vocabulary.searched else [],
         "description": getattr(c.taxonomy, vocabulary.section)[ident].description,
         "properties": _properties(site, vocabulary, ident),
         "term_id": ident,
