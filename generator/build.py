@@ -290,6 +290,7 @@ def build_site(
         raise BuildFailed(say("zensical_outside", project=root, site=target))
     problems = Problems()
     catalog = checked_catalog(project, settings, problems, timings, progress, text_checks=text_checks)
+    unknown_repository(settings, problems)
     try:
         # The generated folder is the engine's input: held until the engine
         # has read it, so a second build (another language) cannot change it.
@@ -298,6 +299,22 @@ def build_site(
             return _engine(project, settings, target, timings, generated, engine)
     except WriteRefused as refused:
         raise BuildFailed(str(refused), problems) from None
+
+
+def unknown_repository(settings: Settings, problems: Problems) -> None:
+    """A warning, once a build, when the site does not know the address of
+    its repository (edit links, new lessons in the browser). The site is
+    built all the same, without the links that would lead nowhere."""
+    try:
+        lines = settings.config_file.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+
+    def line_of(key: str) -> int:
+        return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+    if settings.source_url is None:
+        problems.warning("mkdocs.yml", line_of("extra"), 1, say("no_source_url"))
 
 
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],

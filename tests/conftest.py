@@ -29,6 +29,13 @@ EXAMPLE_DATA = ROOT / "tests" / "fixtures" / "example"
 FIXTURE_EPOCH = "1793491200"
 TODAY = date(2026, 11, 1)
 
+# Every test builds as GitHub Actions builds the handbook's main branch
+# (the edit links name this repository), wherever the tests run; a test
+# of another case sets its own.
+GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example-org/wervingshandboek",
+          "GITHUB_REF": "refs/heads/main", "GITHUB_REF_NAME": "main", "GITHUB_BASE_REF": ""}
+os.environ.update(GITHUB)
+
 
 @pytest.fixture(autouse=True)
 def english_messages() -> Iterator[None]:

@@ -331,3 +331,51 @@ def test_a_stopped_build_cleans_up_after_itself(built_project: Path, moment: str
     shown = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,args", "-p", alive.decode().strip() or "1"],
                            capture_output=True).stdout
     assert alive == b"", shown  # no indexer left running on the half-built site
+
+
+@pytest.mark.parametrize(("environment", "address"), [
+    ({}, None),  # not in GitHub Actions
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "hr/handboek", "GITHUB_REF": "refs/heads/main",
+      "GITHUB_REF_NAME": "main"}, "https://github.com/hr/handboek/edit/main"),
+    # A pull request's build links to the branch it goes into.
+    ({"GITHUB_SERVER_URL": "https://git.example.nl", "GITHUB_REPOSITORY": "hr/handboek",
+      "GITHUB_REF": "refs/pull/12/merge", "GITHUB_REF_NAME": "12/merge", "GITHUB_BASE_REF": "productie"},
+     "https://git.example.nl/hr/handboek/edit/productie"),
+    # A variable is no way to put another address or markup into the pages.
+    ({"GITHUB_SERVER_URL": "javascript:alert(1)//", "GITHUB_REPOSITORY": "hr/handboek"}, None),
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": 'hr/h"><script>'}, None),
+    ({"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "hr/handboek", "GITHUB_REF": "refs/heads/a b",
+      "GITHUB_REF_NAME": "a b"}, None),
+])
+def test_the_repository_address_comes_from_github_actions(environment: dict[str, str], address: str | None) -> None:
+    from generator.project.settings import source_from_environment
+
+    assert source_from_environment(environment) == address
+
+
+@pytest.mark.slow
+def test_a_build_that_knows_no_repository_says_so_once_and_links_to_none(project: Path, monkeypatch) -> None:
+    """No published link leads to a placeholder: outside GitHub Actions and
+    without an address in mkdocs.yml the edit links and the link to write a
+    lesson in the browser are left out, and the build says why, once."""
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_REF_NAME", "GITHUB_BASE_REF"):
+        monkeypatch.delenv(name, raising=False)
+    assert "example-org" not in (project / "mkdocs.yml").read_text("utf-8").replace("# source_url", "")
+    code, lines = _run("build", "--project", str(project))
+    assert code == 0
+    said = [line for line in lines if "does not know where the repository is" in line]
+    assert said == [
+        'mkdocs.yml:62:1: warning: the site does not know where the repository is: "Edit this record" and "Write a '
+        'new lesson in the browser" are left out; set extra.handbook.source_url in mkdocs.yml, or build in GitHub '
+        'Actions', said[1]]
+    pages = [path.read_text("utf-8") for path in (project / "site").rglob("*.html")]
+    assert not any("github.com" in page or "/edit/" in page for page in pages)
+    # Named in mkdocs.yml, the address is used, wherever the site is built.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "    # source_url: https://github.com/<organisation>/<repository>/edit/main",
+        "    source_url: https://git.example.nl/hr/handboek/edit/main"), "utf-8")
+    code, lines = _run("build", "--project", str(project))
+    assert code == 0 and not any("does not know where the repository is" in line for line in lines)
+    lesson = (project / "site" / "records" / "lessons" / "weer-gezonden" / "index.html").read_text("utf-8")
+    assert 'href="https://git.example.nl/hr/handboek/edit/main/data/lessons/weer-gezonden.yml"' in lesson

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
+from .conftest import GITHUB, EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
 from .helpers import broken_links
 
 
@@ -19,7 +19,7 @@ def test_zensical_builds_the_example_handbook_with_its_search(tmp_path: Path) ->
     project = copy_project(tmp_path / "p", EXAMPLE_DATA)
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical"],
-        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), **GITHUB},
         capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     # Zensical's progress is not shown when it succeeds: only the handbook's last line.
@@ -48,7 +48,7 @@ def test_zensical_with_a_site_folder_outside_the_project_says_why_before_buildin
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical",
          "--site-dir", str(tmp_path / "elders")],
-        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), **GITHUB},
         capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr == (
@@ -66,7 +66,7 @@ def test_a_failed_zensical_build_says_why_without_a_traceback_or_colour_codes(tm
     authors.write_text(authors.read_text("utf-8") + "\n[weg](records/lessons/weg.md)\n", "utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--project", str(project), "--engine", "zensical"],
-        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT)},
+        env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH, "PYTHONPATH": str(ROOT), **GITHUB},
         capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "\x1b" not in result.stderr

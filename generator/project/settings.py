@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..words.catalogs import LANGUAGES
 from ..words.messages import say
@@ -146,13 +146,33 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         language=language,
         config_language=config_language,
         custom_dir=Path(custom_dir) if custom_dir else None,
-        source_url=str(source_url) if source_url else None,
+        source_url=str(source_url) if source_url else source_from_environment(os.environ),
         directory_urls=bool(config.use_directory_urls),
         site_dir=Path(config.site_dir) if config.site_dir else None,
         contact_details=contact_details,
         site_url=str(config.site_url) if config.site_url else None,
         site_name=str(config.site_name),
     )
+
+
+def source_from_environment(environment: Mapping[str, str]) -> str | None:
+    """The repository's edit address up to the branch, as GitHub Actions
+    names the repository being built (GITHUB_SERVER_URL, GITHUB_REPOSITORY,
+    and the branch pushed to, or for a pull request the branch it goes
+    into); None elsewhere, or when a value is not what GitHub sets (a
+    variable is no way to put another address into the pages)."""
+    server = environment.get("GITHUB_SERVER_URL", "")
+    repository = environment.get("GITHUB_REPOSITORY", "")
+    if environment.get("GITHUB_REF", "").startswith("refs/heads/"):
+        branch = environment.get("GITHUB_REF_NAME", "")
+    else:
+        branch = environment.get("GITHUB_BASE_REF", "")
+    branch = branch or "main"
+    if not (re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?", server)
+            and re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository)
+            and re.fullmatch(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*", branch)):
+        return None
+    return f"{server}/{repository}/edit/{branch}"
 
 
 def _named_paths(config: Any, project: Path, docs_dir: Path) -> tuple[tuple[str, ...], tuple[tuple[str, Path | str], ...]]:
