@@ -1,3 +1,20 @@
-from .cli import run
+"""`handbook` and `python -m generator`: the command line, started so that
+a generator that cannot even load (a vocabulary declared in a way the
+handbook cannot hold) says why in one line, without a Python traceback."""
 
-run()
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    try:
+        from .cli import run
+    except Exception as failure:  # noqa: BLE001 - a maintainer's mistake found on import: one line
+        print(f"handbook: the generator cannot start: {failure}", file=sys.stderr)
+        raise SystemExit(1) from None
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -51,7 +51,8 @@ def test_every_part_of_the_generator_is_in_its_contract() -> None:
         parts |= {path.parent.name for path in folder.glob("*/__init__.py")}
         prefix = "generator." if package == "generator" else ""
         missing += [f"{package}.{part}" for part in sorted(parts) if prefix + part not in layers]
-    assert missing == []
+    assert missing == [], ("name each in the layers of its package's contract in .importlinter "
+                           "(a page provider in site/pages/ also in PROVIDERS, site/pages/__init__.py)")
     # and every subpackage has a contract of its own
     packages = {".".join(path.parent.relative_to(ROOT).parts) for path in (ROOT / "generator").rglob("__init__.py")}
     assert sorted(packages - set(named)) == []

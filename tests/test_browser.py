@@ -379,11 +379,16 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     _check_filter(page, "Platform", "LinkedIn")
     _check_filter(page, "Doelgroep", "ICT-specialisten")
     # A result is filled in when it comes into view: each is scrolled to until all are.
-    page.wait_for_function(
-        "(n) => { const results = [...document.querySelectorAll('pagefind-results li.pf-result')];"
-        " results.forEach(result => result.scrollIntoView());"
-        " return results.length === n && document.querySelectorAll('pagefind-results a.pf-result-link').length === n; }",
-        arg=len(expected), timeout=10_000)
+    try:
+        page.wait_for_function(
+            "(n) => { const results = [...document.querySelectorAll('pagefind-results li.pf-result')];"
+            " results.forEach(result => result.scrollIntoView());"
+            " return results.length === n"
+            " && document.querySelectorAll('pagefind-results a.pf-result-link').length === n; }",
+            arg=len(expected), timeout=30_000)
+    except Exception:
+        shown = page.locator("pagefind-results a.pf-result-link").evaluate_all("ls => ls.map(a => a.href)")
+        pytest.fail(f"{page.locator('pagefind-summary').inner_text()!r}: {shown}, expected {sorted(expected)}")
     found = page.locator("pagefind-results a.pf-result-link").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)")
     assert sorted(found) == sorted(expected)

@@ -339,3 +339,24 @@ def test_a_catalog_being_translated_never_stops_a_command(tmp_path: Path) -> Non
     assert "unknown person 'niemand-bekend'" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 error(s), 0 warning(s)"
     assert result.stderr == ""
+
+
+def test_every_message_said_gets_the_values_its_words_name() -> None:
+    """`say("key", value=...)` gives exactly the placeholders the English
+    entry names: a value misnamed in the code (`n=` for `{count}`) would
+    stop the command that says it, and a value no entry names is lost."""
+    import string
+
+    known = catalogs.texts(catalogs.DEFAULT, "messages", None)
+    wrong = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for where, call in _calls(path):
+            if getattr(call.func, "id", "") != "say" or not call.args or not isinstance(call.args[0], ast.Constant):
+                continue
+            if any(keyword.arg is None for keyword in call.keywords) or call.args[0].value not in known:
+                continue  # values passed on as a whole (**values); a missing key is another test's
+            given = {keyword.arg for keyword in call.keywords}
+            named = {field for _, field, _, _ in string.Formatter().parse(known[call.args[0].value]) if field}
+            if given != named:
+                wrong.append(f"{where}: {call.args[0].value} gets {sorted(given)}, its words name {sorted(named)}")
+    assert not wrong, "\n".join(wrong)

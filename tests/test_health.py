@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.build import generate_pages
 from generator.cli import main
-from generator.records.health import FINDINGS
+from generator.records.health import ACTOR, FINDINGS, SEVERITY
 
 from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
 from .helpers import in_english
@@ -139,3 +139,15 @@ def test_a_review_on_or_after_its_date_is_not_overdue_and_asks_for_the_next_date
         "set the date of the next review"]
     report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
     assert "luister-en-reageer" not in [i["id"] for i in report["findings"]["overdue-reviews"]["items"]]
+
+
+def test_every_finding_has_its_words_in_every_language() -> None:
+    """A finding added to FINDINGS without its labels is named here, by
+    language and label, rather than failing as a KeyError in a report."""
+    from generator.records.health import FINDINGS, finding_words
+    from generator.words.catalogs import LANGUAGES, texts
+
+    missing = [f"{language}/labels.po: {key}" for name in FINDINGS for key in finding_words(name)
+               for language in LANGUAGES if key not in texts(language, "labels")]
+    assert missing == []
+    assert set(FINDINGS) == set(SEVERITY) == set(ACTOR)

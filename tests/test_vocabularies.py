@@ -131,3 +131,35 @@ def test_a_vocabulary_is_declared_with_names_the_catalogs_and_addresses_can_hold
         Vocabulary("job_families", "job-family", Term, "Job families.", uses=(Use("campaign", ("job_families",)),))
     with pytest.raises(DeclarationError, match="two vocabularies declare the same section: tags"):
         distinct(VOCABULARIES + (Vocabulary("tags", "label", Term, "Labels.", uses=()),))
+    # A kind that is not one, a model that is not a term.
+    with pytest.raises(DeclarationError, match="'campaing' is no record kind"):
+        Vocabulary("regions", "region", Term, "Regions.", uses=(Use("campaing", ("regions",)),))
+    with pytest.raises(DeclarationError, match="its model must be Term or a model built on it"):
+        Vocabulary("regions", "region", str, "Regions.", uses=(Use("campaign", ("regions",)),))
+
+
+def test_a_vocabulary_cannot_take_the_place_of_a_field_the_record_has(monkeypatch) -> None:
+    from generator.records import models
+    from generator.records.vocabularies import DeclarationError, Term, Use, Vocabulary
+
+    monkeypatch.setattr(models, "VOCABULARIES", VOCABULARIES + (Vocabulary(
+        "headings", "heading", Term, "Headings.", uses=(Use("campaign", ("title",), description="Heading ids."),)),))
+    with pytest.raises(DeclarationError, match="declares the field 'title' of a campaign, which the record already has"):
+        models._with_vocabularies(models.Campaign.__base__)  # the model as written, before its vocabularies
+
+
+def test_a_generator_that_cannot_load_says_why_in_one_line(tmp_path: Path) -> None:
+    """A maintainer's declaration the handbook cannot hold stops every
+    command, `--help` too, with one line and no Python traceback."""
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(
+        "from generator.records import vocabularies as v\n"
+        "v.VOCABULARIES = v.VOCABULARIES + (v.Vocabulary('headings', 'heading', v.Term, 'Headings.',\n"
+        "    uses=(v.Use('campaign', ('title',), description='Heading ids.'),)),)\n"
+        "from generator.__main__ import main\n"
+        "main()\n", "utf-8")
+    result = subprocess.run([sys.executable, str(launcher), "--help"], capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}, cwd=Path(__file__).parent.parent)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("handbook: the generator cannot start: a vocabulary declares the field 'title' of a "
+                             "campaign, which the record already has\n")

@@ -43,6 +43,12 @@ def _role(role: str) -> str:
     return FIELD_NAMES.get(role, role.replace("_", " "))
 
 
+def finding_words(name: str) -> list[str]:
+    """The labels a finding needs in the catalog of every language: its
+    title, what to do, its severity and who acts (a test holds each one there)."""
+    return [f"finding_{name}", f"action_{name}", f"severity_{SEVERITY[name]}", f"actor_{ACTOR[name]}"]
+
+
 def finding_title(name: str, language: str = "en") -> str:
     return LABELS[language][f"finding_{name}"]
 

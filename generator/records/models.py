@@ -22,7 +22,7 @@ from pydantic import (
 
 from .fields import (EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN, Day, Euros, Hours, Markdown, Model,
                      Months, Number, People, Recruitment, Slug, SlugList, Text, WithinHours, _no_repeats)
-from .vocabularies import VOCABULARIES, distinct, Channel, Platform, Scenario, Term  # noqa: F401
+from .vocabularies import VOCABULARIES, DeclarationError, distinct, Channel, Platform, Scenario, Term  # noqa: F401
 
 class Record(Model):
     """Fields that every record kind has."""
@@ -247,6 +247,10 @@ def _with_vocabularies(model: type[Record]) -> type[Record]:
         for v in VOCABULARIES for use in v.uses
         if use.kind == model.kind and use.description is not None and len(use.path) == 1
     }
+    for name in added:
+        if name in model.model_fields:
+            raise DeclarationError(f"a vocabulary declares the field {name!r} of a {model.kind}, "
+                                   "which the record already has")
     if not added:
         return model
     return create_model(model.__name__, __base__=model, __module__=__name__, __doc__=model.__doc__, **added)

@@ -101,6 +101,12 @@ class Vocabulary:
     found: bool | None = None
 
     def __post_init__(self) -> None:
+        if not (isinstance(self.model, type) and issubclass(self.model, Term)):
+            raise DeclarationError(f"vocabulary {self.section!r}: its model must be Term or a model built on it")
+        for use in self.uses:
+            if use.kind not in PLURALS:
+                raise DeclarationError(f"vocabulary {self.section!r}: {use.kind!r} is no record kind "
+                                       f"(one of {', '.join(PLURALS)})")
         # Names become keys of the catalogs, fields of the records and addresses of pages.
         for name in (self.section, self.term, *(use.path[-1] for use in self.uses)):
             if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", name):
@@ -120,12 +126,16 @@ class Vocabulary:
         if self.page is not None and self.own_pages:
             labels += [f"all_{self.section}_intro", f"{self.term}_id", f"{self.term}_unused"]
         labels += [f"list_{PLURALS[use.kind]}_of_{self.term}" for use in self.uses if use.listed]
+        # `handbook new` asks for a field the vocabulary declares (by its kind and field name).
+        questions = sorted(f"{use.kind}.{use.path[-1]}" for use in self.uses
+                           if self.asked and use.description is not None and len(use.path) == 1)
         model_names = {"campaign": "Campaign", "lesson": "Lesson", "guideline": "Guideline", "account": "Account",
                        "person": "Person"}
         return {
             ("labels", None): sorted(set(labels)),
             ("messages", None): [f"unknown_{self.term}"],
             ("messages", "field"): sorted({self.section, *(use.path[-1] for use in self.uses)}),
+            ("messages", "question"): questions,
             ("messages", "field description"): sorted(
                 {f"Taxonomy.{self.section}"}
                 | {f"{model_names[use.kind]}.{use.path[-1]}" for use in self.uses if use.description}),

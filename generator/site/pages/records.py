@@ -1,5 +1,6 @@
 """The page of each record: campaigns, lessons, platforms (with their
-guideline), channels, people and accounts."""
+guideline), people and accounts. (The pages of the other vocabularies'
+terms, channels among them, are `terms.py`'s.)"""
 
 from __future__ import annotations
 
