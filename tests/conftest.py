@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,13 @@ TODAY = date(2026, 11, 1)
 GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example-org/wervingshandboek",
           "GITHUB_REF": "refs/heads/main", "GITHUB_REF_NAME": "main", "GITHUB_BASE_REF": ""}
 os.environ.update(GITHUB)
+
+# Run from a shell's background job (`make test &`, nohup), this process
+# starts with Ctrl-C ignored, and every command a test starts would inherit
+# that: the tests of what Ctrl-C does would see nothing happen. With a
+# handler here, each command starts with Ctrl-C as a terminal gives it.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
