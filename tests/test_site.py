@@ -80,3 +80,31 @@ def test_a_build_that_fails_after_the_engine_leaves_the_previous_site(built_site
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def _lesson_page_after(project: Path, people: dict[str, str]) -> str:
+    from generator.build import generate_pages
+
+    for ident, text in people.items():
+        (project / "data" / "people" / f"{ident}.yml").write_text(text, "utf-8")
+    generate_pages(project)
+    return (project / "handbook" / "records" / "lessons" / "luister-eerst.md").read_text("utf-8")
+
+
+def test_whoever_left_is_named_with_whom_to_ask_now(project: Path) -> None:
+    """Tom Bakker wrote the lesson and left; Eva Jansen took over. Where his
+    name stands, so does hers. Had she left too, her successor is who to
+    ask; a chain that goes round or ends with someone gone says nobody took over."""
+    eva = "name: Eva Jansen\nrole: recruiter\nteam: Werving\n"
+    page = _lesson_page_after(project, {})
+    said = ('<a href="../../people/tom-bakker/">Tom Bakker</a> (vertrokken op 30 juni 2014) — vraag '
+            '<a href="../../people/eva-jansen/">Eva Jansen</a>')
+    assert f"<td>{said}</td>" in page and f"Eigenaar: {said} ·" in page
+    page = _lesson_page_after(project, {
+        "eva-jansen": eva + "left: 2020-01-31\nsuccessor: lotte-smit\n",
+        "lotte-smit": "name: Lotte Smit\nrole: recruiter\nteam: Werving\n"})
+    assert ('Tom Bakker</a> (vertrokken op 30 juni 2014) — vraag <a href="../../people/lotte-smit/">Lotte Smit</a>'
+            in page)
+    page = _lesson_page_after(project, {"eva-jansen": eva + "left: 2020-01-31\nsuccessor: tom-bakker\n"})
+    assert ('Tom Bakker</a> (vertrokken op 30 juni 2014) <span class="handbook-flag handbook-flag--critical">'
+            in page) and "— vraag" not in page
