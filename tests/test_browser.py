@@ -397,3 +397,14 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     assert sorted(found) == sorted(expected)
     excerpts = page.locator("pagefind-results .pf-result-excerpt").all_inner_texts()
     assert len(excerpts) == len(expected) and all(len(text) > 40 for text in excerpts), excerpts
+
+
+def test_the_menu_names_the_handbook_once(sites, watched) -> None:
+    """The menu's title is the site's name; its first entry leads home
+    under a name of its own, not the same words again."""
+    page = watched.page
+    page.goto(sites["nl"] + PAGE_KINDS["lesson"])
+    labels = [text.strip() for text in page.locator("nav.md-nav--primary").first.locator(
+        ".md-nav__title, .md-nav__link").all_inner_texts() if text.strip()]
+    assert labels.count("Wervingshandboek") == 1, labels
+    assert "Start" in labels
