@@ -11,7 +11,13 @@ def main() -> None:
     try:
         from .cli import run
     except Exception as failure:  # noqa: BLE001 - a maintainer's mistake found on import: one line
-        print(f"handbook: the generator cannot start: {failure}", file=sys.stderr)
+        said = str(failure)
+        if type(failure).__name__ != "DeclarationError":  # its words say which declaration; others need where
+            import traceback
+
+            where = traceback.extract_tb(failure.__traceback__)[-1]
+            said = f"{where.filename}:{where.lineno}: {type(failure).__name__}: {failure}"
+        print(f"handbook: the generator cannot start: {said}", file=sys.stderr)
         raise SystemExit(1) from None
     run()
 

@@ -305,16 +305,14 @@ def unknown_repository(settings: Settings, problems: Problems) -> None:
     """A warning, once a build, when the site does not know the address of
     its repository (edit links, new lessons in the browser). The site is
     built all the same, without the links that would lead nowhere."""
+    if settings.source_url is not None:
+        return
     try:
         lines = settings.config_file.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-
-    def line_of(key: str) -> int:
-        return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
-
-    if settings.source_url is None:
-        problems.warning("mkdocs.yml", line_of("extra"), 1, say("no_source_url"))
+    extra = next((number for number, line in enumerate(lines, 1) if line.startswith("extra:")), 1)
+    problems.warning("mkdocs.yml", extra, 1, say("no_source_url"))
 
 
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],

@@ -75,10 +75,11 @@ def sites(example_nl: Path, example_en: Path):
         server.server_close()
 
 
-def _watched_page(browser, **options):
-    """A page in a fresh context; after the test, nothing may have left
-    127.0.0.1 and nothing may have been logged as an error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+def _watched_page(browser, viewport: dict[str, int] | None = None, **options):
+    """A page in a fresh context (1,280 × 900 unless `viewport` says
+    otherwise); after the test, nothing may have left 127.0.0.1 and nothing
+    may have been logged as an error."""
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, **options)
     page = Watched(context.new_page())
     yield page
     try:
@@ -91,6 +92,12 @@ def _watched_page(browser, **options):
 @pytest.fixture
 def watched(browser):
     yield from _watched_page(browser)
+
+
+@pytest.fixture
+def phone(browser):
+    """A watched page on a 390 × 844 phone."""
+    yield from _watched_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
 
 
 def test_the_home_page_renders_with_its_navigation(sites, watched) -> None:
@@ -294,15 +301,9 @@ def test_no_table_hides_a_column_at_1280_px(sites, watched, kind: str) -> None:
 
 
 @pytest.mark.parametrize(("kind", "index", "headers"), KEY_COLUMNS)
-def test_key_columns_stay_in_view_on_a_phone(sites, browser, kind: str, index: int, headers: list[str]) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = Watched(context.new_page())
-        page.page.goto(sites["nl"] + PAGE_KINDS[kind])
-        assert page.page.evaluate(VISIBLE, [index, headers]) == [f"{h}: shown" for h in headers]
-        assert page.errors == []
-    finally:
-        context.close()
+def test_key_columns_stay_in_view_on_a_phone(sites, phone, kind: str, index: int, headers: list[str]) -> None:
+    phone.page.goto(sites["nl"] + PAGE_KINDS[kind])
+    assert phone.page.evaluate(VISIBLE, [index, headers]) == [f"{h}: shown" for h in headers]
 
 
 def test_the_dashboard_summary_is_on_the_first_screen(sites, watched) -> None:
@@ -319,21 +320,14 @@ def test_the_dashboard_summary_is_on_the_first_screen(sites, watched) -> None:
 
 
 @pytest.mark.parametrize("lesson", ["dialoogmoe-2023", "facebook-boven-hyves-2011", "vacatures-in-facebookgroepen-2024"])
-def test_a_lesson_s_text_is_on_the_first_screen_of_a_phone(sites, browser, lesson: str) -> None:
+def test_a_lesson_s_text_is_on_the_first_screen_of_a_phone(sites, phone, lesson: str) -> None:
     """Right under the title (after a notice that a later lesson replaces
     it): the lesson, then what to do; a repeated mistake and the facts after."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = Watched(context.new_page())
-        page.page.goto(sites["nl"] + f"records/lessons/{lesson}/")
-        said = page.page.locator("article h2#de-les + .handbook-text p").first
-        box = said.bounding_box()
-        assert box is not None and box["y"] + min(box["height"], 48) <= 844, box
-        headings = [h.removesuffix("¶") for h in page.page.locator("article h2").all_inner_texts()]
-        assert headings[:2] == ["De les", "Aanbeveling"], headings
-        assert page.errors == []
-    finally:
-        context.close()
+    phone.page.goto(sites["nl"] + f"records/lessons/{lesson}/")
+    box = phone.page.locator("article h2#de-les + .handbook-text p").first.bounding_box()
+    assert box is not None and box["y"] + min(box["height"], 48) <= 844, box
+    headings = [h.removesuffix("¶") for h in phone.page.locator("article h2").all_inner_texts()]
+    assert headings[:2] == ["De les", "Aanbeveling"], headings
 
 
 def test_a_list_of_lessons_says_what_each_lesson_says(sites, watched) -> None:

@@ -284,6 +284,18 @@ class Catalog:
         entry = self.people.get(person) if person is not None else None
         return entry is not None and entry.record.left is not None and entry.record.successor is None
 
+    def taken_over_by(self, person: str) -> str | None:
+        """Who now holds what `person` held: the first successor in the chain
+        who has not left; None when the chain ends, or goes round, first."""
+        seen = {person}
+        successor = self.people[person].record.successor
+        while successor is not None and successor in self.people and successor not in seen:
+            if self.people[successor].record.left is None:
+                return successor
+            seen.add(successor)
+            successor = self.people[successor].record.successor
+        return None
+
     def finished(self, campaign: Campaign) -> bool:
         return campaign.status == "finished" and campaign.period.end is not None
 

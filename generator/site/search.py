@@ -59,8 +59,8 @@ class Indexing:
     """Pagefind at work on a built site, in a process of its own (it runs
     beside the audit of the same pages)."""
 
-    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path) -> None:
-        self.process, self.log, self.bundle = process, log, bundle
+    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path, own_group: bool = True) -> None:
+        self.process, self.log, self.bundle, self.own_group = process, log, bundle, own_group
 
     def wait(self) -> None:
         """Until the index is written; SearchIndexFailed when it was not."""
@@ -79,11 +79,12 @@ class Indexing:
         """Stop it, when the build failed or was stopped elsewhere: its whole
         process group when it has one, so nothing it may have started runs on."""
         if self.process.poll() is None:
-            try:
-                if os.getpgid(self.process.pid) != self.process.pid:
-                    raise ProcessLookupError
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except OSError:
+            if self.own_group:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except OSError:
+                    self.process.kill()
+            else:  # its group is its parent's
                 self.process.kill()
         self.process.wait()
         self.log.close()
@@ -108,7 +109,7 @@ def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
     except OSError as failure:
         log.close()
         raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
-    return Indexing(process, log, output if output is not None else site / BUNDLE)
+    return Indexing(process, log, output if output is not None else site / BUNDLE, own_group)
 
 
 # Set by `handbook serve` for its engine: each build of the preview gets an index.

@@ -270,25 +270,13 @@ class Site:
         text = link(person.name, self.url(frm, "person", ident))
         if person.left is not None:
             text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
-            now = self.taken_over_by(ident)
+            now = self.c.taken_over_by(ident)
             if now is None:
                 text = Raw("{} {}").format(text, flag(self.L["no_successor"], "critical"))
             else:
                 text = Raw("{} — {} {}").format(text, self.L["ask"],
                                                 link(self.c.people[now].record.name, self.url(frm, "person", now)))
         return text
-
-    def taken_over_by(self, ident: str) -> str | None:
-        """Who now holds what `ident` held: the first successor in the chain
-        who has not left; None when the chain ends, or goes round, first."""
-        seen = {ident}
-        person: Person = self.c.people[ident].record
-        while person.successor is not None and person.successor in self.c.people and person.successor not in seen:
-            seen.add(person.successor)
-            if self.c.people[person.successor].record.left is None:
-                return person.successor
-            person = self.c.people[person.successor].record
-        return None
 
     def contact(self, person: Person) -> tuple[str | None, str | None]:
         """The e-mail address and phone number a page may show: those of
