@@ -557,3 +557,20 @@ def test_links_and_images_in_record_text_must_lead_to_a_page_or_file_of_the_hand
         f"{SENT_AGAIN}:16:7: error: 'body' links to '../people/luister-eerst.md', {hint_link}",
         f"{SENT_AGAIN}:16:40: error: 'body' shows the image '../lessons/luister-eerst.md', {hint_image}",
     ]
+
+
+def test_a_problem_found_twice_is_one_line_and_one_count(capsys) -> None:
+    """Two hidden links of one field are both reported where the field
+    starts: one line, and the count says what was printed."""
+    from generator.authors.output import report_problems
+    from generator.words.problems import Problems
+
+    problems = Problems()
+    for _ in range(2):
+        problems.error("data/lessons/x.md", 9, 3, "has a link to a 'javascript:' address")
+    problems.warning("data/lessons/x.md", 2, 1, "a warning")
+    report_problems(problems, annotate=False)
+    assert capsys.readouterr().out.splitlines() == [
+        "data/lessons/x.md:2:1: warning: a warning",
+        "data/lessons/x.md:9:3: error: has a link to a 'javascript:' address",
+        summary(1, 1)]

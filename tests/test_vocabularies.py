@@ -163,3 +163,16 @@ def test_a_generator_that_cannot_load_says_why_in_one_line(tmp_path: Path) -> No
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == ("handbook: the generator cannot start: a vocabulary declares the field 'title' of a "
                              "campaign, which the record already has\n")
+
+
+def test_a_vocabulary_cannot_name_a_field_nobody_declares(monkeypatch) -> None:
+    """Without a description the use names a field of the model; a field
+    the model does not have is the declaration's mistake, said there, not
+    an unknown field in every record that uses it."""
+    from generator.records import models
+    from generator.records.vocabularies import DeclarationError, Term, Use, Vocabulary
+
+    monkeypatch.setattr(models, "VOCABULARIES", VOCABULARIES + (Vocabulary(
+        "sectors", "sector", Term, "Sectors.", uses=(Use("campaign", ("sectors",)),)),))
+    with pytest.raises(DeclarationError, match="vocabulary 'sectors': a campaign has no field 'sectors'; give the use"):
+        models._with_vocabularies(models.Campaign.__base__)

@@ -39,8 +39,11 @@ def annotation(problem: Problem) -> str:
 
 
 def summary(problems: Problems) -> str:
-    errors, warnings = len(problems.errors), len(problems.warnings)
-    return say("summary", errors=errors, warnings=warnings)
+    """The count of what `report_problems` prints: a problem found twice
+    (two links of one field, reported at the field) is one line and one count."""
+    shown = set(problems.items)
+    errors = sum(problem.severity == "error" for problem in shown)
+    return say("summary", errors=errors, warnings=len(shown) - errors)
 
 
 def report_problems(problems: Problems, stream: TextIO | None = None, annotate: bool | None = None) -> None:

@@ -251,6 +251,11 @@ def _with_vocabularies(model: type[Record]) -> type[Record]:
         if name in model.model_fields:
             raise DeclarationError(f"a vocabulary declares the field {name!r} of a {model.kind}, "
                                    "which the record already has")
+    for v in VOCABULARIES:
+        for use in v.uses:
+            if use.kind == model.kind and use.description is None and use.path[0] not in model.model_fields:
+                raise DeclarationError(f"vocabulary {v.section!r}: a {model.kind} has no field {use.path[0]!r}; "
+                                       "give the use a description to declare it")
     if not added:
         return model
     return create_model(model.__name__, __base__=model, __module__=__name__, __doc__=model.__doc__, **added)
