@@ -280,3 +280,25 @@ def test_a_preview_stopped_while_search_is_indexed_leaves_no_pagefind(built_site
     stopped = search.refreshing
     search.place(site)  # a build that ends after the stop starts none
     assert search.refreshing is stopped and search.indexing is None
+
+
+def test_an_index_made_while_the_preview_rebuilds_waits_for_the_build(built_site: Path, tmp_path: Path) -> None:
+    """The engine empties the site folder first when it rebuilds; an index
+    finished in the background meanwhile is not written into it (files
+    appearing while it empties the folder stopped its build, and the
+    preview stood still), and the build's end links the newest one."""
+    from generator.site.search import PreviewSearch
+
+    site = Path(shutil.copytree(built_site / "site", tmp_path / "site"))
+    shutil.rmtree(site / "pagefind")
+    (tmp_path / "keep").mkdir()
+    search = PreviewSearch("nl", tmp_path / "keep" / "index")
+    search.place(site)
+    search.begin()  # a rebuild starts
+    shutil.rmtree(site / "pagefind")  # as the engine empties the folder
+    assert search._index(site)  # an index of the last site finishes meanwhile
+    assert (tmp_path / "keep" / "index" / "pagefind-entry.json").is_file()
+    assert not (site / "pagefind").exists()
+    search.place(site)  # the rebuild ends
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    search.refreshing.join(timeout=30)

@@ -346,6 +346,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.notice = preview_notice_html()
+        if os.environ.get(PREVIEW_SEARCH) == "1":
+            preview_search(str(config.theme.get("language") or "nl")).begin()
 
     # Last of all plugins: the policy names the scripts of the page as written.
     @event_priority(-100)

@@ -137,6 +137,13 @@ class PreviewSearch:
         self.again = False
         self.indexing: Indexing | None = None  # Pagefind at work, if it is
         self.closed = False
+        self.building = False  # the engine is rebuilding the site folder
+
+    def begin(self) -> None:
+        """Called before each build: until `place`, the site folder is the
+        engine's (it empties it first), and an index made meanwhile waits."""
+        with self.lock:
+            self.building = True
 
     def close(self) -> None:
         """When the preview stops: Pagefind, if it is at work, stops too
@@ -151,6 +158,7 @@ class PreviewSearch:
     def place(self, site: Path) -> None:
         """Called after each build of `site`."""
         with self.lock:
+            self.building = False
             first = not (self.keep / "pagefind-entry.json").exists()
         if first:
             self._index(site)
@@ -192,9 +200,12 @@ class PreviewSearch:
         return True
 
     def _link(self, site: Path) -> None:
-        """The kept index into the site (the site may be being rebuilt: then
-        the next build links it again)."""
+        """The kept index into the site; not while the engine rebuilds it
+        (files appearing while it empties the folder stop its build): the
+        build links the newest index when it ends."""
         with self.lock:
+            if self.building:
+                return
             try:
                 shutil.rmtree(site / BUNDLE, ignore_errors=True)
                 shutil.copytree(self.keep, site / BUNDLE, copy_function=os.link)
