@@ -31,10 +31,22 @@ DOMAINS = ("messages", "labels")
 
 def _entries(path: Path) -> tuple[dict[tuple[str | None, str], str], object]:
     """(msgctxt, msgid) -> msgstr of one catalog ('' for a fuzzy one, which
-    gettext does not use either), and the locale its header names."""
+    gettext does not use either), and the locale its header names. An
+    entry with plural forms ("1 les", "2 lessen") is one entry per form:
+    'key[0]', 'key[1]'; every form is checked like a text of its own."""
     with path.open("rb") as file:
         catalog = read_po(file)
-    return {(m.context, m.id): "" if m.fuzzy else m.string for m in catalog if m.id}, catalog.locale
+    entries: dict[tuple[str | None, str], str] = {}
+    for m in catalog:
+        if not m.id:
+            continue
+        if m.pluralizable:
+            for number in range(catalog.num_plurals):
+                form = m.string[number] if number < len(m.string) else ""
+                entries[m.context, f"{m.id[0]}[{number}]"] = "" if m.fuzzy else form
+        else:
+            entries[m.context, m.id] = "" if m.fuzzy else m.string
+    return entries, catalog.locale
 
 
 def _placeholders(text: str) -> set[str] | None:
@@ -360,3 +372,17 @@ def test_every_message_said_gets_the_values_its_words_name() -> None:
             if given != named:
                 wrong.append(f"{where}: {call.args[0].value} gets {sorted(given)}, its words name {sorted(named)}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_label_about_a_number_takes_the_form_of_that_number() -> None:
+    """Dutch and English plurals from the catalogs' own plural forms: "1 les",
+    never "1 lessen"; the number written as the site writes numbers."""
+    from generator.words.labels import counted
+
+    assert counted("total_lessons", 1, "nl") == "1 les"
+    assert counted("total_lessons", 2, "nl") == "2 lessen, de nieuwste eerst"
+    assert counted("total_lessons", 0, "nl") == "0 lessen, de nieuwste eerst"
+    assert counted("total_lessons", 1234, "nl") == "1.234 lessen, de nieuwste eerst"
+    assert counted("total_people", 1, "en") == "1 person"
+    assert counted("and_others", 1, "nl") == "en 1 ander"
+    assert counted("headline_lessons", 1, "nl", year=2026) == "les in 2026"

@@ -213,12 +213,14 @@ class Catalog:
 
     def applicable_lessons(self, platforms: list[str], channels: list[str], scenario: str | None,
                            exclude: set[str] = frozenset(), before: date | None = None,
-                           limit: int | None = None) -> tuple[list[str], int]:
+                           limit: int | None = None, after: date | None = None) -> tuple[list[str], int]:
         """What the handbook already knows for a campaign on these platforms and
         channels in this scenario: the lessons that apply to any of them, from
         other campaigns (`exclude`: the campaign's own), superseded ones left
         out; foundation before execution, then the most matches, then newest.
-        The first `limit` of them (all without one), and how many there are.
+        Only lessons drawn before `before`, or after `after` (what was learned
+        since a campaign ended). The first `limit` of them (all without one),
+        and how many there are.
 
         Every campaign page asks this of every lesson, so it is counted over
         arrays (one per relation, made once) rather than lesson by lesson."""
@@ -233,6 +235,8 @@ class Catalog:
         ok = (matches > 0) & table.applies
         if before is not None:
             ok &= table.day < before.toordinal()
+        if after is not None:
+            ok &= table.day > after.toordinal()
         for campaign_id in exclude:
             ok[table.indices(LESSONS_OF_CAMPAIGN, campaign_id)] = False
         found = np.flatnonzero(ok)

@@ -185,6 +185,32 @@ class ReusedNavigation:
         self.in_nav = {page.file.src_uri for page in nav.pages}
         self.targets = [page.url for page in nav.pages]
         self.rendered: dict[tuple[str, bool], str] = {}
+        # The entries that stand for a folder of pages outside the menu
+        # ('records/lessons/' for every lesson), longest address first.
+        self.sections = sorted((page for page in nav.pages if page.url.endswith("/")),
+                               key=lambda page: len(page.url), reverse=True)
+        self.marked: Page | None = None
+
+    def section_of(self, page: Page) -> Page | None:
+        """The menu entry a page outside the menu belongs to: the entry of
+        the folder it lies in (a lesson's is "Lessen"), or None."""
+        if page.file.src_uri in self.in_nav or not page.url:
+            return None
+        return next((section for section in self.sections if page.url.startswith(section.url)), None)
+
+    def mark(self, page: Page) -> None:
+        """Before `page` is rendered: its section is the current entry of the
+        menu (the theme shows it as the current one), until `unmark`."""
+        self.unmark()
+        section = self.section_of(page)
+        if section is not None:
+            section.active = True
+            self.marked = section
+
+    def unmark(self) -> None:
+        if self.marked is not None:
+            self.marked.active = False
+            self.marked = None
 
     def key(self, context: Context) -> tuple[str, bool] | None:
         """The folder the page's links are relative to, or None when the
@@ -192,7 +218,8 @@ class ReusedNavigation:
         it is current, or a page in it lies inside this page's folder."""
         page = context.get("page")
         if (context.get("nav") is not self.nav or not isinstance(page, Page) or not page.url
-                or page.file.src_uri in self.in_nav or any(item.active for item in self.nav.items)
+                or page.file.src_uri in self.in_nav
+                or any(item.active and item is not self.marked for item in self.nav.items)
                 or any(target.startswith(page.url) for target in self.targets)):
             return None
         directory = page.url.endswith("/")
@@ -344,6 +371,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             server.watch(str(Path(os.environ[PREVIEW_NOTICE]).parent))
         return server
 
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        """A record page (or list) is not in the menu: the menu marks the
+        section it belongs to. Pages of one folder share a section, so the
+        navigation rendered once per folder stays right."""
+        if getattr(self, "navigation", None) is not None:
+            self.navigation.mark(page)
+        return context
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.notice = preview_notice_html()
         if os.environ.get(PREVIEW_SEARCH) == "1":
@@ -356,6 +392,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         of every page, where the author looks (the page of a new record is
         reached by no list until it is right). Built by `handbook build`: the
         page's Content-Security-Policy."""
+        if getattr(self, "navigation", None) is not None:
+            self.navigation.unmark()
         notice = getattr(self, "notice", None)
         main = (re.search(r"<main\b[^>]*>", output) or re.search(r"<body\b[^>]*>", output)) if notice else None
         if notice and main is not None:

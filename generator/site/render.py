@@ -29,7 +29,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..words.labels import LABELS, format_day, format_money, format_number
+from ..words.labels import LABELS, counted, format_day, format_money, format_number
 from ..records.text import heading_text, render_markdown
 
 # HTML the generator made itself (links, joined links, labels): inserted as it is.
@@ -116,6 +116,8 @@ def environment(language: str) -> jinja2.Environment:
     # A ratio in euros (cost per hire): whole euros, so a column reads alike.
     env.filters["ratio_money"] = lambda n: format_money(None if n is None else round(n), language, whole=True)
     env.globals["link"] = link
+    # counted("key", n): a label about n things in the form n takes ("1 les").
+    env.globals["counted"] = lambda key, n, **values: escape(counted(key, n, language, **values))
     return env
 
 

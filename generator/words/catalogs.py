@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from string import Formatter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -47,12 +47,53 @@ def texts(language: str, domain: str, context: str | None = None) -> dict[str, s
     not the English entry's is read from the English catalog, so a catalog
     still being translated never stops a command (`make test` names it)."""
     own = {message.id: message.string for message in _catalog(language, domain)
-           if message.id and message.context == context and message.string and not message.fuzzy}
+           if message.id and not message.pluralizable and message.context == context and message.string
+           and not message.fuzzy}
     if language == CODES:
         return own
     english = texts(CODES, domain, context)
     return {**english, **{key: text for key, text in own.items()
                           if key not in english or placeholders(text) == placeholders(english[key])}}
+
+
+@cache
+def plural_texts(language: str, domain: str) -> dict[str, tuple[str, ...]]:
+    """The entries of a catalog that depend on a number ("1 les", "2
+    lessen"): key -> its forms, in the order of the catalog's
+    `Plural-Forms`. As `texts`: what a language being added lacks, or
+    gives with other placeholders, is read from the English catalog."""
+    own = {message.id[0]: tuple(message.string) for message in _catalog(language, domain)
+           if message.pluralizable and all(message.string) and not message.fuzzy}
+    if language == CODES:
+        return own
+    english = plural_texts(CODES, domain)
+    return {**english, **{key: forms for key, forms in own.items()
+                          if key not in english or {placeholders(form) for form in forms}
+                          == {placeholders(form) for form in english[key]}}}
+
+
+@cache
+def plural_rule(language: str, domain: str) -> Callable[[int], int]:
+    """Which form of a numbered entry a number takes: the catalog's
+    `Plural-Forms` rule, read by Python's own gettext (as `ngettext` does)."""
+    import gettext
+
+    return gettext.c2py(_catalog(language, domain).plural_expr)
+
+
+def plural(language: str, domain: str, key: str, n: int) -> str:
+    """Entry `key` in the form number `n` takes in `language` (not yet filled in)."""
+    forms = plural_texts(language, domain)[key]
+    if key not in _own_plurals(language, domain):  # read from English: English's rule
+        language = CODES
+    return forms[min(plural_rule(language, domain)(n), len(forms) - 1)]
+
+
+@cache
+def _own_plurals(language: str, domain: str) -> frozenset[str]:
+    english = plural_texts(CODES, domain)
+    return frozenset(key for key, forms in plural_texts(language, domain).items()
+                     if language == CODES or forms is not english.get(key))
 
 
 def placeholders(text: str) -> frozenset[str] | None:

@@ -14,7 +14,7 @@ from functools import cache
 from babel.dates import format_date
 from babel.numbers import NumberPattern, format_currency, parse_pattern
 
-from .catalogs import LANGUAGES, locale, texts
+from .catalogs import LANGUAGES, locale, plural, texts
 
 
 class _Labels(Mapping[str, dict[str, str]]):
@@ -77,3 +77,10 @@ def format_money(value: float | None, language: str, whole: bool = False) -> str
     whole = whole or value >= 100 or float(value).is_integer()
     return format_currency(round(value) if whole else value, "EUR", format="¤ #,##0" if whole else "¤ #,##0.00",
                            currency_digits=False, locale=locale(language))
+
+
+def counted(key: str, n: int, language: str, **values: object) -> str:
+    """A label about a number of things, in the form that number takes in
+    the language ("1 les", "2 lessen"; the catalog's plural forms), with
+    the number written as the site writes numbers ({n})."""
+    return plural(language, "labels", key, n).format(n=format_number(n, language), **values)

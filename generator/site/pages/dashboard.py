@@ -26,7 +26,7 @@ def _headline(site: Site, key: str, value: float | None, previous: float | None)
         difference = value - previous
         sign = "+" if difference > 0 else "−" if difference < 0 else "±"
         change = f"{sign}{format_number(abs(difference), site.language)} {L['versus']} {year - 1}"
-    return {"label": L[key].format(year=year), "value": shown, "change": change}
+    return {"label": site.headline_label(key, value), "value": shown, "change": change}
 
 
 def _more_owners(site: Site, items: list) -> Any:
@@ -39,7 +39,7 @@ def _more_owners(site: Site, items: list) -> Any:
     shown = [Raw("{} ({})").format(link(site.person_name(p), site.rel(PATH, owner_path(p))), n)
              for p, n in ranked[:MOST_OWNERS]]
     if len(ranked) > MOST_OWNERS:  # a handbook of thousands of people keeps a short dashboard
-        shown.append(link(site.L["and_others"].format(n=site.number(len(ranked) - MOST_OWNERS)),
+        shown.append(link(site.counted("and_others", len(ranked) - MOST_OWNERS),
                           site.rel(PATH, "people/index.md")))
     return join(shown)
 

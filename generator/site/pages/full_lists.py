@@ -48,7 +48,7 @@ def full_list_page(site: Site, relation: Relation, key: str, number: int) -> Pag
     start = (number - 1) * PAGE_SIZE
     return Page(path, "collection.md.j2", {
         "title": L[relation.title_label].format(name=name),
-        "intro": Raw("{} · {}").format(back, L[f"total_{kind}"].format(count=site.number(len(ids)))),
+        "intro": Raw("{} · {}").format(back, site.counted(f"total_{kind}", len(ids))),
         "entries": site.entries(path, relation, ids, start, start + PAGE_SIZE),
         "pager_links": site.pager(first, number, len(ids)),
     })

@@ -47,7 +47,7 @@ def home_page(site: Site) -> Page:
         return link(c.lessons[ident].record.title, site.from_home(record_path("lesson", ident)))
 
     return Page(HOME, "home.md.j2", {
-        "headlines": [{"value": h.value, "label": L[h.key].format(year=c.today.year)}
+        "headlines": [{"value": h.value, "label": site.headline_label(h.key, h.value)}
                       for h in health.headlines if h.key in ("headline_answered", "headline_orphaned",
                                                                "headline_overdue")],
         "newest": [{"link": lesson(k), "detail": site.lesson_status(c.lessons[k].record),

@@ -9,7 +9,8 @@ from typing import Any, Iterable
 
 from ...records.catalog import FIGURES, Entry
 from ...records.models import Account, Campaign, Guideline, Lesson, Person
-from ..render import link
+from ...records.text import gist
+from ..render import Raw, link
 from .shared import Job, Page, Site, chart_of, owner_path, record_path, wanted
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
                                  GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY,
@@ -19,6 +20,26 @@ from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMP
 # The earlier lessons and open questions a campaign page shows; the rest are
 # on the lists per platform and channel.
 KNOWN = 10
+
+
+def known_items(site: Site, path: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Lessons a campaign page points to, in the order given: what each
+    says, its level (foundation in bold), a proposal and a recurring
+    mistake marked."""
+    c, L = site.c, site.L
+    items = []
+    for lid in ids:
+        lesson = c.lessons[lid].record
+        items.append({
+            "link": site.lesson_link(path, lid),
+            "detail": L[lesson.level],
+            "year": lesson.date.year,
+            "status": L[lesson.status] if lesson.status == "proposed" else None,
+            "recurring": L[f"recurring_{c.recurring(lid)}"] if c.recurring(lid) else None,
+            "foundation": lesson.level == "foundation",
+            "gist": gist(lesson.lesson),
+        })
+    return items
 
 
 def campaign_page(site: Site, entry: Entry) -> Page:
@@ -47,23 +68,22 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     start = campaign.period.start
     known, known_total = c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
                                               start, limit=KNOWN)
+    # What was learned since a finished campaign ended, from later campaigns
+    # on the same platforms, channels or scenario.
+    since, since_total = ([], 0) if campaign.status != "finished" or campaign.period.end is None else \
+        c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
+                             limit=KNOWN, after=campaign.period.end)
     questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start,
                                  limit=KNOWN)
     return Page(path, "campaign.md.j2", {
+        "crumbs": site.record_crumbs(path, "campaign", campaign.period.start.year),
         "record_id": entry.id,
         "filters": site.filters("campaign", campaign, status=campaign.status,
                                 year=campaign.period.start.year),
-        "already_known": [
-            {
-                "link": site.lesson_link(path, lid),
-                "detail": L[c.lessons[lid].record.level],
-                "status": L[c.lessons[lid].record.status] if c.lessons[lid].record.status == "proposed" else None,
-                "recurring": L[f"recurring_{c.recurring(lid)}"] if c.recurring(lid) else None,
-                "foundation": c.lessons[lid].record.level == "foundation",
-            }
-            for lid in known
-        ],
+        "already_known": known_items(site, path, known),
         "already_known_more": known_total - len(known),
+        "learned_since": known_items(site, path, since) if since_total else None,
+        "learned_since_more": since_total - len(since),
         "already_known_lists": site.joined([site.term_link(path, "platform", p) for p in campaign.platforms]
                                            + [site.term_link(path, "channel", ch) for ch in campaign.channels]),
         "open_questions": [
@@ -100,6 +120,11 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "owner_plain": site.person(path, campaign.knowledge_owner),
         "owner_label": L["knowledge_owner"],
         "source": site.source(entry),
+        # What an author names in a lesson about this campaign: ids are for
+        # authors, in the footer with the record's file, not among the facts.
+        "for_authors": Raw("{} <code>{}</code>{}").format(
+            L["ids_for_lessons"], entry.id,
+            Raw("").join(Raw(" · {} <code>{}</code>").format(L["goal"], goal.id) for goal in campaign.learning_goals)),
     })
 
 
@@ -121,6 +146,7 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         + [site.term_link(path, "scenario", s) for s in applies.scenarios]
     )
     return Page(path, "lesson.md.j2", {
+        "crumbs": site.record_crumbs(path, "lesson", lesson.date.year),
         "filters": site.filters("lesson", lesson, level=lesson.level,
                                 status=lesson.status, year=lesson.date.year),
         "id": entry.id,
@@ -164,6 +190,7 @@ def platform_page(site: Site, ident: str) -> Page:
     entry = c.guidelines.get(ident)
     guideline: Guideline | None = entry.record if entry else None
     context: dict[str, Any] = {
+        "crumbs": site.record_crumbs(path, "guideline"),
         "filters": site.filters("platform", terms={"platform": [ident]}),
         "id": ident,
         "title": site.names["platform"][ident],
@@ -210,6 +237,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         ("backs_up_accounts", site.capped(path, ACCOUNTS_BACKED_UP_BY, entry.id)),
     ]
     return Page(path, "person.md.j2", {
+        "crumbs": site.record_crumbs(path, "person"),
         "filters": site.filters("person"),
         "id": entry.id,
         "title": person.name,
@@ -233,6 +261,7 @@ def account_page(site: Site, entry: Entry) -> Page:
     account: Account = entry.record
     path = record_path("account", entry.id)
     return Page(path, "account.md.j2", {
+        "crumbs": site.record_crumbs(path, "account"),
         "filters": site.filters("account", account, status=account.status),
         "id": entry.id,
         "title": f"{account.handle} ({site.names['platform'][account.platform]})",

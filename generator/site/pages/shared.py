@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 
 from ...records.catalog import Catalog, Entry, Review
 from ...records.health import Report, report
-from ...words.labels import LABELS, format_day, format_money, format_number
+from ...words.labels import LABELS, counted, format_day, format_money, format_number
 from ...words.messages import NEW_FILE_NAMES, speaking
 from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
 from ...records.vocabularies import VOCABULARIES, terms_named, vocabulary
@@ -234,6 +234,20 @@ class Site:
         # a colon would read as a scheme, so such a path starts with './'.
         return address if ":" not in address.split("/", 1)[0] else "./" + address
 
+    def crumbs(self, frm: str, index: str, section: str, here: str) -> dict[str, Any]:
+        """Where page `frm` lies, above its title: the home page, the list it
+        is found from (`index`, named `section`) and what the page is (its
+        kind, and the year a record is of: "Les · 2024")."""
+        return {"home": self.rel(f"{GENERATED}/{frm}", "index.md"), "home_label": self.L["start"],
+                "section": link(section, self.rel(frm, index)), "here": here}
+
+    def record_crumbs(self, frm: str, kind: str, year: int | None = None) -> dict[str, Any]:
+        """The crumbs of a record's page: its kind's list, its kind and year."""
+        folder = "platforms" if kind == "guideline" else FOLDERS[kind]
+        label = self.L["platform" if kind == "guideline" else kind]
+        return self.crumbs(frm, f"{folder}/index.md", self.L[folder],
+                           f"{label} · {year}" if year is not None else label)
+
     def url(self, frm: str, kind: str, ident: str, anchor: str = "") -> str:
         return self.rel(frm, record_path(kind, ident)) + (f"#{anchor}" if anchor else "")
 
@@ -295,6 +309,17 @@ class Site:
     def day(self, day: date) -> str:
         """A date in words in the site's language."""
         return format_day(day, self.language)
+
+    def counted(self, key: str, n: int, **values: object) -> str:
+        """A label about `n` things in the form `n` takes: "1 les", "2 lessen"."""
+        return counted(key, n, self.language, **values)
+
+    def headline_label(self, key: str, value: float | None) -> str:
+        """What a headline figure counts, in the form its number takes ("1
+        les in 2026"); a share ("74%") is not a count."""
+        if key == "headline_answered":
+            return self.L[key]
+        return self.counted(key, round(value or 0), year=self.c.today.year)
 
     def number(self, value: float) -> str:
         return format_number(value, self.language)

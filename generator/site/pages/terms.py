@@ -64,6 +64,7 @@ def term_page(site: Site, vocabulary: Vocabulary, ident: str) -> Page:
             label = L[f"more_{relation.records}"] if relation in CURRENT_ONLY else L[relation.records]
             sections.append({"label": label, "list": capped})
     return Page(path, "term.md.j2", {
+        "crumbs": site.crumbs(path, _index_path(vocabulary), L[vocabulary.section], L[vocabulary.term]),
         "title": f"{L[vocabulary.term]}: {site.names[vocabulary.term][ident]}",
         "search_exclude": not vocabulary.searched,
         "filters": site.filters(vocabulary.term, terms={vocabulary.term: [ident]}) if vocabulary.searched else [],
