@@ -291,6 +291,7 @@ def build_site(
     problems = Problems()
     catalog = checked_catalog(project, settings, problems, timings, progress, text_checks=text_checks)
     unknown_repository(settings, problems)
+    unknown_address(settings, problems)
     try:
         # The generated folder is the engine's input: held until the engine
         # has read it, so a second build (another language) cannot change it.
@@ -313,6 +314,20 @@ def unknown_repository(settings: Settings, problems: Problems) -> None:
         lines = []
     extra = next((number for number, line in enumerate(lines, 1) if line.startswith("extra:")), 1)
     problems.warning("mkdocs.yml", extra, 1, say("no_source_url"))
+
+
+def unknown_address(settings: Settings, problems: Problems) -> None:
+    """A warning, once a build, when the site does not know its own address:
+    the feed then links its lessons by relative addresses, which a feed
+    reader cannot open. Built by the publishing workflow, it knows."""
+    if settings.site_url is not None:
+        return
+    try:
+        lines = settings.config_file.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((number for number, text in enumerate(lines, 1) if text.lstrip("# ").startswith("site_url:")), 1)
+    problems.warning("mkdocs.yml", line, 1, say("no_site_url"))
 
 
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],

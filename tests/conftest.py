@@ -34,7 +34,9 @@ TODAY = date(2026, 11, 1)
 # (the edit links name this repository), wherever the tests run; a test
 # of another case sets its own.
 GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "example-org/wervingshandboek",
-          "GITHUB_REF": "refs/heads/main", "GITHUB_REF_NAME": "main", "GITHUB_BASE_REF": ""}
+          "GITHUB_REF": "refs/heads/main", "GITHUB_REF_NAME": "main", "GITHUB_BASE_REF": "",
+          # and publishes it where the publishing workflow found GitHub Pages has it.
+          "HANDBOOK_SITE_URL": "https://example-org.github.io/wervingshandboek/"}
 os.environ.update(GITHUB)
 
 # Run from a shell's background job (`make test &`, nohup), this process

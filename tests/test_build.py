@@ -353,12 +353,28 @@ def test_the_repository_address_comes_from_github_actions(environment: dict[str,
     assert source_from_environment(environment) == address
 
 
+@pytest.mark.parametrize(("address", "found"), [
+    ("", None),  # not built by the publishing workflow
+    ("https://example-org.github.io/wervingshandboek/", "https://example-org.github.io/wervingshandboek/"),
+    ("https://wervingshandboek.intern.example.nl", "https://wervingshandboek.intern.example.nl/"),
+    # A variable is no way to put another kind of address or markup into the feed.
+    ("http://example.nl/", None),
+    ("javascript:alert(1)//", None),
+    ('https://example.nl/"><script>', None),
+])
+def test_the_site_address_comes_from_the_publishing_workflow(address: str, found: str | None) -> None:
+    from generator.project.settings import site_from_environment
+
+    assert site_from_environment({"HANDBOOK_SITE_URL": address}) == found
+
+
 @pytest.mark.slow
 def test_a_build_that_knows_no_repository_says_so_once_and_links_to_none(project: Path, monkeypatch) -> None:
     """No published link leads to a placeholder: outside GitHub Actions and
     without an address in mkdocs.yml the edit links and the link to write a
     lesson in the browser are left out, and the build says why, once."""
-    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_REF_NAME", "GITHUB_BASE_REF"):
+    for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_REF", "GITHUB_REF_NAME", "GITHUB_BASE_REF",
+                 "HANDBOOK_SITE_URL"):
         monkeypatch.delenv(name, raising=False)
     assert "example-org" not in (project / "mkdocs.yml").read_text("utf-8").replace("# source_url", "")
     code, lines = _run("build", "--project", str(project))
@@ -370,6 +386,13 @@ def test_a_build_that_knows_no_repository_says_so_once_and_links_to_none(project
         f'mkdocs.yml:{extra}:1: warning: the site does not know where the repository is: "Edit this record" and "Write a '
         'new lesson in the browser" are left out; set extra.handbook.source_url in mkdocs.yml, or build in GitHub '
         'Actions', said[1]]
+    # Nor where it is published: the feed's links stay relative, and it says so once, where site_url would be.
+    address = next(n for n, line in enumerate((project / "mkdocs.yml").read_text("utf-8").splitlines(), 1)
+                   if line.startswith("# site_url:"))
+    warning = ("the site does not know its own address: the feed links its lessons without a full address, which a "
+               "feed reader cannot open; set site_url in mkdocs.yml, or publish with the publish workflow")
+    assert [line for line in lines if "does not know its own address" in line] == [
+        f"mkdocs.yml:{address}:1: warning: {warning}", f"::warning file=mkdocs.yml,line={address},col=1::{warning}"]
     pages = [path.read_text("utf-8") for path in (project / "site").rglob("*.html")]
     assert not any("github.com" in page or "/edit/" in page for page in pages)
     # Named in mkdocs.yml, the address is used, wherever the site is built.

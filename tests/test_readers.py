@@ -51,9 +51,9 @@ def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) ->
     assert [int(year) for _, year in dates] == sorted(int(year) for _, year in dates)  # most overdue first
     assert "Lees de pagina na, werk bij wat niet meer klopt en zet een nieuwe datum." in overdue
     assert 'href="../owners/' in overdue and ">Bewerk dit record</a>" in overdue
-    # The headline figures, this year against last.
+    # The headline figures, this year against last; "1 les", not "1 lessen".
     assert re.search(r'<span class="handbook-headline__value">1</span><span class="handbook-headline__label">'
-                     r'lessen in 2026</span><span class="handbook-headline__change">−1 t.o.v. 2025</span>', dashboard)
+                     r'les in 2026</span><span class="handbook-headline__change">−1 t.o.v. 2025</span>', dashboard)
 
 
 def test_an_owner_page_lists_what_to_do_and_what_to_hand_over(example: Path) -> None:
@@ -115,8 +115,15 @@ def test_the_year_axis_shows_the_years_without_data(example: Path) -> None:
 def test_the_home_page_has_its_ways_in(example: Path) -> None:
     home = page(example, "home.snippet")
     assert "## Nieuwste lessen" in home and "## Belangrijkste aanbevelingen" in home
-    for target in ("records/dashboard/", "records/figures/", "records/timeline/", "records/feed.xml"):
+    for target in ("records/dashboard/", "records/figures/", "records/timeline/", "records/feed/"):
         assert f'href="{target}"' in home
+    # Each headline figure leads to the list of what it counts.
+    for anchor in ("unanswered-goals", "left-without-successor", "overdue-reviews"):
+        assert f'<a class="handbook-headline" href="records/dashboard/#{anchor}">' in home
+    # The feed has a page readers can read: what it holds, and its full address.
+    feed = page(example, "feed.md")
+    assert '<a href="../feed.xml"><code>https://example-org.github.io/wervingshandboek/records/feed.xml</code></a>' in feed
+    assert feed.count('<span class="handbook-gist">') == len(feedparser.parse(page(example, "feed.xml")).entries)
 
 
 def test_the_feed_is_valid_atom(example: Path) -> None:
@@ -129,7 +136,9 @@ def test_the_feed_is_valid_atom(example: Path) -> None:
     assert len({e.id for e in entries}) == len(entries) and all(e.id.startswith("urn:uuid:") for e in entries)
     updated = [e.updated_parsed for e in entries]
     assert updated == sorted(updated, reverse=True)
-    assert entries[0].link.startswith("lessons/") and entries[0].link.endswith("/")
+    # Full addresses, which a feed reader opens: the site knows where it is published.
+    assert entries[0].link.startswith("https://example-org.github.io/wervingshandboek/records/lessons/")
+    assert entries[0].link.endswith("/")
     assert all(e.author and e.summary for e in entries)
 
 

@@ -150,9 +150,24 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         directory_urls=bool(config.use_directory_urls),
         site_dir=Path(config.site_dir) if config.site_dir else None,
         contact_details=contact_details,
-        site_url=str(config.site_url) if config.site_url else None,
+        site_url=str(config.site_url) if config.site_url else site_from_environment(os.environ),
         site_name=str(config.site_name),
     )
+
+
+# Set by the publishing workflow (.github/workflows/publish.yml): the address
+# GitHub Pages publishes the site at, asked of GitHub before the build.
+SITE_ADDRESS = "HANDBOOK_SITE_URL"
+
+
+def site_from_environment(environment: Mapping[str, str]) -> str | None:
+    """Where the site is published, as the publishing workflow found it
+    (SITE_ADDRESS), ending in '/'; None elsewhere, or when it is not a
+    plain https address (a variable is no way to put markup into the feed)."""
+    address = environment.get(SITE_ADDRESS, "")
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*/?", address):
+        return None
+    return address if address.endswith("/") else address + "/"
 
 
 def source_from_environment(environment: Mapping[str, str]) -> str | None:

@@ -23,9 +23,16 @@ HOME = "home.snippet"
 # Included by the page for authors (handbook/authors.md): the ways to write in the browser.
 NEW_RECORD = "new-record.snippet"
 FEED = "feed.xml"
+# The page about the feed, for readers: what it holds and the address to give a feed reader.
+FEED_PAGE = "feed.md"
 NEWEST = 5
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
+
+
+# The headline figures on the home page, and the dashboard's list of what each counts.
+HEADLINE_LISTS = {"headline_answered": "unanswered-goals", "headline_orphaned": "left-without-successor",
+                  "headline_overdue": "overdue-reviews"}
 
 
 def updated(site: Site, lesson_id: str) -> date:
@@ -47,16 +54,17 @@ def home_page(site: Site) -> Page:
         return link(c.lessons[ident].record.title, site.from_home(record_path("lesson", ident)))
 
     return Page(HOME, "home.md.j2", {
-        "headlines": [{"value": h.value, "label": site.headline_label(h.key, h.value)}
-                      for h in health.headlines if h.key in ("headline_answered", "headline_orphaned",
-                                                               "headline_overdue")],
+        # Each figure leads to what it counts, on the dashboard.
+        "headlines": [{"value": h.value, "label": site.headline_label(h.key, h.value),
+                       "url": site.from_home("dashboard.md") + "#" + HEADLINE_LISTS[h.key]}
+                      for h in health.headlines if h.key in HEADLINE_LISTS],
         "newest": [{"link": lesson(k), "detail": site.lesson_status(c.lessons[k].record),
                     "day": c.lessons[k].record.date, "gist": gist(c.lessons[k].record.lesson)} for k in newest],
         "key": [{"link": lesson(k),
                  "text": render_markdown(c.lessons[k].record.recommendation or "", heading_level=4)} for k in key],
         "links": {name: site.from_home(target) for name, target in (
             ("dashboard", "dashboard.md"), ("figures", "figures.md"), ("timeline", "timeline.md"),
-            ("lessons", "lessons/index.md"), ("campaigns", "campaigns/index.md"), ("feed", FEED),
+            ("lessons", "lessons/index.md"), ("campaigns", "campaigns/index.md"), ("feed", FEED_PAGE),
             ("coverage", COVERAGE_CHART))},
     })
 
@@ -99,6 +107,20 @@ def feed(site: Site) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def feed_page(site: Site) -> Page:
+    """The feed as a page readers can read: the lessons it holds, newest
+    change first, and its address (in full where the site knows its own)."""
+    c, L = site.c, site.L
+    lessons = sorted(site.current(c.lessons), key=lambda k: (updated(site, k), k), reverse=True)[:FEED_ENTRIES]
+    feed = site.rel(FEED_PAGE, FEED)
+    return Page(FEED_PAGE, "feed.md.j2", {
+        "title": L["feed_title"],
+        "feed": feed,
+        "address": (site.site_url.rstrip("/") + "/records/" + FEED) if site.site_url else feed,
+        "entries": site.lesson_items(FEED_PAGE, lessons, ordered=True),
+    })
+
+
 def new_record_snippet(site: Site) -> str:
     """Links to the repository's editor with a new lesson or campaign in it,
     and what to do there (Markdown, included by a hand-written page)."""
@@ -114,6 +136,7 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     if only is not None:
         return []
     made: list[Job] = [(HOME, lambda: home_page(site)), (FEED, lambda: Page(FEED, "", {}, raw=feed(site))),
+                       (FEED_PAGE, lambda: feed_page(site)),
                        (NEW_RECORD, lambda: Page(NEW_RECORD, "", {}, raw=new_record_snippet(site)))]
     return made
 
