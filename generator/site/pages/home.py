@@ -42,7 +42,7 @@ def updated(site: Site, lesson_id: str) -> date:
 
 
 def home_page(site: Site) -> Page:
-    c, L = site.c, site.L
+    c = site.c
     current = site.current(c.lessons)
     newest = sorted(current, key=lambda k: (c.lessons[k].record.date, k), reverse=True)[:NEWEST]
     key = sorted((k for k in current if c.lessons[k].record.level == "foundation"

@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Callable, Iterable
 
-from markupsafe import escape
 
 from ...records.models import Campaign, Lesson, allowed
 from ..render import Raw, link
@@ -105,12 +104,11 @@ def people_table(site: Site, number: int = 1) -> Page:
     return Page(path, "table.md.j2", {
         "pager_links": site.pager(first, number, len(ordered)),
         "title": L["people"], "intro": L["all_people_intro"],
-        # The id beside the name: what an author writes as 'author' or 'owner'.
-        "columns": [L["name"], L["person_id"], L["role"], L["team"], L["left"]],
-        "secondary": [3],
+        # A person's id, what an author writes as 'author' or 'owner', is in the footer of their page.
+        "columns": [L["name"], L["role"], L["team"], L["left"]],
+        "secondary": [2],
         "rows": [[
             site.record_link(path, "person", k),
-            Raw(f"<code>{escape(k)}</code>"),
             c.people[k].record.role,
             c.people[k].record.team,
             site.day(c.people[k].record.left) if c.people[k].record.left else "",

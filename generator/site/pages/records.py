@@ -238,6 +238,7 @@ def person_page(site: Site, entry: Entry) -> Page:
     ]
     return Page(path, "person.md.j2", {
         "crumbs": site.record_crumbs(path, "person"),
+        "for_authors": Raw("{} <code>{}</code>").format(L["person_id"], entry.id),
         "filters": site.filters("person"),
         "id": entry.id,
         "title": person.name,

@@ -507,8 +507,25 @@ class Site:
             items.append({
                 "link": self.campaign_link(frm, cid),
                 "detail": f"{campaign.period.start.year} · {self.L[campaign.recruitment]} · {self.L[campaign.status]}",
+                "gist": self.campaign_gist(cid),
             })
         return items
+
+    def campaign_gist(self, cid: str) -> str:
+        """What a list says of a campaign without opening it: who it wanted
+        to reach (its target groups, or the first sentence of its audience)
+        and its headline result (hires, and the cost of one)."""
+        campaign: Campaign = self.c.campaigns[cid].record
+        groups = getattr(campaign, "target_groups", None) or []
+        parts = [", ".join(self.names["target_group"][g] for g in groups) if groups else gist(campaign.audience, 80)]
+        figures = self.c.campaign_figures.get(cid) or {}
+        hires, per_hire = figures.get("hires"), figures.get("cost_per_hire")
+        if hires is not None:
+            result = self.counted("hires_counted", round(hires))
+            if per_hire is not None:
+                result += f" ({self.money(round(per_hire))} {self.L['per_hire']})"
+            parts.append(result)
+        return " · ".join(part for part in parts if part)
 
     def current(self, lesson_ids: Iterable[str]) -> list[str]:
         """The lessons that still apply: superseded ones are never listed as applying."""

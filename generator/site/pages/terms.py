@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from ...records.relations import term_relations
 from ...records.vocabularies import VOCABULARIES, Term, Vocabulary
+from ..render import Raw
 from .shared import CURRENT_ONLY, Job, Page, Site, chart_of, term_path
 
 
@@ -70,10 +71,8 @@ def term_page(site: Site, vocabulary: Vocabulary, ident: str) -> Page:
         "filters": site.filters(vocabulary.term, terms={vocabulary.term: [ident]}) if vocabulary.searched else [],
         "description": getattr(c.taxonomy, vocabulary.section)[ident].description,
         "properties": _properties(site, vocabulary, ident),
-        "term_id": ident,
-        "id_label": L[f"{vocabulary.term}_id"],
-        "index": site.rel(path, _index_path(vocabulary)),
-        "index_label": L[vocabulary.section],
+        # The id an author writes in a record: for authors, in the footer.
+        "for_authors": Raw("{} <code>{}</code>").format(L[f"{vocabulary.term}_id"], ident),
         "figures": figures,
         "chart": {"src": site.rel(path, chart_of(vocabulary.term, ident)),
                   "alt": L[f"chart_{vocabulary.section}_alt"]} if figures else None,
