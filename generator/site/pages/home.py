@@ -17,14 +17,12 @@ from markupsafe import escape
 
 from ...records.text import gist, render_markdown
 from ..render import link
-from .shared import COVERAGE_CHART, Job, Page, Site, record_path
+from .shared import COVERAGE_CHART, FEED_PAGE, Job, Page, Site, record_path
 
 HOME = "home.snippet"
 # Included by the page for authors (handbook/authors.md): the ways to write in the browser.
 NEW_RECORD = "new-record.snippet"
 FEED = "feed.xml"
-# The page about the feed, for readers: what it holds and the address to give a feed reader.
-FEED_PAGE = "feed.md"
 NEWEST = 5
 FEED_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 
 from ...records.models import Campaign, Lesson, allowed
 from ..render import Raw, link
-from .shared import PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
+from .shared import FEED_PAGE, PAGE_SIZE, SHOWN_IN_GROUP, Job, Page, Site, flag, numbered, pages_of
 from ...records.relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, Relation, of
 
 # The lists of campaigns and of lessons, each offering the others of its kind.
@@ -48,6 +48,8 @@ def grouped(site: Site, path: str, title: str, intro: str, groups: list[Group], 
         "title": title,
         "intro": intro,
         "action": link(site.L[label], url) if url and label else None,
+        # New lessons reach a reader who follows them: the list of lessons says how.
+        "follow": link(site.L["feed"], site.rel(path, FEED_PAGE)) if path == "lessons/index.md" else None,
         "menu": menu(site, path),
         "groups": [{"anchor": a, "heading": f"{h} ({site.number(items['total'])})", "entries": items}
                    for a, h, items in groups],

@@ -96,6 +96,10 @@ def term_address(term: str, ident: str) -> tuple[str, str]:
     return (term_path(term, ident), "" if page is not None else ident)
 
 
+# The page about the feed of new lessons, for readers (home.py): linked from
+# the home page and the list of lessons.
+FEED_PAGE = "feed.md"
+
 # The charts, drawn by the overview provider and shown by others.
 CHANNEL_CHART = "charts/channels.svg"
 PLATFORM_CHART = "charts/platforms.svg"
