@@ -71,7 +71,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 # The modules whose tests share what a module-scoped fixture makes (a
-# Chromium and the sites it reads, the planted site, 2,500 generated
+# Chromium and the sites it reads, the planted site, the synthetic
 # records): with pytest-xdist one worker runs each of them whole, one test
 # after the other, rather than a worker making it again each time it comes
 # back to the module.
@@ -170,6 +170,33 @@ def example_nl(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def example_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example handbook built once, in English."""
     return _built(tmp_path_factory, "example-en", EXAMPLE_DATA, "en")
+
+
+# The synthetic handbook the tests of scale read (records, lists, pagers)
+# and the browser reads at the size of a real team's years of work.
+SYNTHETIC_RECORDS = 1_000
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic handbook of SYNTHETIC_RECORDS records (`handbook synth`,
+    seed 3), built once for the run with the real engine: its generated
+    pages in handbook/records, its site in site/."""
+    from benchmarks.synth import synthesize
+    from generator.build import build_site
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project", FIXTURE_DATA)
+        shutil.rmtree(project / "data")
+        synthesize(project, SYNTHETIC_RECORDS, seed=3)
+        previous = os.umask(0o022)
+        try:
+            with fixture_epoch():
+                build_site(project)
+        finally:
+            os.umask(previous)
+
+    return shared(tmp_path_factory, "synthetic", make) / "project"
 
 
 @pytest.fixture
