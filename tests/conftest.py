@@ -72,7 +72,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # The modules whose tests share what a module-scoped fixture makes (a
 # Chromium and the sites it reads, the planted site, the synthetic
-# records): with pytest-xdist one worker runs each of them whole, one test
+# handbook): with pytest-xdist one worker runs each of them whole, one test
 # after the other, rather than a worker making it again each time it comes
 # back to the module.
 TOGETHER = frozenset({"tests/test_browser.py", "tests/test_browser_files.py", "tests/test_browser_hostile.py",
