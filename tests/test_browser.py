@@ -402,3 +402,60 @@ def test_the_menu_names_the_handbook_once(sites, watched) -> None:
         ".md-nav__title, .md-nav__link").all_inner_texts() if text.strip()]
     assert labels.count("Wervingshandboek") == 1, labels
     assert "Start" in labels
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_record_page_says_where_it_is_and_the_menu_marks_its_section(sites, browser, width: int) -> None:
+    """Above the title: the way back (Start › Lessen › Les · 2023), each
+    step a link that leads where it says; the menu marks the section the
+    record belongs to. The same on a phone, on one line above the title."""
+    for page in _watched_page(browser, viewport={"width": width, "height": 900 if width > 400 else 844}):
+        for kind, section, here in (("lesson", "Lessen", "Les · 2023"), ("campaign", "Campagnes", "Campagne · 2010"),
+                                    ("person", "Mensen", "Persoon"), ("channel", "Kanalen", "Kanaal")):
+            page.page.goto(sites["nl"] + PAGE_KINDS[kind])
+            path = page.page.locator("article nav.handbook-path")
+            assert path.get_attribute("aria-label") == "Je bent hier"
+            assert [t.strip() for t in path.locator("li").all_inner_texts()] == ["Start", section, here]
+            crumb = path.locator("li").nth(0).bounding_box()
+            title = page.page.locator("article h1").bounding_box()
+            assert crumb is not None and title is not None and crumb["y"] + crumb["height"] <= title["y"] + 1
+            assert crumb["height"] < 30, crumb  # one line, also at 390 px
+            marked = page.page.locator("nav.md-nav--primary .md-nav__item--active > .md-nav__link").first
+            assert marked.inner_text().strip() == section
+        path.locator("a", has_text="Kanalen").click()
+        assert page.page.locator("article h1").inner_text().removesuffix("¶") == "Kanalen"
+
+
+def test_a_finished_campaign_shows_what_was_learned_since(sites, watched, example_nl: Path) -> None:
+    """After what was known before it began: the lessons drawn since it
+    ended, from later campaigns on its platforms, channels or scenario,
+    each with what it says and its year (none before the campaign's end)."""
+    page = watched.page
+    page.goto(sites["nl"] + PAGE_KINDS["campaign"])  # finished on 31 December 2010
+    headings = [h.removesuffix("¶") for h in page.locator("article h2").all_inner_texts()]
+    assert headings[:2] == ["Wat we al weten", "Sindsdien geleerd"], headings
+    since = page.locator("article h2#sindsdien-geleerd + .handbook-text li")
+    assert since.count() == 10
+    years = [int(re.search(r" · (\d{4})", text).group(1)) for text in since.all_inner_texts()]
+    assert min(years) >= 2011, years
+    assert all(len(g) > 10 for g in since.locator(".handbook-gist").all_inner_texts())
+    assert "En nog" in page.locator("article h2#sindsdien-geleerd + .handbook-text").inner_text()
+
+
+def test_home_figures_lead_to_what_they_count_and_the_feed_has_a_page(sites, watched) -> None:
+    page = watched.page
+    page.goto(sites["nl"])
+    # No list that repeats the menu: the page's links are its figures, lessons and ways in.
+    assert page.locator("article > ul > li > a[href='records/campaigns/']").count() == 0
+    figure = page.locator("a.handbook-headline").nth(1)
+    assert "records van vertrokken mensen zonder opvolger" in figure.inner_text()
+    figure.click()
+    assert page.url.endswith("records/dashboard/#left-without-successor")
+    heading = page.locator("h2#left-without-successor").bounding_box()
+    assert heading is not None and 0 <= heading["y"] < 200  # the list it counts, in view
+    page.goto(sites["nl"])
+    page.get_by_role("link", name="Nieuwe lessen volgen").click()
+    assert page.locator("article h1").inner_text().removesuffix("¶") == "Nieuwe lessen volgen"
+    address = page.locator("article a code").inner_text()
+    assert address == "https://example-org.github.io/wervingshandboek/records/feed.xml"
+    assert page.locator("article .handbook-gist").count() >= 10
