@@ -117,6 +117,8 @@ def _search(page, base: str, term: str, key: str = "Control+k") -> list[str]:
     """Open the search from the header as a reader does, type, and read the
     result links (pages, not their sections) as they appear."""
     page.goto(base)
+    # The button is there once the search has its words (handbook.js).
+    page.locator(".handbook-search button").wait_for()
     page.keyboard.press(key)
     # The search box only: the filter checkboxes of the same modal appear
     # as soon as Pagefind has loaded its filters, sometimes before typing.
@@ -132,10 +134,16 @@ def test_a_dutch_search_term_finds_the_lesson(sites, watched) -> None:
 
 
 def test_an_english_search_term_finds_the_lesson_in_the_english_site(sites, watched) -> None:
+    """In English, in the English site's words: what a result is, the summary."""
     page = watched.page
     hrefs = _search(page, sites["en"], "spammer", key="/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert any("records/lessons/vacatures-in-facebookgroepen-2024/" in href for href in hrefs[:3]), hrefs
+    assert page.locator(".handbook-search button").inner_text() == "Search"
+    assert page.locator("pagefind-input input").get_attribute("placeholder") == "Search the handbook"
+    page.wait_for_function("() => document.querySelectorAll('.handbook-result-about').length > 0")
+    assert "Lesson · 30 April 2024" in page.locator(".handbook-result-about").all_inner_texts()
+    assert re.fullmatch(r"\d+ results? for ‘spammer’", page.locator("pagefind-summary").inner_text())
 
 
 def test_search_finds_dutch_word_forms_and_not_the_lists(sites, watched) -> None:
@@ -164,17 +172,21 @@ def test_a_common_word_shows_the_best_fifty_and_says_how_many_there_are(sites, w
     _search(page, sites["nl"], "de")
     results = page.locator("pagefind-results ul.pf-results > li.pf-result")
     summary = page.locator("pagefind-summary")
-    total = int(re.match(r"([\d.]+) resultaten voor de", summary.inner_text())[1].replace(".", ""))
+    total = int(re.match(r"([\d.]+) resultaten voor ‘de’", summary.inner_text())[1].replace(".", ""))
     assert total > 50
     assert results.count() == 50
     assert watched.outside() == [] and watched.errors == []
 
 
-def test_the_labels_of_a_record_s_facts_are_not_what_search_finds(sites, watched) -> None:
+def test_a_record_s_facts_are_not_what_search_finds(sites, watched) -> None:
     """Every lesson has the label 'Auteur' in its facts: a search for the
-    word finds the one lesson whose text says it, not every lesson."""
+    word finds the one lesson whose text says it, not every lesson. Nor do
+    the facts' values count: the records of someone who left say "zonder
+    opvolger" beside their name, but no record's own text says it."""
     hrefs = _search(watched.page, sites["nl"], "auteur")
     assert [href for href in hrefs if "/records/lessons/" in href] == ["/records/lessons/inmail-templates-2025/"], hrefs
+    hrefs = _search(watched.page, sites["nl"], "opvolger")
+    assert [href for href in hrefs if re.match(r"/records/(lessons|campaigns|accounts|platforms|people)/", href)] == [], hrefs
 
 
 def test_the_handbook_s_own_headings_and_intros_are_not_what_search_finds(sites, watched) -> None:
@@ -189,13 +201,74 @@ def test_the_handbook_s_own_headings_and_intros_are_not_what_search_finds(sites,
     assert [href for href in hrefs if "/records/people/" in href] == [], hrefs
 
 
+# The search's filters in the order a reader narrows a question down.
+FILTER_ORDER = ["Soort", "Platform", "Doelgroep", "Kanaal", "Jaar", "Tag", "Niveau", "Status"]
+RESULT_BOXES = """(height) => [...document.querySelectorAll('pagefind-results li.pf-result')].map(r => {
+    const box = r.getBoundingClientRect(); return box.bottom <= height && box.height > 0; })"""
+
+
+@pytest.mark.parametrize("screen", ["watched", "phone"])
+def test_a_search_answers_in_the_site_s_words_and_says_which_word_found_nothing(sites, request, screen: str) -> None:
+    """"Should we run a LinkedIn campaign for trainees?" No page says
+    "trainees": the summary says so, and what "LinkedIn" found, instead of
+    counting those as results of both. Results come first, at 1,280 px and
+    on a phone: the filters folded, the first results whole on the first
+    screen, each saying what it is and when, with what the record says (not
+    its title again). Every word is the site's ("je", not "u"; no "Reset"),
+    and the filters come in a fixed order."""
+    watched = request.getfixturevalue(screen)
+    page = watched.page
+    height = page.viewport_size["height"]
+    _search(page, sites["nl"], "LinkedIn trainees")
+    summary = page.locator("pagefind-summary")
+    page.wait_for_function("() => document.querySelector('pagefind-summary').innerText.startsWith('Niets')")
+    assert re.fullmatch(r"Niets gevonden voor ‘trainees’\. \d+ resultaten voor ‘LinkedIn’", summary.inner_text())
+    assert page.locator(".handbook-search button").inner_text() == "Zoeken"
+    assert page.locator("pagefind-input input").get_attribute("placeholder") == "Zoek in het handboek"
+    assert page.locator("pagefind-input [id^=pf-input-hint]").text_content() == "Resultaten verschijnen terwijl je typt"
+    assert page.locator("pagefind-input button.pf-input-clear").inner_text() == "Wissen"
+    assert "esc wissen" in page.locator("pagefind-keyboard-hints").inner_text().replace("\n", " ")
+
+    results = page.locator("pagefind-results li.pf-result")
+    results.nth(2).locator(".pf-result-excerpt").wait_for()
+    assert page.locator(".handbook-search-filters").get_attribute("open") is None
+    whole = page.evaluate(RESULT_BOXES, height)
+    assert whole[:3] == [True, True, True], whole
+    for n in range(3):
+        result = results.nth(n)
+        about = result.locator(".handbook-result-about").inner_text()
+        assert re.fullmatch(r"Les · \d{1,2} [a-z]+ \d{4}|Campagne · \d{4}(–\d{4}| – loopt nog)?", about), about
+        title = result.locator(".pf-result-title").inner_text()
+        excerpt = result.locator(".pf-result-excerpt").inner_text()
+        assert len(excerpt) > 40 and not excerpt.startswith(title[:20]), (title, excerpt)
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{page.viewport_size['width']}.png"))
+
+    page.locator(".handbook-search-filters > summary").click()
+    assert page.locator(".handbook-search-dropdowns .pf-dropdown-trigger-label").all_inner_texts() == FILTER_ORDER
+
+
+def test_the_open_search_with_its_filters_is_accessible(sites, scanned) -> None:
+    """Results, the unfolded filters and an open dropdown, as axe sees them."""
+    page = scanned.page
+    _search(page, sites["nl"], "LinkedIn trainees")
+    _check_filter(page, "Platform", "LinkedIn")
+    page.locator('pagefind-filter-dropdown[filter="Doelgroep"] button.pf-dropdown-trigger').click()
+    page.locator('pagefind-filter-dropdown[filter="Doelgroep"] .pf-dropdown-option').first.wait_for()
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+               + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+               for violation in results["violations"] if violation["impact"] in ("serious", "critical")]
+    assert serious == [], "\n".join(serious)
+
+
 def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None:
     page = watched.page
     hrefs = _search(page, sites["nl"], "linkedin")
     assert {href.split("/")[2] for href in hrefs} > {"lessons"}, hrefs
-    page.locator(".handbook-search-filters > summary").click()
-    page.locator('pagefind-filter-pane details[data-filter-name="Soort"] summary').click()
-    page.locator('pagefind-filter-pane input[name="Soort"][value="Les"]').check()
+    _check_filter(page, "Soort", "Les")
     # Results change a moment after the click: wait until every one is a lesson.
     page.wait_for_function(
         "() => { const links = [...document.querySelectorAll('pagefind-results a.pf-result-link')];"
@@ -348,8 +421,15 @@ def test_a_list_of_lessons_says_what_each_lesson_says(sites, watched) -> None:
 
 
 def _check_filter(page, name: str, value: str) -> None:
-    page.locator(f'pagefind-filter-pane details[data-filter-name="{name}"] summary').click()
-    page.locator(f'pagefind-filter-pane input[name="{name}"][value="{value}"]').check()
+    """Unfold the filters (if they are folded), choose `value` in the
+    dropdown of filter `name`, and close it."""
+    folder = page.locator(".handbook-search-filters")
+    if folder.get_attribute("open") is None:
+        folder.locator("> summary").click()
+    dropdown = page.locator(f'pagefind-filter-dropdown[filter="{name}"]')
+    dropdown.locator("button.pf-dropdown-trigger").click()
+    dropdown.locator(f'.pf-dropdown-option[data-value="{value}"]').click()
+    dropdown.locator("button.pf-dropdown-trigger").click()
 
 
 def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_group(sites, watched,
@@ -357,8 +437,10 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     """"What do we know about LinkedIn for ICT specialists?": one search,
     filtered by platform and by target group (a lesson is in the groups of
     its campaigns), gives exactly those lessons, one result each, and
-    each result says what the lesson says."""
+    each result says that it is a lesson, of when, and what the lesson says;
+    folded, the filters say what they narrow to."""
     from generator.records.load import load_catalog
+    from generator.words.labels import format_day
     from generator.words.problems import Problems
 
     from .conftest import TODAY
@@ -371,7 +453,6 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     assert len(expected) >= 2
     page = watched.page
     _search(page, sites["nl"], "linkedin")
-    page.locator(".handbook-search-filters > summary").click()
     _check_filter(page, "Soort", "Les")
     _check_filter(page, "Platform", "LinkedIn")
     _check_filter(page, "Doelgroep", "ICT-specialisten")
@@ -391,6 +472,12 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     assert sorted(found) == sorted(expected)
     excerpts = page.locator("pagefind-results .pf-result-excerpt").all_inner_texts()
     assert len(excerpts) == len(expected) and all(len(text) > 40 for text in excerpts), excerpts
+    about = dict(zip(found, page.locator("pagefind-results .handbook-result-about").all_inner_texts()))
+    assert about == {path: "Les · " + format_day(catalog.lessons[path.split("/")[3]].record.date, "nl")
+                     for path in expected}
+    page.locator(".handbook-search-filters > summary").click()
+    assert page.locator(".handbook-search-filters > summary").inner_text() == (
+        "Filters: Les, LinkedIn, ICT-specialisten")
 
 
 def test_the_menu_names_the_handbook_once(sites, watched) -> None:
@@ -445,6 +532,18 @@ def test_a_finished_campaign_shows_what_was_learned_since(sites, watched, exampl
 def test_home_figures_lead_to_what_they_count_and_the_feed_has_a_page(sites, watched) -> None:
     page = watched.page
     page.goto(sites["nl"])
+    # A search field right under the title: the handbook's search, as from the header.
+    field = page.locator("article .handbook-home-search button")
+    field.wait_for()
+    assert field.inner_text().strip() == "Zoek in het handboek"
+    assert page.locator("article h1").bounding_box()["y"] < field.bounding_box()["y"] < 300
+    field.click()
+    page.locator("pagefind-modal").get_by_role("searchbox").fill("aanbrengregeling")
+    page.locator(RESULT_LINKS).first.wait_for(timeout=15_000)
+    # The home page (which names lessons) is a way in, not a result: search finds the records.
+    found = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert found and all(path.startswith("/records/") for path in found), found
+    page.keyboard.press("Escape")
     # No list that repeats the menu: the page's links are its figures, lessons and ways in.
     assert page.locator("article > ul > li > a[href='records/campaigns/']").count() == 0
     figure = page.locator("a.handbook-headline").nth(1)

@@ -87,6 +87,22 @@ def test_no_planted_payload_runs_or_loads_in_chromium(hostile_site, browser) -> 
         # The planted text is there, shown as text.
         page.page.goto(url + "records/lessons/aanval-les/")
         assert "<script>window.__pwned=1</script>" in page.page.inner_text("article")
+        # And so in search: the planted titles in its results (through its
+        # result template), the planted terms among its filters.
+        page.page.goto(url)
+        page.page.locator(".handbook-search button").wait_for()
+        page.page.keyboard.press("Control+k")
+        page.page.locator("pagefind-modal").get_by_role("searchbox").fill("onerror")
+        titles = page.page.locator("pagefind-results a.pf-result-link")
+        titles.first.wait_for(timeout=15_000)
+        page.page.locator(".handbook-search-filters > summary").click()
+        platforms = page.page.locator('pagefind-filter-dropdown[filter="Platform"]')
+        platforms.locator("button.pf-dropdown-trigger").click()
+        assert "<img src=x onerror=window.__pwned=1>" in platforms.locator(".pf-dropdown-option-label").all_inner_texts()
+        assert any("<img src=x onerror=window.__pwned=1>" in title for title in titles.all_inner_texts())
+        if page.page.evaluate("() => window.__pwned !== undefined"):
+            ran.append("search")
+        handlers += [f"search: {h}" for h in page.page.evaluate(HANDLERS)]
         assert ran == []
         assert handlers == []
         assert page.outside() == []

@@ -108,3 +108,30 @@ def test_whoever_left_is_named_with_whom_to_ask_now(project: Path) -> None:
     page = _lesson_page_after(project, {"eva-jansen": eva + "left: 2020-01-31\nsuccessor: tom-bakker\n"})
     assert ('Tom Bakker</a> (vertrokken op 30 juni 2014) <span class="handbook-flag handbook-flag--critical">'
             in page) and "— vraag" not in page
+
+
+def test_search_has_its_words_and_its_filters_in_order_beside_the_index(built_site: Path) -> None:
+    """The build writes the search's words (the catalogs' `search` table)
+    and the filters the index holds, in the order a reader narrows down,
+    beside the index; handbook.js hands them to Pagefind's components."""
+    import json
+    import re
+
+    from generator.records.vocabularies import VOCABULARIES
+    from generator.site.search import FILTER_ORDER, WORDS, filter_order
+    from generator.words.catalogs import LANGUAGES, texts
+
+    written = json.loads((built_site / "site" / "pagefind" / WORDS).read_text("utf-8"))
+    assert written["words"] == texts("nl", "labels", "search")
+    assert written["words"]["input_hint"] == "Resultaten verschijnen terwijl je typt"
+    # The fixture's records have no target group: that filter is not offered.
+    assert written["filters"] == ["Soort", "Platform", "Kanaal", "Jaar", "Tag", "Niveau", "Status"]
+    # The order names filters there are (`Site.filters`); one it does not
+    # name (a new vocabulary's) comes after them.
+    assert set(FILTER_ORDER) <= {"kind", "level", "status", "year"} | {v.term for v in VOCABULARIES if v.filter}
+    assert filter_order("nl", ["Jaar", "Sector", "Soort", "Tag"]) == ["Soort", "Jaar", "Tag", "Sector"]
+    # Pagefind fills in what stands in brackets: each language has what the English words have.
+    english = {key: sorted(re.findall(r"\[[A-Z_]+\]", text)) for key, text in texts("en", "labels", "search").items()}
+    for language in LANGUAGES:
+        assert {key: sorted(re.findall(r"\[[A-Z_]+\]", text))
+                for key, text in texts(language, "labels", "search").items()} == english, language

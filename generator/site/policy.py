@@ -19,8 +19,9 @@ import hashlib
 import re
 from typing import AnyStr, Iterable
 
-# Script types a browser does not run (the theme keeps its settings in one).
-DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+# Script types a browser does not run (the theme keeps its settings in one;
+# search's result template is another, read by Pagefind's components).
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json", "text/pagefind-template"})
 
 
 def script_hash(text: str) -> str:

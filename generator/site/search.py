@@ -9,9 +9,18 @@ interface the theme's header opens (`overrides/main.html`).
 What it indexes is chosen in the pages: the part of a page marked
 `data-pagefind-body` (the article of every page that is not a list; see
 `overrides/main.html`), without what is marked `data-pagefind-ignore` (the
-footer of record pages). Record pages carry their filters (kind, the
-vocabularies that are filters, level, status, year) as `data-pagefind-filter`. Pagefind reads each
-page's article only (`ROOT`): what surrounds it is never indexed.
+handbook's own words, the facts, the footer of record pages). Record pages
+carry their filters (kind, the vocabularies that are filters, level,
+status, year) as `data-pagefind-filter`, and as `data-pagefind-meta` their
+title, kind, date and the names of their filters' terms (which Pagefind
+searches too, but never shows in an excerpt; `templates/_front.md.j2`).
+Pagefind reads each page's article only (`ROOT`): what surrounds it is
+never indexed.
+
+Beside the index it writes the words of the search's interface in the
+site's language (`WORDS`: the catalogs' `search` table, Pagefind's own keys
+among them) and the filters in the order a reader narrows a question down
+(`FILTER_ORDER`); `handbook.js` hands them to Pagefind's components.
 
 `handbook build` runs Pagefind in a process of its own while it audits the
 same pages (`build.build_site`): both only read them, on two cores.
@@ -34,10 +43,21 @@ from typing import IO
 
 import cbor2
 
+from ..words.catalogs import texts
+from ..words.labels import LABELS
 from ..words.messages import say
 
 # The folder in the site that holds the index and the interface.
 BUNDLE = "pagefind"
+# The interface's words and the order of its filters, beside the index.
+WORDS = "handbook-search.json"
+
+# The filters in the order a reader narrows a question down: what kind of
+# record, on which platform, for whom, through which channel, when; then
+# the finer ones. (The keys of their names in the `labels` catalogs, as
+# `Site.filters` names them; a filter not listed here comes after these,
+# by name.)
+FILTER_ORDER = ("kind", "platform", "target_group", "channel", "year", "tag", "level", "status")
 
 
 # Not indexed: the permalink signs of headings and the footer of record
@@ -59,8 +79,10 @@ class Indexing:
     """Pagefind at work on a built site, in a process of its own (it runs
     beside the audit of the same pages)."""
 
-    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path, own_group: bool = True) -> None:
+    def __init__(self, process: subprocess.Popen, log: IO[bytes], bundle: Path, language: str,
+                 own_group: bool = True) -> None:
         self.process, self.log, self.bundle, self.own_group = process, log, bundle, own_group
+        self.language = language
 
     def wait(self) -> None:
         """Until the index is written; SearchIndexFailed when it was not."""
@@ -73,7 +95,7 @@ class Indexing:
         if code != 0:
             detail = output.strip().splitlines()[-3:]
             raise SearchIndexFailed(say("search_failed", detail="pagefind: " + " / ".join(detail)))
-        canonical_filters(self.bundle)
+        write_words(self.bundle, self.language, canonical_filters(self.bundle))
 
     def stop(self) -> None:
         """Stop it, when the build failed or was stopped elsewhere: its whole
@@ -109,7 +131,7 @@ def start_indexing(site: Path, language: str, env: dict[str, str] | None = None,
     except OSError as failure:
         log.close()
         raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None
-    return Indexing(process, log, output if output is not None else site / BUNDLE, own_group)
+    return Indexing(process, log, output if output is not None else site / BUNDLE, language, own_group)
 
 
 # Set by `handbook serve` for its engine: each build of the preview gets an index.
@@ -254,7 +276,7 @@ def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -
     return name
 
 
-def canonical_filters(bundle: Path) -> None:
+def canonical_filters(bundle: Path) -> list[str]:
     """Pagefind writes the values of each filter, and the filters, in an order
     that changes from run to run (a hash map's), so the index would differ
     between two builds of the same commit. Put them in a fixed order: values
@@ -262,7 +284,9 @@ def canonical_filters(bundle: Path) -> None:
 
     This reads Pagefind's index format (`pagefind-entry.json`, the `.pf_meta`
     file and `filter/*.pf_filter`); anything else than what it expects stops
-    the build rather than leaving an index that may not work."""
+    the build rather than leaving an index that may not work. Returns the
+    names of the filters."""
+    names: set[str] = set()
     try:
         entry_path = bundle / "pagefind-entry.json"
         entry = json.loads(entry_path.read_text("utf-8"))
@@ -281,8 +305,28 @@ def canonical_filters(bundle: Path) -> None:
                 old_path.unlink()
                 filters.append([name, _write(bundle / "filter", f"{language}_", ".pf_filter", content, 7)])
             meta[3] = filters
+            names.update(name for name, _ in filters)
             meta_path.unlink()
             details["hash"] = _write(bundle, f"pagefind.{language}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
         entry_path.write_text(json.dumps(entry, separators=(",", ":"), ensure_ascii=False), "utf-8")
     except (OSError, ValueError, KeyError, TypeError, EOFError, cbor2.CBORDecodeError) as failure:
         raise SearchIndexFailed(say("search_unreadable", detail=str(failure))) from None
+    return sorted(names)
+
+
+def filter_order(language: str, present: list[str]) -> list[str]:
+    """The names of the filters the index holds (`present`), in
+    `FILTER_ORDER`; any other after them, by name. A filter no page has
+    (no record has a tag yet) is not offered: it would narrow to nothing."""
+    ordered = [LABELS[language][key] for key in FILTER_ORDER]
+    return [name for name in ordered if name in present] + [name for name in present if name not in ordered]
+
+
+def write_words(bundle: Path, language: str, filters: list[str]) -> None:
+    """The interface's words and its filters, in `bundle` beside the index
+    (the same bytes for the same index: the build stays reproducible)."""
+    content = {"filters": filter_order(language, filters), "words": texts(language, "labels", "search")}
+    try:
+        (bundle / WORDS).write_text(json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1) + "\n", "utf-8")
+    except OSError as failure:
+        raise SearchIndexFailed(say("search_failed", detail=failure.strerror)) from None

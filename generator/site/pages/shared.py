@@ -416,7 +416,9 @@ class Site:
         that is a filter come from `record` (by the vocabulary's uses) or,
         on a term's own page, from `terms` (term -> ids). A lesson is also
         found by the terms of its campaigns in a vocabulary lessons do not
-        name themselves: the target groups its campaigns wanted to reach."""
+        name themselves: the target groups its campaigns wanted to reach.
+        The kind comes first: a search result says it (`_front.md.j2`).
+        Search offers them in `search.FILTER_ORDER`, by the same keys."""
         L = self.L
         pairs = [(L["kind"], L[kind])]
         for v in VOCABULARIES:
