@@ -139,6 +139,12 @@ def project_for(size: int, work: Path, seed: int) -> tuple[Path, str]:
     from benchmarks.synth import synthesize
 
     synthesize(project, size, seed)
+    # The handbook's manager (mkdocs.yml names the example's): the first of the synthetic people still here,
+    # so that the dashboard and the manager's page carry what a manager's do.
+    manager = next(p.stem for p in sorted((project / "data" / "people").glob("*.*"))
+                   if "\nleft:" not in p.read_text("utf-8"))
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^    manager: .*$", f"    manager: {manager}", config.read_text("utf-8")), "utf-8")
     # The lesson the first search must find: its title holds a word no other record has.
     lesson = sorted((project / "data" / "lessons").glob("*.yml"))[len(list((project / "data" / "lessons").glob("*.yml"))) // 2]
     text = lesson.read_text("utf-8")

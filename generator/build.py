@@ -31,7 +31,8 @@ from .project.published import check_published, shown_path
 from .progress import counting_turns
 from .site.render import message_html, render
 from .site.search import BUNDLE, Indexing, SearchIndexFailed, start_indexing
-from .project.settings import THEME_REFERENCE, Settings, SettingsError, build_date, build_epoch, read_settings
+from .project.settings import (THEME_REFERENCE, Settings, SettingsError, build_date, build_epoch, check_manager,
+                               read_settings)
 from .records.load import ReadCache, check_docs_folder, load_catalog
 from .words.messages import say
 from .project.write import (
@@ -86,6 +87,8 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
                            text_checks=text_checks)
     check_published(settings.sources, problems)
     check_docs_folder(project, settings.docs_dir, problems, catalog)
+    if catalog is not None:
+        check_manager(settings, catalog.people, problems)
     if catalog is None or problems.errors:
         raise BuildFailed(say("check_found_errors"), problems)
     return catalog
@@ -122,7 +125,7 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls,
                 settings.contact_details, settings.site_url, settings.site_name,
-                links_from_source=engine == "zensical")
+                links_from_source=engine == "zensical", manager=settings.manager)
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
 

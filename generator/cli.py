@@ -92,6 +92,19 @@ def _catalog(project: Path, problems: Problems, progress: bool = False):
     return load_catalog(project, problems, today, progress=progress)
 
 
+def _manager(project: Path) -> str | None:
+    """The manager mkdocs.yml names (`extra.handbook.manager`), so that the
+    report gives each item to the person the dashboard gives it to."""
+    from .project.settings import SettingsError, read_settings
+
+    if not (project / "mkdocs.yml").is_file():
+        return None
+    try:
+        return read_settings(project).manager
+    except SettingsError:
+        return None  # `check` and `build` say what is wrong with it
+
+
 @main.command()
 @_speaks
 @_project_option
@@ -106,13 +119,15 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
     catalog = _catalog(project, problems, wanted(progress))
     if (project / "mkdocs.yml").is_file():  # what the build publishes besides the records
         from .project.published import check_published
-        from .project.settings import SettingsError, read_settings
+        from .project.settings import SettingsError, check_manager, read_settings
         from .records.load import check_docs_folder
 
         try:
             settings = read_settings(project)
             check_published(settings.sources, problems)
             check_docs_folder(project, settings.docs_dir, problems, catalog)
+            if catalog is not None:
+                check_manager(settings, catalog.people, problems)
         except SettingsError as failure:
             problems.error("mkdocs.yml", failure.line, 1, str(failure).removeprefix("mkdocs.yml: "))
     if strict and catalog is not None and not problems.errors:
@@ -149,7 +164,7 @@ def report(project: Path, form: str) -> None:
         click.echo(say("report_has_errors"), err=True)
         sys.exit(1)
     report_problems(problems, stream=sys.stderr)  # warnings, beside the report
-    health = health_report(catalog)
+    health = health_report(catalog, _manager(project))
     if form == "json":
         click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
         return
@@ -158,8 +173,8 @@ def report(project: Path, form: str) -> None:
         items = health.findings[name]
         click.echo(f"\n{finding_title(name, language())}: {len(items)}")
         for item in items:
-            owner = f" [{item.owner}]" if item.owner and name == "overdue-reviews" else ""
-            click.echo(f"  {one_line(item.path)}: {one_line(item.detail)}{owner}")
+            who = f" [{item.who}]" if item.who else ""  # who acts on it, as the dashboard says
+            click.echo(f"  {one_line(item.path)}: {one_line(item.detail)}{who}")
     click.echo("\n" + say("accounts_per_platform"))
     for platform, counts in sorted(health.accounts_per_platform.items()):
         click.echo(f"  {platform}: {counts['active']}/{counts['dormant']}/{counts['archived']}")

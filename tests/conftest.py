@@ -98,11 +98,19 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return Together(config, log)
 
 
+# The line of mkdocs.yml that names the example handbook's manager.
+MANAGER = "    manager: eva-smit\n"
+
+
 def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Path:
     """The project's own mkdocs.yml, hand-written pages and theme overrides,
-    with the given data folder: what a real checkout has."""
+    with the given data folder: what a real checkout has. The manager it
+    names is one of the example handbook's people: with other data, the
+    handbook names no manager (as a new handbook starts)."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert MANAGER in config
+    (target / "mkdocs.yml").write_text(config if data == EXAMPLE_DATA else config.replace(MANAGER, ""), "utf-8")
     shutil.copytree(ROOT / "handbook", target / "handbook", ignore=shutil.ignore_patterns("records"))
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(data, target / "data")
@@ -189,6 +197,12 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
         project = copy_project(folder / "project", FIXTURE_DATA)
         shutil.rmtree(project / "data")
         synthesize(project, SYNTHETIC_RECORDS, seed=3)
+        # Its manager: the first of the synthetic people who has not left.
+        manager = next(p.stem for p in sorted((project / "data" / "people").glob("*.*"))
+                       if "\nleft:" not in p.read_text("utf-8"))
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace(
+            "    show_contact_details: false\n", f"    show_contact_details: false\n    manager: {manager}\n"), "utf-8")
         previous = os.umask(0o022)
         try:
             with fixture_epoch():

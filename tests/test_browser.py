@@ -35,7 +35,7 @@ PAGE_KINDS = {
     "figures": "records/figures/",
     "timeline": "records/timeline/",
     "reference": "reference/",
-    "owner": "records/owners/thomas-mulder/",
+    "manager": "records/people/eva-smit/",
 }
 # Pages whose tables a reader compares: at 1,280 px none may hide a column
 # behind a horizontal scroll.
@@ -390,6 +390,37 @@ def test_the_dashboard_summary_is_on_the_first_screen(sites, watched) -> None:
     assert page.locator(".handbook-headline").count() == 6
     box = summary.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 900 + 120  # in view, or nearly, without scrolling far
+
+
+def test_the_backlog_and_a_person_s_to_do_list_work_on_a_desk_and_on_a_phone(sites, watched, phone) -> None:
+    """At 1,280 and at 390 px: nothing scrolls sideways; every row of the
+    backlog has one link; a name in "who has what to do" leads to that
+    person's list, in view, whose first row leads to its record."""
+    one_link = ("() => [...document.querySelectorAll('article ul[data-pagefind-ignore] > li')]"
+                ".filter(li => li.querySelectorAll('a').length !== 1).map(li => li.textContent)")
+    wide = "() => document.documentElement.scrollWidth <= window.innerWidth"
+    for screen, height in ((watched, 900), (phone, 844)):
+        page = screen.page
+        page.goto(sites["nl"] + PAGE_KINDS["dashboard"])
+        assert page.evaluate(wide), "the dashboard scrolls sideways"
+        assert page.locator("article ul[data-pagefind-ignore] > li").count() >= 40
+        assert page.evaluate(one_link) == []
+        who = page.locator("article a[href$='people/eva-smit/#to-do']")
+        who.click()
+        page.wait_for_url("**/records/people/eva-smit/#to-do")
+        heading = page.locator("article h2#to-do")
+        heading.wait_for()
+        box = heading.bounding_box()
+        assert box is not None and 0 <= box["y"] <= height, box
+        assert page.evaluate(wide), "the person's page scrolls sideways"
+        assert [h.removesuffix("¶") for h in page.locator("article h2").all_inner_texts()] == [
+            "Te doen (27)", "Wat deze persoon beheert"]
+        first = page.locator("article h2#to-do ~ ul li a").first
+        target = first.get_attribute("href")
+        first.click()
+        page.wait_for_load_state()
+        assert page.url.split("#")[0].endswith(target.split("#")[0].lstrip("./")), (page.url, target)
+        assert screen.outside() == [] and screen.errors == []
 
 
 @pytest.mark.parametrize("lesson", ["dialoogmoe-2023", "facebook-boven-hyves-2011", "vacatures-in-facebookgroepen-2024"])

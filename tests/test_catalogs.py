@@ -384,5 +384,5 @@ def test_a_label_about_a_number_takes_the_form_of_that_number() -> None:
     assert counted("total_lessons", 0, "nl") == "0 lessen, de nieuwste eerst"
     assert counted("total_lessons", 1234, "nl") == "1.234 lessen, de nieuwste eerst"
     assert counted("total_people", 1, "en") == "1 person"
-    assert counted("and_others", 1, "nl") == "en 1 ander"
+    assert counted("and_more_campaigns", 1, "nl") == "En nog 1 oudere campagne."
     assert counted("headline_lessons", 1, "nl", year=2026) == "les in 2026"

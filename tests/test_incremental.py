@@ -29,12 +29,12 @@ def test_one_changed_record_rewrites_only_the_pages_that_show_it(project: Path) 
     assert rewritten == showing == [
         "campaigns/linkedin-ict-2024.md",
         "dashboard.md",  # the lesson is proposed and has no recommendation
+        "feed.md",  # the page of the feed of new lessons
         "lessons/index.md",
         "lessons/luister-eerst.md",  # "made again in" links to the edited lesson
         "lessons/weer-gezonden.md",
         "lists/lessons-by-status.md",
-        "owners/eva-jansen.md",  # what Eva owns: the lesson she wrote
-        "people/eva-jansen.md",
+        "people/eva-jansen.md",  # what Eva wrote and must do: the lesson has no recommendation
         "timeline/2024.md",  # the timeline's page of that year
     ]
     assert figures.changed == len(rewritten) + 3  # and records.json, feed.xml and home.snippet

@@ -1,5 +1,5 @@
-"""What readers are led to: the dashboard's summary and who acts, owner
-pages, what we already know, honest figures, the home page and the feed."""
+"""What readers are led to: the dashboard's summary and who acts, a page
+per person, what we already know, honest figures, the home page and the feed."""
 
 from __future__ import annotations
 
@@ -41,28 +41,45 @@ def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) ->
         ("low", "dormant-accounts", 9),
         ("low", "lessons-without-recommendation", 2),
     ]
-    assert rows[0][3] == "de manager"
-    # Long lists: the first ten, and the rest counted (they are on the owners' pages).
+    # Actions go to people: the manager by name (mkdocs.yml names her).
+    assert [who for *_, who in rows] == [
+        "Eva Smit, de manager", "de kennisborger van de campagne", "de kennisborger van de campagne",
+        "Eva Smit, de manager", "de eigenaar", "Eva Smit, de manager",
+        "de kennisborger van de campagne", "de eigenaar", "de auteur"]
+    # Long lists: the first ten, and one link to the whole list.
     overdue = dashboard.split('{ #overdue-reviews }', 1)[1].split("\n## ", 1)[0]
     assert overdue.count("<li>") == 10
-    assert "En nog 6, op de pagina&#39;s van hun eigenaren: " in overdue
-    assert re.search(r'En nog 6, .*?<a href="\.\./owners/[a-z-]+/">[^<]+</a> \(\d\)', overdue)
+    assert ('<p class="handbook-more" data-pagefind-ignore><a href="../lists/findings/overdue-reviews/">'
+            "En nog 6: de hele lijst (16)</a> →</p>") in overdue
     dates = re.findall(r"te beoordelen vóór (\d+ \w+ (\d{4}))", overdue)
     assert [int(year) for _, year in dates] == sorted(int(year) for _, year in dates)  # most overdue first
     assert "Lees de pagina na, werk bij wat niet meer klopt en zet een nieuwe datum." in overdue
-    assert 'href="../owners/' in overdue and ">Bewerk dit record</a>" in overdue
+    assert ('<li><a href="../accounts/flickr-werkplek/">dijkstroom-werkplek</a> · te beoordelen vóór 1 juni 2020 · '
+            "te doen door Lotte Jansen</li>") in overdue
+    assert "Bewerk dit record" not in dashboard and "owners/" not in dashboard
     # The headline figures, this year against last; "1 les", not "1 lessen".
     assert re.search(r'<span class="handbook-headline__value">1</span><span class="handbook-headline__label">'
                      r'les in 2026</span><span class="handbook-headline__change">−1 t.o.v. 2025</span>', dashboard)
 
 
-def test_an_owner_page_lists_what_to_do_and_what_to_hand_over(example: Path) -> None:
-    thomas = page(example, "owners/thomas-mulder.md")
-    assert thomas.startswith('---\ntitle: "Wat Thomas Mulder beheert"')
-    assert "Deze persoon is vertrokken zonder opvolger: wijs iemand aan" in thomas
-    assert "## Te doen" in thomas and "Kennis van vertrokken mensen zonder opvolger" in thomas
-    person = page(example, "people/thomas-mulder.md")
-    assert '<a href="../../owners/thomas-mulder/">Wat Thomas Mulder beheert</a>' in person
+def test_a_person_s_page_says_what_they_must_do_first_then_what_they_own_and_wrote(example: Path) -> None:
+    eva = page(example, "people/eva-smit.md")
+    headings = re.findall(r"^## (.+?) \{", eva, re.MULTILINE)
+    assert headings == ["Te doen (27)", "Wat deze persoon beheert"]  # she wrote no lesson
+    assert "Eva Smit is de manager van het handboek: wat geen eigenaar zelf kan oplossen, staat ook hier." in eva
+    todo = eva.split("## Te doen", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^### (.+?) \{", todo, re.MULTILINE)[:2] == [
+        "Kennis van vertrokken mensen zonder opvolger (5)",  # the most severe first
+        "Leerdoelen van afgeronde campagnes die geen les beantwoordt (4)"]
+    # Who left: when, who took over, and where their work went; no second page.
+    thomas = page(example, "people/thomas-mulder.md")
+    assert "<p>Thomas Mulder is vertrokken op 30 september 2024, zonder opvolger.</p>" in thomas
+    assert "<p>Dit heeft nog niemand overgenomen: Eva Smit, de manager, wijst een opvolger aan.</p>" in thomas
+    assert "## Te doen" not in thomas  # what he owned is someone else's to do now
+    joost = page(example, "people/joost-bakker.md")
+    assert ('<p>Joost Bakker is vertrokken op 30 juni 2014; opvolger: <a href="../lotte-jansen/">Lotte Jansen</a>.</p>'
+            in joost)
+    assert "<p>Wat hieronder staat, beheert nu Lotte Jansen.</p>" in joost
 
 
 def test_a_campaign_page_shows_what_we_already_know(example: Path) -> None:

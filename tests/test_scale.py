@@ -158,3 +158,38 @@ def test_the_pager_reaches_any_page_of_a_long_list_in_three_clicks() -> None:
         assert len(clicks) == total
         worst = max(worst, max(clicks.values()))
     assert worst == 3
+
+
+def test_every_and_more_of_the_backlog_leads_to_a_list_that_holds_all_of_them(generated: Path) -> None:
+    """The dashboard shows the first rows of each kind of finding and the
+    first people with something to do; a person's page the first rows of
+    each kind: every "and N more" leads to a paged list of exactly all of
+    them, the shown ones first, every row with one link."""
+    from .test_backlog import MORE, _generated, _list_rows, _rows, _target
+
+    pages = ["dashboard.md"] + sorted(p.relative_to(generated).as_posix() for p in (generated / "people").glob("*.md"))
+    followed = []
+    for page in pages:
+        text = (generated / page).read_text("utf-8")
+        for block in re.split(r"^#{2,3} ", text, flags=re.MULTILINE):
+            for href, more, total in MORE.findall(block):
+                first = _generated(_target(page, href))
+                if first == "lists/who-acts.md":
+                    shown = block.split("<tbody>", 1)[1].count("<tr>")
+                    whole = sum(_generated_rows(generated, first))
+                else:
+                    shown = len(_rows(block))
+                    rows = _list_rows(generated, first)
+                    assert all(row.count("<a ") == 1 for _, row in rows), first
+                    whole = len(rows)
+                assert (shown + int(more), whole) == (int(total), int(total)), (page, first)
+                followed.append(first)
+    assert "lists/who-acts.md" in followed
+    assert any(first.startswith("lists/findings/") for first in followed)
+    assert any(first.startswith("lists/to-do/") for first in followed)  # someone has more than ten of a kind
+
+
+def _generated_rows(generated: Path, first: str) -> list[int]:
+    """The rows of the table on each page of a paged table."""
+    pages = [generated / first, *sorted((generated / first[:-3]).glob("*.md"))]
+    return [page.read_text("utf-8").split("<tbody>", 1)[1].count("<tr>") for page in pages]

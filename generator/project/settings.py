@@ -15,10 +15,11 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from ..words.catalogs import LANGUAGES
-from ..words.messages import say
+from ..words.messages import quote, say
+from ..words.problems import Problems, suggest
 from .published import Sources
 
 # The years a record's dates and the build date may fall in: recruitment on the web began in the
@@ -69,6 +70,12 @@ class Settings:
     # on their pages; never of people who left. Off unless set.
     contact_details: bool = False
     site_url: str | None = None  # site_url in mkdocs.yml: where the site is published (absolute feed links)
+    # extra.handbook.manager: the person id of the manager, who acts on what
+    # no one record owner can (knowledge of someone who left, accounts
+    # without an owner, a mistake made again); and where it is written
+    # (line, column), for the warning when it names nobody the records know.
+    manager: str | None = None
+    manager_at: tuple[int, int] = (1, 1)
     site_name: str = "Wervingshandboek"
     scripts: tuple[str, ...] = ()  # extra_javascript: script files in the docs folder the pages load
     # Every path or address mkdocs.yml names beside the folders (style sheets,
@@ -130,6 +137,10 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
     contact_details = handbook.get("show_contact_details", False) if isinstance(handbook, dict) else False
     if not isinstance(contact_details, bool):
         raise SettingsError("extra.handbook.show_contact_details in mkdocs.yml must be true or false")
+    manager = handbook.get("manager") if isinstance(handbook, dict) else None
+    manager_at = _position(config_file, ("extra", "handbook", "manager"))
+    if manager is not None and not isinstance(manager, str):
+        raise SettingsError(say("manager_not_an_id", value=repr(manager)[:60]), manager_at[0])
     custom_dir = getattr(config.theme, "custom_dir", None)
     docs_dir = Path(config.docs_dir)
     data = (project / "data").absolute()
@@ -152,6 +163,8 @@ def read_settings(project: Path, language: str | None = None) -> Settings:
         contact_details=contact_details,
         site_url=str(config.site_url) if config.site_url else site_from_environment(os.environ),
         site_name=str(config.site_name),
+        manager=manager or None,
+        manager_at=manager_at,
     )
 
 
@@ -168,6 +181,36 @@ def site_from_environment(environment: Mapping[str, str]) -> str | None:
     if not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*/?", address):
         return None
     return address if address.endswith("/") else address + "/"
+
+
+def check_manager(settings: Settings, people: Collection[str], problems: Problems) -> None:
+    """A warning, at its place in mkdocs.yml, when the manager named there
+    is nobody in the records: the site is built all the same, and what the
+    manager should do is then given to nobody (the dashboard says so)."""
+    if settings.manager is None or settings.manager in people:
+        return
+    line, column = settings.manager_at
+    problems.warning("mkdocs.yml", line, column,
+                     say("manager_unknown", value=quote(settings.manager), hint=suggest(settings.manager, people)))
+
+
+def _position(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column (from 1) of the value at `keys` in mkdocs.yml, read
+    as YAML nodes (tags such as !ENV are left unread); (1, 1) when it is not
+    written there (inherited, or absent)."""
+    import yaml
+
+    try:
+        node = yaml.compose(config_file.read_text("utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 1, 1
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return 1, 1
+        node = next((value for name, value in node.value if getattr(name, "value", None) == key), None)
+        if node is None:
+            return 1, 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def source_from_environment(environment: Mapping[str, str]) -> str | None:

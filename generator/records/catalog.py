@@ -284,9 +284,11 @@ class Catalog:
         return self.reviews.get((kind, ident), NO_REVIEW)
 
     def left_without_successor(self, person: str | None) -> bool:
-        """True when `person` left and nobody took over their knowledge."""
+        """True when `person` left and nobody took over their knowledge: no
+        successor, or every successor in the chain left too (the pages then
+        say "zonder opvolger" beside the name, as `taken_over_by` finds)."""
         entry = self.people.get(person) if person is not None else None
-        return entry is not None and entry.record.left is not None and entry.record.successor is None
+        return entry is not None and entry.record.left is not None and self.taken_over_by(person) is None
 
     def taken_over_by(self, person: str) -> str | None:
         """Who now holds what `person` held: the first successor in the chain

@@ -11,7 +11,7 @@ this module only gathers them into findings.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -56,7 +56,8 @@ def finding_title(name: str, language: str = "en") -> str:
 # How bad each finding is, and who acts on it (what they should do is the
 # label 'action_' + name). Knowledge that left with someone is lost for good
 # unless someone takes it over; an unanswered learning goal is the mistake
-# the handbook exists to prevent (seed 001); the rest is upkeep.
+# the handbook exists to prevent (seed 001); the rest is upkeep. The actor
+# is a role; `who_acts` turns it into the one person who acts on each item.
 SEVERITY = {
     "left-without-successor": "critical",
     "unanswered-goals": "high",
@@ -100,13 +101,18 @@ class Item:
     id: str
     path: str  # the record's file
     detail: str  # in words, for the command line
-    owner: str | None = None  # person id, where the finding is grouped by owner
+    owner: str | None = None  # person id: whom the record names for what the finding is about
     facts: dict[str, Any] = field(default_factory=dict)  # the same, as data, for pages in any language
+    # Person id of who is to act on it now (`who_acts`); None when nobody can
+    # be named (no manager in the settings). The dashboard and that person's
+    # page both read it, so they agree on who must do what.
+    who: str | None = None
 
 
 @dataclass
 class Report:
     today: date
+    manager: str | None = None  # who acts for the manager now (`acting`), if anyone
     findings: dict[str, list[Item]] = field(default_factory=dict)
     accounts_per_platform: dict[str, Counter] = field(default_factory=dict)
     level_balance: dict[str, Counter] = field(default_factory=dict)
@@ -115,6 +121,7 @@ class Report:
     def as_json(self) -> dict[str, Any]:
         return {
             "as_of": self.today.isoformat(),
+            "manager": self.manager,
             "findings": {
                 name: {
                     "title": finding_title(name),
@@ -132,10 +139,51 @@ class Report:
         }
 
 
-def report(c: Catalog) -> Report:
-    """The findings, read from the catalog's relations and review verdicts."""
+def acting(c: Catalog, person: str | None) -> str | None:
+    """Who acts for `person` now: they themselves while they work here; when
+    they left, whoever took over their work (through everyone who took over
+    and left in turn, `Catalog.taken_over_by`); None when nobody did, or
+    `person` is nobody the handbook knows."""
+    if person is None or person not in c.people:
+        return None
+    if c.people[person].record.left is None:
+        return person
+    return c.taken_over_by(person)
+
+
+def who_acts(c: Catalog, name: str, item: Item, manager: str | None) -> str | None:
+    """The one person who is to act on `item` of finding `name`, by its
+    ACTOR: the manager (`manager`, already as `acting` gives it), or the
+    person the record names for it (a campaign's knowledge owner, a record's
+    owner, a lesson's author; an account's backup owner stands in for its
+    owner). Whoever took over from someone who left acts for them; where
+    nobody did, the manager acts, who must name someone. A proposed lesson
+    is reviewed by the knowledge owner of its first campaign, or by the
+    manager when that is its own author."""
+    actor = ACTOR[name]
+    if actor == "manager":
+        return manager
+    if actor == "reviewer":
+        lesson = c.lessons[item.id].record
+        owners = [c.campaigns[k].record.knowledge_owner for k in lesson.campaigns if k in c.campaigns]
+        reviewer = acting(c, owners[0]) if owners else None
+        return reviewer if reviewer is not None and reviewer != acting(c, lesson.author) else manager
+    candidates = [item.owner]
+    if item.kind == "account":
+        candidates.append(c.accounts[item.id].record.backup_owner)
+    for person in candidates:
+        now = acting(c, person)
+        if now is not None:
+            return now
+    return manager
+
+
+def report(c: Catalog, manager: str | None = None) -> Report:
+    """The findings, read from the catalog's relations and review verdicts;
+    each item with who is to act on it (`manager`: the person id the
+    settings name as the manager, or None)."""
     today = c.today
-    out = Report(today)
+    out = Report(today, acting(c, manager))
     findings: dict[str, list[Item]] = {name: [] for name in FINDINGS}
 
     for cid, entry in sorted(c.campaigns.items()):
@@ -241,8 +289,9 @@ def report(c: Catalog) -> Report:
     findings["left-without-successor"] = list(merged.values())
     # Most overdue first; never reviewed before anything with a date.
     findings["overdue-reviews"].sort(key=lambda item: (item.facts["date"] or "", item.kind, item.id))
-    out.findings = findings
-    out.headlines = headlines(c, findings)
+    out.findings = {name: [replace(item, who=who_acts(c, name, item, out.manager)) for item in items]
+                    for name, items in findings.items()}
+    out.headlines = headlines(c, out.findings)
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, full_lists, home, indexes, overview, owners, records, terms
+from . import dashboard, full_lists, home, indexes, overview, records, terms
 from .shared import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
@@ -20,7 +20,6 @@ PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     dashboard.jobs,
     home.jobs,
     overview.jobs,
-    owners.jobs,
     records.jobs,
     full_lists.jobs,
     terms.jobs,

@@ -1,21 +1,20 @@
-"""The knowledge-health dashboard: on one screen what is wrong, how bad it
-is and who acts; then each kind of finding, most severe first, with what to
-do, who should do it and the first entries (the rest are on the owners'
-pages)."""
+"""The knowledge-health dashboard: a backlog to work. On one screen what is
+wrong, how bad it is and who acts; then who has what to do (each person
+linked to their list, on their own page); then each kind of finding, most
+severe first, with what to do and its first rows, each naming who acts
+(every row one link, to its record), and a link to the whole list."""
 
 from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ...records.health import ACTOR, BY_SEVERITY, SEVERITY, Report
+from ...records.health import BY_SEVERITY, SEVERITY, Report
 from ...words.labels import format_number
-from .findings import entry
-from ..render import Raw, join, link
-from .shared import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site, owner_path
+from .findings import FIRST, MOST_PEOPLE, WHO_ACTS, actor, capped, finding_list, who_rows
+from ..render import link
+from .shared import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site
 
 PATH = "dashboard.md"
-# Entries shown per kind of finding; the rest are counted and on owner pages.
-FIRST = 10
 
 
 def _headline(site: Site, key: str, value: float | None, previous: float | None) -> dict[str, Any]:
@@ -29,25 +28,6 @@ def _headline(site: Site, key: str, value: float | None, previous: float | None)
     return {"label": site.headline_label(key, value), "value": shown, "change": change}
 
 
-def _more_owners(site: Site, items: list) -> Any:
-    """Who has the entries the dashboard does not list: links to their pages, with how many."""
-    counts: dict[str, int] = {}
-    for item in items:
-        if item.owner in site.c.people:
-            counts[item.owner] = counts.get(item.owner, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], site.person_name(kv[0])))
-    shown = [Raw("{} ({})").format(link(site.person_name(p), site.rel(PATH, owner_path(p))), n)
-             for p, n in ranked[:MOST_OWNERS]]
-    if len(ranked) > MOST_OWNERS:  # a handbook of thousands of people keeps a short dashboard
-        shown.append(link(site.counted("and_others", len(ranked) - MOST_OWNERS),
-                          site.rel(PATH, "people/index.md")))
-    return join(shown)
-
-
-# The owners a dashboard section names for the entries it does not list.
-MOST_OWNERS = 20
-
-
 def dashboard_page(site: Site, health: Report) -> Page:
     L, c = site.L, site.c
     sections = []
@@ -59,12 +39,15 @@ def dashboard_page(site: Site, health: Report) -> Page:
             "count": len(items),
             "severity": SEVERITY[name],
             "severity_label": L[f"severity_{SEVERITY[name]}"],
-            "actor": L[f"actor_{ACTOR[name]}"],
+            "actor": actor(site, name, health.manager),
             "action": L[f"action_{name}"],
-            "entries": [entry(site, PATH, name, item) for item in items[:FIRST]],
-            "more": len(items) - FIRST if len(items) > FIRST else 0,
-            "more_owners": _more_owners(site, items[FIRST:]),
+            "rows": capped(site, PATH, name, items, finding_list(name), shown=FIRST),
         })
+    people = site.people_to_do
+    more_people = None
+    if len(people) > MOST_PEOPLE:
+        more_people = link(L["and_more_all"].format(n=site.number(len(people) - MOST_PEOPLE),
+                                                    count=site.number(len(people))), site.rel(PATH, WHO_ACTS))
     platforms = sorted(health.accounts_per_platform, key=lambda p: site.names["platform"][p].casefold())
     balance = [
         {"link": site.campaign_link(PATH, cid), "foundation": counts["foundation"], "execution": counts["execution"]}
@@ -74,8 +57,11 @@ def dashboard_page(site: Site, health: Report) -> Page:
     return Page(PATH, "dashboard.md.j2", {
         "title": L["dashboard"],
         "as_of": health.today,
+        "no_manager": health.manager is None,
         "headlines": [_headline(site, h.key, h.value, h.previous) for h in health.headlines],
         "sections": sections,
+        "who": who_rows(site, PATH, people[:MOST_PEOPLE]),
+        "who_more": more_people,
         "accounts": [
             {"platform": site.term_link(PATH, "platform", p),
              "active": health.accounts_per_platform[p]["active"],
@@ -99,4 +85,3 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     if only is not None:
         return []
     return [(PATH, lambda: dashboard_page(site, site.health))]
-

@@ -113,7 +113,9 @@ def people_table(site: Site, number: int = 1) -> Page:
             site.record_link(path, "person", k),
             c.people[k].record.role,
             c.people[k].record.team,
-            site.day(c.people[k].record.left) if c.people[k].record.left else "",
+            # Someone who left: when, and who to ask now.
+            Raw("{} {}").format(site.day(c.people[k].record.left), site.ask_now(path, k))
+            if c.people[k].record.left else "",
         ] for k in people],
     })
 

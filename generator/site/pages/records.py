@@ -11,7 +11,9 @@ from ...records.catalog import FIGURES, Entry
 from ...records.models import Account, Campaign, Guideline, Lesson, Person
 from ...records.text import gist
 from ..render import Raw, link
-from .shared import Job, Page, Site, chart_of, owner_path, record_path, wanted
+from ...records.health import BY_SEVERITY, SEVERITY
+from .findings import TO_DO_ANCHOR, capped, to_do_list
+from .shared import Job, Page, Site, chart_of, record_path, wanted
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
                                  GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY,
                                  SUCCESSOR_OF, SUPERSEDES, of)
@@ -225,17 +227,40 @@ def platform_page(site: Site, ident: str) -> Page:
 
 
 def person_page(site: Site, entry: Entry) -> Page:
+    """One page per person: what they are; for someone who left, when and
+    who took over; what they must do (first, when there is anything); what
+    they own; what they wrote."""
     c, L = site.c, site.L
     person: Person = entry.record
     path = record_path("person", entry.id)
-    groups = [
+    owned = [
         ("ran_campaigns", site.capped(path, CAMPAIGNS_RUN_BY, entry.id)),
         ("secures_campaigns", site.capped(path, CAMPAIGNS_SECURED_BY, entry.id)),
-        ("wrote_lessons", site.capped(path, LESSONS_BY_AUTHOR, entry.id)),
         ("owns_guidelines", site.capped(path, GUIDELINES_OWNED_BY, entry.id)),
         ("owns_accounts", site.capped(path, ACCOUNTS_OWNED_BY, entry.id)),
         ("backs_up_accounts", site.capped(path, ACCOUNTS_BACKED_UP_BY, entry.id)),
     ]
+    todo = []
+    for name in BY_SEVERITY:
+        items = site.to_do(entry.id).get(name, [])
+        if items:
+            todo.append({
+                "title": L[f"finding_{name}"],
+                "severity": SEVERITY[name],
+                "severity_label": L[f"severity_{SEVERITY[name]}"],
+                "action": L[f"action_{name}"],
+                "rows": capped(site, path, name, items, to_do_list(entry.id, name), named=False),
+            })
+    # Where what they own goes: to who took over, or (while nobody has) to the manager to settle.
+    handover, now, manager = None, c.taken_over_by(entry.id) if person.left else None, site.health.manager
+    if person.left is not None and now is not None:
+        handover = L["handover_left"].format(name=site.person_name(now))
+    elif person.left is not None and manager is not None:
+        handover = L["handover_left_alone"].format(name=site.person_name(manager))
+    elif person.left is not None:
+        handover = L["handover_left_nobody"]
+    elif any(items["total"] for _, items in owned):
+        handover = L["handover_staying"]
     return Page(path, "person.md.j2", {
         "crumbs": site.record_crumbs(path, "person"),
         "for_authors": Raw("{} <code>{}</code>").format(L["person_id"], entry.id),
@@ -244,13 +269,22 @@ def person_page(site: Site, entry: Entry) -> Page:
         "title": person.name,
         "role": person.role,
         "team": person.team,
+        "manager": entry.id == site.health.manager,
         "email": site.contact(person)[0],
         "phone": site.contact(person)[1],
         "left": person.left,
         "successor": site.person(path, person.successor) if person.successor else None,
-        "successor_of": [site.person(path, k) for k in c.of(SUCCESSOR_OF, entry.id)],
-        "groups": [{"label": L[key], "entries": items} for key, items in groups if items["total"]],
-        "owner_page": site.rel(path, owner_path(entry.id)),
+        # Whom they took over from, and when those left (who to ask now is this person).
+        "successor_of": [Raw("{} ({} {})").format(site.record_link(path, "person", k), L["left_on"],
+                                                  site.day(c.people[k].record.left))
+                         if c.people[k].record.left else site.record_link(path, "person", k)
+                         for k in c.of(SUCCESSOR_OF, entry.id)],
+        "todo": todo,
+        "todo_count": sum(group["rows"]["total"] for group in todo),
+        "todo_anchor": TO_DO_ANCHOR,
+        "handover": handover,
+        "groups": [{"label": L[key], "entries": items} for key, items in owned if items["total"]],
+        "wrote": site.capped(path, LESSONS_BY_AUTHOR, entry.id),
         "body": person.body,
         "tags": site.tags(path, person.tags),
         "source": site.source(entry),

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import quote, urlencode
 
 from ...records.catalog import Catalog, Entry, Review
-from ...records.health import Report, report
+from ...records.health import SEVERITIES, SEVERITY, Item, Report, report
 from ...words.labels import LABELS, counted, format_day, format_money, format_number
 from ...words.messages import NEW_FILE_NAMES, speaking
 from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
@@ -75,11 +75,6 @@ def _relative(from_folder: str, target: str) -> str:
 def record_path(kind: str, ident: str) -> str:
     """The generated page of a record (a guideline's page is its platform's)."""
     return f"{FOLDERS[kind]}/{ident}.md"
-
-
-def owner_path(person: str) -> str:
-    """The page of everything one person owns ("Wat ik beheer")."""
-    return f"owners/{person}.md"
 
 
 def term_path(term: str, ident: str) -> str:
@@ -173,8 +168,12 @@ class Site:
 
     def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
                  directory_urls: bool = True, contact_details: bool = False, site_url: str | None = None,
-                 site_name: str = "Wervingshandboek", links_from_source: bool = False) -> None:
+                 site_name: str = "Wervingshandboek", links_from_source: bool = False,
+                 manager: str | None = None) -> None:
         self.c = catalog
+        # The person id mkdocs.yml names as the manager (extra.handbook.manager):
+        # who acts on what no record's own people can (`health.who_acts`).
+        self.manager = manager
         # Where a relative address in a page's HTML starts: MkDocs leaves HTML
         # as it is, so the browser reads it from the page's address
         # ('records/lessons/x/'); Zensical reads it, like a Markdown link, from
@@ -195,7 +194,7 @@ class Site:
     def prepare(self) -> None:
         """Work out now what many pages read (the findings, the lesson table),
         so that two processes making pages do not both work it out."""
-        self._findings_by_owner  # noqa: B018 - computes self.health on the way
+        self.people_to_do  # noqa: B018 - computes self.health and everyone's to-dos on the way
         self.c.prepare()
 
     def _term(self, term: Any) -> str:
@@ -287,14 +286,17 @@ class Site:
         person: Person = self.c.people[ident].record
         text = link(person.name, self.url(frm, "person", ident))
         if person.left is not None:
-            text = Raw("{} ({} {})").format(text, self.L["left_on"], self.day(person.left))
-            now = self.c.taken_over_by(ident)
-            if now is None:
-                text = Raw("{} {}").format(text, flag(self.L["no_successor"], "critical"))
-            else:
-                text = Raw("{} — {} {}").format(text, self.L["ask"],
-                                                link(self.c.people[now].record.name, self.url(frm, "person", now)))
+            text = Raw("{} ({} {}) {}").format(text, self.L["left_on"], self.day(person.left),
+                                               self.ask_now(frm, ident))
         return text
+
+    def ask_now(self, frm: str, ident: str) -> Raw:
+        """Beside someone who left: who to ask now ("— vraag Lotte Jansen",
+        linked), or the warning that nobody took over."""
+        now = self.c.taken_over_by(ident)
+        if now is None:
+            return flag(self.L["no_successor"], "critical")
+        return Raw("— {} {}").format(self.L["ask"], link(self.c.people[now].record.name, self.url(frm, "person", now)))
 
     def contact(self, person: Person) -> tuple[str | None, str | None]:
         """The e-mail address and phone number a page may show: those of
@@ -375,8 +377,9 @@ class Site:
 
     @functools.cached_property
     def health(self) -> Report:
-        """The knowledge-health findings, gathered once for every page that shows them."""
-        return report(self.c)
+        """The knowledge-health findings, gathered once for every page that
+        shows them, each item with the person who acts on it."""
+        return report(self.c, self.manager)
 
     def members(self, relation: Relation, key: str) -> list[str]:
         """The records of a relation as lists show them (sorted by `entries`)."""
@@ -392,17 +395,29 @@ class Site:
                 "people": self._person_order, "guidelines": sorted}[relation.records]
 
     @functools.cached_property
-    def _findings_by_owner(self) -> dict[str, dict[str, list[Any]]]:
-        grouped: dict[str, dict[str, list[Any]]] = {}
+    def _to_do(self) -> dict[str, dict[str, list[Item]]]:
+        grouped: dict[str, dict[str, list[Item]]] = {}
         for name, items in self.health.findings.items():
             for item in items:
-                if item.owner is not None:
-                    grouped.setdefault(item.owner, {}).setdefault(name, []).append(item)
+                if item.who is not None:
+                    grouped.setdefault(item.who, {}).setdefault(name, []).append(item)
         return grouped
 
-    def findings_of(self, person: str) -> dict[str, list[Any]]:
-        """The findings `person` is to act on, by finding name, in report order."""
-        return self._findings_by_owner.get(person, {})
+    def to_do(self, person: str) -> dict[str, list[Item]]:
+        """What `person` is to act on, by finding name, in report order: the
+        items the dashboard gives to them (`Item.who`), and no others."""
+        return self._to_do.get(person, {})
+
+    @functools.cached_property
+    def people_to_do(self) -> list[tuple[str, int, str]]:
+        """(person, how many items, the most severe of them) for everyone
+        with something to do: the most severe first, then the most items."""
+        rows = []
+        for person, found in self._to_do.items():
+            worst = min((SEVERITIES.index(SEVERITY[name]) for name in found), default=len(SEVERITIES) - 1)
+            rows.append((person, sum(map(len, found.values())), SEVERITIES[worst]))
+        return sorted(rows, key=lambda row: (SEVERITIES.index(row[2]), -row[1], self.person_name(row[0]).casefold(),
+                                             row[0]))
 
     @staticmethod
     def review(review: Review) -> dict[str, Any]:
@@ -571,8 +586,10 @@ class Site:
         return [{"link": self.term_link(frm, "platform", k), "detail": ""} for k in (ids if ordered else sorted(ids))]
 
     def person_items(self, frm: str, ids: Iterable[str], ordered: bool = False) -> list[dict[str, Any]]:
+        """People in a list: each with their role; someone who left with
+        when, and who to ask now (`person`)."""
         people = self.c.people
-        return [{"link": self.record_link(frm, "person", k), "detail": people[k].record.role}
+        return [{"link": self.person(frm, k), "detail": people[k].record.role}
                 for k in (ids if ordered else self._person_order(ids))]
 
 
