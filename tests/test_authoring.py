@@ -59,7 +59,7 @@ def test_every_kind_scaffolds_a_valid_commented_record_once(project: Path, kind:
     result = new(project, kind, "--no-input", *extra, *flags)
     path = f"data/{FOLDERS[kind]}/{IDS[kind]}.yml"
     known = [
-        "What we already know (1 lessons apply; foundation first):",
+        "What we already know (1 lesson applies; foundation first):",
         "  - Luister, en reageer binnen een dag (foundation, data/lessons/luister-en-reageer)",
         "Still open in similar earlier campaigns:",
         "  - Wat kost een stagiair via Hyves? (hyves-stage-2010)",
@@ -232,10 +232,15 @@ def test_workflows_run_the_readme_commands_with_least_privilege() -> None:
     # Nothing for the workflow as a whole; each job asks for what it needs.
     assert check["permissions"] == {} and "secrets" not in str(check)
     assert check["jobs"]["check"]["permissions"] == {"contents": "read"}
-    build_steps = [step.get("run") for step in publish["jobs"]["build"]["steps"] if step.get("run")]
-    assert build_steps == ["make site"]
+    build_steps = [step for step in publish["jobs"]["build"]["steps"] if step.get("run")]
+    # First where Pages publishes the site (read only, the job's own token), then the README's command.
+    ask, build = build_steps
+    assert ask["run"].startswith('address="$(gh api "repos/${GITHUB_REPOSITORY}/pages" --jq .html_url || true)"')
+    assert ask["env"] == {"GH_TOKEN": "${{ github.token }}"}
+    assert build["run"] == "make site"
+    assert build["env"] == {"HANDBOOK_SITE_URL": "${{ steps.pages.outputs.address }}"}
     assert publish["permissions"] == {}
-    assert publish["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert publish["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert publish["concurrency"] == {"group": "publish", "cancel-in-progress": False}
     uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]

@@ -184,7 +184,7 @@ def test_in_a_terminal_what_we_know_comes_before_the_learning_goals_are_asked(tm
                                 input=answers, env={"SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     answers.check()
     assert result.exit_code == 0, result.output
-    known = result.output.index("Wat we al weten (1 lessen gelden; fundament eerst):")
+    known = result.output.index("Wat we al weten (1 les geldt; fundament eerst):")
     asked = result.output.index("Wat willen we ervan leren?")
     assert known < asked
     assert result.output.count("Wat we al weten") == 1

@@ -20,7 +20,7 @@ from ..records.catalog import Catalog
 from ..records.writing import slugify
 from pydantic import TypeAdapter, ValidationError
 
-from ..words.messages import VALUE_NAMES, choice, code_of, kind_name, quote, say
+from ..words.messages import VALUE_NAMES, choice, code_of, kind_name, quote, say, say_counted
 from ..words.messages import field as field_name
 from ..records.record_file import render_record
 from ..records.models import MODELS
@@ -315,7 +315,7 @@ def already_known(catalog: Catalog, answers: dict[str, Any], limit: int = 10) ->
     scenario = answers.get("scenario")
     lessons, total = catalog.applicable_lessons(platforms, channels, scenario, limit=limit)
     questions = catalog.open_questions(platforms, channels, scenario, limit=limit)
-    lines = [say("known_header", total=total)]
+    lines = [say_counted("known_header", total)]
     for lesson_id in lessons:
         lesson = catalog.lessons[lesson_id].record
         recurring = catalog.recurring(lesson_id)

@@ -22,7 +22,7 @@ from contextvars import ContextVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalogs import CODES, DEFAULT, LANGUAGES, locale, texts
+from .catalogs import CODES, DEFAULT, LANGUAGES, locale, plural, texts
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
@@ -48,6 +48,12 @@ def set_language(name: str | None) -> None:
 
 def say(key: str, **values: object) -> str:
     return texts(_language.get(), "messages")[key].format(**values)
+
+
+def say_counted(key: str, n: int, **values: object) -> str:
+    """A message about `n` things, in the form `n` takes in the language of
+    the run ("1 les geldt", "2 lessen gelden"; the catalog's plural forms)."""
+    return plural(_language.get(), "messages", key, n).format(n=n, **values)
 
 
 def word(context: str, key: str) -> str:
