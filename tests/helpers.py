@@ -185,6 +185,10 @@ class _Links(HTMLParser):
         for attribute in ("href", "src"):
             if values.get(attribute):
                 self.refs.append((tag, attribute, values[attribute]))
+        # A picture's other drawings (a chart's narrow one): each candidate's address.
+        for candidate in (values.get("srcset") or "").split(","):
+            if candidate.strip():
+                self.refs.append((tag, "srcset", candidate.split()[0]))
 
 
 def _parse(file: Path) -> _Links:

@@ -42,10 +42,9 @@ PAGE_KINDS = {
 TABLE_PAGES = ["campaign", "platform", "channel", "account-register", "dashboard", "figures",
                "person"]
 # Tables whose key columns must stay in view on a 390 px phone: (page, table, key column headers).
+# The tables of results (figures, campaign, platform): test_figures_on_a_phone.
 KEY_COLUMNS = [
     ("account-register", 0, ["Account", "Status", "Eigenaar"]),
-    ("campaign", 1, ["Kanaal", "Sollicitaties", "Aangenomen", "Kosten per aanname"]),
-    ("figures", 0, ["Kanaal", "Sollicitaties", "Aangenomen", "Kosten per aanname"]),
 ]
 FITS = """() => [...document.querySelectorAll('article table')].map(t => [t.scrollWidth, t.clientWidth])"""
 VISIBLE = """([index, headers]) => {
@@ -61,6 +60,50 @@ VISIBLE = """([index, headers]) => {
         return h + ': ' + (shown ? 'shown' : 'hidden');
     });
 }"""
+
+
+# Every chart of the page, as drawn: the smallest of its texts in CSS px.
+# An SVG shown by <img> has no DOM to measure, so its own file (the drawing
+# <picture> chose, `currentSrc`) is read as text (parsed into a document,
+# it would break the page's style policy): a text's size in the SVG's units
+# (matplotlib writes `<text style="font-size: 9px; …">`), times the width
+# the image is shown at, over the width of its viewBox. Then every table
+# with a cost per hire: its headings, hidden or not and whether each lies
+# inside the window, whether it scrolls sideways, and the note over it that
+# names its hidden columns.
+FIGURES = """async () => {
+    const charts = [];
+    for (const img of document.querySelectorAll('article img')) {
+        await img.decode();
+        const svg = await (await fetch(img.currentSrc)).text();
+        const box = /<svg\\b[^>]*\\bviewBox="([^"]*)"/.exec(svg)[1].split(/[\\s,]+/).map(Number);
+        const sizes = [...svg.matchAll(/<text\\b[^>]*>/g)].map(([tag]) => {
+            const size = /font-size:\\s*([\\d.]+)px/.exec(tag);
+            return size ? Number(size[1]) : NaN;  // a text without a size fails the test
+        });
+        const shown = img.getBoundingClientRect().width;
+        charts.push({src: img.currentSrc.split('/charts/')[1], texts: sizes.length,
+                     smallest: Math.round(100 * Math.min(...sizes) * shown / box[2]) / 100});
+    }
+    const tables = [];
+    for (const table of document.querySelectorAll('article table')) {
+        const headings = [...table.querySelectorAll('thead th')];
+        if (!headings.some(h => h.textContent.trim() === 'Kosten per aanname')) continue;
+        const columns = headings.map(h => {
+            const r = h.getBoundingClientRect();
+            const state = getComputedStyle(h).display === 'none' ? 'hidden'
+                : r.left >= 0 && r.right <= document.documentElement.clientWidth ? 'in view' : 'out of view';
+            return [h.textContent.trim(), state];
+        });
+        let note = table.closest('.md-typeset__scrollwrap') || table;
+        do { note = note.previousElementSibling; } while (note && !note.matches('.handbook-left-out, h2, table'));
+        const noted = note && note.matches('.handbook-left-out') && note.getBoundingClientRect().height > 0
+            && getComputedStyle(note).visibility === 'visible' ? note.textContent.trim() : null;
+        tables.push({columns, scrolls: table.scrollWidth > table.clientWidth, note: noted});
+    }
+    return {charts, tables, page_scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth};
+}"""
+FIGURE_PAGES = {"figures": 2, "campaign": 0, "platform": 1}  # page kind: its charts
 
 
 @pytest.fixture(scope="module")
@@ -377,6 +420,44 @@ def test_no_table_hides_a_column_at_1280_px(sites, watched, kind: str) -> None:
 def test_key_columns_stay_in_view_on_a_phone(sites, phone, kind: str, index: int, headers: list[str]) -> None:
     phone.page.goto(sites["nl"] + PAGE_KINDS[kind])
     assert phone.page.evaluate(VISIBLE, [index, headers]) == [f"{h}: shown" for h in headers]
+
+
+def test_figures_on_a_phone(sites, phone, watched) -> None:
+    """On a phone 390 px wide every chart's text is at least 11 px (the wide
+    drawing, shrunk, was 3.7 to 4.6 px); a table of results keeps its first
+    column, the hires and the cost per hire in view without scrolling
+    sideways, and says which columns it leaves out. At 1,280 px every
+    column is there and no chart's text is smaller than 9.5 px (it was
+    8.7 px on a platform's page)."""
+    for kind, count in FIGURE_PAGES.items():
+        phone.page.goto(sites["nl"] + PAGE_KINDS[kind])
+        seen = phone.page.evaluate(FIGURES)
+        assert len(seen["charts"]) == count, (kind, seen["charts"])
+        for chart in seen["charts"]:
+            assert chart["texts"] > 10 and chart["smallest"] >= 11, (kind, chart)
+        assert seen["tables"] and not seen["page_scrolls"], kind
+        for table in seen["tables"]:
+            states = dict(table["columns"])
+            assert not table["scrolls"] and "out of view" not in states.values(), (kind, table)
+            assert states["Kosten per aanname"] == "in view" and states.get("Aangenomen", "in view") == "in view", (
+                kind, table)
+            # Its first column (the one-row table of a platform has none that names a row).
+            assert table["columns"][0][1] == "in view" or table["columns"][0][0] == "Bereik", (kind, table)
+            hidden = [name for name, state in table["columns"] if state == "hidden"]
+            if hidden:
+                assert table["note"] and table["note"].startswith("Op een smal scherm zonder de kolommen "), (kind, table)
+                named = table["note"].removeprefix("Op een smal scherm zonder de kolommen ").split(";")[0]
+                assert re.split(r", | en ", named) == hidden, (kind, table)
+        assert any(table["note"] for table in seen["tables"]), kind
+
+        watched.page.goto(sites["nl"] + PAGE_KINDS[kind])
+        seen = watched.page.evaluate(FIGURES)
+        assert len(seen["charts"]) == count, (kind, seen["charts"])
+        for chart in seen["charts"]:
+            assert chart["smallest"] >= 9.5, (kind, chart)
+        for table in seen["tables"]:
+            assert {state for _, state in table["columns"]} == {"in view"} and not table["scrolls"], (kind, table)
+            assert table["note"] is None, (kind, table)
 
 
 def test_the_dashboard_summary_is_on_the_first_screen(sites, watched) -> None:

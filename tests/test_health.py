@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.build import generate_pages
@@ -84,12 +85,38 @@ def test_charts_are_static_svg_and_the_same_bytes_every_build(example_nl: Path, 
     generate_pages(project)
     built = [{p.name: p.read_bytes() for p in sorted((folder / "handbook/records/charts").glob("*.svg"))}
              for folder in (example_nl, project)]
-    assert sorted(built[0]) == ["channels.svg", "goal-coverage.svg", "platforms.svg", "years.svg"]
+    # Each drawn twice: wide, and narrow for a phone.
+    assert sorted(built[0]) == ["channels.narrow.svg", "channels.svg", "goal-coverage.narrow.svg",
+                                "goal-coverage.svg", "platforms.narrow.svg", "platforms.svg",
+                                "years.narrow.svg", "years.svg"]
     assert built[0] == built[1]
     for name, svg in built[0].items():
         text = svg.decode("utf-8")
         assert "<script" not in text and "http://www.w3.org" in text, name
         assert not re.search(r'(?:href|src)="(?!#)', text), name  # nothing but its own ids
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_a_highlighted_chart_is_what_matplotlib_draws(narrow: bool) -> None:
+    """A platform's chart is the whole chart with a few styles changed in its
+    text, not a drawing of its own: the same bytes as drawing it, for a
+    label of one line and (drawn, as bold moves its lines) of several."""
+    from generator.site.charts import Bars
+
+    labels = ["LinkedIn", "Eigen website (werken-bij-site)", "X (voorheen Twitter)"]
+    bars = Bars("Aannames en kosten per aanname, per platform", labels,
+                {"Aangenomen": [14, 2, None], "Kosten per aanname": [1771.4, 5800, None]},
+                {"Aangenomen": str, "Kosten per aanname": lambda v: f"€ {v:.0f}"},
+                notes={"Kosten per aanname": ["n = 14", "n = 2", "n = 0"]}, narrow=narrow)
+    whole = bars.svg()
+    for highlight in range(len(labels)):
+        picked = bars.svg(highlight)
+        assert picked == bars._drawn(highlight), highlight
+        # Its label (each line, on each panel that has labels) and its two values bold, the other bars pale.
+        lines = bars.names[highlight].count("\n") + 1
+        assert picked.count("font-weight: 700") - whole.count("font-weight: 700") == (2 if narrow else 1) * lines + 2
+        assert picked.count("fill-opacity") == 2 * (len(labels) - 1)
+    assert whole == bars._drawn(None)
 
 
 def test_every_record_is_in_the_export_with_its_page(project: Path) -> None:

@@ -99,7 +99,7 @@ def goal_coverage(site: Site) -> dict[int, float]:
     return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
 
 
-def hires_bars(site: Site, group: str, names: dict[str, str]) -> charts.Bars:
+def hires_bars(site: Site, group: str, names: dict[str, str], narrow: bool = False) -> charts.Bars:
     """Hires and cost per hire per channel or platform, each cost with the
     number of hires it rests on."""
     L, figures = site.L, site.c.figures[group]
@@ -112,31 +112,38 @@ def hires_bars(site: Site, group: str, names: dict[str, str]) -> charts.Bars:
         formats={L["hires"]: site.number, money: site.money},
         axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
         notes={money: [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys]},
+        narrow=narrow,
     )
 
 
 def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
-    """Every chart, by path: each drawn on its own when asked for (so two
-    processes can share them). The charts of a group are one figure, built
-    once in the process that first asks for one, each page's bar picked out."""
+    """Every chart, by path, and beside it its narrow drawing for a phone
+    (`charts.narrow_path`; the `chart` macro of `_html.j2` shows either):
+    each drawn on its own when asked for (so two processes can share them).
+    The charts of a group are one figure a width, built once in the process
+    that first asks for one, each page's bar picked out."""
     c, L = site.c, site.L
     makers: dict[str, Callable[[], str]] = {}
     for group, names, whole in (("channel", site.names["channel"], CHANNEL_CHART),
                                 ("platform", site.names["platform"], PLATFORM_CHART)):
-        figure = cache(partial(hires_bars, site, group, names))
-        makers[whole] = lambda figure=figure: figure().svg()
-        for index, key in enumerate(c.figures[group]):
-            makers[chart_of(group, key)] = lambda figure=figure, index=index: figure().svg(index)
+        for narrow in (False, True):
+            figure = cache(partial(hires_bars, site, group, names, narrow))
+            name = charts.narrow_path if narrow else str
+            makers[name(whole)] = lambda figure=figure: figure().svg()
+            for index, key in enumerate(c.figures[group]):
+                makers[name(chart_of(group, key))] = lambda figure=figure, index=index: figure().svg(index)
 
-    def years() -> str:
+    def years(narrow: bool) -> str:
         campaigns = {int(y): len(c.of(CAMPAIGNS_OF_YEAR, y))
                      for y in {str(e.record.period.start.year) for e in c.campaigns.values()}}
         lessons = {int(y): len(c.of(LESSONS_OF_YEAR, y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
-        return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number)
+        return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number,
+                            narrow=narrow)
 
-    makers[YEARS_CHART] = years
-    makers[COVERAGE_CHART] = lambda: charts.years(L["chart_coverage"], {L["answered_share"]: goal_coverage(site)},
-                                                  site.number, percent=True)
+    for narrow, name in ((False, str), (True, charts.narrow_path)):
+        makers[name(YEARS_CHART)] = partial(years, narrow)
+        makers[name(COVERAGE_CHART)] = lambda narrow=narrow: charts.years(
+            L["chart_coverage"], {L["answered_share"]: goal_coverage(site)}, site.number, percent=True, narrow=narrow)
     return makers
 
 
