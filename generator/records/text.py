@@ -305,6 +305,9 @@ def plain_text(text: str) -> str:
 GIST_LENGTH = 220
 
 
+# Every list that names a lesson shows its gist: at 10,000 records some
+# 110,000 entries of 12,000 texts. Each text is parsed once per process.
+@lru_cache(maxsize=None)
 def gist(text: str, length: int = GIST_LENGTH) -> str:
     """What a Markdown field says first, as plain text for a list: the words
     of its first paragraph (link texts, not addresses), up to the end of its
