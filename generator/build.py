@@ -10,6 +10,7 @@ leaves the previous site as it was.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -293,8 +294,7 @@ def build_site(
         raise BuildFailed(say("zensical_outside", project=root, site=target))
     problems = Problems()
     catalog = checked_catalog(project, settings, problems, timings, progress, text_checks=text_checks)
-    unknown_repository(settings, problems)
-    unknown_address(settings, problems)
+    unknown_addresses(settings, problems)
     try:
         # The generated folder is the engine's input: held until the engine
         # has read it, so a second build (another language) cannot change it.
@@ -305,32 +305,27 @@ def build_site(
         raise BuildFailed(str(refused), problems) from None
 
 
-def unknown_repository(settings: Settings, problems: Problems) -> None:
-    """A warning, once a build, when the site does not know the address of
-    its repository (edit links, new lessons in the browser). The site is
-    built all the same, without the links that would lead nowhere."""
-    if settings.source_url is not None:
+def unknown_addresses(settings: Settings, problems: Problems) -> None:
+    """A warning, once a build, for each address the site does not know,
+    located at the line of mkdocs.yml where it would be set. Without the
+    repository's: no edit links, no new lessons in the browser (links
+    that would lead nowhere are left out). Without its own: the feed links
+    its lessons by relative addresses, which a feed reader cannot open
+    (built by the publishing workflow, it knows). The site is built all
+    the same."""
+    # (the line's pattern, the warning): site_url where it stands, set or in its comment
+    missing = [(pattern, key) for pattern, key, known in ((r"extra:", "no_source_url", settings.source_url),
+                                                          (r"(?:#\s*)?site_url:", "no_site_url", settings.site_url))
+               if known is None]
+    if not missing:
         return
     try:
         lines = settings.config_file.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-    extra = next((number for number, line in enumerate(lines, 1) if line.startswith("extra:")), 1)
-    problems.warning("mkdocs.yml", extra, 1, say("no_source_url"))
-
-
-def unknown_address(settings: Settings, problems: Problems) -> None:
-    """A warning, once a build, when the site does not know its own address:
-    the feed then links its lessons by relative addresses, which a feed
-    reader cannot open. Built by the publishing workflow, it knows."""
-    if settings.site_url is not None:
-        return
-    try:
-        lines = settings.config_file.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    line = next((number for number, text in enumerate(lines, 1) if text.lstrip("# ").startswith("site_url:")), 1)
-    problems.warning("mkdocs.yml", line, 1, say("no_site_url"))
+    for pattern, key in missing:
+        line = next((number for number, text in enumerate(lines, 1) if re.match(pattern, text)), 1)
+        problems.warning("mkdocs.yml", line, 1, say(key))
 
 
 def _engine(project: Path, settings: Settings, target: Path, timings: dict[str, float],

@@ -57,19 +57,20 @@ def texts(language: str, domain: str, context: str | None = None) -> dict[str, s
 
 
 @cache
-def plural_texts(language: str, domain: str) -> dict[str, tuple[str, ...]]:
+def plural_texts(language: str, domain: str) -> dict[str, tuple[tuple[str, ...], str]]:
     """The entries of a catalog that depend on a number ("1 les", "2
-    lessen"): key -> its forms, in the order of the catalog's
-    `Plural-Forms`. As `texts`: what a language being added lacks, or
-    gives with other placeholders, is read from the English catalog."""
-    own = {message.id[0]: tuple(message.string) for message in _catalog(language, domain)
+    lessen"): key -> its forms, in the order of the `Plural-Forms` of the
+    language they are read from, and that language. As `texts`: what a
+    language being added lacks, or gives with other placeholders, is read
+    from the English catalog (and takes English's rule)."""
+    own = {message.id[0]: (tuple(message.string), language) for message in _catalog(language, domain)
            if message.pluralizable and all(message.string) and not message.fuzzy}
     if language == CODES:
         return own
     english = plural_texts(CODES, domain)
-    return {**english, **{key: forms for key, forms in own.items()
-                          if key not in english or {placeholders(form) for form in forms}
-                          == {placeholders(form) for form in english[key]}}}
+    return {**english, **{key: entry for key, entry in own.items()
+                          if key not in english or {placeholders(form) for form in entry[0]}
+                          == {placeholders(form) for form in english[key][0]}}}
 
 
 @cache
@@ -83,17 +84,8 @@ def plural_rule(language: str, domain: str) -> Callable[[int], int]:
 
 def plural(language: str, domain: str, key: str, n: int) -> str:
     """Entry `key` in the form number `n` takes in `language` (not yet filled in)."""
-    forms = plural_texts(language, domain)[key]
-    if key not in _own_plurals(language, domain):  # read from English: English's rule
-        language = CODES
-    return forms[min(plural_rule(language, domain)(n), len(forms) - 1)]
-
-
-@cache
-def _own_plurals(language: str, domain: str) -> frozenset[str]:
-    english = plural_texts(CODES, domain)
-    return frozenset(key for key, forms in plural_texts(language, domain).items()
-                     if language == CODES or forms is not english.get(key))
+    forms, read_from = plural_texts(language, domain)[key]
+    return forms[min(plural_rule(read_from, domain)(n), len(forms) - 1)]
 
 
 def placeholders(text: str) -> frozenset[str] | None:
