@@ -22,6 +22,7 @@ from typing import Iterable
 import yaml
 
 from .site.audit import audit_site, in_sources
+from .site.drawings import Drawings, cache_folder
 from .records.catalog import Catalog
 from .site.pages import Site, plan
 from .site.pages.shared import record_path
@@ -126,7 +127,8 @@ def write_pages(catalog: Catalog, settings: Settings, problems: Problems, timing
     started = time.perf_counter()
     site = Site(catalog, settings.language, settings.source_url, settings.directory_urls,
                 settings.contact_details, settings.site_url, settings.site_name,
-                links_from_source=engine == "zensical", manager=settings.manager)
+                links_from_source=engine == "zensical", manager=settings.manager,
+                drawings=Drawings(cache_folder(settings.project)))
     jobs = plan(site, only)
     tree = GeneratedTree(settings.generated)
 

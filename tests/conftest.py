@@ -38,6 +38,11 @@ GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "examp
           # and publishes it where the publishing workflow found GitHub Pages has it.
           "HANDBOOK_SITE_URL": "https://example-org.github.io/wervingshandboek/"}
 os.environ.update(GITHUB)
+# The charts one test's build draws are read by every later build that
+# shows the same figures (generator/site/drawings.py), in this run and the
+# next: each build of the example records drew them again, most of its
+# generation. The tests of drawing itself set a folder of their own, or none.
+os.environ["HANDBOOK_CACHE"] = str(ROOT / ".cache" / "tests")
 
 # Run from a shell's background job (`make test &`, nohup), this process
 # starts with Ctrl-C ignored, and every command a test starts would inherit

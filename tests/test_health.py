@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,7 @@ from generator.build import generate_pages
 from generator.cli import main
 from generator.records.health import ACTOR, FINDINGS, SEVERITY
 
-from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, copy_project
+from .conftest import EXAMPLE_DATA, FIXTURE_EPOCH, ROOT, copy_project
 from .helpers import in_english
 
 
@@ -81,8 +85,10 @@ def test_charts_are_static_svg_and_the_same_bytes_every_build(example_nl: Path, 
     """The example handbook's charts as its build (shared) made them, and as a
     second generation in another folder makes them."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    monkeypatch.setenv("HANDBOOK_CACHE", "")  # drawn here, whatever the shared build read from the drawings kept
     project = copy_project(tmp_path / "tweede", EXAMPLE_DATA)
     generate_pages(project)
+    assert not (project / ".cache").exists()
     built = [{p.name: p.read_bytes() for p in sorted((folder / "handbook/records/charts").glob("*.svg"))}
              for folder in (example_nl, project)]
     # Each drawn twice: wide, and narrow for a phone.
@@ -94,6 +100,60 @@ def test_charts_are_static_svg_and_the_same_bytes_every_build(example_nl: Path, 
         text = svg.decode("utf-8")
         assert "<script" not in text and "http://www.w3.org" in text, name
         assert not re.search(r'(?:href|src)="(?!#)', text), name  # nothing but its own ids
+
+
+GENERATE = ("import sys; from pathlib import Path; from generator.build import generate_pages; "
+            "generate_pages(Path('.')); print('matplotlib' in sys.modules)")
+
+
+def test_a_chart_is_drawn_once_and_again_when_what_it_shows_changes(tmp_path: Path, monkeypatch) -> None:
+    """The charts are kept by what they show (generator/site/drawings.py):
+    a second build reads them without so much as loading matplotlib; new
+    figures are drawn anew; a kept drawing that is not whole is drawn again;
+    a cache that cannot be written costs nothing but the drawing."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    monkeypatch.delenv("HANDBOOK_CACHE")
+    project = copy_project(tmp_path / "handboek", EXAMPLE_DATA)
+    kept = project / ".cache" / "handbook" / "charts"
+    charts = project / "handbook" / "records" / "charts"
+
+    def generate() -> bool:
+        """Generate in a process of its own; whether it drew (loaded matplotlib)."""
+        result = subprocess.run([sys.executable, "-c", GENERATE], cwd=project, capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip() == "True"
+
+    def drawn() -> dict[str, bytes]:
+        return {p.relative_to(charts).as_posix(): p.read_bytes() for p in sorted(charts.rglob("*.svg"))}
+
+    assert generate()
+    first = drawn()
+    assert len(first) == 38 and sorted(p.name for p in kept.iterdir()) == sorted(
+        p.name for p in kept.glob("*.svg")) and len(list(kept.iterdir())) == 38
+    assert sorted(p.read_bytes() for p in kept.iterdir()) == sorted(first.values())
+
+    assert not generate()  # every chart read, none drawn
+    assert drawn() == first
+
+    whole = next(p for p in kept.iterdir() if p.read_bytes() == first["platforms.svg"])
+    whole.write_bytes(first["platforms.svg"][:5000])  # a drawing cut off (by a full disk, say)
+    assert generate()
+    assert drawn() == first and whole.read_bytes() == first["platforms.svg"]
+
+    campaign = project / "data" / "campaigns" / "ambassadeurs-linkedin-2026.yml"
+    campaign.write_text(campaign.read_text("utf-8").replace("hires: 6", "hires: 16", 1), "utf-8")
+    assert generate()
+    changed = {name for name, svg in drawn().items() if svg != first[name]}
+    # Six more hires through referrals: the chart of every channel, and referrals' own
+    assert {"channels.svg", "channels.narrow.svg", "channel/referrals.svg"} <= changed
+    assert not any(name.startswith(("platform", "years", "goal-coverage")) for name in changed)
+    assert len(list(kept.iterdir())) == 38 + len(changed)
+
+    shutil.rmtree(project / ".cache")
+    (project / ".cache").write_text("geen map", "utf-8")  # the cache cannot be made: drawn, and nothing said
+    monkeypatch.setenv("HANDBOOK_CACHE", str(project / ".cache" / "handbook"))
+    assert generate() and drawn()["years.svg"] == first["years.svg"]
 
 
 @pytest.mark.parametrize("narrow", [False, True])

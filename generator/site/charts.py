@@ -54,7 +54,8 @@ Format = Callable[[float], str]
 
 # Every chart is drawn twice: wide for a screen that shows it beside the
 # text, and narrow for a phone, where the page shows it under `<picture>`'s
-# `media` query (the `chart` macro in `_html.j2`). A phone 390 px wide has a
+# `media` query (the `chart` macro in `_html.j2`; the file beside the wide
+# one that `pages.shared.narrow_path` names). A phone 390 px wide has a
 # column of 358 CSS px. A narrow chart is NARROW_WIDTH wide, and 3.6 in
 # with the padding around it (PAD): 259 pt, shown as 346 CSS px. So it is
 # shown at its own size there and its smallest text, NARROW_TEXT = 9 pt, is
@@ -68,12 +69,6 @@ NARROW_TEXT = 9
 # no room.
 NARROW_LABEL = 18
 NARROW_TITLE = 40
-
-
-def narrow_path(path: str) -> str:
-    """Where the narrow drawing of the chart at `path` is: beside it, with
-    `.narrow` before `.svg` (no id has a dot, so no chart is named so)."""
-    return path.removesuffix(".svg") + ".narrow.svg"
 
 
 def _wrap(text: str, width: int = NARROW_LABEL, most: int = 3) -> str:

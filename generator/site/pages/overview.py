@@ -8,12 +8,11 @@ import json
 from functools import cache, partial
 from typing import Any, Callable, Iterable
 
-from .. import charts
 from ...words.labels import format_money
 from ...records.models import FOLDERS
 from ..render import link
 from .shared import (CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, PAGE_SIZE, YEARS_CHART, Job, Page, Site, chart_of,
-                   numbered, pages_of)
+                     narrow_path, numbered, pages_of)
 from ...records.relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_YEAR
 
 
@@ -99,51 +98,75 @@ def goal_coverage(site: Site) -> dict[int, float]:
     return {year: round(100 * answered / asked, 1) for year, (answered, asked) in site.c.goals_per_year.items()}
 
 
-def hires_bars(site: Site, group: str, names: dict[str, str], narrow: bool = False) -> charts.Bars:
-    """Hires and cost per hire per channel or platform, each cost with the
-    number of hires it rests on."""
+def _charts():
+    """The drawing code, imported only when a chart is drawn: matplotlib
+    takes most of a second to import, and a build usually finds every chart
+    it shows already drawn (`drawings`)."""
+    from .. import charts
+    return charts
+
+
+def hires_shown(site: Site, group: str, names: dict[str, str]) -> dict[str, Any]:
+    """What the chart of hires and cost per hire per channel or platform
+    shows, as plain data (each cost with the number of hires it rests on):
+    what `hires_bars` draws, and what its drawing is kept by."""
     L, figures = site.L, site.c.figures[group]
     keys = list(figures)
-    money = L["cost_per_hire"]
-    return charts.Bars(
-        L["chart_channels" if group == "channel" else "chart_platforms"],
-        [names[k] for k in keys],
-        {L["hires"]: [figures[k]["hires"] for k in keys], money: [figures[k]["cost_per_hire"] for k in keys]},
-        formats={L["hires"]: site.number, money: site.money},
+    return {
+        "language": site.language,
+        "title": L["chart_channels" if group == "channel" else "chart_platforms"],
+        "labels": [names[k] for k in keys],
+        "series": [[L["hires"], [figures[k]["hires"] for k in keys]],
+                   [L["cost_per_hire"], [figures[k]["cost_per_hire"] for k in keys]]],
+        "notes": [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys],
+    }
+
+
+def hires_bars(site: Site, shown: dict[str, Any], narrow: bool = False) -> Any:
+    """The chart `hires_shown` describes (a `charts.Bars`)."""
+    (hires, counts), (money, costs) = shown["series"]
+    return _charts().Bars(
+        shown["title"], shown["labels"], {hires: counts, money: costs},
+        formats={hires: site.number, money: site.money},
         axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
-        notes={money: [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys]},
+        notes={money: shown["notes"]},
         narrow=narrow,
     )
 
 
 def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
     """Every chart, by path, and beside it its narrow drawing for a phone
-    (`charts.narrow_path`; the `chart` macro of `_html.j2` shows either):
-    each drawn on its own when asked for (so two processes can share them).
-    The charts of a group are one figure a width, built once in the process
-    that first asks for one, each page's bar picked out."""
+    (`narrow_path`; the `chart` macro of `_html.j2` shows either): each
+    drawn on its own when asked for (so two processes can share them), or
+    read from the drawings kept (`site.drawings`). The charts of a group are
+    one figure a width, built once in the process that first draws one of
+    them, each page's bar picked out."""
     c, L = site.c, site.L
     makers: dict[str, Callable[[], str]] = {}
     for group, names, whole in (("channel", site.names["channel"], CHANNEL_CHART),
                                 ("platform", site.names["platform"], PLATFORM_CHART)):
+        shown = hires_shown(site, group, names)
         for narrow in (False, True):
-            figure = cache(partial(hires_bars, site, group, names, narrow))
-            name = charts.narrow_path if narrow else str
-            makers[name(whole)] = lambda figure=figure: figure().svg()
-            for index, key in enumerate(c.figures[group]):
-                makers[name(chart_of(group, key))] = lambda figure=figure, index=index: figure().svg(index)
+            figure = cache(partial(hires_bars, site, shown, narrow))
+            name = narrow_path if narrow else str
+            for path, index in [(whole, None)] + [(chart_of(group, key), i) for i, key in enumerate(c.figures[group])]:
+                makers[name(path)] = partial(site.drawings.get, {"bars": shown, "narrow": narrow, "highlight": index},
+                                             lambda figure=figure, index=index: figure().svg(index))
 
-    def years(narrow: bool) -> str:
-        campaigns = {int(y): len(c.of(CAMPAIGNS_OF_YEAR, y))
-                     for y in {str(e.record.period.start.year) for e in c.campaigns.values()}}
-        lessons = {int(y): len(c.of(LESSONS_OF_YEAR, y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
-        return charts.years(L["chart_years"], {L["campaigns"]: campaigns, L["lessons"]: lessons}, site.number,
-                            narrow=narrow)
-
-    for narrow, name in ((False, str), (True, charts.narrow_path)):
-        makers[name(YEARS_CHART)] = partial(years, narrow)
-        makers[name(COVERAGE_CHART)] = lambda narrow=narrow: charts.years(
-            L["chart_coverage"], {L["answered_share"]: goal_coverage(site)}, site.number, percent=True, narrow=narrow)
+    campaigns = {int(y): len(c.of(CAMPAIGNS_OF_YEAR, y)) for y in {str(e.record.period.start.year)
+                                                                   for e in c.campaigns.values()}}
+    lessons = {int(y): len(c.of(LESSONS_OF_YEAR, y)) for y in {str(e.record.date.year) for e in c.lessons.values()}}
+    for path, title, values, percent in ((YEARS_CHART, L["chart_years"],
+                                          {L["campaigns"]: campaigns, L["lessons"]: lessons}, False),
+                                         (COVERAGE_CHART, L["chart_coverage"],
+                                          {L["answered_share"]: goal_coverage(site)}, True)):
+        for narrow, name in ((False, str), (True, narrow_path)):
+            shown = {"years": title, "language": site.language, "percent": percent, "narrow": narrow,
+                     "series": [[series, sorted(by_year.items())] for series, by_year in values.items()]}
+            makers[name(path)] = partial(site.drawings.get, shown, partial(
+                lambda title, values, percent, narrow: _charts().years(title, values, site.number, percent=percent,
+                                                                       narrow=narrow),
+                title, values, percent, narrow))
     return makers
 
 

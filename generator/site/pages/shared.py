@@ -23,6 +23,7 @@ from ...records.models import FOLDERS, Account, Campaign, Lesson, Person
 from ...records.vocabularies import VOCABULARIES, terms_named, vocabulary
 from ...records.record_file import blank_record
 from ...records.text import gist
+from ..drawings import Drawings
 from ..render import Raw, join, link
 from ...project.settings import GENERATED
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT,
@@ -107,6 +108,12 @@ def chart_of(group: str, key: str) -> str:
     return f"charts/{group}/{key}.svg"
 
 
+def narrow_path(path: str) -> str:
+    """Where the narrow drawing of the chart at `path` is: beside it, with
+    `.narrow` before `.svg` (no id has a dot, so no chart is named so)."""
+    return path.removesuffix(".svg") + ".narrow.svg"
+
+
 # No page lists more than PAGE_SIZE records: a longer list is split into
 # numbered pages. A page about something else shows the first SHOWN of a
 # related list and links to the whole list, so every page stays small however
@@ -169,8 +176,10 @@ class Site:
     def __init__(self, catalog: Catalog, language: str, source_url: str | None = None,
                  directory_urls: bool = True, contact_details: bool = False, site_url: str | None = None,
                  site_name: str = "Wervingshandboek", links_from_source: bool = False,
-                 manager: str | None = None) -> None:
+                 manager: str | None = None, drawings: Drawings | None = None) -> None:
         self.c = catalog
+        # The charts drawn before, by what they show (`drawings`): none kept unless given.
+        self.drawings = drawings or Drawings(None)
         # The person id mkdocs.yml names as the manager (extra.handbook.manager):
         # who acts on what no record's own people can (`health.who_acts`).
         self.manager = manager
