@@ -186,7 +186,7 @@ def test_an_english_search_term_finds_the_lesson_in_the_english_site(sites, watc
     assert page.locator("pagefind-input input").get_attribute("placeholder") == "Search the handbook"
     page.wait_for_function("() => document.querySelectorAll('.handbook-result-about').length > 0")
     assert "Lesson · 30 April 2024" in page.locator(".handbook-result-about").all_inner_texts()
-    assert re.fullmatch(r"\d+ results? for ‘spammer’", page.locator("pagefind-summary").inner_text())
+    assert re.fullmatch(r"\d+ results? for ‘spammer’", page.locator(".handbook-search-summary").inner_text())
 
 
 def test_search_finds_dutch_word_forms_and_not_the_lists(sites, watched) -> None:
@@ -214,10 +214,18 @@ def test_a_common_word_shows_the_best_fifty_and_says_how_many_there_are(sites, w
     page = watched.page
     _search(page, sites["nl"], "de")
     results = page.locator("pagefind-results ul.pf-results > li.pf-result")
-    summary = page.locator("pagefind-summary")
-    total = int(re.match(r"([\d.]+) resultaten voor ‘de’", summary.inner_text())[1].replace(".", ""))
-    assert total > 50
+    summary = page.locator(".handbook-search-summary")
+    page.wait_for_function("() => document.querySelector('.handbook-search-summary').innerText.startsWith('De beste')")
+    said = re.fullmatch(r"De beste 50 van ([\d.]+) resultaten voor ‘de’; kies een filter om te verfijnen\.",
+                        summary.inner_text())
+    assert said, summary.inner_text()
+    assert int(said[1].replace(".", "")) > 50
     assert results.count() == 50
+    # In English too, in the English site's words.
+    _search(page, sites["en"], "de")
+    page.wait_for_function("() => document.querySelector('.handbook-search-summary').innerText.startsWith('The best')")
+    assert re.fullmatch(r"The best 50 of [\d,]+ results for ‘de’; choose a filter to narrow them down\.",
+                        summary.inner_text()), summary.inner_text()
     assert watched.outside() == [] and watched.errors == []
 
 
@@ -256,15 +264,16 @@ def test_a_search_answers_in_the_site_s_words_and_says_which_word_found_nothing(
     "trainees": the summary says so, and what "LinkedIn" found, instead of
     counting those as results of both. Results come first, at 1,280 px and
     on a phone: the filters folded, the first results whole on the first
-    screen, each saying what it is and when, with what the record says (not
+    screen, each saying what it is (and when, but for the platform's own
+    page), with what the record says (not
     its title again). Every word is the site's ("je", not "u"; no "Reset"),
     and the filters come in a fixed order."""
     watched = request.getfixturevalue(screen)
     page = watched.page
     height = page.viewport_size["height"]
     _search(page, sites["nl"], "LinkedIn trainees")
-    summary = page.locator("pagefind-summary")
-    page.wait_for_function("() => document.querySelector('pagefind-summary').innerText.startsWith('Niets')")
+    summary = page.locator(".handbook-search-summary")
+    page.wait_for_function("() => document.querySelector('.handbook-search-summary').innerText.startsWith('Niets')")
     assert re.fullmatch(r"Niets gevonden voor ‘trainees’\. \d+ resultaten voor ‘LinkedIn’", summary.inner_text())
     assert page.locator(".handbook-search button").inner_text() == "Zoeken"
     assert page.locator("pagefind-input input").get_attribute("placeholder") == "Zoek in het handboek"
@@ -280,7 +289,7 @@ def test_a_search_answers_in_the_site_s_words_and_says_which_word_found_nothing(
     for n in range(3):
         result = results.nth(n)
         about = result.locator(".handbook-result-about").inner_text()
-        assert re.fullmatch(r"Les · \d{1,2} [a-z]+ \d{4}|Campagne · \d{4}(–\d{4}| – loopt nog)?", about), about
+        assert re.fullmatch(r"Les · \d{1,2} [a-z]+ \d{4}|Campagne · \d{4}(–\d{4}| – loopt nog)?|Platform", about), about
         title = result.locator(".pf-result-title").inner_text()
         excerpt = result.locator(".pf-result-excerpt").inner_text()
         assert len(excerpt) > 40 and not excerpt.startswith(title[:20]), (title, excerpt)
@@ -289,7 +298,8 @@ def test_a_search_answers_in_the_site_s_words_and_says_which_word_found_nothing(
     page.screenshot(path=str(SCREENSHOTS / f"search-{page.viewport_size['width']}.png"))
 
     page.locator(".handbook-search-filters > summary").click()
-    assert page.locator(".handbook-search-dropdowns .pf-dropdown-trigger-label").all_inner_texts() == FILTER_ORDER
+    assert page.locator(".handbook-search-groups details.handbook-filter").evaluate_all(
+        "groups => groups.map(g => g.querySelector('.handbook-filter-name').textContent)") == FILTER_ORDER
 
 
 def test_the_open_search_with_its_filters_is_accessible(sites, scanned) -> None:
@@ -297,8 +307,8 @@ def test_the_open_search_with_its_filters_is_accessible(sites, scanned) -> None:
     page = scanned.page
     _search(page, sites["nl"], "LinkedIn trainees")
     _check_filter(page, "Platform", "LinkedIn")
-    page.locator('pagefind-filter-dropdown[filter="Doelgroep"] button.pf-dropdown-trigger').click()
-    page.locator('pagefind-filter-dropdown[filter="Doelgroep"] .pf-dropdown-option').first.wait_for()
+    page.locator('details.handbook-filter[data-filter="Doelgroep"] > summary').click()
+    page.locator('details.handbook-filter[data-filter="Doelgroep"] .handbook-filter-value:visible').first.wait_for()
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [f"{violation['id']} ({violation['impact']}): {violation['help']} — "
@@ -532,16 +542,29 @@ def test_a_list_of_lessons_says_what_each_lesson_says(sites, watched) -> None:
         gist.removesuffix("…"))
 
 
-def _check_filter(page, name: str, value: str) -> None:
-    """Unfold the filters (if they are folded), choose `value` in the
-    dropdown of filter `name`, and close it."""
+def _filter_value(page, name: str, value: str):
+    """The button of `value` among the values of filter `name`."""
+    return page.locator(f'details.handbook-filter[data-filter="{name}"] .handbook-filter-value').filter(
+        has=page.locator("span:first-child", has_text=re.compile(f"^{re.escape(value)}$")))
+
+
+def _check_filter(page, name: str, value: str) -> int:
+    """Unfold the filters (if they are folded) and the values of filter
+    `name` (if they are folded), and choose `value`: as a reader taps,
+    whose taps it returns."""
+    taps = 0
     folder = page.locator(".handbook-search-filters")
     if folder.get_attribute("open") is None:
         folder.locator("> summary").click()
-    dropdown = page.locator(f'pagefind-filter-dropdown[filter="{name}"]')
-    dropdown.locator("button.pf-dropdown-trigger").click()
-    dropdown.locator(f'.pf-dropdown-option[data-value="{value}"]').click()
-    dropdown.locator("button.pf-dropdown-trigger").click()
+        taps += 1
+    group = page.locator(f'details.handbook-filter[data-filter="{name}"]')
+    if group.get_attribute("open") is None:
+        group.locator("> summary").click()
+        taps += 1
+    button = _filter_value(page, name, value)
+    button.click()
+    page.wait_for_function("(b) => b.getAttribute('aria-pressed') === 'true'", arg=button.element_handle())
+    return taps + 1
 
 
 def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_group(sites, watched,
@@ -578,7 +601,7 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
             arg=len(expected), timeout=30_000)
     except Exception:
         shown = page.locator("pagefind-results a.pf-result-link").evaluate_all("ls => ls.map(a => a.href)")
-        pytest.fail(f"{page.locator('pagefind-summary').inner_text()!r}: {shown}, expected {sorted(expected)}")
+        pytest.fail(f"{page.locator('.handbook-search-summary').inner_text()!r}: {shown}, expected {sorted(expected)}")
     found = page.locator("pagefind-results a.pf-result-link").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)")
     assert sorted(found) == sorted(expected)
@@ -670,3 +693,216 @@ def test_home_figures_lead_to_what_they_count_and_the_feed_has_a_page(sites, wat
     address = page.locator("article a code").inner_text()
     assert address == "https://example-org.github.io/wervingshandboek/records/feed.xml"
     assert page.locator("article .handbook-gist").count() >= 10
+
+
+# Search that answers "what does the handbook know about LinkedIn for
+# interns?", at the size of a real team's years of work too.
+SUMMARY = ".handbook-search-summary"
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(synthetic: Path):
+    """The synthetic handbook of 1,000 records (conftest), served."""
+    require_browser()
+    url, server = serve(synthetic / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def _said(page, term: str) -> tuple[str, list[str]]:
+    """Type `term` into the open search (after emptying it: the line then
+    gives the hint again, so the next line is about `term`); the line that
+    counts the results, and the results the list has drawn."""
+    box = page.locator("pagefind-modal").get_by_role("searchbox")
+    box.fill("")
+    page.wait_for_function("() => document.querySelector('.handbook-search-summary').innerText.startsWith('Typ een')")
+    box.fill(term)
+    page.wait_for_function(
+        "() => !/^(Zoeken naar|Typ een|Laden)/.test(document.querySelector('.handbook-search-summary').innerText)",
+        timeout=15_000)
+    said = page.locator(SUMMARY).inner_text()
+    if not said.startswith(("Niets gevonden", "Geen pagina")) or ". " in said:
+        page.locator(RESULT_LINKS).first.wait_for()
+        page.wait_for_timeout(150)  # the first screen of results, filled in
+    return said, page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+def _open_search(page, base: str) -> None:
+    page.goto(base)
+    page.locator(".handbook-search button").wait_for()
+    page.locator(".handbook-search button").click()
+    page.locator("pagefind-modal").get_by_role("searchbox").wait_for()
+
+
+def test_a_word_the_index_does_not_have_is_said_and_not_searched_for(sites, synthetic_site, watched) -> None:
+    """Pagefind finds a word no page has by the longest word of the index
+    that begins it: "interns" by "in" (58 results in the example handbook),
+    "xqzv" by "x" (12; 197 of 1,000 records). Such a word is said to be
+    unmatched and the results are what the other words find; a word the
+    index has (also in another form, "stagiairs") or one being typed
+    ("linkedi") is searched for."""
+    page = watched.page
+    _open_search(page, sites["nl"])
+    assert _said(page, "interns") == ("Niets gevonden voor ‘interns’.", [])
+    assert _said(page, "xqzv") == ("Niets gevonden voor ‘xqzv’.", [])
+    alone, found = _said(page, "LinkedIn")
+    count = int(re.fullmatch(r"(\d+) resultaten voor ‘LinkedIn’", alone)[1])
+    assert count >= 10 and found
+    said, also = _said(page, "LinkedIn interns")
+    assert said == f"Niets gevonden voor ‘interns’. {count} resultaten voor ‘LinkedIn’"
+    assert also[:3] == found[:3]
+    assert _said(page, "xqzv LinkedIn interns")[0] == (
+        f"Niets gevonden voor ‘xqzv’, ‘interns’. {count} resultaten voor ‘LinkedIn’")
+    said, found = _said(page, "stagiairs")
+    assert re.fullmatch(r"\d+ resultaten voor ‘stagiairs’", said) and "/records/campaigns/hyves-stagiairs-2009/" in found
+    assert re.fullmatch(r"\d+ resultaten voor ‘linkedi’", _said(page, "linkedi")[0])
+    # Each word is there, but no page has both: said, with what to do instead.
+    assert _said(page, "LinkedIn stagiairs") == (
+        "Geen pagina heeft alle woorden van ‘LinkedIn stagiairs’; zoek op één woord en kies een filter.", [])
+
+    _open_search(page, synthetic_site)
+    assert _said(page, "xqzv") == ("Niets gevonden voor ‘xqzv’.", [])
+    alone = _said(page, "LinkedIn")[0]
+    total = re.fullmatch(r"De beste 50 van ([\d.]+) resultaten voor ‘LinkedIn’; kies een filter om te verfijnen\.", alone)
+    assert total, alone
+    assert _said(page, "LinkedIn stagiairsx")[0] == (
+        f"Niets gevonden voor ‘stagiairsx’. De beste 50 van {total[1]} resultaten voor ‘LinkedIn’; "
+        "kies een filter om te verfijnen.")
+    assert watched.outside() == [] and watched.errors == []
+
+
+def test_pages_of_figures_are_not_what_a_search_for_words_finds(sites, synthetic_site, watched) -> None:
+    """The dashboard and the figures page are tables of numbers beside the
+    names of platforms and campaigns: "LinkedIn stagiairs" found the
+    dashboard alone (LinkedIn in its table of accounts, "Stagiairs werven
+    via Hyves" in its table of campaigns). Their tables are not indexed: a
+    search for a platform finds the records, the pages of figures not."""
+    page = watched.page
+    for base in (sites["nl"], synthetic_site):
+        _open_search(page, base)
+        for term in ("LinkedIn", "LinkedIn stagiairs"):
+            found = _said(page, term)[1]
+            assert not [href for href in found if href.endswith(("/records/dashboard/", "/records/figures/"))], (
+                base, term, found)
+    found = _said(page, "LinkedIn stagiairs")[1]
+    assert found and all(href.startswith(("/records/campaigns/", "/records/lessons/")) for href in found[:5]), found
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_two_filters_without_a_word_list_what_they_give_with_every_value_on_the_screen(synthetic_site, browser,
+                                                                                       width: int) -> None:
+    """"What does the handbook know about LinkedIn for interns?", on a
+    phone and at a desk: open the search, unfold the filters, choose
+    "Platform: LinkedIn" and "Doelgroep: Studenten en stagiairs": six taps
+    (eight with the dropdowns, whose menus opened off the screen, "Soort"
+    at x = −111 px). Every value of every filter lies within the screen.
+    Without a word, the filters alone list the records they give (it was an
+    empty list without a word of explanation), and the line says so."""
+    for screen in _watched_page(browser, viewport={"width": width, "height": 844 if width < 400 else 900},
+                                is_mobile=width < 400, has_touch=width < 400):
+        page = screen.page
+        page.goto(synthetic_site)
+        page.locator(".handbook-search button").wait_for()
+        page.locator(".handbook-search button").click()
+        taps = 1
+        assert page.locator(SUMMARY).inner_text() == "Typ een woord, of kies een filter om alles te zien wat eronder valt."
+        page.locator(".handbook-search-filters > summary").click()
+        taps += 1
+        inside = """(width) => [...document.querySelectorAll('.handbook-filter[open] .handbook-filter-value:not([hidden])')]
+            .map(b => b.getBoundingClientRect()).every(r => r.left >= 0 && r.right <= width && r.width > 0)"""
+        page.locator("details.handbook-filter:not([hidden])").first.wait_for()  # once the index says what it has
+        names = page.locator("details.handbook-filter:not([hidden])").evaluate_all(
+            "groups => groups.map(g => g.dataset.filter)")
+        assert names == FILTER_ORDER
+        for name in names:  # every menu, on the screen
+            page.locator(f'details.handbook-filter[data-filter="{name}"] > summary').click()
+            assert page.evaluate(inside, width), name
+        page.locator('details.handbook-filter[data-filter="Status"] > summary').click()  # folded again
+        taps += _check_filter(page, "Platform", "LinkedIn") + _check_filter(page, "Doelgroep", "Studenten en stagiairs")
+        assert taps == 6
+        page.wait_for_function("() => /voor deze filters/.test(document.querySelector('.handbook-search-summary').innerText)")
+        said = page.locator(SUMMARY).inner_text()
+        count = re.fullmatch(r"(?:De eerste 50 van )?(\d+) resultaten voor deze filters(; kies nog een filter of typ "
+                             r"een woord om te verfijnen\.)?", said)
+        assert count and int(count[1]) >= 10, said
+        assert page.locator(".handbook-search-filters > summary").inner_text() == (
+            "Filters: LinkedIn, Studenten en stagiairs")
+        page.locator(RESULT_LINKS).first.wait_for()
+        first = page.locator("pagefind-results li.pf-result").first.bounding_box()
+        assert first is not None and first["y"] + first["height"] <= page.viewport_size["height"], first
+        # Each result is a record of that platform and that group, and says what it is.
+        hrefs = page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        for href in hrefs[:5]:
+            html = page.evaluate("(href) => fetch(href).then(r => r.text())", href)
+            assert 'data-pagefind-filter="Platform">LinkedIn<' in html, href
+            assert 'data-pagefind-filter="Doelgroep">Studenten en stagiairs<' in html, href
+        abouts = page.locator(".handbook-result-about").all_inner_texts()
+        assert abouts and all(re.match(r"(Les|Campagne) · ", about) for about in abouts), abouts
+
+
+def test_escape_folds_a_filter_and_search_speaks_the_site_s_language(sites, scanned) -> None:
+    """Escape in an unfolded filter folds it and leaves the search open (it
+    closed the whole search); a second Escape closes the search. What the
+    filters say, to the eye and to a screen reader (their names, what is
+    announced), is in the site's language: the dropdowns said "Loading
+    filter options...", "LinkedIn, 16 results", "LinkedIn selected"."""
+    page = scanned.page
+    page.goto(sites["nl"])
+    page.evaluate("""() => { window.__said = [];
+        new MutationObserver(changes => changes.forEach(c => {
+            const at = c.target.nodeType === 1 ? c.target : c.target.parentElement;
+            const t = (c.target.textContent || '').trim();
+            if (t && at && at.closest('[data-pagefind-announcer]')) window.__said.push(t); })).observe(document.body,
+            {subtree: true, childList: true, characterData: true}); }""")
+    page.locator(".handbook-search button").click()
+    page.locator("pagefind-modal").get_by_role("searchbox").fill("linkedin")
+    page.locator(RESULT_LINKS).first.wait_for()
+    _check_filter(page, "Platform", "LinkedIn")
+    group = page.locator('details.handbook-filter[data-filter="Platform"]')
+    _filter_value(page, "Platform", "LinkedIn").focus()
+    page.keyboard.press("Escape")
+    assert group.get_attribute("open") is None
+    assert page.evaluate("() => document.querySelector('dialog.pf-modal').open")
+    assert page.evaluate("() => document.activeElement.closest('details.handbook-filter').dataset.filter") == "Platform"
+    page.wait_for_timeout(600)  # what is announced is written a moment after
+    announced = page.evaluate("""() => [...document.querySelectorAll('[data-pagefind-announcer] [aria-live]')]
+        .map(r => r.textContent).concat(window.__said)""")
+    shown = page.evaluate("""() => { const d = document.querySelector('dialog.pf-modal');
+        const named = [...d.querySelectorAll('*')].flatMap(e => ['aria-label', 'placeholder', 'title']
+            .map(a => e.getAttribute(a)).filter(Boolean));
+        return [...d.querySelectorAll('.handbook-search-filters, .handbook-search-summary, pagefind-input, pagefind-keyboard-hints')]
+            .map(e => e.innerText).concat(named); }""")
+    english = re.compile(r"\b(results?|selected|deselected|Loading|options|Search|Clear|Close|filters? selected|No filter)\b")
+    assert [text for text in announced + shown if english.search(text)] == []
+    assert any(re.fullmatch(r"\d+ resultaten voor ‘linkedin’", text) for text in announced), announced
+    page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.querySelector('dialog.pf-modal').open")
+    assert scanned.errors == []
+
+
+def test_the_word_vertrokken_finds_the_people_who_left(sites, watched, example_nl: Path) -> None:
+    """A person page of someone who left is found by "vertrokken", and the
+    people who left are the filter Status: Vertrokken."""
+    from generator.records.load import load_catalog
+    from generator.words.problems import Problems
+
+    from .conftest import TODAY
+
+    catalog = load_catalog(example_nl, Problems(), TODAY)
+    left = {f"/records/people/{pid}/" for pid, entry in catalog.people.items() if entry.record.left is not None}
+    assert len(left) >= 2
+    page = watched.page
+    _open_search(page, sites["nl"])
+    said, found = _said(page, "vertrokken")
+    assert left <= set(found), (said, found)
+    assert [href for href in found if href.startswith("/records/people/")] == sorted(
+        [href for href in found if href in left], key=found.index)
+    page.locator("pagefind-modal").get_by_role("searchbox").fill("")
+    _check_filter(page, "Soort", "Persoon")
+    _check_filter(page, "Status", "Vertrokken")
+    page.wait_for_function("(n) => /^\\d+ resultaten? voor deze filters$/.test("
+                           "document.querySelector('.handbook-search-summary').innerText)"
+                           " && document.querySelectorAll('pagefind-results a.pf-result-link').length === n",
+                           arg=len(left))
+    assert set(page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")) == left

@@ -96,9 +96,10 @@ def test_no_planted_payload_runs_or_loads_in_chromium(hostile_site, browser) -> 
         titles = page.page.locator("pagefind-results a.pf-result-link")
         titles.first.wait_for(timeout=15_000)
         page.page.locator(".handbook-search-filters > summary").click()
-        platforms = page.page.locator('pagefind-filter-dropdown[filter="Platform"]')
-        platforms.locator("button.pf-dropdown-trigger").click()
-        assert "<img src=x onerror=window.__pwned=1>" in platforms.locator(".pf-dropdown-option-label").all_inner_texts()
+        platforms = page.page.locator('details.handbook-filter[data-filter="Platform"]')
+        platforms.locator("> summary").click()
+        assert "<img src=x onerror=window.__pwned=1>" in platforms.locator(
+            ".handbook-filter-value > span:first-child").all_inner_texts()
         assert any("<img src=x onerror=window.__pwned=1>" in title for title in titles.all_inner_texts())
         if page.page.evaluate("() => window.__pwned !== undefined"):
             ran.append("search")

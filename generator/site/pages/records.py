@@ -264,7 +264,8 @@ def person_page(site: Site, entry: Entry) -> Page:
     return Page(path, "person.md.j2", {
         "crumbs": site.record_crumbs(path, "person"),
         "for_authors": Raw("{} <code>{}</code>").format(L["person_id"], entry.id),
-        "filters": site.filters("person"),
+        # Someone who left is found by it, and under the filter Status: Vertrokken.
+        "filters": site.filters("person", status="left" if person.left is not None else None),
         "id": entry.id,
         "title": person.name,
         "role": person.role,
