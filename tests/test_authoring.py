@@ -164,7 +164,7 @@ def test_the_reference_in_dutch_names_every_field_and_value_in_dutch_beside_the_
 
     with speaking("nl"):
         page = reference_markdown()
-    assert page.startswith("# Beschrijving van de records\n")
+    assert page.startswith("# Wat elk veld betekent (voor auteurs)\n")
     assert "## Les\n" in page
     assert "| `knowledge_owner` (kennisborger) | ja | id | Id van de persoon die borgt wat de campagne ons leert. |" in page
     assert "`foundation` (fundament), `execution` (uitvoering)" in page

@@ -103,7 +103,7 @@ FIGURES = """async () => {
     }
     return {charts, tables, page_scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth};
 }"""
-FIGURE_PAGES = {"figures": 2, "campaign": 0, "platform": 1}  # page kind: its charts
+FIGURE_PAGES = {"figures": 2, "campaign": 0, "platform": 1, "channel": 1}  # page kind: its charts
 
 
 @pytest.fixture(scope="module")
@@ -332,7 +332,7 @@ def test_a_search_filter_narrows_the_results_to_one_kind(sites, watched) -> None
 def test_from_a_campaign_to_its_lesson_and_back(sites, watched) -> None:
     page = watched.page
     page.goto(sites["nl"] + "records/campaigns/facebook-fanpagina-monteurs-2010/")
-    lessons = page.locator("h2#lessen + ul a")
+    lessons = page.locator(":is(h2#lessen + ul, h2#lessen + .handbook-order + ul) a")
     assert lessons.count() >= 1
     title = lessons.first.inner_text()
     lessons.first.click()
@@ -347,7 +347,7 @@ def test_a_platform_page_lists_its_campaigns_lessons_and_accounts(sites, watched
     page = watched.page
     page.goto(sites["nl"] + "records/platforms/facebook/")
     for heading in ("campagnes", "lessen-die-hier-gelden", "accounts"):
-        items = page.locator(f"h2#{heading} + ul li")
+        items = page.locator(f":is(h2#{heading} + ul, h2#{heading} + .handbook-order + ul) li")
         assert items.count() >= 1, heading
 
 
@@ -437,8 +437,8 @@ def test_figures_on_a_phone(sites, phone, watched) -> None:
     drawing, shrunk, was 3.7 to 4.6 px); a table of results keeps its first
     column, the hires and the cost per hire in view without scrolling
     sideways, and says which columns it leaves out. At 1,280 px every
-    column is there and no chart's text is smaller than 9.5 px (it was
-    8.7 px on a platform's page)."""
+    column is there and no chart's text is smaller than 11 px (it was
+    9.1 px on a channel's page)."""
     for kind, count in FIGURE_PAGES.items():
         phone.page.goto(sites["nl"] + PAGE_KINDS[kind])
         seen = phone.page.evaluate(FIGURES)
@@ -464,7 +464,7 @@ def test_figures_on_a_phone(sites, phone, watched) -> None:
         seen = watched.page.evaluate(FIGURES)
         assert len(seen["charts"]) == count, (kind, seen["charts"])
         for chart in seen["charts"]:
-            assert chart["smallest"] >= 9.5, (kind, chart)
+            assert chart["smallest"] >= 11, (kind, chart)  # a channel's page was 9.1 px
         for table in seen["tables"]:
             assert {state for _, state in table["columns"]} == {"in view"} and not table["scrolls"], (kind, table)
             assert table["note"] is None, (kind, table)
@@ -682,7 +682,7 @@ def test_home_figures_lead_to_what_they_count_and_the_feed_has_a_page(sites, wat
     # No list that repeats the menu: the page's links are its figures, lessons and ways in.
     assert page.locator("article > ul > li > a[href='records/campaigns/']").count() == 0
     figure = page.locator("a.handbook-headline").nth(1)
-    assert "records van vertrokken mensen zonder opvolger" in figure.inner_text()
+    assert "pagina's van vertrokken collega's zonder opvolger" in figure.inner_text()
     figure.click()
     assert page.url.endswith("records/dashboard/#left-without-successor")
     heading = page.locator("h2#left-without-successor").bounding_box()
@@ -906,3 +906,85 @@ def test_the_word_vertrokken_finds_the_people_who_left(sites, watched, example_n
                            " && document.querySelectorAll('pagefind-results a.pf-result-link').length === n",
                            arg=len(left))
     assert set(page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")) == left
+
+
+# At 390 px: every column a table hides is named in the note over it, no
+# table is wider than the page's column, and no text is under 12 px.
+PHONE_PAGES = ["account-register", "account", "dashboard", "figures", "channel", "campaign", "platform", "person",
+               "lesson-list", "home"]
+PHONE = """() => {
+    const tables = [...document.querySelectorAll('article table')].map(table => {
+        const hidden = [...table.querySelectorAll('thead th')].filter(h => getComputedStyle(h).display === 'none')
+            .map(h => h.textContent.trim());
+        let note = table.closest('.md-typeset__scrollwrap') || table;
+        do { note = note.previousElementSibling; } while (note && !note.matches('.handbook-left-out, h2, table'));
+        const said = note && note.matches('.handbook-left-out') && note.getBoundingClientRect().height > 0
+            ? note.textContent.trim() : null;
+        const box = (table.closest('.md-typeset__scrollwrap') || table).getBoundingClientRect();
+        return {hidden, said, cut: table.scrollWidth > box.width + 1 || box.right > document.documentElement.clientWidth};
+    });
+    const small = [];
+    const walk = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    for (let node; (node = walk.nextNode());) {
+        const element = node.parentElement, style = getComputedStyle(element);
+        if (!node.textContent.trim() || element.closest('[hidden], template') || style.visibility === 'hidden'
+            || element.getClientRects().length === 0) continue;
+        if (parseFloat(style.fontSize) < 12) small.push(style.fontSize + ' ' + node.textContent.trim().slice(0, 30));
+    }
+    return {tables, small};
+}"""
+
+
+@pytest.mark.parametrize("kind", PHONE_PAGES)
+def test_on_a_phone_tables_say_what_they_hide_fit_and_no_text_is_under_12_px(sites, phone, kind: str) -> None:
+    """The account register and an account's facts were cut off at 390 px;
+    the people list hid its Team column without a word; the sub-lines of
+    lists and tables were 10.9 px."""
+    phone.page.goto(sites["nl"] + PAGE_KINDS[kind])
+    seen = phone.page.evaluate(PHONE)
+    for table in seen["tables"]:
+        assert not table["cut"], (kind, table)
+        if table["hidden"]:
+            assert table["said"], (kind, table)
+            named = re.sub(r"^Op een smal scherm zonder de kolom(?:men)? ", "", table["said"]).split(";")[0]
+            assert re.split(r", | en ", named) == table["hidden"], (kind, table)
+    assert seen["small"] == [], (kind, seen["small"][:5])
+
+
+def test_the_people_list_says_it_hides_the_team_on_a_phone(sites, phone) -> None:
+    phone.page.goto(sites["nl"] + "records/people/")
+    seen = phone.page.evaluate(PHONE)
+    assert [(t["hidden"], t["said"].split(";")[0]) for t in seen["tables"]] == [
+        (["Team"], "Op een smal scherm zonder de kolom Team")]
+
+
+def test_on_a_phone_the_dashboard_says_what_to_do_first_and_its_figures_are_links(sites, phone) -> None:
+    page = phone.page
+    page.goto(sites["nl"] + PAGE_KINDS["dashboard"])
+    heading = page.locator("article h2#wat-nu-te-doen").bounding_box()
+    cards = page.locator("article .handbook-headlines").bounding_box()
+    assert heading is not None and cards is not None
+    assert heading["y"] < 844 / 2 and heading["y"] < cards["y"], (heading, cards)  # it was 830 px down
+    links = page.locator("article a.handbook-headline")
+    assert links.count() == 6
+    links.nth(5).click()
+    page.wait_for_url("**/records/dashboard/#overdue-reviews")
+
+
+def test_charts_are_dark_in_the_dark_palette(sites, watched) -> None:
+    """Drawn dark on white, the charts were white boxes on the dark page."""
+    from io import BytesIO
+
+    from PIL import Image, ImageStat
+
+    page = watched.page
+    page.goto(sites["nl"] + PAGE_KINDS["figures"])
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    chart = page.locator("article .handbook-chart img").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('article .handbook-chart img').complete")
+    image = Image.open(BytesIO(chart.screenshot())).convert("L")
+    assert ImageStat.Stat(image).median[0] < 80, ImageStat.Stat(image).median
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'default')")
+    image = Image.open(BytesIO(chart.screenshot())).convert("L")
+    assert ImageStat.Stat(image).median[0] > 200

@@ -73,7 +73,9 @@ def test_a_person_s_page_says_what_they_must_do_first_then_what_they_own_and_wro
         "Leerdoelen van afgeronde campagnes die geen les beantwoordt (4)"]
     # Who left: when, who took over, and where their work went; no second page.
     thomas = page(example, "people/thomas-mulder.md")
-    assert "<p>Thomas Mulder is vertrokken op 30 september 2024, zonder opvolger.</p>" in thomas
+    # Nobody took over: whom to ask instead, the manager.
+    assert ('<p>Thomas Mulder is vertrokken op 30 september 2024, <span class="handbook-flag handbook-flag--critical">'
+            'zonder opvolger</span> — vraag <a href="../eva-smit/">Eva Smit</a>.</p>') in thomas
     assert "<p>Dit heeft nog niemand overgenomen: Eva Smit, de manager, wijst een opvolger aan.</p>" in thomas
     assert "## Te doen" not in thomas  # what he owned is someone else's to do now
     joost = page(example, "people/joost-bakker.md")
@@ -114,10 +116,12 @@ def test_new_campaign_shows_what_we_already_know_before_it_writes(tmp_path: Path
 
 def test_ratios_carry_their_sample_size_and_one_number_format(example: Path) -> None:
     figures = page(example, "figures.md")
-    assert re.search(r'<td class="num">€ [\d.]+<span class="handbook-sub">n = \d+</span></td>', figures)
+    # The sample in words ("uit 14 aannames"), not "n = 14".
+    assert re.search(r'<td class="num">€ [\d.]+<span class="handbook-sub">uit [\d.]+ aannames?</span></td>', figures)
+    assert "n = " not in figures
     assert "€ 0,00" not in figures and "€ 0<" in figures  # one format: whole euros are whole
     chart = page(example, "charts/platform/linkedin.svg")
-    assert "(n = 14)" in chart
+    assert "(uit 14 aannames)" in chart
     # The page's own platform stands out: its label and its two values, nothing else.
     assert chart.count("font-weight: 700") == 3
     assert "font-weight: 700" not in page(example, "charts/platforms.svg")

@@ -32,12 +32,16 @@ for language, words in {
            "all_sectors_under_test_intro": "Elke sector met zijn campagnes.",
            "sector_under_test_id": "Id (in een record, onder sectors_under_test)",
            "sector_under_test_unused": "Nog geen campagne in deze sector.",
-           "list_campaigns_of_sector_under_test": "Campagnes in {name}"},
+           "list_campaigns_of_sector_under_test": "Campagnes in {name}",
+           "lessons_of_sector_under_test": "Lessen uit campagnes in deze sector",
+           "list_lessons_of_sector_under_test": "Lessen uit campagnes in {name}"},
     "en": {"sectors_under_test": "Sectors", "sector_under_test": "Sector",
            "all_sectors_under_test_intro": "Every sector with its campaigns.",
            "sector_under_test_id": "Id (in a record, under sectors_under_test)",
            "sector_under_test_unused": "No campaign in this sector yet.",
-           "list_campaigns_of_sector_under_test": "Campaigns in {name}"},
+           "list_campaigns_of_sector_under_test": "Campaigns in {name}",
+           "lessons_of_sector_under_test": "Lessons from campaigns in this sector",
+           "list_lessons_of_sector_under_test": "Lessons from campaigns in {name}"},
 }.items():
     texts(language, "labels").update(words)
 texts("en", "messages")["unknown_sector_under_test"] = "unknown sector {value}{hint}"

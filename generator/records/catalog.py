@@ -27,7 +27,7 @@ from .models import FOLDERS, Campaign, Lesson, Taxonomy
 from .relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR,
                         CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY, GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR,
                         LESSONS_OF_CAMPAIGN, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_OF_YEAR, RECURRED_BY,
-                        SUCCESSOR_OF, SUPERSEDES, Relation, of, of_term)
+                        SUCCESSOR_OF, SUPERSEDES, Relation, inherited_lessons, of, of_term)
 from .vocabularies import VOCABULARIES, terms_named
 
 # The figures a result row can hold; sums and derived ratios are built from them.
@@ -225,10 +225,36 @@ class Catalog:
         Every campaign page asks this of every lesson, so it is counted over
         arrays (one per relation, made once) rather than lesson by lesson."""
         table = self._lesson_table
-        positions = [table.indices(relation, value)
-                     for relation, values in ((of("lessons", "platform"), platforms), (of("lessons", "channel"), channels),
-                                              (of("lessons", "scenario"), [scenario] if scenario else []))
-                     for value in values]
+        ok, matches, _ = self._applicable(platforms, channels, scenario, exclude, before, after)
+        found = np.flatnonzero(ok)
+        # np.lexsort sorts by the last key first: level, then matches, then date, then id.
+        order = found[np.lexsort((found, -table.day[found], -matches[found], table.execution[found]))]
+        return [table.ids[i] for i in order[:limit]], len(found)
+
+    def applicable_rest(self, platforms: list[str], channels: list[str], scenario: str | None,
+                        exclude: set[str] = frozenset(), before: date | None = None, after: date | None = None,
+                        shown: Iterable[str] = ()) -> list[tuple[Relation, str, int]]:
+        """Of the lessons `applicable_lessons` finds, those not `shown`, per
+        platform, channel and scenario they apply to: (relation, term, how
+        many), in that order, terms without any left out. The list of
+        lessons of each term holds that many and more; a lesson that
+        applies to two of them is counted under both."""
+        table = self._lesson_table
+        ok, _, per_term = self._applicable(platforms, channels, scenario, exclude, before, after)
+        ok[np.array([table.position[ident] for ident in shown], dtype=np.intp)] = False
+        counted = [(relation, term, int(ok[positions].sum())) for relation, term, positions in per_term]
+        return [(relation, term, n) for relation, term, n in counted if n]
+
+    def _applicable(self, platforms: list[str], channels: list[str], scenario: str | None, exclude: set[str],
+                    before: date | None, after: date | None) -> tuple[Any, Any, list[tuple[Relation, str, Any]]]:
+        """Which lessons apply (a mask over the lesson table), how many of
+        the terms each matches, and each term's lessons (positions)."""
+        table = self._lesson_table
+        per_term = [(relation, value, table.indices(relation, value))
+                    for relation, values in ((of("lessons", "platform"), platforms), (of("lessons", "channel"), channels),
+                                             (of("lessons", "scenario"), [scenario] if scenario else []))
+                    for value in values]
+        positions = [found for _, _, found in per_term]
         # How many of them each lesson matches (bincount: np.add.at was most of a campaign page).
         matches = np.bincount(np.concatenate(positions), minlength=len(table.ids)) if positions \
             else np.zeros(len(table.ids), dtype=np.intp)
@@ -239,10 +265,7 @@ class Catalog:
             ok &= table.day > after.toordinal()
         for campaign_id in exclude:
             ok[table.indices(LESSONS_OF_CAMPAIGN, campaign_id)] = False
-        found = np.flatnonzero(ok)
-        # np.lexsort sorts by the last key first: level, then matches, then date, then id.
-        order = found[np.lexsort((found, -table.day[found], -matches[found], table.execution[found]))]
-        return [table.ids[i] for i in order[:limit]], len(found)
+        return ok, matches, per_term
 
     @functools.cached_property
     def _lesson_table(self) -> LessonTable:
@@ -391,6 +414,16 @@ def _relations(c: Catalog) -> None:
                 for ident, entry in sorted(c.of_kind(use.kind).items()):
                     for term in terms_named(entry.record, use):
                         related[relation, term].append(ident)
+    # A lesson bears on what its campaigns name where lessons name nothing
+    # themselves (their target groups): listed with those terms too.
+    for vocabulary in VOCABULARIES:
+        if vocabulary.lessons_inherit:
+            relation = inherited_lessons(vocabulary)
+            uses = [use for use in vocabulary.uses if use.kind == "campaign"]
+            for lesson_id, entry in sorted(c.lessons.items()):
+                for term in sorted({term for campaign_id in entry.record.campaigns if campaign_id in c.campaigns
+                                    for use in uses for term in terms_named(c.campaigns[campaign_id].record, use)}):
+                    related[relation, term].append(lesson_id)
     c.related = dict(related)
     c.answered_by = dict(answered_by)
     per_year: dict[int, list[int]] = {}

@@ -47,7 +47,14 @@ def term_relations(vocabulary: Vocabulary) -> list[Relation]:
         relation = of_term(vocabulary, use)
         if use.listed and relation not in found:
             found.append(relation)
+    if vocabulary.lessons_inherit:
+        found.append(inherited_lessons(vocabulary))
     return found
+
+
+def inherited_lessons(vocabulary: Vocabulary) -> Relation:
+    """The lessons of the campaigns that name a term (`Vocabulary.lessons_inherit`)."""
+    return of("lessons", vocabulary.term)
 
 
 def vocabulary_of(relation: Relation) -> Vocabulary | None:

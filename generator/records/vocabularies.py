@@ -119,6 +119,14 @@ class Vocabulary:
         """Whether search finds the term pages."""
         return self.filter if self.found is None else self.found
 
+    @property
+    def lessons_inherit(self) -> bool:
+        """Whether a lesson bears on this vocabulary's terms through the
+        campaigns it came from: campaigns name them, lessons do not (a
+        target group): its term's page lists those lessons too."""
+        return (any(use.kind == "campaign" and use.listed for use in self.uses)
+                and not any(use.kind == "lesson" for use in self.uses))
+
     def words(self) -> dict[tuple[str, str | None], list[str]]:
         """The entries this vocabulary needs in the catalog of every language,
         by (domain, context): a test holds that each one is there."""
@@ -126,6 +134,8 @@ class Vocabulary:
         if self.page is not None and self.own_pages:
             labels += [f"all_{self.section}_intro", f"{self.term}_id", f"{self.term}_unused"]
         labels += [f"list_{PLURALS[use.kind]}_of_{self.term}" for use in self.uses if use.listed]
+        if self.lessons_inherit:
+            labels += [f"list_lessons_of_{self.term}", f"lessons_of_{self.term}"]
         # `handbook new` asks for a field the vocabulary declares (by its kind and field name).
         questions = sorted(f"{use.kind}.{use.path[-1]}" for use in self.uses
                            if self.asked and use.description is not None and len(use.path) == 1)

@@ -64,6 +64,11 @@ Format = Callable[[float], str]
 # what the wide one puts side by side, and grows down instead.
 NARROW_WIDTH = 3.4
 NARROW_TEXT = 9
+# The wide drawing's smallest text: shown beside the text it is shrunk or
+# grown to the column (to 1.14 CSS px a point on a channel's page at
+# 1,280 px, less where its values are long), and 8 pt was then 9.1 px;
+# 11 pt stays above 11 px on every page (the browser test measures it).
+WIDE_TEXT = 11
 # Characters a label (a title) of a narrow chart takes on one line before it
 # wraps: a long name ("Eigen website (werken-bij-site)") would leave its bars
 # no room.
@@ -135,7 +140,9 @@ class Bars:
                 axes = list(self.figure.subplots(len(series), 1, squeeze=False)[:, 0])
             else:
                 names = list(labels)
-                self.figure = Figure(figsize=(3.6 * len(series), 0.35 * len(labels) + 1.2))
+                # Panels narrow enough that, with the labels beside them, the
+                # chart is about as wide as a page's column: not shrunk below WIDE_TEXT.
+                self.figure = Figure(figsize=(2.8 * len(series), 0.4 * len(labels) + 1.2))
                 axes = list(self.figure.subplots(1, len(series), sharey=True, squeeze=False)[0])
             positions = list(range(len(labels)))
             self.panels: list[tuple[str, list, list]] = []
@@ -151,12 +158,12 @@ class Bars:
                     ax.xaxis.set_visible(False)
                     ax.spines["bottom"].set_visible(False)
                 else:
-                    ax.set_title(name, fontsize=9)
+                    ax.set_title(name, fontsize=WIDE_TEXT + 1)
                     axis = (axis_formats or {}).get(name, fmt)
                     # Four steps at most: an amount ("€ 10.000") in 8 pt needs the room.
                     ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
                     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos, axis=axis: axis(x)))
-                    ax.tick_params(axis="x", labelsize=8)
+                    ax.tick_params(axis="x", labelsize=WIDE_TEXT)
                 texts = []
                 for position, value in zip(positions, values, strict=True):
                     text = "–" if value is None else fmt(value)
@@ -164,7 +171,7 @@ class Bars:
                         text += f" ({notes[name][position]})"
                     texts.append(ax.annotate(text, (heights[position], position), xytext=(3, 0),
                                              textcoords="offset points", va="center",
-                                             fontsize=NARROW_TEXT if narrow else 8,
+                                             fontsize=NARROW_TEXT if narrow else WIDE_TEXT,
                                              gid=f"value-{index}-{position}"))
                 # Room beside the longest bar for its value ("€ 3.920 (n = 5)"):
                 # a narrow panel is half as wide, its values no smaller.
@@ -177,10 +184,10 @@ class Bars:
             if narrow:
                 self.labels = axes
             else:
-                axes[0].set_yticks(positions, names)
+                axes[0].set_yticks(positions, names, fontsize=WIDE_TEXT)
                 axes[0].invert_yaxis()  # the axes share it: the first label on top
                 self.labels = axes[:1]
-            self.figure.suptitle(_wrap(title, NARROW_TITLE) if narrow else title, fontsize=10)
+            self.figure.suptitle(_wrap(title, NARROW_TITLE) if narrow else title, fontsize=10 if narrow else WIDE_TEXT + 2)
             for index, axes_ in enumerate(self.labels):
                 for position, label in enumerate(axes_.get_yticklabels()):
                     label.set_gid(f"label-{index}-{position}")
@@ -253,13 +260,14 @@ def years(title: str, values_by_year: dict[str, dict[int, float]], fmt: Format, 
             ax.bar([p + index * width for p in range(len(span))], [values.get(year, 0) for year in span], width,
                    label=name, color=COLOURS[index % len(COLOURS)])
         ax.set_xticks([p + width * (len(values_by_year) - 1) / 2 for p in range(len(span))],
-                      [str(year) for year in span], rotation=90, fontsize=8)
+                      [str(year) for year in span], rotation=90, fontsize=WIDE_TEXT)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: fmt(y) + ("%" if percent else "")))
         if percent:
             ax.set_ylim(0, 100)
         if len(values_by_year) > 1:
-            ax.legend(frameon=False, fontsize=8)
-        ax.set_title(title, fontsize=10)
+            ax.legend(frameon=False, fontsize=WIDE_TEXT)
+        ax.set_title(title, fontsize=WIDE_TEXT + 2)
+        ax.tick_params(axis="y", labelsize=WIDE_TEXT)
         return _svg(figure)
 
 

@@ -316,6 +316,14 @@ def protected(page: str) -> str:
     return with_policy(page, policy_element(script_hash(text) for text in inline_scripts(page))) or page
 
 
+def theme_words(language: str) -> dict[str, str]:
+    """The theme's words of the site's language that the catalogs give
+    (none for a language the handbook does not speak)."""
+    from ..words.catalogs import LANGUAGES, texts
+
+    return texts(language, "labels", "theme") if language in LANGUAGES else {}
+
+
 def theme_reference(env: Environment, files: Files, config: MkDocsConfig) -> str:
     """The theme's 404 page as MkDocs renders it, but with no navigation:
     what the theme and mkdocs.yml put into every page, and nothing an author
@@ -343,6 +351,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for handler in logging.getLogger("mkdocs").handlers:
                 if handler.name == "MkDocsStreamHandler":
                     handler.setLevel(logging.WARNING)
+        # The theme's own words that reach readers in the site's language
+        # (the `theme` table of the labels catalogs): the title of a
+        # heading's link (Python-Markdown's "Permanent link", unless
+        # mkdocs.yml names one) and what overrides/partials/language.html
+        # gives the theme instead of its own ("Header", which Material's
+        # Dutch leaves in English).
+        self.theme_words = theme_words(config.theme["language"])
+        toc = (config["mdx_configs"] or {}).get("toc")
+        if toc is not None and "permalink" in toc and "permalink_title" not in toc and "permalink" in self.theme_words:
+            toc["permalink_title"] = self.theme_words["permalink"]
         return config
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -354,6 +372,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         object is the one the environment keeps, so its rendering is wrapped
         there (a theme without that template is left as it is)."""
         self.env = env
+        env.globals["handbook_theme_words"] = getattr(self, "theme_words", {})
         if getattr(self, "elsewhere", None):
             env.loader = ChoiceLoader([DictLoader({ELSEWHERE: ""}), env.loader])
         if self.config.reuse_navigation and getattr(self, "navigation", None) is not None:

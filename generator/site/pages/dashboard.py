@@ -10,7 +10,8 @@ from typing import Any, Iterable
 
 from ...records.health import BY_SEVERITY, SEVERITY, Report
 from ...words.labels import format_number
-from .findings import FIRST, MOST_PEOPLE, WHO_ACTS, actor, capped, finding_list, who_rows
+from .findings import (BALANCE, BALANCE_SHOWN, FIRST, MOST_PEOPLE, WHO_ACTS, actor, balance_rows, capped, finding_list,
+                       who_rows)
 from ..render import link
 from .shared import CHANNEL_CHART, COVERAGE_CHART, YEARS_CHART, Job, Page, Site
 
@@ -25,11 +26,31 @@ def _headline(site: Site, key: str, value: float | None, previous: float | None)
         difference = value - previous
         sign = "+" if difference > 0 else "−" if difference < 0 else "±"
         change = f"{sign}{format_number(abs(difference), site.language)} {L['versus']} {year - 1}"
-    return {"label": site.headline_label(key, value), "value": shown, "change": change}
+    return {"label": site.headline_label(key, value), "value": shown, "change": change,
+            "url": _headline_target(site, key)}
+
+
+def _headline_target(site: Site, key: str) -> str:
+    """What a headline figure counts, as a link (as on the home page): the
+    dashboard's own list of a finding, or the page that lists the year's
+    lessons and campaigns, or the hires per year."""
+    finding = {"headline_answered": "unanswered-goals", "headline_orphaned": "left-without-successor",
+               "headline_overdue": "overdue-reviews"}.get(key)
+    if finding is not None:
+        return f"#{finding}"
+    if key == "headline_hires":
+        return site.rel(PATH, "figures.md") + "#by-year"
+    year = site.c.today.year
+    has_year = any(e.record.period.start.year == year for e in site.c.campaigns.values()) or any(
+        e.record.date.year == year for e in site.c.lessons.values())
+    return site.rel(PATH, f"timeline/{year}.md" if has_year else "timeline.md")
 
 
 def dashboard_page(site: Site, health: Report) -> Page:
-    L, c = site.L, site.c
+    """What to do first (the summary of findings), then the headline
+    figures, each a link to what it counts: on a phone the six cards stood
+    before what to do, 830 px down."""
+    L = site.L
     sections = []
     for name in BY_SEVERITY:
         items = health.findings[name]
@@ -49,11 +70,12 @@ def dashboard_page(site: Site, health: Report) -> Page:
         more_people = link(L["and_more_all"].format(n=site.number(len(people) - MOST_PEOPLE),
                                                     count=site.number(len(people))), site.rel(PATH, WHO_ACTS))
     platforms = sorted(health.accounts_per_platform, key=lambda p: site.names["platform"][p].casefold())
-    balance = [
-        {"link": site.campaign_link(PATH, cid), "foundation": counts["foundation"], "execution": counts["execution"]}
-        for cid, counts in sorted(health.level_balance.items(),
-                                  key=lambda kv: (-c.campaigns[kv[0]].record.period.start.toordinal(), kv[0]))
-    ][:FIRST * 2]
+    balance = balance_rows(site, PATH, 0, BALANCE_SHOWN)
+    balance_more = None
+    if len(health.level_balance) > BALANCE_SHOWN:
+        balance_more = link(L["and_more_all"].format(n=site.number(len(health.level_balance) - BALANCE_SHOWN),
+                                                     count=site.number(len(health.level_balance))),
+                            site.rel(PATH, BALANCE))
     return Page(PATH, "dashboard.md.j2", {
         "title": L["dashboard"],
         "as_of": health.today,
@@ -71,7 +93,7 @@ def dashboard_page(site: Site, health: Report) -> Page:
         ],
         "accounts_total": sum(sum(counts.values()) for counts in health.accounts_per_platform.values()),
         "balance": balance,
-        "balance_more": max(0, len(health.level_balance) - FIRST * 2),
+        "balance_more": balance_more,
         "charts": [
             {"src": site.rel(PATH, YEARS_CHART), "alt": L["chart_years_alt"]},
             {"src": site.rel(PATH, COVERAGE_CHART), "alt": L["chart_coverage_alt"]},

@@ -29,6 +29,9 @@ WHO_ACTS = "lists/who-acts.md"
 # beyond these (a list no page links to would be an orphan).
 FIRST = 10
 MOST_PEOPLE = 20
+# Every campaign's balance of foundation and execution (the dashboard shows the newest).
+BALANCE = "lists/level-balance.md"
+BALANCE_SHOWN = 2 * FIRST
 # The anchor of the to-do list on a person's page.
 TO_DO_ANCHOR = "to-do"
 
@@ -129,3 +132,12 @@ def who_rows(site: Site, frm: str, people: list[tuple[str, int, str]]) -> list[l
     L = site.L
     return [[link(site.person_name(person), to_do_address(site, frm, person)), site.number(count),
              flag(L[f"severity_{severity}"], severity)] for person, count, severity in people]
+
+
+def balance_rows(site: Site, frm: str, start: int, stop: int) -> list[dict[str, Any]]:
+    """Rows `start` to `stop` of the balance of foundation and execution,
+    per campaign, newest first (the dashboard shows the first, `BALANCE` all)."""
+    c, balance = site.c, site.health.level_balance
+    ordered = sorted(balance, key=lambda cid: (-c.campaigns[cid].record.period.start.toordinal(), cid))
+    return [{"link": site.campaign_link(frm, cid), "foundation": balance[cid]["foundation"],
+             "execution": balance[cid]["execution"]} for cid in ordered[start:stop]]

@@ -15,7 +15,8 @@ from typing import Iterable
 
 from ...records.health import SEVERITY
 from ..render import Raw, link
-from .findings import FIRST, MOST_PEOPLE, WHO_ACTS, entry, finding_list, to_do_address, to_do_list, who_rows
+from .findings import (BALANCE, BALANCE_SHOWN, FIRST, MOST_PEOPLE, WHO_ACTS, balance_rows, entry, finding_list,
+                       to_do_address, to_do_list, who_rows)
 from .shared import PAGE_SIZE, SHOWN, Job, Page, Site, flag, list_path, numbered, pages_of
 from ...records.relations import CAMPAIGNS_OF_RECRUITMENT, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, Relation, vocabulary_of
 
@@ -55,7 +56,8 @@ def full_list_page(site: Site, relation: Relation, key: str, number: int) -> Pag
     start = (number - 1) * PAGE_SIZE
     return Page(path, "collection.md.j2", {
         "title": L[relation.title_label].format(name=name),
-        "intro": Raw("{} · {}").format(back, site.counted(f"total_{kind}", len(ids))),
+        "intro": Raw("{} · {}{}").format(back, site.counted(f"total_{kind}", len(ids)),
+                                         f". {L['lessons_order']}" if kind == "lessons" and len(ids) > 1 else ""),
         "entries": site.entries(path, relation, ids, start, start + PAGE_SIZE),
         "pager_links": site.pager(first, number, len(ids)),
     })
@@ -103,6 +105,25 @@ def who_acts_page(site: Site, number: int) -> Page:
     })
 
 
+def balance_page(site: Site, number: int) -> Page:
+    """Page `number` of every campaign's balance of foundation and
+    execution, as the dashboard shows its newest."""
+    L = site.L
+    path = numbered(BALANCE, number)
+    start = (number - 1) * PAGE_SIZE
+    return Page(path, "table.md.j2", {
+        "title": L["level_balance"],
+        "intro": Raw("{} · {}").format(link(L["dashboard"], site.rel(path, "dashboard.md") + "#balance"),
+                                       L["level_balance_intro"]),
+        "columns": [L["campaign"], L["foundation"], L["execution"]],
+        "secondary": [],
+        "rows": [[row["link"], row["foundation"], row["execution"]]
+                 for row in balance_rows(site, path, start, start + PAGE_SIZE)],
+        "pager_links": site.pager(BALANCE, number, len(site.health.level_balance)),
+        "hide": ["toc"],
+    })
+
+
 def _paged(first: str, count: int, make) -> list[Job]:
     return [(numbered(first, number), partial(make, number)) for number in range(1, pages_of(count) + 1)]
 
@@ -119,6 +140,8 @@ def jobs(site: Site, only: set[str] | None) -> Iterable[Job]:
     for name, items in site.health.findings.items():
         if len(items) > FIRST:
             made += _paged(finding_list(name), len(items), partial(finding_page, site, name, None))
+    if len(site.health.level_balance) > BALANCE_SHOWN:
+        made += _paged(BALANCE, len(site.health.level_balance), partial(balance_page, site))
     if len(site.people_to_do) > MOST_PEOPLE:
         made += _paged(WHO_ACTS, len(site.people_to_do), partial(who_acts_page, site))
     for person, _, _ in sorted(site.people_to_do):

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from markupsafe import escape
 
 from ...records.text import gist, render_markdown
-from ..render import link
+from ..render import Raw, link
 from .shared import COVERAGE_CHART, FEED_PAGE, Job, Page, Site, record_path
 
 HOME = "home.snippet"
@@ -115,8 +115,18 @@ def feed_page(site: Site) -> Page:
         "title": L["feed_title"],
         "feed": feed,
         "address": (site.site_url.rstrip("/") + "/records/" + FEED) if site.site_url else feed,
-        "entries": site.lesson_items(FEED_PAGE, lessons, ordered=True),
+        "entries": [dict(item, detail=Raw("{} · {}").format(changed(site, k), site.lesson_status(c.lessons[k].record)))
+                    for k, item in zip(lessons, site.lesson_items(FEED_PAGE, lessons, ordered=True))],
     })
+
+
+def changed(site: Site, lesson_id: str) -> str:
+    """The date the feed orders a lesson by, as its entry says it: when it
+    was written, or when it was last reviewed ("herzien op 5 oktober 2024"),
+    not the year a list of lessons shows: the order is then what is shown."""
+    lesson = site.c.lessons[lesson_id].record
+    day = updated(site, lesson_id)
+    return f"{site.L['written_on' if day == lesson.date else 'reviewed_on']} {site.day(day)}"
 
 
 def new_record_snippet(site: Site) -> str:

@@ -76,9 +76,11 @@ def campaigns_by_year(site: Site) -> Page:
 
 def lessons_by(site: Site, path: str, title: str, relation: Relation, names: dict[str, str],
                order: list[str] | None = None) -> Page:
-    groups = [(k, names[k], site.capped(path, relation, k, SHOWN_IN_GROUP))
+    # The order is said once, in the intro, not over each group.
+    groups = [(k, names[k], {**site.capped(path, relation, k, SHOWN_IN_GROUP), "order": None})
               for k in order or _by_name(names) if site.members(relation, k)]
-    return grouped(site, path, title, site.L["all_lessons_intro"], groups, site.L["no_lessons"])
+    return grouped(site, path, title, f"{site.L['all_lessons_intro']} {site.L['lessons_order']}", groups,
+                   site.L["no_lessons"])
 
 
 def platforms_table(site: Site) -> Page:

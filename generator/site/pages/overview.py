@@ -38,12 +38,12 @@ def figures_page(site: Site) -> Page:
         "title": L["figures"],
         "hide": ["toc"],
         "tables": [
-            {"heading": L["by_channel"], "first": L["channel"], "rows": figure_rows(site, path, "channel"),
+            {"heading": L["by_channel"], "anchor": "by-channel", "first": L["channel"], "rows": figure_rows(site, path, "channel"),
              "chart": {"src": site.rel(path, CHANNEL_CHART), "alt": L["chart_channels_alt"]}},
-            {"heading": L["by_platform"], "first": L["platform"], "rows": figure_rows(site, path, "platform"),
+            {"heading": L["by_platform"], "anchor": "by-platform", "first": L["platform"], "rows": figure_rows(site, path, "platform"),
              "chart": {"src": site.rel(path, PLATFORM_CHART), "alt": L["chart_platforms_alt"]}},
-            {"heading": L["by_year"], "first": L["year"], "rows": figure_rows(site, path, "year"), "chart": None},
-            {"heading": L["by_recruitment"], "first": L["recruitment"],
+            {"heading": L["by_year"], "anchor": "by-year", "first": L["year"], "rows": figure_rows(site, path, "year"), "chart": None},
+            {"heading": L["by_recruitment"], "anchor": "by-recruitment", "first": L["recruitment"],
              "rows": figure_rows(site, path, "recruitment"), "chart": None},
         ],
     })
@@ -118,7 +118,7 @@ def hires_shown(site: Site, group: str, names: dict[str, str]) -> dict[str, Any]
         "labels": [names[k] for k in keys],
         "series": [[L["hires"], [figures[k]["hires"] for k in keys]],
                    [L["cost_per_hire"], [figures[k]["cost_per_hire"] for k in keys]]],
-        "notes": [f"n = {site.number(figures[k]['hires'] or 0)}" for k in keys],
+        "notes": [site.counted("sample_hires", round(figures[k]["hires"] or 0)) for k in keys],
     }
 
 

@@ -16,7 +16,7 @@ from .findings import TO_DO_ANCHOR, capped, to_do_list
 from .shared import Job, Page, Site, chart_of, record_path, wanted
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
                                  GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY,
-                                 SUCCESSOR_OF, SUPERSEDES, of)
+                                 SUCCESSOR_OF, SUPERSEDES, Relation, of)
 
 
 # The earlier lessons and open questions a campaign page shows; the rest are
@@ -42,6 +42,14 @@ def known_items(site: Site, path: str, ids: list[str]) -> list[dict[str, Any]]:
             "gist": gist(lesson.lesson),
         })
     return items
+
+
+def more_lessons(site: Site, frm: str, rest: list[tuple[Relation, str, int]]) -> list[Raw]:
+    """"En nog 180 lessen over LinkedIn", for each term with lessons a page
+    did not show, linked to a list that holds every one of them."""
+    return [link(site.counted("more_lessons_on", n, name=site.names[relation.subject][term]),
+                 site.rel(frm, site.whole_list(relation, term)))
+            for relation, term, n in rest]
 
 
 def campaign_page(site: Site, entry: Entry) -> Page:
@@ -75,6 +83,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
     since, since_total = ([], 0) if campaign.status != "finished" or campaign.period.end is None else \
         c.applicable_lessons(campaign.platforms, campaign.channels, campaign.scenario, {entry.id},
                              limit=KNOWN, after=campaign.period.end)
+    rest = partial(c.applicable_rest, campaign.platforms, campaign.channels, campaign.scenario, {entry.id})
     questions = c.open_questions(campaign.platforms, campaign.channels, campaign.scenario, {entry.id}, start,
                                  limit=KNOWN)
     return Page(path, "campaign.md.j2", {
@@ -83,11 +92,12 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "filters": site.filters("campaign", campaign, status=campaign.status,
                                 year=campaign.period.start.year),
         "already_known": known_items(site, path, known),
-        "already_known_more": known_total - len(known),
+        # The rest of each, per platform, channel and scenario, each linked to a list that holds them.
+        "already_known_rest": more_lessons(site, path, rest(before=start, shown=known))
+        if known_total > len(known) else [],
         "learned_since": known_items(site, path, since) if since_total else None,
-        "learned_since_more": since_total - len(since),
-        "already_known_lists": site.joined([site.term_link(path, "platform", p) for p in campaign.platforms]
-                                           + [site.term_link(path, "channel", ch) for ch in campaign.channels]),
+        "learned_since_rest": more_lessons(site, path, rest(after=campaign.period.end, shown=since))
+        if since_total > len(since) else [],
         "open_questions": [
             {"link": link(c.question(cid, gid),
                           site.url(path, "campaign", cid, f"goal-{gid}")),
@@ -275,6 +285,8 @@ def person_page(site: Site, entry: Entry) -> Page:
         "phone": site.contact(person)[1],
         "left": person.left,
         "successor": site.person(path, person.successor) if person.successor else None,
+        # Nobody took over: the warning, and whom to ask instead (the manager).
+        "ask_instead": site.ask_now(path, entry.id) if person.left is not None else None,
         # Whom they took over from, and when those left (who to ask now is this person).
         "successor_of": [Raw("{} ({} {})").format(site.record_link(path, "person", k), L["left_on"],
                                                   site.day(c.people[k].record.left))

@@ -135,6 +135,7 @@ FULL_LISTS = frozenset({
     LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY, SUPERSEDES,
     ACCOUNTS_OWNED_BY, ACCOUNTS_BACKED_UP_BY, GUIDELINES_OWNED_BY,
     of("campaigns", "platform"), of("lessons", "platform"), of("accounts", "platform"), of("campaigns", "scenario"),
+    of("lessons", "scenario"),
     *(relation for v in VOCABULARIES if v.page is not None and v.own_pages for relation in term_relations(v)),
 })
 # The lists that pages of groups show (a few of each group): their full
@@ -143,9 +144,16 @@ GROUPED = frozenset({
     of("campaigns", "platform"), of("campaigns", "channel"), of("campaigns", "scenario"), CAMPAIGNS_OF_RECRUITMENT,
     CAMPAIGNS_OF_YEAR, LESSONS_OF_LEVEL, of("lessons", "platform"), LESSONS_OF_STATUS,
 })
+# Lists that exist whole from their first record: no page of their term
+# shows them (a scenario has none), and a campaign page links to them.
+ALWAYS_LISTED = frozenset({of("lessons", "scenario")})
 # Lessons that apply to a term (`applies_to`): superseded ones are never
 # listed as applying.
 CURRENT_ONLY = frozenset(of_term(v, use) for v in VOCABULARIES for use in v.uses if use.path[0] == "applies_to")
+
+
+# The order of every list of lessons: what the handbook stands by first.
+LESSON_STATUS_ORDER = ("accepted", "proposed", "superseded")
 
 
 def list_path(relation: Relation, key: str, number: int = 1) -> str:
@@ -299,7 +307,7 @@ class Site:
         if ident is None or ident not in self.c.people:
             return Raw.escape(self.L["nobody"])
         person: Person = self.c.people[ident].record
-        text = link(person.name, self.url(frm, "person", ident))
+        text = link(self.person_name(ident), self.url(frm, "person", ident))
         if person.left is not None:
             text = Raw("{} ({} {}) {}").format(text, self.L["left_on"], self.day(person.left),
                                                self.ask_now(frm, ident))
@@ -307,11 +315,19 @@ class Site:
 
     def ask_now(self, frm: str, ident: str) -> Raw:
         """Beside someone who left: who to ask now ("— vraag Lotte Jansen",
-        linked), or the warning that nobody took over."""
+        linked). When nobody took over, the warning and whom to ask instead:
+        the manager, who settles what no one else can (`health.who_acts`:
+        the knowledge of someone who left without a successor is theirs),
+        "zonder opvolger — vraag Eva Smit"; the warning alone when there is
+        no manager to name (none set, or it is the person who left)."""
         now = self.c.taken_over_by(ident)
         if now is None:
-            return flag(self.L["no_successor"], "critical")
-        return Raw("— {} {}").format(self.L["ask"], link(self.c.people[now].record.name, self.url(frm, "person", now)))
+            manager = self.health.manager
+            if manager is None or manager == ident:
+                return flag(self.L["no_successor"], "critical")
+            return Raw("{} — {} {}").format(flag(self.L["no_successor"], "critical"), self.L["ask"],
+                                            link(self.person_name(manager), self.url(frm, "person", manager)))
+        return Raw("— {} {}").format(self.L["ask"], link(self.person_name(now), self.url(frm, "person", now)))
 
     def contact(self, person: Person) -> tuple[str | None, str | None]:
         """The e-mail address and phone number a page may show: those of
@@ -321,9 +337,34 @@ class Site:
         return person.email, person.phone
 
     def person_name(self, ident: str | None) -> str:
+        """A person as pages name them: their name, and where someone else
+        has the same name, what tells them apart (`_distinct_names`)."""
         if ident is None or ident not in self.c.people:
             return self.L["nobody"]
-        return self.c.people[ident].record.name
+        return self._distinct_names.get(ident) or self.c.people[ident].record.name
+
+    @functools.cached_property
+    def _distinct_names(self) -> dict[str, str]:
+        """For people who share a name with someone else: the name with
+        their role ("Eva Smit (recruiter)"), or their team where the role is
+        the same, or both; the id an author writes where even those are."""
+        namesakes: dict[str, list[tuple[str, Person]]] = {}
+        for ident, entry in self.c.people.items():
+            namesakes.setdefault(entry.record.name.casefold(), []).append((ident, entry.record))
+        named = {}
+        for group in namesakes.values():
+            for ident, person in group if len(group) > 1 else ():
+                others = [other for key, other in group if key != ident]
+                if all(other.role != person.role for other in others):
+                    told = person.role
+                elif all(other.team != person.team for other in others):
+                    told = person.team
+                elif all((other.role, other.team) != (person.role, person.team) for other in others):
+                    told = f"{person.role}, {person.team}"
+                else:
+                    told = ident
+                named[ident] = f"{person.name} ({told})"
+        return named
 
     # --- words ------------------------------------------------------------------
 
@@ -482,8 +523,13 @@ class Site:
         return sorted(ids, key=lambda k: (campaigns[k].record.period.start, k), reverse=True)
 
     def _lesson_order(self, ids: Iterable[str]) -> list[str]:
+        """Lessons as every list shows them (and says: `lessons_order`):
+        accepted ones first, then proposed, then superseded; each newest
+        first. Newest first alone put ten proposals at the top of a
+        platform's page of a large handbook."""
         lessons = self.c.lessons
-        return sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True)
+        newest = sorted(ids, key=lambda k: (lessons[k].record.date, k), reverse=True)
+        return sorted(newest, key=lambda k: LESSON_STATUS_ORDER.index(lessons[k].record.status))
 
     def _person_order(self, ids: Iterable[str]) -> list[str]:
         people = self.c.people
@@ -497,7 +543,8 @@ class Site:
         if len(ids) > shown:
             more = link(self.L[f"all_{relation.records}"].format(count=self.number(len(ids))),
                         self.rel(frm, list_path(relation, key)))
-        return {"entries": self.entries(frm, relation, ids, 0, shown), "total": len(ids), "more": more}
+        return {"entries": self.entries(frm, relation, ids, 0, shown), "total": len(ids), "more": more,
+                "order": self.L["lessons_order"] if relation.records == "lessons" and len(ids) > 1 else None}
 
     def inline(self, capped: dict[str, Any]) -> Raw | None:
         """A capped list on one line: its links, then the link to all of them."""
@@ -509,9 +556,21 @@ class Site:
     def full_lists(self) -> list[tuple[Relation, str]]:
         """(relation, key) of every list too long to show whole elsewhere, by the list's address."""
         return sorted(((relation, key) for relation, key in self.c.related
-                       if relation in FULL_LISTS and key is not None
-                       and len(self.members(relation, key)) > (SHOWN_IN_GROUP if relation in GROUPED else SHOWN)),
+                       if key is not None and self.has_full_list(relation, key)),
                       key=lambda pair: (pair[0].name, pair[1]))
+
+    def has_full_list(self, relation: Relation, key: str) -> bool:
+        """Whether the list of `relation` for `key` has pages of its own:
+        when it is longer than a page about its subject shows."""
+        shown = 0 if relation in ALWAYS_LISTED else SHOWN_IN_GROUP if relation in GROUPED else SHOWN
+        return relation in FULL_LISTS and len(self.members(relation, key)) > shown
+
+    def whole_list(self, relation: Relation, key: str) -> str:
+        """A page that holds every record of a term's list: its full list,
+        or the term's own page, which shows them all while they are few."""
+        if self.has_full_list(relation, key):
+            return list_path(relation, key)
+        return term_path(relation.subject, key)
 
     def pager(self, first: str, number: int, count: int) -> dict[str, Any] | None:
         """Links to the other pages of a paged list, as page `number` shows them."""

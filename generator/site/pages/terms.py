@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Iterable
 
-from ...records.relations import term_relations
+from ...records.relations import inherited_lessons, term_relations
 from ...records.vocabularies import VOCABULARIES, Term, Vocabulary
 from ..render import Raw
 from .shared import CURRENT_ONLY, Job, Page, Site, chart_of, term_path
@@ -62,7 +62,10 @@ def term_page(site: Site, vocabulary: Vocabulary, ident: str) -> Page:
         capped = site.capped(path, relation, ident)
         if capped["total"]:
             # lessons that apply to the term, or records that merely name it
-            label = L[f"more_{relation.records}"] if relation in CURRENT_ONLY else L[relation.records]
+            # (lessons of the campaigns that name it: `Vocabulary.lessons_inherit`)
+            label = (L[f"more_{relation.records}"] if relation in CURRENT_ONLY
+                     else L[f"lessons_of_{vocabulary.term}"] if vocabulary.lessons_inherit and relation == inherited_lessons(vocabulary)
+                     else L[relation.records])
             sections.append({"label": label, "list": capped})
     return Page(path, "term.md.j2", {
         "crumbs": site.crumbs(path, _index_path(vocabulary), L[vocabulary.section], L[vocabulary.term]),
