@@ -136,16 +136,16 @@ def test_a_chart_is_drawn_once_and_again_when_what_it_shows_changes(tmp_path: Pa
     assert not generate()  # every chart read, none drawn
     assert drawn() == first
 
+    # A drawing cut off (by a full disk, say), and six more hires through referrals:
     whole = next(p for p in kept.iterdir() if p.read_bytes() == first["platforms.svg"])
-    whole.write_bytes(first["platforms.svg"][:5000])  # a drawing cut off (by a full disk, say)
-    assert generate()
-    assert drawn() == first and whole.read_bytes() == first["platforms.svg"]
-
+    whole.write_bytes(first["platforms.svg"][:5000])
     campaign = project / "data" / "campaigns" / "ambassadeurs-linkedin-2026.yml"
     campaign.write_text(campaign.read_text("utf-8").replace("hires: 6", "hires: 16", 1), "utf-8")
     assert generate()
-    changed = {name for name, svg in drawn().items() if svg != first[name]}
-    # Six more hires through referrals: the chart of every channel, and referrals' own
+    now = drawn()
+    assert now["platforms.svg"] == first["platforms.svg"] and whole.read_bytes() == first["platforms.svg"]
+    # the chart of every channel changed, and referrals' own; nothing else
+    changed = {name for name, svg in now.items() if svg != first[name]}
     assert {"channels.svg", "channels.narrow.svg", "channel/referrals.svg"} <= changed
     assert not any(name.startswith(("platform", "years", "goal-coverage")) for name in changed)
     assert len(list(kept.iterdir())) == 38 + len(changed)
