@@ -115,7 +115,7 @@ class Bars:
 
     Every value is printed beside its bar by the same function that formats
     the tables (`formats`, per series), with its sample size where `notes`
-    gives one ('n = 14'). The figure is built, measured and drawn once;
+    gives one ('uit 14 aannames'); there is no value axis. The figure is built, measured and drawn once;
     `svg(k)` is that drawing with label k highlighted (its bars full and its
     label and values bold, the others paler), so the page of each platform
     shows the same chart with its own bar picked out, at the cost of a few
@@ -123,12 +123,11 @@ class Bars:
     took a quarter of a second each).
 
     `narrow` draws it for a phone: the panels one under the other, each with
-    its own labels (wrapped), every text at least NARROW_TEXT, and no value
-    axis (each bar says its value)."""
+    its own labels (wrapped), every text at least NARROW_TEXT."""
 
     def __init__(self, title: str, labels: Sequence[str], series: dict[str, Sequence[float | None]],
                  formats: dict[str, Format], notes: dict[str, Sequence[str]] | None = None,
-                 axis_formats: dict[str, Format] | None = None, narrow: bool = False) -> None:
+                 narrow: bool = False) -> None:
         with matplotlib.rc_context(STYLE):
             if narrow:
                 names = [_wrap(label) for label in labels]
@@ -153,17 +152,14 @@ class Bars:
                 for position, bar in enumerate(bars):
                     bar.set_gid(f"bar-{index}-{position}")
                 fmt = formats[name]
+                # No value axis: each bar says its value (beside it), and the
+                # steps of an amount axis ("€ 1.500 € 3.000") ran into each other.
+                ax.xaxis.set_visible(False)
+                ax.spines["bottom"].set_visible(False)
                 if narrow:
                     ax.set_title(name, fontsize=NARROW_TEXT, loc="left", fontweight="bold")
-                    ax.xaxis.set_visible(False)
-                    ax.spines["bottom"].set_visible(False)
                 else:
                     ax.set_title(name, fontsize=WIDE_TEXT + 1)
-                    axis = (axis_formats or {}).get(name, fmt)
-                    # Four steps at most: an amount ("€ 10.000") in 8 pt needs the room.
-                    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
-                    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos, axis=axis: axis(x)))
-                    ax.tick_params(axis="x", labelsize=WIDE_TEXT)
                 texts = []
                 for position, value in zip(positions, values, strict=True):
                     text = "–" if value is None else fmt(value)

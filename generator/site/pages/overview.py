@@ -8,7 +8,6 @@ import json
 from functools import cache, partial
 from typing import Any, Callable, Iterable
 
-from ...words.labels import format_money
 from ...records.models import FOLDERS
 from ..render import link
 from .shared import (CHANNEL_CHART, COVERAGE_CHART, PLATFORM_CHART, PAGE_SIZE, YEARS_CHART, Job, Page, Site, chart_of,
@@ -128,7 +127,6 @@ def hires_bars(site: Site, shown: dict[str, Any], narrow: bool = False) -> Any:
     return _charts().Bars(
         shown["title"], shown["labels"], {hires: counts, money: costs},
         formats={hires: site.number, money: site.money},
-        axis_formats={money: lambda value: format_money(value, site.language, whole=True)},
         notes={money: shown["notes"]},
         narrow=narrow,
     )
