@@ -279,7 +279,7 @@ def test_a_search_answers_in_the_site_s_words_and_says_which_word_found_nothing(
     assert page.locator("pagefind-input input").get_attribute("placeholder") == "Zoek in het handboek"
     assert page.locator("pagefind-input [id^=pf-input-hint]").text_content() == "Resultaten verschijnen terwijl je typt"
     assert page.locator("pagefind-input button.pf-input-clear").inner_text() == "Wissen"
-    assert "esc wissen" in page.locator("pagefind-keyboard-hints").inner_text().replace("\n", " ")
+    assert "esc sluiten" in page.locator("pagefind-keyboard-hints").inner_text().replace("\n", " ")
 
     results = page.locator("pagefind-results li.pf-result")
     results.nth(2).locator(".pf-result-excerpt").wait_for()
@@ -578,7 +578,7 @@ def test_one_search_with_two_filters_answers_what_we_know_of_a_platform_for_a_gr
     from generator.words.labels import format_day
     from generator.words.problems import Problems
 
-    from .conftest import TODAY
+    from .conftest import MANAGER, TODAY
 
     catalog = load_catalog(example_nl, Problems(), TODAY)
     expected = {f"/records/lessons/{lid}/" for lid, entry in catalog.lessons.items()
@@ -881,13 +881,27 @@ def test_escape_folds_a_filter_and_search_speaks_the_site_s_language(sites, scan
     assert scanned.errors == []
 
 
+def test_a_superseded_lesson_says_so_in_search(sites, watched) -> None:
+    """A lesson that no longer applies is found, and its result says it was
+    superseded: its advice was overturned."""
+    page = watched.page
+    _open_search(page, sites["nl"])
+    _said(page, "Hyves Facebook monteurs")
+    abouts = page.locator("pagefind-results li.pf-result").evaluate_all(
+        "items => items.map(li => [li.querySelector('a.pf-result-link').getAttribute('href'),"
+        " (li.querySelector('.handbook-result-about') || {}).innerText || ''])")
+    assert ["/records/lessons/facebook-boven-hyves-2011/", "Les · 25 januari 2011 · Vervangen"] in abouts, abouts
+    assert all(about.endswith("Vervangen") == (href == "/records/lessons/facebook-boven-hyves-2011/")
+               for href, about in abouts if href.startswith("/records/lessons/")), abouts
+
+
 def test_the_word_vertrokken_finds_the_people_who_left(sites, watched, example_nl: Path) -> None:
     """A person page of someone who left is found by "vertrokken", and the
     people who left are the filter Status: Vertrokken."""
     from generator.records.load import load_catalog
     from generator.words.problems import Problems
 
-    from .conftest import TODAY
+    from .conftest import MANAGER, TODAY
 
     catalog = load_catalog(example_nl, Problems(), TODAY)
     left = {f"/records/people/{pid}/" for pid, entry in catalog.people.items() if entry.record.left is not None}
@@ -898,6 +912,14 @@ def test_the_word_vertrokken_finds_the_people_who_left(sites, watched, example_n
     assert left <= set(found), (said, found)
     assert [href for href in found if href.startswith("/records/people/")] == sorted(
         [href for href in found if href in left], key=found.index)
+    # Each result says so, and whom to ask now, without opening the page.
+    abouts = page.locator("pagefind-results li.pf-result").evaluate_all(
+        "items => items.map(li => [li.querySelector('a.pf-result-link').getAttribute('href'),"
+        " (li.querySelector('.handbook-result-about') || {}).innerText || ''])")
+    for href, about in abouts:
+        if href in left:
+            now = catalog.taken_over_by(href.split("/")[-2]) or MANAGER.split()[-1]  # nobody took over: the manager
+            assert about == "Persoon · Vertrokken" + (f" · vraag {catalog.people[now].record.name}" if now else ""), about
     page.locator("pagefind-modal").get_by_role("searchbox").fill("")
     _check_filter(page, "Soort", "Persoon")
     _check_filter(page, "Status", "Vertrokken")

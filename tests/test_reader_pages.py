@@ -211,3 +211,55 @@ def test_the_feed_page_shows_the_date_it_is_ordered_by(example_nl: Path) -> None
     days = [date(int(y), months.index(m) + 1, int(d)) for d, m, y in (text.split() for _, text in shown)]
     assert days == sorted(days, reverse=True), shown
     assert any(kind == "herzien" for kind, _ in shown)
+
+
+@pytest.mark.parametrize("handbook", ["example_nl", "synthetic"])
+def test_whoever_took_over_finds_on_their_page_what_they_now_answer_for(handbook: str, request) -> None:
+    """A leaver's page says "beheert nu Lotte Jansen"; Lotte's own page lists
+    what she took over, per colleague who left: every campaign whose
+    knowledge they secured, every guideline and account they kept (the
+    campaigns they ran stay theirs: history)."""
+    project = request.getfixturevalue(handbook)
+    catalog = _catalog(project)
+    checked = 0
+    for ident, entry in catalog.people.items():
+        now = catalog.taken_over_by(ident) if entry.record.left is not None else None
+        if now is None:
+            continue
+        page = generated(project, f"people/{now}.md")
+        secured = [cid for cid, c in catalog.campaigns.items() if c.record.knowledge_owner == ident]
+        kept = [gid for gid, g in catalog.guidelines.items() if g.record.owner == ident]
+        accounts = [aid for aid, a in catalog.accounts.items() if ident in (a.record.owner, a.record.backup_owner)]
+        if not (secured or kept or accounts):
+            assert f"### {entry.record.name} {{" not in page
+            continue
+        section = page.split("{ #inherited data-pagefind-ignore }", 1)[1].split("\n## ", 1)[0]
+        part = section.split(f"### {entry.record.name} {{ data-pagefind-ignore }}", 1)[1].split("\n### ", 1)[0]
+        assert f'<a href="../{ident}/">{entry.record.name}</a> is vertrokken op' in part
+        for cid in secured[:10]:
+            assert f'href="../../campaigns/{cid}/"' in part, (now, ident, cid)
+        for gid in kept:
+            assert f'href="../../platforms/{gid}/"' in part, (now, ident, gid)
+        ran_only = [cid for cid, c in catalog.campaigns.items() if c.record.owner == ident and cid not in secured]
+        assert not any(f'href="../../campaigns/{cid}/"' in part for cid in ran_only)
+        checked += 1
+    assert checked >= (1 if handbook == "example_nl" else 3)
+
+
+def test_a_finished_campaign_tells_its_own_story_before_what_others_learned(example_nl: Path) -> None:
+    """Whoever plans or runs a campaign reads first what was known before it;
+    whoever reads a finished one reads first how it went: its results, its
+    lessons, its story, and only then what was known and learned since."""
+    catalog = _catalog(example_nl)
+    seen = set()
+    for cid, entry in catalog.campaigns.items():
+        page = generated(example_nl, f"campaigns/{cid}.md")
+        headings = re.findall(r"^## ([^{\n]+?) \{", page, re.MULTILINE)
+        finished = catalog.finished(entry.record)
+        known = headings.index("Wat we al weten")
+        if finished:
+            assert known > headings.index("Resultaten") and known > headings.index("Lessen"), (cid, headings)
+        else:
+            assert known == 0, (cid, headings)
+        seen.add(finished)
+    assert seen == {True, False}

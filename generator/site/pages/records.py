@@ -96,6 +96,7 @@ def campaign_page(site: Site, entry: Entry) -> Page:
         "already_known_rest": more_lessons(site, path, rest(before=start, shown=known))
         if known_total > len(known) else [],
         "learned_since": known_items(site, path, since) if since_total else None,
+        "finished": c.finished(campaign),
         "learned_since_rest": more_lessons(site, path, rest(after=campaign.period.end, shown=since))
         if since_total > len(since) else [],
         "open_questions": [
@@ -161,6 +162,8 @@ def lesson_page(site: Site, entry: Entry) -> Page:
         "crumbs": site.record_crumbs(path, "lesson", lesson.date.year),
         "filters": site.filters("lesson", lesson, level=lesson.level,
                                 status=lesson.status, year=lesson.date.year),
+        # A search result says that a lesson no longer applies.
+        "search_state": L["superseded"] if lesson.status == "superseded" else None,
         "id": entry.id,
         "title": lesson.title,
         "date": lesson.date,
@@ -236,6 +239,16 @@ def platform_page(site: Site, ident: str) -> Page:
     return Page(path, "platform.md.j2", context)
 
 
+def responsibilities(site: Site, path: str, person: str) -> list[tuple[str, dict[str, Any]]]:
+    """What `person` answers for now, by kind, as page `path` lists it."""
+    return [
+        ("secures_campaigns", site.capped(path, CAMPAIGNS_SECURED_BY, person)),
+        ("owns_guidelines", site.capped(path, GUIDELINES_OWNED_BY, person)),
+        ("owns_accounts", site.capped(path, ACCOUNTS_OWNED_BY, person)),
+        ("backs_up_accounts", site.capped(path, ACCOUNTS_BACKED_UP_BY, person)),
+    ]
+
+
 def person_page(site: Site, entry: Entry) -> Page:
     """One page per person: what they are; for someone who left, when and
     who took over; what they must do (first, when there is anything); what
@@ -245,11 +258,19 @@ def person_page(site: Site, entry: Entry) -> Page:
     path = record_path("person", entry.id)
     owned = [
         ("ran_campaigns", site.capped(path, CAMPAIGNS_RUN_BY, entry.id)),
-        ("secures_campaigns", site.capped(path, CAMPAIGNS_SECURED_BY, entry.id)),
-        ("owns_guidelines", site.capped(path, GUIDELINES_OWNED_BY, entry.id)),
-        ("owns_accounts", site.capped(path, ACCOUNTS_OWNED_BY, entry.id)),
-        ("backs_up_accounts", site.capped(path, ACCOUNTS_BACKED_UP_BY, entry.id)),
+        *responsibilities(site, path, entry.id),
     ]
+    # What they hold now for colleagues who left: the same responsibilities,
+    # per colleague (who ran a campaign stays history, on the leaver's page).
+    inherited = []
+    for ident in site.taken_over.get(entry.id, []):
+        groups = [{"label": L[key], "entries": items} for key, items in responsibilities(site, path, ident)
+                  if items["total"]]
+        if groups:
+            inherited.append({"name": site.person_name(ident), "groups": groups,
+                              "note": Raw(L["inherited_from"]).format(
+                                  name=site.record_link(path, "person", ident),
+                                  day=site.day(c.people[ident].record.left), successor=person.name)})
     todo = []
     for name in BY_SEVERITY:
         items = site.to_do(entry.id).get(name, [])
@@ -276,6 +297,9 @@ def person_page(site: Site, entry: Entry) -> Page:
         "for_authors": Raw("{} <code>{}</code>").format(L["person_id"], entry.id),
         # Someone who left is found by it, and under the filter Status: Vertrokken.
         "filters": site.filters("person", status="left" if person.left is not None else None),
+        # A search result says it too, and whom to ask now.
+        "search_state": None if person.left is None else " · ".join(
+            [L["left"]] + [f"{L['ask']} {site.person_name(ask)}" for ask in [now or manager] if ask not in (None, entry.id)]),
         "id": entry.id,
         "title": person.name,
         "role": person.role,
@@ -297,6 +321,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         "todo_anchor": TO_DO_ANCHOR,
         "handover": handover,
         "groups": [{"label": L[key], "entries": items} for key, items in owned if items["total"]],
+        "inherited": inherited,
         "wrote": site.capped(path, LESSONS_BY_AUTHOR, entry.id),
         "body": person.body,
         "tags": site.tags(path, person.tags),

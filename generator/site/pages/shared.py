@@ -465,6 +465,16 @@ class Site:
         return self._to_do.get(person, {})
 
     @functools.cached_property
+    def taken_over(self) -> dict[str, list[str]]:
+        """Person id -> the people who left whose responsibilities they now
+        hold (through everyone who took over and left in turn), by name."""
+        held: dict[str, list[str]] = {}
+        for ident, entry in self.c.people.items():
+            if entry.record.left is not None and (now := self.c.taken_over_by(ident)) is not None:
+                held.setdefault(now, []).append(ident)
+        return {now: self._person_order(left) for now, left in held.items()}
+
+    @functools.cached_property
     def people_to_do(self) -> list[tuple[str, int, str]]:
         """(person, how many items, the most severe of them) for everyone
         with something to do: the most severe first, then the most items."""
