@@ -841,6 +841,11 @@ def test_two_filters_without_a_word_list_what_they_give_with_every_value_on_the_
         assert abouts and all(re.match(r"(Les|Campagne) · ", about) for about in abouts), abouts
 
 
+def window_said(page) -> list[str]:
+    """What the page's screen-reader announcer said, in order (recorded by the observer the test set up)."""
+    return page.evaluate("() => window.__said")
+
+
 def test_escape_folds_a_filter_and_search_speaks_the_site_s_language(sites, scanned) -> None:
     """Escape in an unfolded filter folds it and leaves the search open (it
     closed the whole search); a second Escape closes the search. What the
@@ -876,6 +881,11 @@ def test_escape_folds_a_filter_and_search_speaks_the_site_s_language(sites, scan
     english = re.compile(r"\b(results?|selected|deselected|Loading|options|Search|Clear|Close|filters? selected|No filter)\b")
     assert [text for text in announced + shown if english.search(text)] == []
     assert any(re.fullmatch(r"\d+ resultaten voor ‘linkedin’", text) for text in announced), announced
+    # Only the handbook's own lines are announced: Pagefind's "Geen resultaten"
+    # came, assertively, before each of them.
+    said = [text for text in window_said(page) if text]
+    assert said and all(re.fullmatch(r"(De beste \d+ van )?\d+ resultaten? voor (‘linkedin’|deze filters)\.?( .*)?", text)
+                        for text in said), said
     page.keyboard.press("Escape")
     assert not page.evaluate("() => document.querySelector('dialog.pf-modal').open")
     assert scanned.errors == []

@@ -77,7 +77,13 @@ if (typeof document$ !== "undefined") {
       if (found) {
         var given = {};
         Object.keys(found.words).forEach(function (key) {
-          given[key] = COUNTED.indexOf(key) >= 0 ? "" : found.words[key];
+          given[key] = found.words[key];
+        });
+        // Every count of Pagefind's own is silenced, also those the words
+        // do not name (its "Geen resultaten" was announced, assertively,
+        // before each of the handbook's counts).
+        COUNTED.forEach(function (key) {
+          given[key] = "";
         });
         search.setTranslations(given);
         handbookEngine(search);
