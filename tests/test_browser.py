@@ -649,13 +649,15 @@ def test_a_record_page_says_where_it_is_and_the_menu_marks_its_section(sites, br
 
 
 def test_a_finished_campaign_shows_what_was_learned_since(sites, watched, example_nl: Path) -> None:
-    """After what was known before it began: the lessons drawn since it
-    ended, from later campaigns on its platforms, channels or scenario,
-    each with what it says and its year (none before the campaign's end)."""
+    """After its own results, lessons and story, and what was known before
+    it began: the lessons drawn since it ended, from later campaigns on its
+    platforms, channels or scenario, each with what it says and its year
+    (none before the campaign's end)."""
     page = watched.page
     page.goto(sites["nl"] + PAGE_KINDS["campaign"])  # finished on 31 December 2010
     headings = [h.removesuffix("¶") for h in page.locator("article h2").all_inner_texts()]
-    assert headings[:2] == ["Wat we al weten", "Sindsdien geleerd"], headings
+    assert headings[-2:] == ["Wat we al weten", "Sindsdien geleerd"], headings
+    assert headings.index("Resultaten") < headings.index("Lessen") < headings.index("Wat we al weten")
     since = page.locator("article h2#sindsdien-geleerd + .handbook-text li")
     assert since.count() == 10
     years = [int(re.search(r" · (\d{4})", text).group(1)) for text in since.all_inner_texts()]
