@@ -17,7 +17,7 @@ import click
 
 from .records.health import FINDINGS
 from .words.catalogs import LANGUAGES
-from .words.messages import kind_name, language, say
+from .words.messages import kind_name, language, say, say_counted
 from .words.problems import Problems, one_line
 from .authors.output import report_problems
 
@@ -115,8 +115,19 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
     """Validate every record; report every problem at once."""
     from .progress import wanted
 
+    problems, catalog = _check(project, wanted(progress), strict)
+    report_problems(problems)
+    if not problems.items and catalog is not None:
+
+        click.echo(say("all_well", records=sum(1 for _ in catalog.entries())))
+    sys.exit(1 if problems.errors else 0)
+
+
+def _check(project: Path, progress: bool = False, strict: tuple[str, ...] = ()):
+    """What `handbook check` finds: the problems, and the catalog (None when
+    the records could not be read as one)."""
     problems = Problems()
-    catalog = _catalog(project, problems, wanted(progress))
+    catalog = _catalog(project, problems, progress)
     if (project / "mkdocs.yml").is_file():  # what the build publishes besides the records
         from .project.published import check_published
         from .project.settings import SettingsError, check_manager, read_settings
@@ -138,11 +149,7 @@ def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None
         for name in chosen:
             for item in findings[name]:
                 problems.error(item.path, 1, 1, f"{name}: {item.detail}")
-    report_problems(problems)
-    if not problems.items and catalog is not None:
-
-        click.echo(say("all_well", records=sum(1 for _ in catalog.entries())))
-    sys.exit(1 if problems.errors else 0)
+    return problems, catalog
 
 
 @main.command()
@@ -388,6 +395,60 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     report_problems(warnings)
 
     click.echo(say("new_wrote", path=path.relative_to(project).as_posix()))
+
+
+@main.command()
+@click.argument("person")
+@click.option("--to", "successor", required=True, metavar="SUCCESSOR", help="Person id of who takes over.")
+@click.option("--on", "day", default=None, metavar="YYYY-MM-DD",
+              help="The day PERSON leaves (default: today, the date `check` judges by); not after today.")
+@click.option("--write", is_flag=True, help="Change the files (all or none), then check; without it only show the diff.")
+@_speaks
+@_project_option
+def handover(person: str, successor: str, day: str | None, write: bool, project: Path) -> None:
+    """Give what PERSON answers for to SUCCESSOR, keep what they did: shows the diff; --write applies it."""
+    from datetime import date
+
+    from .authors.handover import Refused, parse_day, plan
+    from .project.edits import NotReplaced, replace_all
+    from .project.settings import SettingsError, check_date
+
+    try:
+        on = parse_day(day) if day is not None else None
+    except ValueError as wrong:
+        raise click.BadParameter(str(wrong), param_hint="'--on'") from None
+    problems, catalog = _check(project)
+    if catalog is None or problems.errors:
+        report_problems(problems)
+        click.echo(say("handover_fix_first"), err=True)
+        sys.exit(1)
+    try:
+        today = check_date(project)
+    except SettingsError as failure:
+        raise click.UsageError(str(failure)) from None
+    try:
+        change = plan(project, catalog, person, successor, on, today, max(today, date.today()))
+    except Refused as refused:
+        click.echo(str(refused), err=True)
+        sys.exit(1)
+    click.echo(change.diff(), nl=False)
+    for note in change.notes:
+        click.echo(note)
+    click.echo(change.summary())
+    if not write:
+        click.echo(say("handover_not_yet"))
+        return
+    try:
+        replace_all(change.replacements())
+    except NotReplaced as failure:
+        click.echo(say("handover_not_written", reason=one_line(str(failure))), err=True)
+        sys.exit(1)
+    click.echo(say_counted("handover_written", len(change.changes)))
+    problems, catalog = _check(project)
+    report_problems(problems)
+    if not problems.items and catalog is not None:
+        click.echo(say("all_well", records=sum(1 for _ in catalog.entries())))
+    sys.exit(1 if problems.errors else 0)
 
 
 @main.command()

@@ -24,6 +24,23 @@ from .fields import (EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN
                      Months, Number, People, Recruitment, Slug, SlugList, Text, WithinHours, _no_repeats)
 from .vocabularies import VOCABULARIES, DeclarationError, distinct, Channel, Platform, Scenario, Term  # noqa: F401
 
+class Responsibility:
+    """Marks a field that names who answers for a record *now*: when they
+    leave, `handbook handover` gives it to whoever takes over. A field that
+    names someone without it is history and stays as written: who ran a
+    campaign, who wrote a lesson.
+
+    `stands_in_for`: the field of the person this one stands in for; the
+    two never name the same person, so a stand-in who takes over the field
+    they stand in for leaves their own empty."""
+
+    def __init__(self, stands_in_for: str | None = None) -> None:
+        self.stands_in_for = stands_in_for
+
+    def __repr__(self) -> str:
+        return f"Responsibility(stands_in_for={self.stands_in_for!r})"
+
+
 class Record(Model):
     """Fields that every record kind has."""
 
@@ -122,7 +139,7 @@ class Campaign(Record):
     )
     period: Period = Field(description="When the campaign ran.")
     owner: Slug = Field(description="Person id of who ran the campaign.")
-    knowledge_owner: Slug = Field(description="Person id of who secures what the campaign teaches.")
+    knowledge_owner: Annotated[Slug, Responsibility()] = Field(description="Person id of who secures what the campaign teaches.")
     recruitment: Recruitment = Field(
         description="active: finding and approaching candidates; passive: employer branding, broadcasting."
     )
@@ -209,7 +226,7 @@ class Guideline(Record):
     webcare_hours: WithinHours = Field(description="Hours within which a question or complaint gets an answer "
                                                    "(at most 720, a month).")
     approval: Text = Field(description="Who approves a message before it goes out.")
-    owner: Slug = Field(description="Person id of who keeps this guideline current.")
+    owner: Annotated[Slug, Responsibility()] = Field(description="Person id of who keeps this guideline current.")
     reviewed: Day = Field(description="When the guideline was last checked to be right.")
     review_every_months: Months = Field(default=12, description="Months between reviews (1 to 120).")
 
@@ -228,8 +245,10 @@ class Account(Record):
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=300)] | None = Field(
         default=None, description="Address of the account."
     )
-    owner: Slug | None = Field(default=None, description="Person id of who is responsible for the account.")
-    backup_owner: Slug | None = Field(default=None, description="Person id of who stands in for the owner.")
+    owner: Annotated[Slug | None, Responsibility()] = Field(
+        default=None, description="Person id of who is responsible for the account.")
+    backup_owner: Annotated[Slug | None, Responsibility(stands_in_for="owner")] = Field(
+        default=None, description="Person id of who stands in for the owner.")
     purpose: Text = Field(description="What the account is for.")
     recruitment: Recruitment | None = Field(default=None, description="active or passive recruitment.")
     status: Literal["active", "dormant", "archived"] = Field(description="active, dormant or archived.")
@@ -273,6 +292,13 @@ RECORD_KINDS: tuple[type[Record], ...] = (Campaign, Lesson, Guideline, Person, A
 MODELS: dict[str, type[Record]] = {model.kind: model for model in RECORD_KINDS}
 KIND_BY_FOLDER: dict[str, type[Record]] = {model.folder: model for model in RECORD_KINDS}
 FOLDERS: dict[str, str] = {model.kind: model.folder for model in RECORD_KINDS}
+
+
+def responsibilities(model: type[BaseModel]) -> dict[str, Responsibility]:
+    """The fields of `model` that name who answers for the record now (its
+    `Responsibility` marks), in the order of the model."""
+    return {name: mark for name, info in model.model_fields.items()
+            for mark in info.metadata if isinstance(mark, Responsibility)}
 
 
 def allowed(model: type[BaseModel], name: str) -> list[str]:
