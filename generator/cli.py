@@ -191,6 +191,69 @@ def report(project: Path, form: str) -> None:
 
 
 @main.command()
+@_speaks
+@_project_option
+@click.option("--format", "form", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+              help="markdown: each issue as it would be posted (nothing is sent); json: the same, for a workflow.")
+@click.option("--apply", "post", is_flag=True,
+              help="Open, update and close the reminder issues on GitHub with the `gh` command (GH_TOKEN, GH_REPO).")
+def remind(project: Path, form: str, post: bool) -> None:
+    """Each person's to-dos as a GitHub issue assigned to them (a dry run unless --apply)."""
+    import json
+
+    from .project.settings import SettingsError, read_settings
+    from .reminders.issues import reminders, site_of
+    from .words.messages import language
+
+    problems = Problems()
+    catalog = _catalog(project, problems)
+    if catalog is None or problems.errors:
+        report_problems(problems)
+        click.echo(say("remind_has_errors"), err=True)
+        sys.exit(1)
+    report_problems(problems, stream=sys.stderr)  # warnings, beside the reminders
+    try:
+        settings = read_settings(project, language())
+    except SettingsError as failure:
+        raise click.UsageError(str(failure)) from None
+    site = site_of(catalog, settings)
+    issues = reminders(site)
+    if post:
+        _post_reminders(site, issues)
+    elif form == "json":
+        click.echo(json.dumps([issue.as_json() for issue in issues], ensure_ascii=False, indent=2))
+    elif not issues:
+        click.echo(say("remind_nothing"))
+    else:
+        for number, issue in enumerate(issues):
+            assign = say("remind_assign", login=issue.login) if issue.login else say("remind_assign_nobody")
+            click.echo(("\n\n" if number else "") + f"# {issue.title}\n\n{assign}\n\n{issue.body}", nl=False)
+
+
+def _post_reminders(site, issues) -> None:
+    """`remind --apply`: the issues on GitHub made what `issues` say; what
+    was done, one line each; exit 1 when anything failed."""
+    from .reminders.github import GitHubError, apply
+    from .reminders.issues import WITHOUT_ACCOUNT
+
+    def farewell(key: str) -> str:
+        if key == WITHOUT_ACCOUNT:
+            return site.L["remind_farewell_without_account"]
+        return site.L["remind_farewell"].format(name=site.person_name(key) if key in site.c.people else key)
+
+    try:
+        outcome = apply(issues, farewell, lambda number: site.L["remind_duplicate"].format(number=number))
+    except (GitHubError, ValueError) as failure:
+        click.echo(say("remind_failed", reason=one_line(str(failure))), err=True)
+        sys.exit(1)
+    for what, number, key in outcome.done:
+        click.echo(say(f"remind_{what}", number=number, person=key))
+    for failure in outcome.failed:
+        click.echo(say("remind_failed", reason=one_line(failure)), err=True)
+    sys.exit(1 if outcome.failed else 0)
+
+
+@main.command()
 @_project_option
 @click.option("--language", type=click.Choice(LANGUAGES), default=None,
               help="Language of the site (default: theme.language in mkdocs.yml).")

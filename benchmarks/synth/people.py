@@ -65,6 +65,8 @@ class People(DataSet):
                                       "email": f"{local}@example.org"}
             if rng.random() < 0.7:
                 fields["phone"] = f"+31 6 0000 {index + 1:04d}"
+            if person.left is None and index % 3 == 0:  # some have a GitHub account (reminders); no draw: the data stays as it was
+                fields["github"] = local.replace(".", "-")
             fields["joined"] = person.joined
             if person.left:
                 fields["left"] = person.left

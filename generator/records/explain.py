@@ -16,7 +16,7 @@ from ..words.messages import FIELD_NAMES, choice, code_of, describe, number, say
 from ..words.messages import field as field_name
 from .vocabularies import VOCABULARIES
 from .fields import model_inside
-from .fields import EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, SLUG, SLUG_MAX, SLUG_PATTERN, URL_PATTERN
+from .fields import EMAIL_PATTERN, GITHUB_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, SLUG, SLUG_MAX, SLUG_PATTERN, URL_PATTERN
 from ..words.problems import quote, suggest
 
 
@@ -28,6 +28,7 @@ _PATTERN_WORDS = {
     EMAIL_PATTERN: "pattern_email",
     PHONE_PATTERN: "pattern_phone",
     GOAL_REF_PATTERN: "pattern_goal",
+    GITHUB_PATTERN: "pattern_github",
 }
 
 # Reference fields whose ids are not their records' names made into ids.

@@ -31,6 +31,10 @@ GOAL_REF_PATTERN = r"^([a-z0-9]+(?:-[a-z0-9]+)*:)?[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://\S+$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
+# A GitHub account as GitHub allows it: letters, digits and single hyphens
+# between them, at most 39 characters (the length is the type's max_length).
+GITHUB_PATTERN = r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$"
+GITHUB_MAX = 39
 
 
 # The largest figures a result may hold: more than any campaign reaches or

@@ -20,7 +20,7 @@ from pydantic import (
     create_model,
 )
 
-from .fields import (EMAIL_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN, Day, Euros, Hours, Markdown, Model,
+from .fields import (EMAIL_PATTERN, GITHUB_MAX, GITHUB_PATTERN, GOAL_REF_PATTERN, PHONE_PATTERN, URL_PATTERN, Day, Euros, Hours, Markdown, Model,
                      Months, Number, People, Recruitment, Slug, SlugList, Text, WithinHours, _no_repeats)
 from .vocabularies import VOCABULARIES, DeclarationError, distinct, Channel, Platform, Scenario, Term  # noqa: F401
 
@@ -97,6 +97,14 @@ class Person(Record):
     joined: Day | None = Field(default=None, description="Date they joined.")
     left: Day | None = Field(default=None, description="Date they left the organisation; their knowledge needs a new owner.")
     successor: Slug | None = Field(default=None, description="Person id of whoever took over their knowledge.")
+    # Read by `handbook remind` only: a reader of the site has no use for it,
+    # so no page and no export shows it (`exclude`: model_dump leaves it out).
+    github: Annotated[str, StringConstraints(pattern=GITHUB_PATTERN, max_length=GITHUB_MAX)] | None = Field(
+        default=None, exclude=True,
+        description="Their GitHub account (login), such as 'lottejansen': the weekly reminder of what they must "
+                    "do is an issue assigned to it. Without one, their reminders go to the manager. "
+                    "Not shown on the site.",
+    )
 
 
 # --- campaigns ------------------------------------------------------------
