@@ -542,6 +542,42 @@ def reference(project: Path) -> None:
     click.echo(f"wrote {target.as_posix()}")
 
 
+@main.command("import-issue")
+@click.argument("event", type=click.Path(dir_okay=False, path_type=Path))
+@_speaks
+@_project_option
+@click.option("--write", is_flag=True,
+              help="Write the draft lessons (new files only) and the proposal, then check; without it only show them.")
+def import_issue(event: Path, project: Path, write: bool) -> None:
+    """A filled-in handover form (GitHub's issue event, EVENT) as draft lessons and a handover proposal."""
+    from .issues.importing import import_issue as run_import
+    from .project.settings import SettingsError, check_date
+
+    try:
+        today = check_date(project)
+    except SettingsError as failure:
+        raise click.UsageError(str(failure)) from None
+    outcome = run_import(project, event, write, today)
+    if outcome.problems.errors or outcome.refused:
+        report_problems(outcome.problems)
+        click.echo(outcome.refused or say("issue_refused"), err=True)
+        sys.exit(1)
+    if not write:
+        for path, text in outcome.drafts:
+            click.echo(say("issue_would_write", path=path))
+            click.echo(text)
+        click.echo(say("issue_proposal_would", path=outcome.proposal_path))
+        click.echo(outcome.proposal)
+        click.echo(say("issue_dry_run"))
+        return
+    for path, _ in outcome.drafts:
+        click.echo(say("issue_wrote", path=path))
+    click.echo(say("issue_wrote", path=outcome.proposal_path))
+    report_problems(outcome.problems)
+    if not outcome.problems.items:
+        click.echo(say("all_well", records=outcome.records))
+
+
 def run() -> None:
     """The `handbook` command. No Python traceback ever reaches an author:
     what no step foresaw is one line, and exit code 1."""
