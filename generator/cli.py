@@ -152,6 +152,20 @@ def _check(project: Path, progress: bool = False, strict: tuple[str, ...] = ()):
     return problems, catalog
 
 
+def _usable_catalog(project: Path, refusal: str):
+    """The records of a command that reads them whole (report, remind): with
+    errors, those and the message `refusal`, and exit 1; its warnings on
+    stderr, beside what the command prints."""
+    problems = Problems()
+    catalog = _catalog(project, problems)
+    if catalog is None or problems.errors:
+        report_problems(problems)
+        click.echo(say(refusal), err=True)
+        sys.exit(1)
+    report_problems(problems, stream=sys.stderr)
+    return catalog
+
+
 @main.command()
 @_speaks
 @_project_option
@@ -162,15 +176,8 @@ def report(project: Path, form: str) -> None:
 
     from .records.health import finding_title
     from .records.health import report as health_report
-    from .words.messages import language, say
 
-    problems = Problems()
-    catalog = _catalog(project, problems)
-    if catalog is None or problems.errors:
-        report_problems(problems)
-        click.echo(say("report_has_errors"), err=True)
-        sys.exit(1)
-    report_problems(problems, stream=sys.stderr)  # warnings, beside the report
+    catalog = _usable_catalog(project, "report_has_errors")
     health = health_report(catalog, _manager(project))
     if form == "json":
         click.echo(json.dumps(health.as_json(), ensure_ascii=False, indent=2))
@@ -203,15 +210,8 @@ def remind(project: Path, form: str, post: bool) -> None:
 
     from .project.settings import SettingsError, read_settings
     from .reminders.issues import reminders, site_of
-    from .words.messages import language
 
-    problems = Problems()
-    catalog = _catalog(project, problems)
-    if catalog is None or problems.errors:
-        report_problems(problems)
-        click.echo(say("remind_has_errors"), err=True)
-        sys.exit(1)
-    report_problems(problems, stream=sys.stderr)  # warnings, beside the reminders
+    catalog = _usable_catalog(project, "remind_has_errors")
     try:
         settings = read_settings(project, language())
     except SettingsError as failure:

@@ -24,11 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+
+from ..project.write import WriteRefused, write_file
 
 # The code that turns what a chart shows into its drawing, beside this file:
 # the charts, the pages that say what each shows, the formats of its numbers.
@@ -80,22 +81,8 @@ class Drawings:
         except (OSError, UnicodeError):
             pass
         drawn = draw()
-        self._keep(path, drawn)
-        return drawn
-
-    @staticmethod
-    def _keep(path: Path, drawing: str) -> None:
-        """Write `drawing` whole or not at all; a folder that cannot be
-        written keeps nothing."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".drawing-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                    stream.write(drawing)
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
+        try:  # written whole or not at all; a folder that cannot be written keeps nothing
+            write_file(path, drawn)
+        except (OSError, WriteRefused):
             pass
+        return drawn

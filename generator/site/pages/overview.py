@@ -132,6 +132,11 @@ def hires_bars(site: Site, shown: dict[str, Any], narrow: bool = False) -> Any:
     )
 
 
+def years_chart(site: Site, title: str, values: dict[str, dict[int, float]], percent: bool, narrow: bool) -> str:
+    """Bars per year of each series in `values` (a `charts.years`)."""
+    return _charts().years(title, values, site.number, percent=percent, narrow=narrow)
+
+
 def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
     """Every chart, by path, and beside it its narrow drawing for a phone
     (`narrow_path`; the `chart` macro of `_html.j2` shows either): each
@@ -162,9 +167,7 @@ def chart_makers(site: Site) -> dict[str, Callable[[], str]]:
             shown = {"years": title, "language": site.language, "percent": percent, "narrow": narrow,
                      "series": [[series, sorted(by_year.items())] for series, by_year in values.items()]}
             makers[name(path)] = partial(site.drawings.get, shown, partial(
-                lambda title, values, percent, narrow: _charts().years(title, values, site.number, percent=percent,
-                                                                       narrow=narrow),
-                title, values, percent, narrow))
+                years_chart, site, title, values, percent, narrow))
     return makers
 
 

@@ -249,6 +249,13 @@ def responsibilities(site: Site, path: str, person: str) -> list[tuple[str, dict
     ]
 
 
+def left_state(site: Site, person: str) -> str:
+    """What a search result says of someone who left: that they left, and
+    whom to ask now ("Vertrokken · vraag Lotte Jansen")."""
+    ask, _ = site.whom_to_ask(person)
+    return site.L["left"] if ask is None else f"{site.L['left']} · {site.L['ask']} {site.person_name(ask)}"
+
+
 def person_page(site: Site, entry: Entry) -> Page:
     """One page per person: what they are; for someone who left, when and
     who took over; what they must do (first, when there is anything); what
@@ -298,8 +305,7 @@ def person_page(site: Site, entry: Entry) -> Page:
         # Someone who left is found by it, and under the filter Status: Vertrokken.
         "filters": site.filters("person", status="left" if person.left is not None else None),
         # A search result says it too, and whom to ask now.
-        "search_state": None if person.left is None else " · ".join(
-            [L["left"]] + [f"{L['ask']} {site.person_name(ask)}" for ask in [now or manager] if ask not in (None, entry.id)]),
+        "search_state": None if person.left is None else left_state(site, entry.id),
         "id": entry.id,
         "title": person.name,
         "role": person.role,

@@ -313,21 +313,31 @@ class Site:
                                                self.ask_now(frm, ident))
         return text
 
+    def whom_to_ask(self, ident: str) -> tuple[str | None, bool]:
+        """Whom to ask now about what someone who left held, and whether
+        they took it over: whoever took over (through everyone who took over
+        and left in turn); else the manager, who settles what no one else
+        can (`health.who_acts`: the knowledge of someone who left without a
+        successor is theirs); else nobody (no manager set, or it is the
+        person who left)."""
+        now = self.c.taken_over_by(ident)
+        if now is not None:
+            return now, True
+        manager = self.health.manager
+        return (None if manager in (None, ident) else manager), False
+
     def ask_now(self, frm: str, ident: str) -> Raw:
         """Beside someone who left: who to ask now ("— vraag Lotte Jansen",
-        linked). When nobody took over, the warning and whom to ask instead:
-        the manager, who settles what no one else can (`health.who_acts`:
-        the knowledge of someone who left without a successor is theirs),
-        "zonder opvolger — vraag Eva Smit"; the warning alone when there is
-        no manager to name (none set, or it is the person who left)."""
-        now = self.c.taken_over_by(ident)
-        if now is None:
-            manager = self.health.manager
-            if manager is None or manager == ident:
-                return flag(self.L["no_successor"], "critical")
-            return Raw("{} — {} {}").format(flag(self.L["no_successor"], "critical"), self.L["ask"],
-                                            link(self.person_name(manager), self.url(frm, "person", manager)))
-        return Raw("— {} {}").format(self.L["ask"], link(self.person_name(now), self.url(frm, "person", now)))
+        linked). When nobody took over, the warning and whom to ask instead,
+        "zonder opvolger — vraag Eva Smit", or the warning alone when there
+        is nobody to name (`whom_to_ask`)."""
+        ask, took_over = self.whom_to_ask(ident)
+        named = None if ask is None else Raw("{} {}").format(
+            self.L["ask"], link(self.person_name(ask), self.url(frm, "person", ask)))
+        if took_over:
+            return Raw("— {}").format(named)
+        warning = flag(self.L["no_successor"], "critical")
+        return warning if named is None else Raw("{} — {}").format(warning, named)
 
     def contact(self, person: Person) -> tuple[str | None, str | None]:
         """The e-mail address and phone number a page may show: those of
