@@ -166,7 +166,7 @@ def test_a_record_error_is_shown_on_its_page_in_the_preview_until_it_is_fixed(pr
         _wait_for(lambda: _get(extra_url) is None)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        server.wait(timeout=20)
 
 
 def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are_fixed(project: Path,
@@ -203,7 +203,7 @@ def test_every_page_of_the_preview_says_which_records_have_errors_until_they_are
         _wait_for(lambda: "handbook-preview-notice" not in (_get(home) or "handbook-preview-notice"))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        server.wait(timeout=20)
 
 
 def test_a_preview_started_on_records_with_errors_starts_and_says_them(project: Path,
@@ -241,7 +241,7 @@ def test_a_preview_killed_outright_leaves_no_engine_holding_the_port(project: Pa
     try:
         assert "Opnieuw alleen gezonden" in _wait_for(lambda: _get(url))
         os.kill(server.pid, signal.SIGKILL)  # the preview alone, not its process group
-        server.wait(timeout=10)
+        server.wait(timeout=20)
         _wait_for(lambda: _get(url) is None, seconds=15)
         # The engine too ends (after its own clean-up).
         _wait_for(lambda: not subprocess.run(["pgrep", "-g", str(server.pid)], capture_output=True).stdout,

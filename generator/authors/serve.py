@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -41,6 +42,12 @@ from ..project.settings import PREVIEW_NOTICE
 from ..records.load import ReadCache
 
 DEBOUNCE_SECONDS = 0.2
+
+# How long a stop waits for the engine to shut down its server and remove
+# what it made, and for a regeneration under way to finish, before the
+# engine is killed and the regeneration left to end with this process. A
+# stop is over within about this time, however busy the machine is.
+STOP_SECONDS = 5.0
 
 
 class Regenerator:
@@ -71,12 +78,15 @@ class Regenerator:
     def start(self) -> None:
         self._worker.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> None:
+        """No new round starts, and a round under way ends after the pass it
+        is in; waits for that at most `timeout` seconds (each page is written
+        whole, so a round that ends with the process leaves no half page)."""
         with self._condition:
             self._stopped = True
             self._condition.notify_all()
         if self._worker.is_alive():  # a stop during the first generation comes before the start
-            self._worker.join()
+            self._worker.join(timeout)
 
     def changed(self, paths: set[str]) -> None:
         """Paths (relative to the project) that changed; regenerated soon."""
@@ -120,6 +130,8 @@ class Regenerator:
             self.on_round("start", changed)
         try:
             for only in ([changed] if changed else []) + [None]:
+                if self._stopped:
+                    return False
                 try:
                     generated = generate_pages(self.project, cache=self.cache, only=only)
                 except BuildFailed as failure:
@@ -219,6 +231,10 @@ def serve(project: Path, address: str) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGHUP, stop)
     notices = Path(tempfile.mkdtemp(prefix="handbook-preview-"))  # the engine watches it; gone after the stop
+    # The engine makes its temporary folders (the site it serves, the last
+    # search index) in here: whatever a killed engine leaves goes with it.
+    engine_temporary = notices / "engine"
+    engine_temporary.mkdir()
     regenerator = Regenerator(project, notice=notices / "problems.json")
     engine: subprocess.Popen | None = None
     # Watch first: a save during the first generation is the first change.
@@ -238,22 +254,31 @@ def serve(project: Path, address: str) -> int:
             [sys.executable, "-m", "generator.authors.preview", "--livereload", "--no-strict", "--dev-addr", address],
             cwd=project,
             env={**engine_environment(project), PREVIEW_SEARCH: "1", PREVIEW_NOTICE: str(regenerator.notice),
-                 LANGUAGE: language(), PARENT: str(os.getpid())},
+                 LANGUAGE: language(), PARENT: str(os.getpid()), "TMPDIR": str(engine_temporary)},
         )
         return engine.wait()
     except KeyboardInterrupt:
-        if engine is not None:
-            # The engine stops its server on SIGTERM (generator/authors/preview.py)
-            # and its exit handlers remove what it made before it ends.
-            engine.terminate()
-            try:
-                engine.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                engine.kill()
-                engine.wait()
         return 0
     finally:
-        observer.stop()
-        observer.join()
-        regenerator.stop()
+        _stop_all(engine, observer, regenerator)
         shutil.rmtree(notices, ignore_errors=True)
+
+
+def _stop_all(engine: subprocess.Popen | None, observer: Observer, regenerator: Regenerator) -> None:
+    """The engine, the watch and the regeneration stop side by side, within
+    STOP_SECONDS: the engine stops its server on SIGTERM and its exit
+    handlers remove what it made (generator/authors/preview.py); an engine
+    that has not ended by then is killed."""
+    deadline = time.monotonic() + STOP_SECONDS
+    if engine is not None and engine.poll() is None:
+        engine.terminate()
+    observer.stop()
+    regenerator.stop(timeout=0)
+    if engine is not None:
+        try:
+            engine.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            engine.kill()
+            engine.wait()
+    regenerator.stop(timeout=max(0.0, deadline - time.monotonic()))
+    observer.join(timeout=max(0.0, deadline - time.monotonic()))
