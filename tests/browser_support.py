@@ -3,8 +3,11 @@ site served on 127.0.0.1, and a page that records what it requests and logs."""
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -61,3 +64,61 @@ class Watched:
                 if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).hostname != "127.0.0.1"]
 
 
+
+
+class ScriptWatch:
+    """One tab whose debugger reports every script Chromium compiles in the
+    main world of the document it opens (Playwright's own helpers run in a
+    world of their own; a `page.evaluate` of the test's runs in the main
+    world, so it comes after what `open` returns)."""
+
+    def __init__(self, context) -> None:
+        self.page = context.new_page()
+        self.session = context.new_cdp_session(self.page)
+        self.parsed: list[dict] = []
+        self.session.on("Debugger.scriptParsed", lambda event: self.parsed.append(event))
+        self.session.send("Debugger.enable")
+
+    def open(self, url: str) -> list[dict]:
+        """The scripts (debugger events) run by the document at `url`."""
+        self.page.goto("about:blank")
+        self.parsed.clear()
+        try:
+            self.page.goto(url, wait_until="load")
+            # An onload handler and a style sheet's transform run just after the load event.
+            self.page.wait_for_timeout(60)
+        except Exception as failure:  # a file the browser downloads is not opened: nothing runs
+            if "Download is starting" not in str(failure):
+                raise
+        return [event for event in self.parsed if (event.get("executionContextAuxData") or {}).get("isDefault", False)]
+
+    def source(self, event: dict) -> str:
+        return self.session.send("Debugger.getScriptSource", {"scriptId": event["scriptId"]})["scriptSource"]
+
+    def scripts_run(self, url: str) -> list[tuple[str, str]]:
+        """(address, source) of each script run by the document at `url`."""
+        return [(event.get("url", ""), self.source(event)) for event in self.open(url)]
+
+
+_POLICY_HASHES = re.compile(r"'sha256-([A-Za-z0-9+/=]+)'")
+
+
+def not_the_theme_s(watch: ScriptWatch, url: str, site: Path, name: str, theme_files: set[str]) -> list[str]:
+    """Open the page `name` of the site served at `url` (from the folder
+    `site`): the scripts it ran that are not the theme's, that is neither a
+    script file of the theme or of the search (`theme_files`) nor an inline
+    script the page's own Content-Security-Policy names by its hash."""
+    allowed = set(_POLICY_HASHES.findall((site / name).read_text("utf-8")))
+    wrong = []
+    for event in watch.open(url + name):
+        address = event.get("url", "")
+        if address.startswith(url):
+            if address.removeprefix(url).split("?")[0] in theme_files:
+                continue  # a script file of the theme or of the search
+            if address.removeprefix(url) in (name, name.removesuffix("index.html")):
+                source = watch.source(event)
+                digest = base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
+                if digest in allowed:
+                    continue  # an inline script the page's policy names
+        wrong.append(f"{name}: {address or 'eval'} {watch.source(event)[:60]!r}")
+    return wrong
