@@ -73,6 +73,7 @@ if (typeof document$ !== "undefined") {
       return null;  // without its words search still works, in Pagefind's
     });
     words.then(function (found) {
+      var counts = null;
       var search = components.getInstanceManager().getInstance("default");
       if (found) {
         var given = {};
@@ -86,7 +87,7 @@ if (typeof document$ !== "undefined") {
           given[key] = "";
         });
         search.setTranslations(given);
-        handbookEngine(search);
+        counts = handbookEngine(search, bundle.src);
         // A search without a word, with filters: what the filters give.
         search.faceted = true;
       }
@@ -109,7 +110,7 @@ if (typeof document$ !== "undefined") {
       });
       if (found) {
         var say = sayer(found.words);
-        handbookFilters(search, found, say);
+        handbookFilters(search, found, say, counts);
         handbookSummary(search, say);
         handbookEscape();
       } else {  // Pagefind's own, in its words and its order
@@ -163,14 +164,35 @@ if (typeof document$ !== "undefined") {
   // either, nothing. What was searched for goes with the results
   // (`handbook`), for the line that counts them.
   //
+  // Three Pagefinds, each in a module and so a worker of its own (the same
+  // files, the second time from the browser's cache): the components' own
+  // finds the results, "words" checks the words beside it, at the same
+  // time, and "counts" counts what each filter's values have, once the
+  // filters are unfolded. The first never loads the filters' tables:
+  // Pagefind counts every table it has loaded for every search, each
+  // value's pages against the results, and at 10,000 records that was
+  // 0.3 s of the 0.4 s a common word took, twice over with the check of its
+  // words, before the first result could be drawn.
+  //
   // The engine is the components' `__pagefind__`, a name Pagefind does not
   // document: with another, search is Pagefind's, and test_browser.py says so.
-  function handbookEngine(search) {
+  // Returns the filters' counts: `listen(draw)` and `want(open)`.
+  function handbookEngine(search, bundle) {
     var engine = null;
     var wrapped = null;
     var checked = {};
     var letters = /[\p{L}\p{N}]/u;
+    var beside = {};
+    var counting = {wanted: false, asked: null, listeners: []};
 
+    function instance(name) {
+      if (!beside[name]) {
+        beside[name] = import(new URL("pagefind.js?" + name, bundle).href).then(function (module) {
+          return module.createInstance(search.pagefindOptions || {});
+        });
+      }
+      return beside[name];
+    }
     function normal(text) {
       return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
     }
@@ -185,23 +207,25 @@ if (typeof document$ !== "undefined") {
         return Promise.resolve(true);
       }
       if (!(key in checked)) {
-        checked[key] = engine.search('"' + word + '"').then(function (exact) {
-          if (exact && exact.results.length > 0) {
-            return true;
-          }
-          return engine.search(word).then(function (loose) {
-            var first = ((loose && loose.results) || []).slice(0, 3);
-            return Promise.all(first.map(function (result) {
-              return result.data().then(function (page) {
-                var text = (page.content || "").split(/[\r\n\s]+/);
-                var seen = (result.words || []).map(function (at) { return text[at] || ""; });
-                Object.keys(page.meta || {}).forEach(function (name) {
-                  seen = seen.concat(String(page.meta[name]).split(/\s+/));
+        checked[key] = instance("words").then(function (words) {
+          return words.search('"' + word + '"').then(function (exact) {
+            if (exact && exact.results.length > 0) {
+              return true;
+            }
+            return words.search(word).then(function (loose) {
+              var first = ((loose && loose.results) || []).slice(0, 3);
+              return Promise.all(first.map(function (result) {
+                return result.data().then(function (page) {
+                  var text = (page.content || "").split(/[\r\n\s]+/);
+                  var seen = (result.words || []).map(function (at) { return text[at] || ""; });
+                  Object.keys(page.meta || {}).forEach(function (name) {
+                    seen = seen.concat(String(page.meta[name]).split(/\s+/));
+                  });
+                  return seen.some(function (seenWord) { return begins(seenWord, key); });
                 });
-                return seen.some(function (seenWord) { return begins(seenWord, key); });
+              })).then(function (each) {
+                return each.some(Boolean);
               });
-            })).then(function (each) {
-              return each.some(Boolean);
             });
           });
         }).catch(function () {
@@ -211,23 +235,64 @@ if (typeof document$ !== "undefined") {
       }
       return checked[key];
     }
-    function none(about, keep) {
-      return engine.filters().then(function (totals) {
-        var counts = {};
-        Object.keys(totals || {}).forEach(function (name) {
-          counts[name] = {};
-          Object.keys(totals[name]).forEach(function (value) {
-            counts[name][value] = keep ? totals[name][value] : 0;
+
+    // What the filters' values count: for the last search (its words and
+    // its chosen filters), while the filters are unfolded. A count that
+    // comes after the next search began is not drawn.
+    function recount() {
+      var asked = counting.asked;
+      if (!asked || !counting.wanted) {
+        return;
+      }
+      instance("counts").then(function (counter) {
+        // Its tables, loaded once: it counts only what it has loaded.
+        counting.loaded = counting.loaded || counter.filters();
+        return counting.loaded.then(function () { return counter; });
+      }).then(function (counter) {
+        if (asked !== counting.asked) {
+          return null;
+        }
+        if (asked.term === null && !anyChosen(asked.options.filters)) {
+          // No word (or none the index has), no filter: every value, with
+          // what it has in all (or nothing, when the words found nothing).
+          return counter.filters().then(function (totals) {
+            return {available: asked.nothing ? zeroed(totals) : totals, total: totals};
           });
+        }
+        return counter.search(asked.term, asked.options).then(function (result) {
+          return {available: result.filters, total: result.totalFilters};
         });
-        return {results: [], unfilteredResultCount: 0, filters: counts, totalFilters: totals, handbook: about};
+      }).then(function (counts) {
+        if (counts && asked === counting.asked) {
+          counting.listeners.forEach(function (draw) {
+            draw(counts.available, counts.total);
+          });
+        }
+      }).catch(function () {
+        return null;  // the values stay as they were; the results are there
       });
     }
-    function along(about) {
+    function zeroed(totals) {
+      var counts = {};
+      Object.keys(totals || {}).forEach(function (name) {
+        counts[name] = {};
+        Object.keys(totals[name]).forEach(function (value) {
+          counts[name][value] = 0;
+        });
+      });
+      return counts;
+    }
+    // The results as the components want them: with `handbook`, and with no
+    // counts of filters (those come from "counts"; the components would
+    // draw the first instance's, which are of the chosen filters only).
+    function answered(term, options, about) {
+      counting.asked = {term: term, options: options, nothing: term === null && about.typed !== ""};
+      recount();
       return function (result) {
-        if (result) {
-          result.handbook = about;
-        }
+        result = result || {results: [], unfilteredResultCount: 0};
+        result.handbook = about;
+        result.filters = {};
+        result.totalFilters = {};
         return result;
       };
     }
@@ -237,13 +302,19 @@ if (typeof document$ !== "undefined") {
       if (!typed) {
         var about = {typed: "", kept: [], lost: []};
         // Nothing typed, nothing chosen: nothing found, every filter's values to choose from.
-        return anyChosen(options.filters) ? engine.search(null, options).then(along(about)) : none(about, true);
+        var done = answered(null, options, about);
+        return anyChosen(options.filters) ? engine.search(null, options).then(done) : Promise.resolve(done(null));
       }
       // A "phrase" is searched as a whole, as it is.
       if (typed.indexOf('"') >= 0) {
-        return engine.search(typed, options).then(along({typed: typed, kept: [typed], lost: []}));
+        return engine.search(typed, options).then(answered(typed, options, {typed: typed, kept: [typed], lost: []}));
       }
       var words = typed.split(/\s+/).filter(function (word) { return letters.test(word); });
+      // Searched for at once, all words, while "words" checks each of them.
+      var all = words.length ? engine.search(words.join(" "), options) : null;
+      if (all) {
+        all.catch(function () { return null; });  // not wanted after all (a word was not found): no error of its own
+      }
       return Promise.all(words.map(has)).then(function (found) {
         var about = {
           typed: typed,
@@ -251,17 +322,35 @@ if (typeof document$ !== "undefined") {
           lost: words.filter(function (word, index) { return !found[index]; }),
         };
         if (about.kept.length === 0) {
-          return none(about, false);
+          return answered(null, {}, about)(null);
         }
-        return engine.search(about.kept.join(" "), options).then(along(about));
+        var term = about.kept.join(" ");
+        return (about.lost.length ? engine.search(term, options) : all).then(answered(term, options, about));
       });
     }
     function take(value) {
       engine = value || null;
+      if (engine && engine.init) {
+        // Ready before the first word is typed (the components load when
+        // the search opens): the index's own files, then "words" from the
+        // browser's cache.
+        engine.init().then(function () {
+          return instance("words");
+        }).then(function (words) {
+          return words.init();
+        }).catch(function () {
+          return null;  // loaded at the first search instead
+        });
+      }
       wrapped = engine && new Proxy(engine, {
         get: function (target, name) {
           if (name === "search") {
             return ours;
+          }
+          if (name === "filters") {
+            // The components ask for them once loaded, and after each
+            // emptied search: the values come from "counts", when unfolded.
+            return function () { return Promise.resolve({}); };
           }
           var member = target[name];
           return typeof member === "function" ? member.bind(target) : member;
@@ -275,6 +364,13 @@ if (typeof document$ !== "undefined") {
       get: function () { return wrapped; },
       set: take,
     });
+    return {
+      listen: function (draw) { counting.listeners.push(draw); },
+      want: function (wanted) {
+        counting.wanted = wanted;
+        recount();
+      },
+    };
   }
 
   // One group per filter, in the given order, folded under "Filters" (which
@@ -282,7 +378,7 @@ if (typeof document$ !== "undefined") {
   // at a time), and one button to clear them all. A value is a button that
   // is pressed or not, with the number of results it has; values no result
   // has are not offered, nor a filter without any.
-  function handbookFilters(search, found, say) {
+  function handbookFilters(search, found, say, counts) {
     var folder = document.querySelector(".handbook-search-filters");
     var row = folder && folder.querySelector(".handbook-search-groups");
     if (!row) {
@@ -391,12 +487,11 @@ if (typeof document$ !== "undefined") {
     search.on("search", function (term, filters) {
       chose(filters);
     });
-    search.on("filters", function (counts) {
-      draw(counts.available, counts.total);
+    counts.listen(draw);
+    folder.addEventListener("toggle", function () {
+      counts.want(folder.open);
     });
-    if (search.availableFilters) {
-      draw(search.availableFilters, search.totalFilters);
-    }
+    counts.want(folder.open);
   }
 
   // The line over the results: what was not found, how many results there
