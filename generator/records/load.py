@@ -85,7 +85,7 @@ class ReadCache:
 
     def get(self, source: SourceFile) -> _FileResult:
         try:
-            stat = source.file.stat()
+            stat = os.stat(source.disk)
         except OSError:  # gone since it was listed: read it as it is now (the reader says what is wrong)
             return _read(source)
         key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
@@ -190,7 +190,7 @@ def load_catalog(
                     check_record_text(doc, Taxonomy, True, problems)
             continue
         model = KIND_BY_FOLDER[source.folder]
-        ident = source.file.stem
+        ident = source.stem
         # Two names that one file system (or one reader) could take for the
         # same file are one id: fold case and Unicode forms before comparing.
         key = (source.folder, _fold(ident))
