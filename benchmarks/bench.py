@@ -94,9 +94,14 @@ from pathlib import Path
 from generator.build import generate_pages
 from generator.records.load import ReadCache
 timings = {}
-cache = ReadCache()
-figures = generate_pages(Path('.'), timings=timings, cache=cache)
+figures = generate_pages(Path('.'), timings=timings)
 result = dict(timings, pages=figures.pages)
+# The generator's memory: this process, and the largest of the processes it
+# forked (reading and writing in two). Measured here, before the rest of this
+# script holds a second catalog beside the cached one.
+import resource
+result['generator_mb'] = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 # The same pages made again from scratch by one process (from PARALLEL_FROM
 # pages on, two make them): what the second process saves, and whether
 # the one writes exactly the files the two wrote (`make test` guards that
@@ -113,7 +118,12 @@ generate_pages(Path('.'), timings=one)
 generator.build.PARALLEL_FROM = threshold
 result.update(generate_one=one['generate'], one_same=written() == made, parallel=figures.pages >= threshold)
 # One record changes, as in `handbook serve`: the quick pass writes that
-# record's own pages, then the full pass the rest; unchanged files are cached.
+# record's own pages, then the full pass the rest; unchanged files are cached
+# (read once beforehand, as the preview's first generation reads them).
+from generator.build import checked_catalog, settings_for
+from generator.words.problems import Problems
+cache = ReadCache()
+checked_catalog(Path('.'), settings_for(Path('.')), Problems(), {}, cache=cache)
 lesson = sorted(Path('data/lessons').glob('*.yml'))[0]
 text = lesson.read_text('utf-8')
 flipped = ('level: execution', 'level: foundation') if 'level: execution' in text else ('level: foundation', 'level: execution')
@@ -291,6 +301,7 @@ def measure(size: int, work: Path, seed: int, zensical: bool, pairs: int = 3) ->
     row: dict = {"size": size}
     row.update(_measured(PARSE_ONLY, project))
     row.update({f"gen_{k}" if k in ("peak_mb", "generate") else k: v for k, v in _measured(GENERATE, project).items()})
+    row["gen_peak_mb"] = row.pop("generator_mb")  # the generator's own, not the whole measuring script's
     stock = stock_project(size, work)
     runs = []
     for _ in range(pairs):

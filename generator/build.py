@@ -93,6 +93,8 @@ def checked_catalog(project: Path, settings: Settings, problems: Problems, timin
         check_manager(settings, catalog.people, problems)
     if catalog is None or problems.errors:
         raise BuildFailed(say("check_found_errors"), problems)
+    if cache is None:
+        catalog.forget_positions()
     return catalog
 
 

@@ -52,3 +52,23 @@ def test_the_quick_pass_writes_only_the_edited_records_pages(project: Path) -> N
     assert (figures.pages, figures.changed, figures.removed) == (1, 1, 0)
     # The full pass that follows brings the lists and links up to date.
     assert generate_pages(project, cache=cache).changed == 11  # the 8 other pages that show it, and 3 files
+
+
+def test_the_export_written_in_parts_is_the_one_json_text_and_kept_when_unchanged(project: Path) -> None:
+    """records.json is written record by record (at 10,000 records it is
+    17 MB): its bytes are those of the whole export dumped at once, and a
+    generation that changes nothing leaves the file as it was; one that
+    changes a record replaces it."""
+    import json
+
+    generate_pages(project)
+    export = project / "handbook" / "records" / "records.json"
+    text = export.read_text("utf-8")
+    assert text == json.dumps({"records": json.loads(text)["records"]}, ensure_ascii=False, indent=1) + "\n"
+    before = export.stat()
+    assert generate_pages(project).changed == 0
+    assert (export.stat().st_ino, export.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    _edit_title(project)
+    generate_pages(project)
+    assert export.stat().st_ino != before.st_ino and "Weer alleen gezonden" in export.read_text("utf-8")
+    assert not list(export.parent.glob(".records.json.*"))  # no part left behind

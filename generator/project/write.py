@@ -39,7 +39,7 @@ import threading
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..parallel import uninterrupted
 
@@ -170,21 +170,27 @@ class GeneratedTree:
             raise WriteRefused(f"refusing to overwrite the symbolic link {path}")
         return path
 
-    def write(self, relative: str, content: str) -> bool:
-        """Write one file; True when its bytes changed."""
+    def write(self, relative: str, content: str | Iterable[str]) -> bool:
+        """Write one file, given whole or in parts (a file of megabytes is
+        never held whole); True when its bytes changed."""
         if relative in self.written:
             raise WriteRefused(f"two pages would be written to {relative}")
         path = self.target(relative)
-        data = content.encode("utf-8")
         exists = relative in self.present if relative in self.planned else os.path.lexists(path)
-        if exists:
-            if relative not in self.previous:
-                raise WriteRefused(f"{path} exists and was not written by the generator; it is left alone")
-            if path.read_bytes() == data:
+        if exists and relative not in self.previous:
+            raise WriteRefused(f"{path} exists and was not written by the generator; it is left alone")
+        if isinstance(content, str):
+            data = content.encode("utf-8")
+            if exists and path.read_bytes() == data:
                 self.written[relative] = False
                 return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, data)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(path, data)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not _atomic_write_parts(path, content, compare=exists):
+                self.written[relative] = False
+                return False
         self.written[relative] = True
         return True
 
@@ -221,6 +227,35 @@ def _atomic_write(path: Path, data: bytes) -> None:
         # mkstemp creates 0600; a published file is readable like any other.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
+    except BaseException:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _atomic_write_parts(path: Path, parts: Iterable[str], compare: bool) -> bool:
+    """`_atomic_write` of text given in parts, each written as it comes;
+    with `compare`, the file in place is read alongside, and when the bytes
+    are the same it is left as it is. Whether the file was replaced."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        same = compare
+        with ExitStack() as files:
+            stream = files.enter_context(os.fdopen(descriptor, "wb"))
+            old = files.enter_context(open(path, "rb")) if compare else None
+            for part in parts:
+                data = part.encode("utf-8")
+                stream.write(data)
+                if same and old.read(len(data)) != data:
+                    same = False
+            if same and old.read(1):
+                same = False
+        if same:
+            os.unlink(temporary)
+            return False
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+        return True
     except BaseException:
         if os.path.lexists(temporary):
             os.unlink(temporary)

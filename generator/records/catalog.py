@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterable, Literal
 
@@ -197,6 +197,16 @@ class Catalog:
             "person": self.people,
             "account": self.accounts,
         }[kind]
+
+    def forget_positions(self) -> None:
+        """Once the records are checked, the pages need of each file only
+        its path: where each value stands in it (the larger part of the
+        memory of 10,000 records) is let go. Not for a catalog whose files
+        stay cached (`handbook serve`), whose documents are kept anyway."""
+        for kind in FOLDERS:
+            records = self.of_kind(kind)
+            for ident, entry in records.items():
+                records[ident] = replace(entry, doc=Document(path=entry.doc.path, data=None))
 
     def entries(self) -> Iterable[tuple[str, Entry]]:
         """(kind, entry) of every record, kind by kind, in id order."""

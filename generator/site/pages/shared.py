@@ -37,7 +37,7 @@ class Page:
     path: str  # relative to the generated folder, with '/'
     template: str
     context: dict[str, Any]
-    raw: str | None = None  # a file written as it is (a chart, the export)
+    raw: str | Iterable[str] | None = None  # a file written as it is (a chart; the export, in parts)
 
 
 Job = tuple[str, Callable[[], Page]]
