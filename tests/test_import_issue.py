@@ -336,6 +336,22 @@ def test_a_control_character_is_refused_where_it_stands(project: Path, tmp_path:
         "veranderen hoe de tekst wordt getoond of gelezen)")
 
 
+def test_an_id_typed_with_characters_that_hide_or_reorder_it_is_shown_escaped(project: Path, tmp_path: Path) -> None:
+    answers = {**ANSWERS, "leaver": "eva\u202ejansen", "successor": "sanne\u200bvisser"}
+    text = body(answers)
+    leaver, successor = heading_of(text, "leaver") + 2, heading_of(text, "successor") + 2
+    assert refused(project, tmp_path, answers)[:4] == [
+        f"issue #42:{leaver}:1: error: 'Wie vertrekt? (id van de persoon)': onbekende persoon 'eva\\u202ejansen' "
+        "(bedoel je 'eva-jansen'?)",
+        f"issue #42:{leaver}:4: error: hier staat een onzichtbaar stuurteken (U+202E RIGHT-TO-LEFT OVERRIDE); haal "
+        "het weg (het kan veranderen hoe de tekst wordt getoond of gelezen)",
+        f"issue #42:{successor}:1: error: 'Wie neemt het over? (id van de persoon)': onbekende persoon "
+        "'sanne\\u200bvisser' (bedoel je 'sanne-visser'?)",
+        f"issue #42:{successor}:6: error: hier staat een onzichtbaar teken (U+200B ZERO WIDTH SPACE); haal het weg "
+        "(het kan veranderen hoe de tekst wordt getoond of gelezen)",
+    ]
+
+
 @pytest.mark.parametrize("ident", ["leaver", "successor"])
 @pytest.mark.parametrize("value", ["../../etc/passwd", "eva-jansen/../../x", "..", "C:\\Windows"])
 def test_an_id_that_is_a_path_is_an_unknown_person(project: Path, tmp_path: Path, ident: str, value: str) -> None:

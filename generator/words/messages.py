@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalogs import CODES, DEFAULT, LANGUAGES, locale, plural, texts
+from .unseen import shown
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
@@ -64,11 +65,13 @@ def word(context: str, key: str) -> str:
 
 def quote(value: object, limit: int = 60) -> str:
     """A value as it appears in a message: quoted, shortened, one line
-    (shortened first: a long value is not read to its end)."""
+    (shortened first: a long value is not read to its end), and every
+    character no one sees written as its escape ('eva\\u202e'), so that what
+    someone typed is neither hidden nor reordered where it is shown."""
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "'" + text.replace("\n", " ") + "'"
+    return "'" + shown(text.replace("\n", " ")) + "'"
 
 
 def names_beside() -> bool:
