@@ -547,7 +547,8 @@ def reference(project: Path) -> None:
 @_speaks
 @_project_option
 @click.option("--write", is_flag=True,
-              help="Write the draft lessons (new files only) and the proposal, then check; without it only show them.")
+              help="Write the draft lessons and the proposal, then check; without it only show them. A draft an "
+                   "earlier import of the issue made is replaced while nobody has edited it.")
 def import_issue(event: Path, project: Path, write: bool) -> None:
     """A filled-in handover form (GitHub's issue event, EVENT) as draft lessons and a handover proposal."""
     from .issues.importing import import_issue as run_import
@@ -563,16 +564,25 @@ def import_issue(event: Path, project: Path, write: bool) -> None:
         click.echo(outcome.refused or say("issue_refused"), err=True)
         sys.exit(1)
     if not write:
-        for path, text in outcome.drafts:
-            click.echo(say("issue_would_write", path=path))
-            click.echo(text)
+        for step in outcome.steps:
+            if step.action in ("new", "replace"):
+                click.echo(say("issue_would_write" if step.action == "new" else "issue_would_replace", path=step.path))
+                click.echo(step.text)
+            elif step.action == "unchanged":
+                click.echo(say("issue_would_keep", path=step.path))
+            elif step.action == "remove":
+                click.echo(say("issue_would_remove", path=step.path, slot=step.slot))
         click.echo(say("issue_proposal_would", path=outcome.proposal_path))
         click.echo(outcome.proposal)
+        report_problems(outcome.problems)  # drafts someone edited, which stay
         click.echo(say("issue_dry_run"))
         return
-    for path, _ in outcome.drafts:
-        click.echo(say("issue_wrote", path=path))
-    click.echo(say("issue_wrote", path=outcome.proposal_path))
+    # Only what was done is said: a file is 'geschreven' when it was.
+    said = {"new": "issue_wrote", "replace": "issue_replaced", "unchanged": "issue_unchanged",
+            "remove": "issue_removed"}
+    for action, path, slot in outcome.done:
+        if action in said:
+            click.echo(say(said[action], path=path, slot=slot) if action == "remove" else say(said[action], path=path))
     report_problems(outcome.problems)
     if not outcome.problems.items:
         click.echo(say("all_well", records=outcome.records))

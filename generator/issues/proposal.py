@@ -11,6 +11,8 @@ they own).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..records.catalog import Catalog
 from ..words.messages import VALUE_NAMES, say
 from .answers import Handover, one_line, plain_markdown
@@ -29,8 +31,18 @@ def _inline(text: str) -> str:
     return plain_markdown(one_line(text))
 
 
-def proposal(handover: Handover, catalog: Catalog, paths: list[str]) -> str:
-    """The proposal's Markdown; `paths` are the draft lessons' files, in the drafts' order."""
+@dataclass(frozen=True)
+class Listed:
+    """A lesson of the pull request, as the proposal names it."""
+
+    path: str
+    title: str
+    level: str
+    campaigns: tuple[str, ...]
+
+
+def proposal(handover: Handover, catalog: Catalog, lessons: list[Listed]) -> str:
+    """The proposal's Markdown; `lessons` are the pull request's draft lessons."""
     issue = handover.issue
     leaver, successor = handover.leaver or "", handover.successor or ""
     name = _inline(catalog.people[leaver].record.name) if leaver in catalog.people else leaver
@@ -73,11 +85,11 @@ def proposal(handover: Handover, catalog: Catalog, paths: list[str]) -> str:
     out += ["", say("proposal_no_passwords", successor=successor_name), ""]
 
     out += [say("proposal_lessons"), ""]
-    for draft, path in zip(handover.lessons, paths, strict=True):
-        came_from = ", ".join(draft.answers.get("campaigns") or [])
-        out.append(f"- `{path}` — {_inline(draft.answers['title'])} ({VALUE_NAMES.get(draft.answers['level'], draft.answers['level'])}"
+    for lesson in lessons:
+        came_from = ", ".join(lesson.campaigns)
+        out.append(f"- `{lesson.path}` — {_inline(lesson.title)} ({VALUE_NAMES.get(lesson.level, lesson.level)}"
                    + (f"; {came_from})" if came_from else ")"))
-    if not handover.lessons:
+    if not lessons:
         out.append(say("proposal_none_named"))
     tail = ["", say("proposal_next"), "", say("proposal_step_review"),
             say("proposal_step_handover", leaver=name, successor=successor_name), "",
