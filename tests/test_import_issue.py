@@ -320,12 +320,46 @@ def test_the_drafts_of_another_issue_are_not_touched(project: Path, tmp_path: Pa
     assert (project / DRAFT).read_text("utf-8") == first
 
 
+# --- the answers in any order: each is read by its heading -------------------------------------------------
+
+
+def sections(answers: dict[str, str]) -> list[str]:
+    return body(answers).split("\n\n### ")
+
+
+def test_answers_in_another_order_are_read_by_their_headings(project: Path, tmp_path: Path) -> None:
+    parts = sections(ANSWERS)
+    shuffled = "### " + "\n\n### ".join([part.removeprefix("### ") for part in reversed(parts)])
+    result = run(project, event(tmp_path, text=shuffled), "--write")
+    assert (result.exit_code, result.output) == (0, (f"{DRAFT} geschreven\n.drafts/kennisoverdracht-42.md geschreven\n"
+                                                    "Alles in orde: 12 records\n"))
+    assert (project / DRAFT).read_text("utf-8").startswith(LESSON)
+    assert (project / ".drafts/kennisoverdracht-42.md").read_text("utf-8") == PROPOSAL
+
+
+def test_out_of_order_only_a_heading_really_absent_or_doubled_is_said(project: Path, tmp_path: Path) -> None:
+    parts = [part.removeprefix("### ") for part in sections(ANSWERS)]
+    without = [part for part in parts if not part.startswith("Laatste werkdag")]
+    text = "### " + "\n\n### ".join(reversed(without))
+    assert refused(project, tmp_path, {}, text=text) == [
+        "issue #42:1:1: error: het antwoord op 'Laatste werkdag (JJJJ-MM-DD)' staat niet in het issue: de kop met "
+        "die vraag ontbreekt (is het formulier of de tekst van het issue veranderd?)",
+        "1 fout(en), 0 waarschuwing(en)",
+        "niets geschreven: pas de antwoorden in het issue aan (de workflow probeert het bij elke wijziging opnieuw)"]
+    doubled = "### " + "\n\n### ".join([*reversed(parts), parts[1]])
+    line = doubled.split("\n").index("### Laatste werkdag (JJJJ-MM-DD)") + 1
+    assert refused(project, tmp_path, {}, text=doubled)[0] == (
+        f"issue #42:{len(doubled.split(chr(10))) - 2}:1: error: de kop met de vraag 'Laatste werkdag (JJJJ-MM-DD)' "
+        f"staat twee keer in het issue (ook op regel {line}), zodat niet te zeggen is welk antwoord erbij hoort; "
+        "laat er één staan")
+
+
 # --- what is wrong in the answers: every problem at once, at its line of the issue -------------------------
 
 
-def refused(project: Path, tmp_path: Path, answers: dict[str, str]) -> list[str]:
+def refused(project: Path, tmp_path: Path, answers: dict[str, str], text: str | None = None) -> list[str]:
     before = files(project)
-    result = run(project, event(tmp_path, answers), "--write")
+    result = run(project, event(tmp_path, answers, text), "--write")
     assert result.exit_code == 1
     assert files(project) == before  # nothing written, anywhere
     assert "Traceback" not in result.output + result.stderr
