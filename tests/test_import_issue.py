@@ -418,6 +418,39 @@ def test_every_wrong_answer_is_said_at_once_where_it_stands(project: Path, tmp_p
     ]
 
 
+# --- the accounts: every one the handover gives the successor --------------------------------------------------
+
+ACCOUNT = ("platform: {platform}\nhandle: {handle}\n{owners}purpose: Voor stagiairs.\nstatus: {status}\n"
+           "reviewed: 2024-01-10\n")
+
+
+def test_the_proposal_names_every_account_the_handover_moves_owner_or_stand_in(project: Path, tmp_path: Path) -> None:
+    from generator.authors.handover import plan
+
+    for ident, platform, handle, owners, status in [
+            ("linkedin-stage", "linkedin", "Stage bij Voorbeeld", "owner: tom-bakker\nbackup_owner: eva-jansen\n",
+             "active"),
+            ("hyves-oud", "hyves", "Oud bij Voorbeeld", "backup_owner: eva-jansen\n", "archived"),
+            ("linkedin-trainees", "linkedin", "Trainees", "owner: sanne-visser\nbackup_owner: tom-bakker\n", "active")]:
+        (project / f"data/accounts/{ident}.yml").write_text(
+            ACCOUNT.format(platform=platform, handle=handle, owners=owners, status=status), "utf-8")
+    result = run(project, event(tmp_path, {**ANSWERS, "accounts": ""}))
+    assert result.exit_code == 0, result.output
+    shown = result.output.split("## Accounts en waar de toegang ligt\n\n", 1)[1].split("\n\nWachtwoorden", 1)[0]
+    assert shown == (
+        "Niets genoemd.\n\n"
+        "Volgens het accountregister ook van Eva Jansen, maar niet genoemd: vraag waar de toegang ligt.\n"
+        "- **hyves-oud** (Oud bij Voorbeeld, hyves; tweede eigenaar; gearchiveerd)\n"
+        "- **linkedin-stage** (Stage bij Voorbeeld, linkedin; tweede eigenaar)\n"
+        "- **linkedin-werken-bij** (Werken bij Voorbeeld, linkedin; eigenaar)")
+    # The same accounts as the handover moves: one rule, the models' responsibilities.
+    problems = Problems()
+    catalog = load_catalog(project, problems, TODAY)
+    moved = plan(project, catalog, "eva-jansen", "sanne-visser", None, TODAY, TODAY)
+    assert sorted(change.path for change in moved.changes if change.kind == "account") == [
+        "data/accounts/hyves-oud.yml", "data/accounts/linkedin-stage.yml", "data/accounts/linkedin-werken-bij.yml"]
+
+
 # --- hostile answers: records that hold the text as text, or refusals ----------------------------------------
 
 

@@ -5,8 +5,9 @@ the open learning goals with the leaver's presumed answers, the accounts
 and where their access lives, the draft lessons, and the command that moves
 the responsibilities. What the leaver typed is shown as typed (escaped:
 never Markdown, HTML or a link); the handbook adds what the leaver did not
-name but the records give them (open learning goals they secure, accounts
-they own).
+name but the records give them (open learning goals they secure, and every
+account the handover gives the successor: where the register names them as
+owner or as stand-in, `Catalog.responsibilities_of`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records.catalog import Catalog
-from ..words.messages import VALUE_NAMES, say
+from ..words.messages import FIELD_NAMES, VALUE_NAMES, say
 from .answers import Handover, one_line, plain_markdown
 
 # GitHub keeps at most 65,536 characters of a pull request's text.
@@ -77,11 +78,17 @@ def proposal(handover: Handover, catalog: Catalog, lessons: list[Listed]) -> str
     if not handover.accounts:
         out.append(say("proposal_none_named"))
     mentioned = {access.account for access in handover.accounts}
-    owned = [ident for ident, entry in sorted(catalog.accounts.items()) if ident not in mentioned
-             and entry.record.status != "archived" and leaver in (entry.record.owner, entry.record.backup_owner)]
-    if owned:
+    # Every account the handover gives the successor: the register's every
+    # field that names the leaver as who answers for it (owner, or stand-in).
+    given = {ident: names for (kind, ident), names in catalog.responsibilities_of(leaver).items()
+             if kind == "account" and ident not in mentioned}
+    if given:
         out += ["", say("proposal_accounts_unnamed", leaver=name)]
-        out += [f"- **{ident}** ({_inline(catalog.accounts[ident].record.handle)})" for ident in owned]
+        for ident, names in sorted(given.items()):
+            account = catalog.accounts[ident].record
+            roles = ", ".join(FIELD_NAMES.get(field, field) for field in names)
+            out.append(f"- **{ident}** ({_inline(account.handle)}, {account.platform}; {roles}"
+                       + (f"; {VALUE_NAMES[account.status]})" if account.status != "active" else ")"))
     out += ["", say("proposal_no_passwords", successor=successor_name), ""]
 
     out += [say("proposal_lessons"), ""]
