@@ -593,10 +593,11 @@ def payload(**issue) -> bytes:
 
 
 @pytest.mark.parametrize(("content", "said"), [
-    (b'{"issue": {"number": 42,,}}', ("event.json:1:25: error: dit is geen JSON: 'Expecting property name "
-                                     "enclosed in double quotes'")),
-    (b"\xff\xfe{}", "event.json:1:1: error: dit is geen JSON: 'invalid start byte'"),
-    (b"[" * 100_000 + b"]" * 100_000, "event.json:1:1: error: dit is geen JSON: 'nesting'"),
+    (b'{"issue": {"number": 42,,}}', ("event.json:1:25: error: dit is geen JSON: 'hier verwacht JSON een naam "
+                                     "tussen dubbele aanhalingstekens'")),
+    (b"\xff\xfe{}", "event.json:1:1: error: dit is geen JSON: 'een byte waarmee geen UTF-8-teken begint'"),
+    (b"[" * 100_000 + b"]" * 100_000, ("event.json:1:1: error: dit is geen JSON: 'de JSON is dieper genest dan een "
+                                       "issue ooit is'")),
     (b'{"action": "opened"}', ("event.json:1:1: error: hier staat geen issue in; geef het bestand dat GitHub een "
                               "workflow over een issue geeft ($GITHUB_EVENT_PATH), met het veld 'issue'")),
     (b'"issue"', ("event.json:1:1: error: hier staat geen issue in; geef het bestand dat GitHub een workflow over "
@@ -611,7 +612,7 @@ def payload(**issue) -> bytes:
     (payload(body="Hallo"), ("issue #42:1:1: error: het antwoord op 'Laatste werkdag (JJJJ-MM-DD)' staat niet "
                             "in het issue: de kop met die vraag ontbreekt (is het formulier of de tekst van het "
                             "issue veranderd?)")),
-    (None, "event.json:1:1: error: het bestand kan niet worden gelezen: 'No such file or directory'"),
+    (None, "event.json:1:1: error: het bestand kan niet worden gelezen: 'het bestand bestaat niet'"),
 ], ids=["json", "encoding", "nesting", "no-issue", "not-an-object", "number", "body", "label", "10-mb", "no-form",
         "missing"])
 def test_an_event_that_is_no_filled_in_form_is_refused_in_one_line(project: Path, tmp_path: Path, content: bytes | None,
@@ -624,6 +625,19 @@ def test_an_event_that_is_no_filled_in_form_is_refused_in_one_line(project: Path
     assert result.output.splitlines()[0] == said
     assert "Traceback" not in result.output
     assert files(project) == before
+
+
+@pytest.mark.parametrize("text", ["", '{"a" 1}', '{"a": 1 "b"}', '{"a": 1,}', '"abc', '"a\x01"', '"\\q"', '"\\u12"',
+                                  "{} x"])
+def test_every_complaint_of_the_json_reader_is_said_in_the_catalogs_words(text: str) -> None:
+    """What Python's JSON reader says about an event file is said in the
+    language of the run, not in the reader's English."""
+    from generator.words.catalogs import LANGUAGES, texts
+
+    with pytest.raises(json.JSONDecodeError) as failure:
+        json.loads(text)
+    for language in LANGUAGES:
+        assert failure.value.msg in texts(language, "messages", "json"), language
 
 
 def test_the_workflow_imports_only_the_forms_issues_with_least_privilege() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..words.messages import quote, say
+from ..words.messages import os_problem, parser_words, quote, say
 from ..words.problems import Problems
 
 # The form, in the project; the workflow checks out the repository that holds it.
@@ -103,7 +103,7 @@ def read_event(event: Path, problems: Problems) -> Issue | None:
         with event.open("rb") as stream:
             raw = stream.read(MAX_EVENT_BYTES + 1)
     except OSError as failure:
-        problems.error(where, 1, 1, say("issue_event_unreadable", reason=quote(failure.strerror or failure, 200)))
+        problems.error(where, 1, 1, say("issue_event_unreadable", reason=quote(os_problem(failure), 200)))
         return None
     if len(raw) > MAX_EVENT_BYTES:
         problems.error(where, 1, 1, say("issue_event_too_large", limit=MAX_EVENT_BYTES // (1024 * 1024)))
@@ -111,13 +111,14 @@ def read_event(event: Path, problems: Problems) -> Issue | None:
     try:
         payload = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as failure:
-        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(failure.reason, 200)))
+        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(parser_words("decoding", failure.reason), 200)))
         return None
     except json.JSONDecodeError as failure:
-        problems.error(where, failure.lineno, failure.colno, say("issue_event_not_json", reason=quote(failure.msg, 200)))
+        problems.error(where, failure.lineno, failure.colno,
+                       say("issue_event_not_json", reason=quote(parser_words("json", failure.msg), 200)))
         return None
     except RecursionError:
-        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote("nesting", 200)))
+        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(parser_words("json", "nesting"), 200)))
         return None
     issue = payload.get("issue") if isinstance(payload, dict) else None
     if not isinstance(issue, dict):
