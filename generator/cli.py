@@ -16,23 +16,27 @@ from pathlib import Path
 import click
 
 from .records.health import FINDINGS
+from .spoken import Argument, Group, Option, PathType, choose_language, show_usage_error
 from .words.catalogs import LANGUAGES
-from .words.messages import kind_name, language, say, say_counted
+from .words.messages import kind_name, language, quote, say, say_counted
 from .words.problems import Problems, one_line
 from .authors.output import report_problems
 
 PROJECT_HELP = "Folder of the handbook project (with mkdocs.yml and data/)."
+# Every option and argument says its help in the language of the run (`spoken`).
+option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
 
 
 def _progress_option(function):
-    return click.option(
+    return option(
         "--progress/--no-progress", default=None,
         help="Show counters of records read and pages written (default: on a terminal, not in CI).",
     )(function)
 
 
 def _engine_option(function):
-    return click.option(
+    return option(
         "--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
         help="What builds the site from the generated pages: MkDocs with Material, or Zensical "
              "(they read relative addresses in a page differently).",
@@ -43,39 +47,28 @@ def _speaks(function):
     """`--language`, and every message of the command in it (by default the
     site's language, theme.language in mkdocs.yml; Dutch without one)."""
 
-    @click.option("--language", type=click.Choice(LANGUAGES), default=None,
-                  help="Language of the messages (default: theme.language in mkdocs.yml).")
+    @option("--language", type=click.Choice(LANGUAGES), default=None,
+            help="Language of the messages (default: theme.language in mkdocs.yml).")
     @functools.wraps(function)
     def speaking(*args, language: str | None = None, **kwargs):
-        _set_language(kwargs.get("project", Path(".")), language)
+        choose_language(kwargs.get("project", Path(".")), language)
         return function(*args, **kwargs)
 
     return speaking
 
 
-def _set_language(project: Path, language: str | None) -> None:
-    from .words.messages import set_language
-    from .project.settings import SettingsError, read_settings
-
-    if language is None:
-        try:
-            language = read_settings(project).language
-        except (SettingsError, OSError, ValueError):
-            language = None  # the command itself says what is wrong with mkdocs.yml
-    set_language(language)
-
-
 def _project_option(function):
-    return click.option(
+    return option(
         "--project", "-C",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=PathType(file_okay=False, path_type=Path),
         default=Path("."),
         show_default=True,
+        metavar="FOLDER",
         help=PROJECT_HELP,
     )(function)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """The recruitment knowledge handbook: check records, build the site."""
 
@@ -109,7 +102,7 @@ def _manager(project: Path) -> str | None:
 @_speaks
 @_project_option
 @_progress_option
-@click.option("--strict", "strict", multiple=True, type=click.Choice(list(FINDINGS) + ["all"]),
+@option("--strict", "strict", multiple=True, type=click.Choice(list(FINDINGS) + ["all"]),
               help="Also fail on these knowledge-health findings (repeat, or 'all'); see `handbook report`.")
 def check(project: Path, progress: bool | None, strict: tuple[str, ...]) -> None:
     """Validate every record; report every problem at once."""
@@ -169,7 +162,7 @@ def _usable_catalog(project: Path, refusal: str):
 @main.command()
 @_speaks
 @_project_option
-@click.option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "form", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def report(project: Path, form: str) -> None:
     """Knowledge health: what was never learned, left, overdue or repeated."""
     import json
@@ -200,9 +193,9 @@ def report(project: Path, form: str) -> None:
 @main.command()
 @_speaks
 @_project_option
-@click.option("--format", "form", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+@option("--format", "form", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="markdown: each issue as it would be posted (nothing is sent); json: the same, for a workflow.")
-@click.option("--apply", "post", is_flag=True,
+@option("--apply", "post", is_flag=True,
               help="Open, update and close the reminder issues on GitHub with the `gh` command (GH_TOKEN, GH_REPO).")
 def remind(project: Path, form: str, post: bool) -> None:
     """Each person's to-dos as a GitHub issue assigned to them (a dry run unless --apply)."""
@@ -255,9 +248,9 @@ def _post_reminders(site, issues) -> None:
 
 @main.command()
 @_project_option
-@click.option("--language", type=click.Choice(LANGUAGES), default=None,
+@option("--language", type=click.Choice(LANGUAGES), default=None,
               help="Language of the site (default: theme.language in mkdocs.yml).")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@option("--site-dir", type=PathType(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
               help="Where to put the built site (default: site/ in the project).")
 @_engine_option
 @_progress_option
@@ -266,7 +259,7 @@ def build(project: Path, language: str | None, site_dir: Path | None, engine: st
     from .build import BuildFailed, build_site
     from .progress import wanted
 
-    _set_language(project, language)
+    choose_language(project, language)
     try:
         built = build_site(project, language=language, site_dir=site_dir, progress=wanted(progress), engine=engine)
     except BuildFailed as failure:
@@ -301,7 +294,7 @@ def generate(project: Path, engine: str, progress: bool | None) -> None:
 @main.command()
 @_speaks
 @_project_option
-@click.option("--address", "-a", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@option("--address", "-a", default="127.0.0.1:8000", show_default=True, metavar="ADDRESS", help="Address to serve on.")
 def serve(project: Path, address: str) -> None:
     """Preview the handbook; regenerates when a record in data/ changes."""
     from .build import BuildFailed
@@ -316,11 +309,11 @@ def serve(project: Path, address: str) -> None:
 
 
 @main.command()
-@click.option("--records", type=click.IntRange(min=1, max=1_000_000), required=True,
+@option("--records", type=click.IntRange(min=1, max=1_000_000), required=True, metavar="N",
               help="About how many records to write.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+@option("--out", type=PathType(file_okay=False, path_type=Path), required=True, metavar="FOLDER",
               help="Project folder to write data/ into (data/ must not exist or be empty).")
-@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same data set.")
+@option("--seed", type=int, default=1, show_default=True, metavar="N", help="The same seed gives the same data set.")
 def synth(records: int, out: Path, seed: int) -> None:
     """Write a deterministic, valid synthetic data set (for benchmarks and tests)."""
     # The generator of test data is a development tool beside the benchmark,
@@ -423,13 +416,14 @@ def _ask_lines(question: str, default, each: bool):
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["lesson", "campaign", "guideline", "person", "account"]))
+@argument("kind", type=click.Choice(["lesson", "campaign", "guideline", "person", "account"]))
 @_speaks
 @_project_option
-@click.option("--id", "ident", default=None, help="Id of the new record (its file name); asked or derived otherwise.")
-@click.option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
+@option("--id", "ident", default=None, metavar="ID",
+        help="Id of the new record (its file name); asked or derived otherwise.")
+@option("--set", "settings", multiple=True, metavar="FIELD=VALUE",
               help="A field's value; repeat for lists (or separate ids with commas).")
-@click.option("--input/--no-input", "ask", default=None,
+@option("--input/--no-input", "ask", default=None,
               help="Ask for what --set does not give (default: when run in a terminal).")
 def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], ask: bool | None) -> None:
     """Scaffold a valid, commented record of KIND; never overwrites a file."""
@@ -441,7 +435,7 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
     for setting in settings:
         name, separator, value = setting.partition("=")
         if not separator:
-            raise click.UsageError(f"--set {setting!r}: write it as FIELD=VALUE")
+            raise click.UsageError(say("new_set_form", setting=quote(setting)))
         given.setdefault(name.strip(), []).append(value)
     interactive = sys.stdin.isatty() if ask is None else ask
     try:
@@ -461,11 +455,11 @@ def new(kind: str, project: Path, ident: str | None, settings: tuple[str, ...], 
 
 
 @main.command()
-@click.argument("person")
-@click.option("--to", "successor", required=True, metavar="SUCCESSOR", help="Person id of who takes over.")
-@click.option("--on", "day", default=None, metavar="YYYY-MM-DD",
+@argument("person")
+@option("--to", "successor", required=True, metavar="SUCCESSOR", help="Person id of who takes over.")
+@option("--on", "day", default=None, metavar="YYYY-MM-DD",
               help="The day PERSON leaves (default: today, the date `check` judges by); not after today.")
-@click.option("--write", is_flag=True, help="Change the files (all or none), then check; without it only show the diff.")
+@option("--write", is_flag=True, help="Change the files (all or none), then check; without it only show the diff.")
 @_speaks
 @_project_option
 def handover(person: str, successor: str, day: str | None, write: bool, project: Path) -> None:
@@ -516,7 +510,7 @@ def handover(person: str, successor: str, day: str | None, write: bool, project:
 
 @main.command()
 @_project_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+@option("--out", type=PathType(file_okay=False, path_type=Path), default=None, metavar="FOLDER",
               help="Folder for the schemas (default: schemas/ in the project).")
 def schema(project: Path, out: Path | None) -> None:
     """Write the JSON Schema of each record kind, for editors."""
@@ -543,11 +537,12 @@ def reference(project: Path) -> None:
 
 
 @main.command("import-issue")
-@click.argument("event", type=click.Path(dir_okay=False, path_type=Path))
+@argument("event", type=PathType(dir_okay=False, path_type=Path))
 @_speaks
 @_project_option
-@click.option("--write", is_flag=True,
-              help="Write the draft lessons (new files only) and the proposal, then check; without it only show them.")
+@option("--write", is_flag=True,
+              help="Write the draft lessons and the proposal, then check; without it only show them. A draft an "
+                   "earlier import of the issue made is replaced while nobody has edited it.")
 def import_issue(event: Path, project: Path, write: bool) -> None:
     """A filled-in handover form (GitHub's issue event, EVENT) as draft lessons and a handover proposal."""
     from .issues.importing import import_issue as run_import
@@ -563,16 +558,25 @@ def import_issue(event: Path, project: Path, write: bool) -> None:
         click.echo(outcome.refused or say("issue_refused"), err=True)
         sys.exit(1)
     if not write:
-        for path, text in outcome.drafts:
-            click.echo(say("issue_would_write", path=path))
-            click.echo(text)
+        for step in outcome.steps:
+            if step.action in ("new", "replace"):
+                click.echo(say("issue_would_write" if step.action == "new" else "issue_would_replace", path=step.path))
+                click.echo(step.text)
+            elif step.action == "unchanged":
+                click.echo(say("issue_would_keep", path=step.path))
+            elif step.action == "remove":
+                click.echo(say("issue_would_remove", path=step.path, slot=step.slot))
         click.echo(say("issue_proposal_would", path=outcome.proposal_path))
         click.echo(outcome.proposal)
+        report_problems(outcome.problems)  # drafts someone edited, which stay
         click.echo(say("issue_dry_run"))
         return
-    for path, _ in outcome.drafts:
-        click.echo(say("issue_wrote", path=path))
-    click.echo(say("issue_wrote", path=outcome.proposal_path))
+    # Only what was done is said: a file is 'geschreven' when it was.
+    said = {"new": "issue_wrote", "replace": "issue_replaced", "unchanged": "issue_unchanged",
+            "remove": "issue_removed"}
+    for action, path, slot in outcome.done:
+        if action in said:
+            click.echo(say(said[action], path=path, slot=slot) if action == "remove" else say(said[action], path=path))
     report_problems(outcome.problems)
     if not outcome.problems.items:
         click.echo(say("all_well", records=outcome.records))
@@ -597,7 +601,7 @@ def run() -> None:
         click.echo(say("stopped"), err=True)
         code = 130
     except click.ClickException as usage:
-        usage.show()
+        show_usage_error(usage)
         code = usage.exit_code
     except SystemExit as stop:
         if stop.code is not None and not isinstance(stop.code, int):

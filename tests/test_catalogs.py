@@ -26,7 +26,7 @@ from generator.words import catalogs
 from .conftest import ROOT
 from .helpers import make_project
 
-DOMAINS = ("messages", "labels")
+DOMAINS = ("messages", "labels", "cli")
 
 
 def _entries(path: Path) -> tuple[dict[tuple[str | None, str], str], object]:

@@ -92,6 +92,8 @@ LESSON = """\
 # yaml-language-server: $schema=../../schemas/lesson.schema.json
 # Wat een campagne ons leerde, over het fundament of over de uitvoering.
 # Elk veld staat beschreven in de beschrijving van de records (handbook/reference.md).
+# Concept uit issue #42 (les 1). Zolang niemand het bewerkt, vervangt een nieuwe import van het issue dit bestand; laat de regel hieronder staan.
+# import-issue: issue=42 lesson=1 sha256=2b08bdbba5f7d4dc
 
 # De les in één regel.
 title: Persoonlijke berichten krijgen antwoord
@@ -226,10 +228,16 @@ def test_write_never_overwrites_a_record(project: Path, tmp_path: Path) -> None:
         "data/lessons/persoonlijke-berichten-krijgen-antwoord-2.yml geschreven",
         "data/lessons/persoonlijke-berichten-krijgen-antwoord-3.yml geschreven"]
     assert taken.read_text("utf-8") == kept
+    # The same issue again: its own drafts are found by their mark, never made twice.
+    before = files(project)
     again = run(project, event(tmp_path, answers), "--write")
-    assert again.output.splitlines()[:2] == [
-        "data/lessons/persoonlijke-berichten-krijgen-antwoord-4.yml geschreven",
-        "data/lessons/persoonlijke-berichten-krijgen-antwoord-5.yml geschreven"]
+    assert (again.exit_code, again.output) == (0, (
+        "data/lessons/persoonlijke-berichten-krijgen-antwoord-2.yml ongewijzigd\n"
+        "data/lessons/persoonlijke-berichten-krijgen-antwoord-3.yml ongewijzigd\n"
+        ".drafts/kennisoverdracht-42.md ongewijzigd\n"
+        "Alles in orde: 14 records\n"))
+    assert files(project) == before
+    assert taken.read_text("utf-8") == kept
 
 
 def test_a_level_left_open_is_the_default_and_an_empty_lesson_is_none(project: Path, tmp_path: Path) -> None:
@@ -241,12 +249,117 @@ def test_a_level_left_open_is_the_default_and_an_empty_lesson_is_none(project: P
     assert len(list((project / "data/lessons").iterdir())) == 4  # lessons 2 and 3 were left empty
 
 
+# --- the same issue imported again: its drafts are found by their mark and replaced, never made twice --------
+
+DRAFT = "data/lessons/persoonlijke-berichten-krijgen-antwoord.yml"
+
+
+def test_a_new_import_replaces_the_drafts_nobody_edited(project: Path, tmp_path: Path) -> None:
+    assert run(project, event(tmp_path), "--write").exit_code == 0
+    before = files(project)
+    # The leaver edits the issue: another title and another lesson.
+    answers = {**ANSWERS, "lesson_1_title": "Een persoonlijk bericht krijgt antwoord",
+               "lesson_1_lesson": "Schrijf elk bericht zelf."}
+    result = run(project, event(tmp_path, answers), "--write")
+    assert (result.exit_code, result.output) == (0, (f"{DRAFT} vervangen\n.drafts/kennisoverdracht-42.md geschreven\n"
+                                                    "Alles in orde: 12 records\n"))
+    assert files(project) == before  # the draft keeps its file, and its id
+    record = yaml.safe_load((project / DRAFT).read_text("utf-8"))
+    assert (record["title"], record["lesson"]) == ("Een persoonlijk bericht krijgt antwoord", "Schrijf elk bericht zelf.")
+    assert f"- `{DRAFT}` — Een persoonlijk bericht krijgt antwoord (fundament; linkedin-ict-2024)" in (
+        project / ".drafts/kennisoverdracht-42.md").read_text("utf-8")
+    again = run(project, event(tmp_path, answers))
+    assert again.output.startswith(f"{DRAFT} blijft zoals het is: het concept zegt al wat het issue zegt\n"
+                                   "voorstel voor de pull request, in .drafts/kennisoverdracht-42.md:\n")
+
+
+def test_a_draft_someone_edited_since_is_left_as_it_is_and_said(project: Path, tmp_path: Path) -> None:
+    assert run(project, event(tmp_path), "--write").exit_code == 0
+    edited = (project / DRAFT).read_text("utf-8").replace("level: foundation", "level: foundation\nanswers: [respons]")
+    (project / DRAFT).write_text(edited, "utf-8")  # the reviewer completes it
+    answers = {**ANSWERS, "lesson_1_lesson": "Schrijf elk bericht zelf."}
+    result = run(project, event(tmp_path, answers), "--write")
+    assert (result.exit_code, result.output) == (0, (
+        ".drafts/kennisoverdracht-42.md ongewijzigd\n"
+        f"{DRAFT}:1:1: warning: dit concept uit issue #42 (les 1) is bewerkt sinds de import en blijft zoals het is; "
+        "neem de nieuwe antwoorden zelf over, of verwijder het bestand om het opnieuw te laten maken\n"
+        "0 fout(en), 1 waarschuwing(en)\n"))
+    assert (project / DRAFT).read_text("utf-8") == edited
+    assert [path.name for path in (project / "data/lessons").glob("persoonlijke*")] == [Path(DRAFT).name]
+
+
+def test_the_draft_of_a_lesson_taken_out_of_the_issue_goes_unless_edited(project: Path, tmp_path: Path) -> None:
+    two = {**ANSWERS, "lesson_2_title": "Tweede les", "lesson_2_what_happened": "Iets.", "lesson_2_lesson": "Dit."}
+    assert run(project, event(tmp_path, two), "--write").exit_code == 0
+    second = project / "data/lessons/tweede-les.yml"
+    assert second.is_file()
+    shown = run(project, event(tmp_path))
+    assert shown.output.startswith(f"{DRAFT} blijft zoals het is: het concept zegt al wat het issue zegt\n"
+                                   "zou data/lessons/tweede-les.yml verwijderen: les 2 staat niet meer in het issue\n")
+    result = run(project, event(tmp_path), "--write")
+    assert (result.exit_code, result.output) == (0, (
+        f"{DRAFT} ongewijzigd\n"
+        "data/lessons/tweede-les.yml verwijderd: les 2 staat niet meer in het issue\n"
+        ".drafts/kennisoverdracht-42.md geschreven\nAlles in orde: 12 records\n"))
+    assert not second.exists()
+    # An edited draft of a lesson taken out stays.
+    assert run(project, event(tmp_path, two), "--write").exit_code == 0
+    second.write_text(second.read_text("utf-8") + "# nagekeken\n", "utf-8")
+    result = run(project, event(tmp_path), "--write")
+    assert result.output.splitlines()[2] == (
+        "data/lessons/tweede-les.yml:1:1: warning: les 2 staat niet meer in issue #42, maar dit concept ervan is "
+        "bewerkt sinds de import en blijft; verwijder het bestand als het weg moet")
+    assert second.read_text("utf-8").endswith("# nagekeken\n")
+
+
+def test_the_drafts_of_another_issue_are_not_touched(project: Path, tmp_path: Path) -> None:
+    assert run(project, event(tmp_path), "--write").exit_code == 0
+    first = (project / DRAFT).read_text("utf-8")
+    result = run(project, event(tmp_path, number=43), "--write")
+    assert result.output.splitlines()[0] == f"{DRAFT.removesuffix('.yml')}-2.yml geschreven"
+    assert (project / DRAFT).read_text("utf-8") == first
+
+
+# --- the answers in any order: each is read by its heading -------------------------------------------------
+
+
+def sections(answers: dict[str, str]) -> list[str]:
+    return body(answers).split("\n\n### ")
+
+
+def test_answers_in_another_order_are_read_by_their_headings(project: Path, tmp_path: Path) -> None:
+    parts = sections(ANSWERS)
+    shuffled = "### " + "\n\n### ".join([part.removeprefix("### ") for part in reversed(parts)])
+    result = run(project, event(tmp_path, text=shuffled), "--write")
+    assert (result.exit_code, result.output) == (0, (f"{DRAFT} geschreven\n.drafts/kennisoverdracht-42.md geschreven\n"
+                                                    "Alles in orde: 12 records\n"))
+    assert (project / DRAFT).read_text("utf-8").startswith(LESSON)
+    assert (project / ".drafts/kennisoverdracht-42.md").read_text("utf-8") == PROPOSAL
+
+
+def test_out_of_order_only_a_heading_really_absent_or_doubled_is_said(project: Path, tmp_path: Path) -> None:
+    parts = [part.removeprefix("### ") for part in sections(ANSWERS)]
+    without = [part for part in parts if not part.startswith("Laatste werkdag")]
+    text = "### " + "\n\n### ".join(reversed(without))
+    assert refused(project, tmp_path, {}, text=text) == [
+        "issue #42:1:1: error: het antwoord op 'Laatste werkdag (JJJJ-MM-DD)' staat niet in het issue: de kop met "
+        "die vraag ontbreekt (is het formulier of de tekst van het issue veranderd?)",
+        "1 fout(en), 0 waarschuwing(en)",
+        "niets geschreven: pas de antwoorden in het issue aan (de workflow probeert het bij elke wijziging opnieuw)"]
+    doubled = "### " + "\n\n### ".join([*reversed(parts), parts[1]])
+    line = doubled.split("\n").index("### Laatste werkdag (JJJJ-MM-DD)") + 1
+    assert refused(project, tmp_path, {}, text=doubled)[0] == (
+        f"issue #42:{len(doubled.split(chr(10))) - 2}:1: error: de kop met de vraag 'Laatste werkdag (JJJJ-MM-DD)' "
+        f"staat twee keer in het issue (ook op regel {line}), zodat niet te zeggen is welk antwoord erbij hoort; "
+        "laat er één staan")
+
+
 # --- what is wrong in the answers: every problem at once, at its line of the issue -------------------------
 
 
-def refused(project: Path, tmp_path: Path, answers: dict[str, str]) -> list[str]:
+def refused(project: Path, tmp_path: Path, answers: dict[str, str], text: str | None = None) -> list[str]:
     before = files(project)
-    result = run(project, event(tmp_path, answers), "--write")
+    result = run(project, event(tmp_path, answers, text), "--write")
     assert result.exit_code == 1
     assert files(project) == before  # nothing written, anywhere
     assert "Traceback" not in result.output + result.stderr
@@ -305,6 +418,39 @@ def test_every_wrong_answer_is_said_at_once_where_it_stands(project: Path, tmp_p
     ]
 
 
+# --- the accounts: every one the handover gives the successor --------------------------------------------------
+
+ACCOUNT = ("platform: {platform}\nhandle: {handle}\n{owners}purpose: Voor stagiairs.\nstatus: {status}\n"
+           "reviewed: 2024-01-10\n")
+
+
+def test_the_proposal_names_every_account_the_handover_moves_owner_or_stand_in(project: Path, tmp_path: Path) -> None:
+    from generator.authors.handover import plan
+
+    for ident, platform, handle, owners, status in [
+            ("linkedin-stage", "linkedin", "Stage bij Voorbeeld", "owner: tom-bakker\nbackup_owner: eva-jansen\n",
+             "active"),
+            ("hyves-oud", "hyves", "Oud bij Voorbeeld", "backup_owner: eva-jansen\n", "archived"),
+            ("linkedin-trainees", "linkedin", "Trainees", "owner: sanne-visser\nbackup_owner: tom-bakker\n", "active")]:
+        (project / f"data/accounts/{ident}.yml").write_text(
+            ACCOUNT.format(platform=platform, handle=handle, owners=owners, status=status), "utf-8")
+    result = run(project, event(tmp_path, {**ANSWERS, "accounts": ""}))
+    assert result.exit_code == 0, result.output
+    shown = result.output.split("## Accounts en waar de toegang ligt\n\n", 1)[1].split("\n\nWachtwoorden", 1)[0]
+    assert shown == (
+        "Niets genoemd.\n\n"
+        "Volgens het accountregister ook van Eva Jansen, maar niet genoemd: vraag waar de toegang ligt.\n"
+        "- **hyves-oud** (Oud bij Voorbeeld, hyves; tweede eigenaar; gearchiveerd)\n"
+        "- **linkedin-stage** (Stage bij Voorbeeld, linkedin; tweede eigenaar)\n"
+        "- **linkedin-werken-bij** (Werken bij Voorbeeld, linkedin; eigenaar)")
+    # The same accounts as the handover moves: one rule, the models' responsibilities.
+    problems = Problems()
+    catalog = load_catalog(project, problems, TODAY)
+    moved = plan(project, catalog, "eva-jansen", "sanne-visser", None, TODAY, TODAY)
+    assert sorted(change.path for change in moved.changes if change.kind == "account") == [
+        "data/accounts/hyves-oud.yml", "data/accounts/linkedin-stage.yml", "data/accounts/linkedin-werken-bij.yml"]
+
+
 # --- hostile answers: records that hold the text as text, or refusals ----------------------------------------
 
 
@@ -336,6 +482,22 @@ def test_a_control_character_is_refused_where_it_stands(project: Path, tmp_path:
         "veranderen hoe de tekst wordt getoond of gelezen)")
 
 
+def test_an_id_typed_with_characters_that_hide_or_reorder_it_is_shown_escaped(project: Path, tmp_path: Path) -> None:
+    answers = {**ANSWERS, "leaver": "eva\u202ejansen", "successor": "sanne\u200bvisser"}
+    text = body(answers)
+    leaver, successor = heading_of(text, "leaver") + 2, heading_of(text, "successor") + 2
+    assert refused(project, tmp_path, answers)[:4] == [
+        f"issue #42:{leaver}:1: error: 'Wie vertrekt? (id van de persoon)': onbekende persoon 'eva\\u202ejansen' "
+        "(bedoel je 'eva-jansen'?)",
+        f"issue #42:{leaver}:4: error: hier staat een onzichtbaar stuurteken (U+202E RIGHT-TO-LEFT OVERRIDE); haal "
+        "het weg (het kan veranderen hoe de tekst wordt getoond of gelezen)",
+        f"issue #42:{successor}:1: error: 'Wie neemt het over? (id van de persoon)': onbekende persoon "
+        "'sanne\\u200bvisser' (bedoel je 'sanne-visser'?)",
+        f"issue #42:{successor}:6: error: hier staat een onzichtbaar teken (U+200B ZERO WIDTH SPACE); haal het weg "
+        "(het kan veranderen hoe de tekst wordt getoond of gelezen)",
+    ]
+
+
 @pytest.mark.parametrize("ident", ["leaver", "successor"])
 @pytest.mark.parametrize("value", ["../../etc/passwd", "eva-jansen/../../x", "..", "C:\\Windows"])
 def test_an_id_that_is_a_path_is_an_unknown_person(project: Path, tmp_path: Path, ident: str, value: str) -> None:
@@ -344,16 +506,77 @@ def test_an_id_that_is_a_path_is_an_unknown_person(project: Path, tmp_path: Path
     assert lines[0].startswith(f"issue #42:{heading_of(body(ANSWERS), ident) + 2}:1: error: ")
 
 
+LINK_REFUSED = ("niets geschreven: {path} is een symbolische koppeling; het handboek schrijft alleen in het project "
+                "zelf, nooit via een koppeling: maak er een {kind} van\n")
+
+
 def test_a_lesson_folder_that_leads_elsewhere_is_not_written_into(project: Path, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     (project / "data/lessons").rename(outside)
     (project / "data/lessons").symlink_to(outside)
     before = {path.name for path in outside.iterdir()}
-    result = run(project, event(tmp_path), "--write")
-    assert result.exit_code == 1
-    assert "data/lessons" in result.output
+    for write in ((), ("--write",)):
+        result = run(project, event(tmp_path), *write)
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            1, "", LINK_REFUSED.format(path="data/lessons", kind="gewone map"))
     assert {path.name for path in outside.iterdir()} == before
     assert not (project / ".drafts").exists()
+
+
+@pytest.mark.parametrize("link", [".drafts", ".drafts/kennisoverdracht-42.md"])
+def test_a_proposal_that_would_be_written_through_a_link_is_refused(project: Path, tmp_path: Path, link: str) -> None:
+    """Nothing is written, in the project or outside it, and nothing is said to be."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "kennisoverdracht-42.md").write_text("van iemand anders\n", "utf-8")
+    if link == ".drafts":
+        (project / ".drafts").symlink_to(outside)
+    else:
+        (project / ".drafts").mkdir()
+        (project / link).symlink_to(outside / "kennisoverdracht-42.md")
+    lessons = sorted((project / "data/lessons").iterdir())
+    for write in ((), ("--write",)):
+        result = run(project, event(tmp_path), *write)
+        kind = "gewone map" if link == ".drafts" else "gewoon bestand"
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", LINK_REFUSED.format(path=link, kind=kind))
+    assert sorted((project / "data/lessons").iterdir()) == lessons
+    assert [(path.name, path.read_text("utf-8")) for path in outside.iterdir()] == [
+        ("kennisoverdracht-42.md", "van iemand anders\n")]
+
+
+def test_the_writer_never_writes_through_a_link_nor_outside_its_folder(tmp_path: Path) -> None:
+    from generator.project.write import WriteRefused, remove_in, writable_in, write_in
+    from generator.words.messages import speaking
+
+    root, outside = tmp_path / "project", tmp_path / "outside"
+    (root / "data").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "x.yml").write_text("buiten\n", "utf-8")
+    (root / "data/lessons").symlink_to(outside)
+    (root / "data/x.yml").symlink_to(outside / "x.yml")
+    cases = {"data/lessons/x.yml": "data/lessons is een symbolische koppeling; het handboek schrijft alleen in het "
+                                   "project zelf, nooit via een koppeling: maak er een gewone map van",
+             "data/x.yml": "data/x.yml is een symbolische koppeling; het handboek schrijft alleen in het project "
+                           "zelf, nooit via een koppeling: maak er een gewoon bestand van",
+             "data/../x.yml": "data/../x.yml ligt buiten het project", "/etc/x": "/etc/x ligt buiten het project",
+             "./x.yml": "./x.yml ligt buiten het project"}
+    with speaking("nl"):
+        for path, said in cases.items():
+            for attempt in (lambda path=path: write_in(root, path, "x"),
+                            lambda path=path: write_in(root, path, "x", new=True),
+                            lambda path=path: writable_in(root, path), lambda path=path: remove_in(root, path)):
+                with pytest.raises(WriteRefused) as refused:
+                    attempt()
+                assert str(refused.value) == said
+        assert write_in(root, "data/people/nieuw.yml", "a\n", new=True) is True
+        with pytest.raises(WriteRefused) as refused:
+            write_in(root, "data/people/nieuw.yml", "b\n", new=True)
+        assert str(refused.value) == "data/people/nieuw.yml bestaat al en blijft zoals het is"
+        assert (write_in(root, "data/people/nieuw.yml", "a\n"), write_in(root, "data/people/nieuw.yml", "b\n")) == (
+            False, True)
+    assert [(path.name, path.read_text("utf-8")) for path in outside.iterdir()] == [("x.yml", "buiten\n")]
+    assert (root / "data/people/nieuw.yml").read_text("utf-8") == "b\n"
+    assert sorted(path.name for path in (root / "data/people").iterdir()) == ["nieuw.yml"]  # no temporary file left
 
 
 def bad_event(tmp_path: Path, content: bytes | None) -> Path:
@@ -370,10 +593,11 @@ def payload(**issue) -> bytes:
 
 
 @pytest.mark.parametrize(("content", "said"), [
-    (b'{"issue": {"number": 42,,}}', ("event.json:1:25: error: dit is geen JSON: 'Expecting property name "
-                                     "enclosed in double quotes'")),
-    (b"\xff\xfe{}", "event.json:1:1: error: dit is geen JSON: 'invalid start byte'"),
-    (b"[" * 100_000 + b"]" * 100_000, "event.json:1:1: error: dit is geen JSON: 'nesting'"),
+    (b'{"issue": {"number": 42,,}}', ("event.json:1:25: error: dit is geen JSON: 'hier verwacht JSON een naam "
+                                     "tussen dubbele aanhalingstekens'")),
+    (b"\xff\xfe{}", "event.json:1:1: error: dit is geen JSON: 'een byte waarmee geen UTF-8-teken begint'"),
+    (b"[" * 100_000 + b"]" * 100_000, ("event.json:1:1: error: dit is geen JSON: 'de JSON is dieper genest dan een "
+                                       "issue ooit is'")),
     (b'{"action": "opened"}', ("event.json:1:1: error: hier staat geen issue in; geef het bestand dat GitHub een "
                               "workflow over een issue geeft ($GITHUB_EVENT_PATH), met het veld 'issue'")),
     (b'"issue"', ("event.json:1:1: error: hier staat geen issue in; geef het bestand dat GitHub een workflow over "
@@ -388,7 +612,7 @@ def payload(**issue) -> bytes:
     (payload(body="Hallo"), ("issue #42:1:1: error: het antwoord op 'Laatste werkdag (JJJJ-MM-DD)' staat niet "
                             "in het issue: de kop met die vraag ontbreekt (is het formulier of de tekst van het "
                             "issue veranderd?)")),
-    (None, "event.json:1:1: error: het bestand kan niet worden gelezen: 'No such file or directory'"),
+    (None, "event.json:1:1: error: het bestand kan niet worden gelezen: 'het bestand bestaat niet'"),
 ], ids=["json", "encoding", "nesting", "no-issue", "not-an-object", "number", "body", "label", "10-mb", "no-form",
         "missing"])
 def test_an_event_that_is_no_filled_in_form_is_refused_in_one_line(project: Path, tmp_path: Path, content: bytes | None,
@@ -401,6 +625,19 @@ def test_an_event_that_is_no_filled_in_form_is_refused_in_one_line(project: Path
     assert result.output.splitlines()[0] == said
     assert "Traceback" not in result.output
     assert files(project) == before
+
+
+@pytest.mark.parametrize("text", ["", '{"a" 1}', '{"a": 1 "b"}', '{"a": 1,}', '"abc', '"a\x01"', '"\\q"', '"\\u12"',
+                                  "{} x"])
+def test_every_complaint_of_the_json_reader_is_said_in_the_catalogs_words(text: str) -> None:
+    """What Python's JSON reader says about an event file is said in the
+    language of the run, not in the reader's English."""
+    from generator.words.catalogs import LANGUAGES, texts
+
+    with pytest.raises(json.JSONDecodeError) as failure:
+        json.loads(text)
+    for language in LANGUAGES:
+        assert failure.value.msg in texts(language, "messages", "json"), language
 
 
 def test_the_workflow_imports_only_the_forms_issues_with_least_privilege() -> None:

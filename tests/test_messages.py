@@ -455,7 +455,7 @@ def test_an_invisible_character_is_said_wherever_an_author_writes_text(tmp_path:
         f"{story}:15:5: " + HIDDEN.format("stuurteken (U+2066 LEFT-TO-RIGHT ISOLATE)"),
         f"{LESSON}:1:9: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
         f"{LESSON}:7:29: " + HIDDEN.format("teken (U+200C ZERO WIDTH NON-JOINER)"),
-        f"{LESSON}:11:1: error: onbekend veld 'ta\u2060gs' (bedoel je 'tags'?)",
+        f"{LESSON}:11:1: error: onbekend veld 'ta\\u2060gs' (bedoel je 'tags'?)",  # shown, not hidden
         f"{LESSON}:11:3: " + HIDDEN.format("teken (U+2060 WORD JOINER)"),
         "data/taxonomy.yml:4:23: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),
         "handbook/werkwijze.md:3:11: " + HIDDEN.format("teken (U+00AD SOFT HYPHEN)"),

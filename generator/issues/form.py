@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..words.messages import quote, say
+from ..words.messages import os_problem, parser_words, quote, say
 from ..words.problems import Problems
 
 # The form, in the project; the workflow checks out the repository that holds it.
@@ -103,7 +103,7 @@ def read_event(event: Path, problems: Problems) -> Issue | None:
         with event.open("rb") as stream:
             raw = stream.read(MAX_EVENT_BYTES + 1)
     except OSError as failure:
-        problems.error(where, 1, 1, say("issue_event_unreadable", reason=quote(failure.strerror or failure, 200)))
+        problems.error(where, 1, 1, say("issue_event_unreadable", reason=quote(os_problem(failure), 200)))
         return None
     if len(raw) > MAX_EVENT_BYTES:
         problems.error(where, 1, 1, say("issue_event_too_large", limit=MAX_EVENT_BYTES // (1024 * 1024)))
@@ -111,13 +111,14 @@ def read_event(event: Path, problems: Problems) -> Issue | None:
     try:
         payload = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as failure:
-        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(failure.reason, 200)))
+        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(parser_words("decoding", failure.reason), 200)))
         return None
     except json.JSONDecodeError as failure:
-        problems.error(where, failure.lineno, failure.colno, say("issue_event_not_json", reason=quote(failure.msg, 200)))
+        problems.error(where, failure.lineno, failure.colno,
+                       say("issue_event_not_json", reason=quote(parser_words("json", failure.msg), 200)))
         return None
     except RecursionError:
-        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote("nesting", 200)))
+        problems.error(where, 1, 1, say("issue_event_not_json", reason=quote(parser_words("json", "nesting"), 200)))
         return None
     issue = payload.get("issue") if isinstance(payload, dict) else None
     if not isinstance(issue, dict):
@@ -161,25 +162,40 @@ def _day(value: Any) -> date | None:
 
 
 def find_answers(form: Form, issue: Issue, problems: Problems) -> dict[str, Answer]:
-    """Each field's answer, by id. The headings are looked for in the form's
-    order, each after the one before, so a line in an answer that looks like
-    a heading of another question is part of that answer; a heading that is
-    not there is said once (the form changed after the issue was written,
-    or the text was edited)."""
+    """Each field's answer, by id: the text under its heading (`### Label`)
+    to the next heading of the form, wherever in the issue the heading
+    stands (the text may have been edited, its parts moved). Where GitHub's
+    order holds, a line in an answer that looks like the heading of another
+    question is part of that answer: each heading is then looked for after
+    the one before it. A question whose heading is not in the issue is said
+    once (the form changed after the issue was written, or the text was
+    edited); so is a heading that stands twice where the order does not
+    say which one is the question's."""
     lines = issue.body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    found: list[tuple[Field, int]] = []  # the field and the index of its heading
-    at = 0
-    for question in form.fields:
-        heading = f"### {question.label}"
-        index = next((n for n in range(at, len(lines)) if lines[n].rstrip() == heading), None)
-        if index is None:
-            problems.error(issue.where, 1, 1, say("issue_heading_missing", label=quote(question.label, 120)))
-            continue
-        found.append((question, index))
-        at = index + 1
+    headings: dict[str, list[int]] = {question.label: [] for question in form.fields}
+    for number, line in enumerate(lines):
+        if line.startswith("### ") and line[4:].rstrip() in headings:
+            headings[line[4:].rstrip()].append(number)
+    found = _in_order(form, headings)
+    if found is None:  # not in the form's order: each question by its own heading
+        found = []
+        for question in form.fields:
+            at = headings[question.label]
+            if not at:
+                problems.error(issue.where, 1, 1, say("issue_heading_missing", label=quote(question.label, 120)))
+            elif len(at) > 1:
+                problems.error(issue.where, at[1] + 1, 1, say("issue_heading_twice", label=quote(question.label, 120),
+                                                              line=at[0] + 1))
+            else:
+                found.append((question, at[0]))
+        found.sort(key=lambda pair: pair[1])
+        # A heading said twice ends the answer above it all the same.
+        ends = sorted({number for at in headings.values() for number in at})
+    else:
+        ends = [index for _, index in found]
     answers: dict[str, Answer] = {}
-    for number, (question, index) in enumerate(found):
-        end = found[number + 1][1] if number + 1 < len(found) else len(lines)
+    for question, index in found:
+        end = next((number for number in ends if number > index), len(lines))
         part = lines[index + 1:end]
         first = next((n for n, line in enumerate(part) if line.strip()), None)
         if first is None or "\n".join(part).strip() == NO_RESPONSE:
@@ -189,3 +205,17 @@ def find_answers(form: Form, issue: Issue, problems: Problems) -> dict[str, Answ
             answers[question.id] = Answer("\n".join(line.rstrip() for line in part[first:]).rstrip(),
                                           index + 2 + first, question.label)
     return answers
+
+
+def _in_order(form: Form, headings: dict[str, list[int]]) -> list[tuple[Field, int]] | None:
+    """Each question's heading, each after the one before it, as GitHub
+    writes them; None when the issue does not hold them so."""
+    found: list[tuple[Field, int]] = []
+    at = -1
+    for question in form.fields:
+        index = next((number for number in headings[question.label] if number > at), None)
+        if index is None:
+            return None
+        found.append((question, index))
+        at = index
+    return found

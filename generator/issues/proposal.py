@@ -5,14 +5,17 @@ the open learning goals with the leaver's presumed answers, the accounts
 and where their access lives, the draft lessons, and the command that moves
 the responsibilities. What the leaver typed is shown as typed (escaped:
 never Markdown, HTML or a link); the handbook adds what the leaver did not
-name but the records give them (open learning goals they secure, accounts
-they own).
+name but the records give them (open learning goals they secure, and every
+account the handover gives the successor: where the register names them as
+owner or as stand-in, `Catalog.responsibilities_of`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..records.catalog import Catalog
-from ..words.messages import VALUE_NAMES, say
+from ..words.messages import FIELD_NAMES, VALUE_NAMES, say
 from .answers import Handover, one_line, plain_markdown
 
 # GitHub keeps at most 65,536 characters of a pull request's text.
@@ -29,8 +32,18 @@ def _inline(text: str) -> str:
     return plain_markdown(one_line(text))
 
 
-def proposal(handover: Handover, catalog: Catalog, paths: list[str]) -> str:
-    """The proposal's Markdown; `paths` are the draft lessons' files, in the drafts' order."""
+@dataclass(frozen=True)
+class Listed:
+    """A lesson of the pull request, as the proposal names it."""
+
+    path: str
+    title: str
+    level: str
+    campaigns: tuple[str, ...]
+
+
+def proposal(handover: Handover, catalog: Catalog, lessons: list[Listed]) -> str:
+    """The proposal's Markdown; `lessons` are the pull request's draft lessons."""
     issue = handover.issue
     leaver, successor = handover.leaver or "", handover.successor or ""
     name = _inline(catalog.people[leaver].record.name) if leaver in catalog.people else leaver
@@ -65,19 +78,25 @@ def proposal(handover: Handover, catalog: Catalog, paths: list[str]) -> str:
     if not handover.accounts:
         out.append(say("proposal_none_named"))
     mentioned = {access.account for access in handover.accounts}
-    owned = [ident for ident, entry in sorted(catalog.accounts.items()) if ident not in mentioned
-             and entry.record.status != "archived" and leaver in (entry.record.owner, entry.record.backup_owner)]
-    if owned:
+    # Every account the handover gives the successor: the register's every
+    # field that names the leaver as who answers for it (owner, or stand-in).
+    given = {ident: names for (kind, ident), names in catalog.responsibilities_of(leaver).items()
+             if kind == "account" and ident not in mentioned}
+    if given:
         out += ["", say("proposal_accounts_unnamed", leaver=name)]
-        out += [f"- **{ident}** ({_inline(catalog.accounts[ident].record.handle)})" for ident in owned]
+        for ident, names in sorted(given.items()):
+            account = catalog.accounts[ident].record
+            roles = ", ".join(FIELD_NAMES.get(field, field) for field in names)
+            out.append(f"- **{ident}** ({_inline(account.handle)}, {account.platform}; {roles}"
+                       + (f"; {VALUE_NAMES[account.status]})" if account.status != "active" else ")"))
     out += ["", say("proposal_no_passwords", successor=successor_name), ""]
 
     out += [say("proposal_lessons"), ""]
-    for draft, path in zip(handover.lessons, paths, strict=True):
-        came_from = ", ".join(draft.answers.get("campaigns") or [])
-        out.append(f"- `{path}` — {_inline(draft.answers['title'])} ({VALUE_NAMES.get(draft.answers['level'], draft.answers['level'])}"
+    for lesson in lessons:
+        came_from = ", ".join(lesson.campaigns)
+        out.append(f"- `{lesson.path}` — {_inline(lesson.title)} ({VALUE_NAMES.get(lesson.level, lesson.level)}"
                    + (f"; {came_from})" if came_from else ")"))
-    if not handover.lessons:
+    if not lessons:
         out.append(say("proposal_none_named"))
     tail = ["", say("proposal_next"), "", say("proposal_step_review"),
             say("proposal_step_handover", leaver=name, successor=successor_name), "",

@@ -8,6 +8,9 @@ made and swaps into place; the audit rewrites built pages through it.)
 * `write_new`: a record scaffolded by `handbook new`, which never replaces a file;
 * `write_file`: a file the generator owns outright (the JSON Schemas, the
   records reference, the engine's configuration for another language);
+* `write_in` and `remove_in`: a file inside the project, by its path there
+  (the drafts and the proposal of `handbook import-issue`), never through a
+  symbolic link, so never outside the project;
 * `fresh_folder` and `swap_into_place`: the built site, put in place whole.
 
 Every write is atomic (a temporary file with a name of its own, then a
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import fcntl
 import glob
 import json
@@ -42,6 +46,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..parallel import uninterrupted
+from ..words.messages import say
 
 MANIFEST = ".handbook-manifest.json"
 LOCK = ".handbook-lock"
@@ -297,6 +302,134 @@ def write_new(path: Path, text: str) -> None:
 def remove_new(path: Path) -> None:
     """Take back a file `write_new` just made (a scaffold that failed its check)."""
     path.unlink(missing_ok=True)
+
+
+# --- a file in the project, by its path there -----------------------------------------
+
+
+def writable_in(root: Path, relative: str, folder: bool = False) -> None:
+    """Refuse (WriteRefused, saying why in the language of the run) a path
+    that `write_in` would refuse: a part that is '..' or absolute, a folder
+    on the way that is a symbolic link or no folder, a file that is a link
+    or no plain file (with `folder`, `relative` is a folder, to write in).
+    Said before anything is written, so that a command that writes several
+    files writes all of them or none."""
+    if folder:
+        with _folder(root, _parts(relative), create=False):
+            return
+    *folders, name = _parts(relative)
+    with _folder(root, folders, create=False) as opened:
+        if opened is not None:
+            _plain_file(opened, name, relative)
+
+
+def write_in(root: Path, relative: str, text: str, new: bool = False) -> bool:
+    """Write `text` to the file `relative` (a path with '/') inside the
+    folder `root`; True when its bytes changed. Each folder on the way is
+    made when missing and opened without following a symbolic link, and the
+    file is written in the folder so opened, so no link, not even one put
+    there between a check and the write, can lead the write outside `root`.
+    A file is replaced atomically; with `new` it must not exist yet, and
+    nothing is ever overwritten."""
+    *folders, name = _parts(relative)
+    data = text.encode("utf-8")
+    with _folder(root, folders, create=True) as folder:
+        assert folder is not None
+        if new:
+            if _plain_file(folder, name, relative):
+                raise WriteRefused(say("write_exists", path=relative))
+            try:
+                descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666,
+                                     dir_fd=folder)
+            except FileExistsError:
+                raise WriteRefused(say("write_exists", path=relative)) from None
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+            return True
+        if _plain_file(folder, name, relative) and _read_in(folder, name) == data:
+            return False
+        temporary = f".{name}.{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}.tmp"
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666 & ~_umask(),
+                             dir_fd=folder)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            try:
+                os.unlink(temporary, dir_fd=folder)
+            except FileNotFoundError:
+                pass
+            raise
+        return True
+
+
+def remove_in(root: Path, relative: str) -> None:
+    """Remove the file `relative` inside `root` (gone already: nothing to
+    do), by the same way as `write_in`: never through a symbolic link."""
+    *folders, name = _parts(relative)
+    with _folder(root, folders, create=False) as folder:
+        if folder is not None and _plain_file(folder, name, relative):
+            os.unlink(name, dir_fd=folder)
+
+
+def _parts(relative: str) -> list[str]:
+    parts = relative.split("/")
+    if relative.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        raise WriteRefused(say("write_outside", path=relative))
+    return parts
+
+
+@contextmanager
+def _folder(root: Path, folders: list[str], create: bool) -> Iterator[int | None]:
+    """A descriptor of the folder `root`/`folders`, each part opened without
+    following a symbolic link (made first, with `create`); None when a part
+    is missing and not to be made."""
+    descriptor = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for number, part in enumerate(folders):
+            if create:
+                try:
+                    os.mkdir(part, 0o777, dir_fd=descriptor)
+                except FileExistsError:
+                    pass
+            try:
+                inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=descriptor)
+            except FileNotFoundError:
+                if create:
+                    raise
+                yield None
+                return
+            except OSError as failure:
+                if failure.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    raise
+                path = "/".join(folders[:number + 1])
+                link = stat.S_ISLNK(os.stat(part, dir_fd=descriptor, follow_symlinks=False).st_mode)
+                raise WriteRefused(say("write_folder_link" if link else "write_not_a_folder", path=path)) from None
+            os.close(descriptor)
+            descriptor = inner
+        yield descriptor
+    finally:
+        os.close(descriptor)
+
+
+def _plain_file(folder: int, name: str, relative: str) -> bool:
+    """Whether `name` is in `folder` (a plain file); WriteRefused when it is a link or no file."""
+    try:
+        mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(mode):
+        raise WriteRefused(say("write_file_link", path=relative))
+    if not stat.S_ISREG(mode):
+        raise WriteRefused(say("write_not_a_file", path=relative))
+    return True
+
+
+def _read_in(folder: int, name: str) -> bytes:
+    descriptor = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read()
 
 
 # --- the built site ------------------------------------------------------------------

@@ -23,7 +23,7 @@ import numpy as np
 
 from .writing import months_later
 from .read import Document
-from .models import FOLDERS, Campaign, Lesson, Taxonomy
+from .models import FOLDERS, Campaign, Lesson, Taxonomy, responsibilities
 from .relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR,
                         CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY, GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR,
                         LESSONS_OF_CAMPAIGN, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_OF_YEAR, RECURRED_BY,
@@ -216,6 +216,17 @@ class Catalog:
 
     def __len__(self) -> int:
         return sum(len(self.of_kind(kind)) for kind in FOLDERS)
+
+    def responsibilities_of(self, person: str) -> dict[tuple[str, str], list[str]]:
+        """(kind, id) -> the fields that name `person` as who answers for the
+        record now (the `Responsibility` marks of its model, stand-ins too):
+        what their successor takes over, whatever the record's status."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for kind, entry in self.entries():
+            for name in responsibilities(type(entry.record)):
+                if getattr(entry.record, name) == person:
+                    found.setdefault((kind, entry.id), []).append(name)
+        return found
 
     def of(self, relation: Relation, ident: str | None) -> list[str]:
         """Ids related to `ident`: (LESSONS_OF_CAMPAIGN, 'x') -> lesson ids, in id order."""

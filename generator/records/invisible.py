@@ -19,50 +19,19 @@ import regex
 
 from ..words.messages import say
 from ..words.problems import Problems
+from ..words.unseen import CONTROLS, HIDDEN, invisible_characters
 
-# Characters no text an author writes needs, and that hide or reorder it:
-# C0 controls but tab, line feed and carriage return; DEL and C1 controls;
-# every character Unicode asks to show as nothing (Default_Ignorable_Code_Point:
-# the soft hyphen, zero-width spaces and joiners, the word joiner, variation
-# selectors, tags, fillers), which split a word or an address where no one
-# sees it; and every character that reorders text (Bidi_Control: overrides,
-# isolates and marks, "Trojan source").
-_CONTROLS = "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-# Besides: every other format character (Cf), and the interlinear
-# annotation marks and object replacement character (U+FFF9-U+FFFC), which
-# Chromium draws as nothing.
-_UNSEEN = r"\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{Cf}\uFFF9-\uFFFC"
-# But an emoji is often drawn from several characters, some of them
-# invisible on their own, that together are one visible picture; so that
-# emoji keep working these stay: a variation selector directly after a
-# visible character (U+2764 U+FE0F is a red heart drawn as a picture, U+FE0E
-# asks for text); a zero-width joiner between two pictures, the first perhaps
-# with its selector or skin tone (woman, U+200D, laptop: a woman at a
-# computer); and the tags of the flags of England, Scotland and Wales.
-_EMOJI_PARTS = (
-    r"[\uFE0E\uFE0F](?<=[^\s\p{Cc}" + _UNSEEN + r"].)"
-    r"|\u200D(?<=\p{Extended_Pictographic}[\uFE0F\p{Emoji_Modifier}]?.)(?=\p{Extended_Pictographic})"
-    r"|\U0001F3F4\U000E0067\U000E0062(?:\U000E0065\U000E006E\U000E0067|\U000E0073\U000E0063\U000E0074"
-    r"|\U000E0077\U000E006C\U000E0073)\U000E007F"
-)
-_INVISIBLE = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[" + _CONTROLS + _UNSEEN + "])")
-# The same in a value after YAML's escapes are read, with NUL and the
-# Unicode noncharacters, which no text needs either.
-_HIDDEN = regex.compile(_EMOJI_PARTS + "|(?P<hidden>[\x00" + _CONTROLS + _UNSEEN + "\ufdd0-\ufdef\ufffe\uffff])")
+__all__ = ["character_named", "controls_as_spaces", "escaped_invisible", "invisible_characters",
+           "invisible_references", "report_invisible"]
+
+# Which characters no one sees is said in `words.unseen`, so that every
+# message shows them as escapes by the same rule.
 # Controls and characters that reorder text: a file's text is read with a
 # space for each (said first).
-_READ_AS_SPACE = regex.compile("[" + _CONTROLS + r"\p{Bidi_Control}]")
+_READ_AS_SPACE = regex.compile("[" + CONTROLS + r"\p{Bidi_Control}]")
 _CONTROL_CHARACTER = regex.compile(r"[\p{Cc}\p{Bidi_Control}]")
 # Invisible characters said in one file, at most.
 MAX_INVISIBLE = 20
-
-
-def invisible_characters(text: str, pattern: regex.Pattern[str] = _INVISIBLE) -> Iterator[tuple[int, str]]:
-    """Where each invisible character of `text` stands (its offset), and
-    which it is; the parts of emoji are no such characters."""
-    for match in pattern.finditer(text):
-        if match.group("hidden") is not None:
-            yield match.start(), match.group("hidden")
 
 
 # A character reference as HTML reads it, also a legacy named one without
@@ -78,7 +47,7 @@ def invisible_references(text: str) -> Iterator[tuple[int, str]]:
     while at >= 0:
         match = _REFERENCE.match(text, at)
         if match is not None:
-            for _, char in invisible_characters(html.unescape(match.group()), _HIDDEN):
+            for _, char in invisible_characters(html.unescape(match.group()), HIDDEN):
                 yield at, char
                 break
             at = text.find("&", match.end())
@@ -125,7 +94,7 @@ def escaped_invisible(value: str, lines: list[str], start: Any, end: Any) -> lis
     each backslash, and the character (at most MAX_INVISIBLE); the value's
     start when the escape cannot be found. Those that stand in the file as
     themselves are said already (`read.decode`)."""
-    made = Counter(char for _, char in invisible_characters(value, _HIDDEN))
+    made = Counter(char for _, char in invisible_characters(value, HIDDEN))
     if made:
         written = lines[start.line:end.line + 1]
         if written:

@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalogs import CODES, DEFAULT, LANGUAGES, locale, plural, texts
+from .unseen import shown
 
 _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
@@ -64,11 +65,13 @@ def word(context: str, key: str) -> str:
 
 def quote(value: object, limit: int = 60) -> str:
     """A value as it appears in a message: quoted, shortened, one line
-    (shortened first: a long value is not read to its end)."""
+    (shortened first: a long value is not read to its end), and every
+    character no one sees written as its escape ('eva\\u202e'), so that what
+    someone typed is neither hidden nor reordered where it is shown."""
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "'" + text.replace("\n", " ") + "'"
+    return "'" + shown(text.replace("\n", " ")) + "'"
 
 
 def names_beside() -> bool:
@@ -147,7 +150,25 @@ def decimal(text: str) -> str:
 def yaml_problem(problem: str) -> str:
     """libyaml's own words for what it could not read, in the language of the
     run; a problem the catalog does not list is shown as libyaml says it."""
-    return texts(_language.get(), "messages", "yaml").get(problem, problem)
+    return parser_words("yaml", problem)
+
+
+def parser_words(table: str, problem: str) -> str:
+    """A reader's own words for what it could not read (table 'yaml':
+    libyaml's, 'json': Python's JSON reader's, 'decoding': the UTF-8
+    decoder's), in the language of the run; as the reader says it when the
+    catalog does not list it."""
+    return texts(_language.get(), "messages", table).get(problem, problem)
+
+
+def os_problem(failure: OSError) -> str:
+    """Why the system could not open or read a file, in the language of the
+    run (the table 'os error', by the error's name: ENOENT); the system's
+    own words for one the catalog does not list."""
+    import errno
+
+    name = errno.errorcode.get(failure.errno or 0, "")
+    return texts(_language.get(), "messages", "os error").get(name) or str(failure.strerror or failure)
 
 
 def code_of(word: str, choices: list[str] | tuple[str, ...]) -> str | None:

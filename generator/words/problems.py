@@ -6,13 +6,13 @@ sees every mistake of a run at once (`PATH:LINE:COL: error: MESSAGE`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from rapidfuzz import fuzz, process
 
 from .messages import quote, say
+from .unseen import shown
 
 __all__ = ["Problem", "Problems", "one_line", "quote", "suggest"]
 
@@ -92,15 +92,12 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return ""
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def one_line(text: str) -> str:
-    """`text` with every control and line-separator character shown as an
-    escape, and GitHub's older command form ('##[...]', which its runner
-    finds anywhere in a line) broken up, so record text never becomes a CI
-    command."""
-    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-    return text.replace("##[", "##\\[")
+    """`text` with every control and line-separator character, and every
+    character no one sees or that reorders text, shown as an escape, and
+    GitHub's older command form ('##[...]', which its runner finds anywhere
+    in a line) broken up, so record text never becomes a CI command and
+    nothing typed hides or reorders what a line says."""
+    return shown(text).replace("##[", "##\\[")
 
 
