@@ -280,8 +280,8 @@ def test_the_project_s_language_setting_speaks_english(example: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     ([PERSON, "--to", SUCCESSOR, "--on", "1-11-2026"],
-     "Error: Invalid value for '--on': '1-11-2026' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15"),
-    ([PERSON], "Error: Missing option '--to'."),
+     "Fout: Ongeldige waarde voor '--on': '1-11-2026' is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-15"),
+    ([PERSON], "Fout: Ontbrekende optie '--to'."),
 ])
 def test_a_usage_error_exits_2(example: Path, args: list[str], message: str) -> None:
     result = handover(example, *args)
