@@ -639,3 +639,49 @@ def test_fields_written_as_one_flow_mapping_are_refused() -> None:
     with speaking("en"), pytest.raises(EditError, match="not each on a line of their own"):
         set_fields("{owner: a, status: active}\n", False, {"owner": "b"}, ["owner"])
 
+
+
+def test_a_handover_record_is_checked_against_the_others(example: Path) -> None:
+    """Its file name is someone who left; it names records that exist, by a
+    field that makes someone responsible, and each account once."""
+    folder = example / "data/handovers"
+    folder.mkdir()
+    (folder / "ruben-de-graf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
+    (folder / "ruben-de-graaf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
+    (folder / "thomas-mulder.yml").write_text("""\
+successor: thomas-mulder
+date: 2026-11-01
+moved:
+  - kind: campaign
+    id: tiktok-mbo-techniek-2042
+    field: knowledge_owner
+  - kind: guideline
+    id: tiktok
+    field: backup_owner
+  - kind: account
+    id: instagram-techniek
+    field: onwer
+access:
+  - account: instagram-techniek
+    moved: 2026-11-02
+  - account: instagram-techniek
+  - account: instagram-techniel
+""", "utf-8")
+    result = CliRunner().invoke(main, ["check", "--project", str(example)])
+    assert result.stdout.splitlines() == [
+        "data/handovers/ruben-de-graaf.yml:1:1: error: 'ruben-de-graaf' is niet vertrokken; een overdracht is van "
+        "iemand die vertrok ('left' in diens record)",
+        "data/handovers/ruben-de-graf.yml:1:1: error: een overdracht heet naar wie vertrok, en er is geen persoon "
+        "'ruben-de-graf' (bedoel je 'ruben-de-graaf'?)",
+        "data/handovers/thomas-mulder.yml:1:12: error: iemand kan niet zijn eigen opvolger zijn",
+        "data/handovers/thomas-mulder.yml:5:9: error: onbekende campagne 'tiktok-mbo-techniek-2042' (bedoel je "
+        "'tiktok-mbo-techniek-2024'?)",
+        "data/handovers/thomas-mulder.yml:9:12: error: 'backup_owner' noemt in zo'n record niemand die ervoor "
+        "verantwoordelijk is; kies uit: owner",
+        "data/handovers/thomas-mulder.yml:12:12: error: 'onwer' is niet toegestaan voor 'field' (veld); kies uit: "
+        "knowledge_owner (kennisborger), owner (eigenaar), backup_owner (tweede eigenaar) (bedoel je 'owner'?)",
+        "data/handovers/thomas-mulder.yml:16:14: error: account 'instagram-techniek' staat al eerder in deze lijst",
+        "data/handovers/thomas-mulder.yml:17:14: error: onbekend account 'instagram-techniel' (bedoel je "
+        "'instagram-techniek'?)",
+        "8 fout(en), 0 waarschuwing(en)",
+    ]
