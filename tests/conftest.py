@@ -185,6 +185,36 @@ def example_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _built(tmp_path_factory, "example-en", EXAMPLE_DATA, "en")
 
 
+# The first handover of the example handbook: Thomas Mulder, who left in
+# 2024 without a successor, to Fatima El Amrani, as `handbook handover`
+# records it (the example's own records have none yet).
+HANDED_OVER = ("thomas-mulder", "fatima-el-amrani")
+
+
+@pytest.fixture(scope="session")
+def handed_over(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook after `handbook handover thomas-mulder --to
+    fatima-el-amrani --write`, built once for the run, in Dutch."""
+    from click.testing import CliRunner
+
+    from generator.build import build_site
+    from generator.cli import main
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project", EXAMPLE_DATA)
+        previous = os.umask(0o022)
+        try:
+            with fixture_epoch():
+                result = CliRunner().invoke(main, ["handover", "--project", str(project), HANDED_OVER[0],
+                                                   "--to", HANDED_OVER[1], "--write"])
+                assert result.exit_code == 0, result.output
+                build_site(project)
+        finally:
+            os.umask(previous)
+
+    return shared(tmp_path_factory, "handed-over", make) / "project"
+
+
 # The synthetic handbook the tests of scale read (records, lists, pagers)
 # and the browser reads at the size of a real team's years of work.
 SYNTHETIC_RECORDS = 1_000

@@ -416,6 +416,47 @@ def test_each_page_kind_is_accessible_and_leaves_a_screenshot(sites, scanned, ki
     assert serious == [], "\n".join(serious)
 
 
+@pytest.fixture(scope="module")
+def handover_site(handed_over: Path):
+    """The example handbook after its first handover (conftest), served."""
+    require_browser()
+    url, server = serve(handed_over / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_handover_page_reads_on_a_screen_and_a_phone(handover_site, browser, width: int) -> None:
+    """Thomas Mulder's handover, as Fatima opens it from her reminder: where
+    it is (Start › Mensen › Overdracht · 2026, the menu on Mensen), what is
+    still to do in view below the facts, nothing wider than the screen, and
+    nothing the accessibility scanner calls serious."""
+    for watched in _watched_page(browser, viewport={"width": width, "height": 900 if width > 400 else 844},
+                                 bypass_csp=True, **({"is_mobile": True, "has_touch": True} if width < 400 else {})):
+        page = watched.page
+        page.goto(handover_site + "records/handovers/thomas-mulder/#to-do")
+        page.wait_for_load_state("load")
+        assert page.locator("article h1").inner_text().removesuffix("¶") == "Overdracht van Thomas Mulder"
+        assert [t.strip() for t in page.locator("article nav.handbook-path li").all_inner_texts()] == [
+            "Start", "Mensen", "Overdracht · 2026"]
+        marked = page.locator("nav.md-nav--primary .md-nav__item--active > .md-nav__link").first
+        assert marked.inner_text().strip() == "Mensen"
+        to_do = page.locator("article h2#to-do")
+        assert to_do.inner_text().removesuffix("¶") == "Nog te doen (5)"
+        box = to_do.bounding_box()
+        assert box is not None and 0 <= box["y"] < 200, box  # the anchor brings it in view
+        assert page.locator("article ul li", has_text="toegang nog niet over").count() == 2  # the to-do and what moved
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"handover-{width}.png"), full_page=True)
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
+                   for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], "\n".join(serious)
+
+
 @pytest.mark.parametrize("kind", TABLE_PAGES)
 def test_no_table_hides_a_column_at_1280_px(sites, watched, kind: str) -> None:
     page = watched.page

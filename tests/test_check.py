@@ -329,7 +329,7 @@ BROKEN = [
         {"data/lesson/x.yml": "title: X\n"},
         [
             "data/lesson:1:1: error: unknown folder 'lesson'; records go in one of: accounts, campaigns, "
-            "lessons, people, platforms (did you mean 'lessons'?)"
+            "handovers, lessons, people, platforms (did you mean 'lessons'?)"
         ],
         id="unknown-folder",
     ),

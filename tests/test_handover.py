@@ -1,11 +1,15 @@
 """`handbook handover PERSON --to SUCCESSOR`: on a copy of the example
-handbook, the exact diff, the files after `--write`, each refusal word for
-word, and a failure or a stop halfway that leaves every file as it was.
+handbook, the exact diff, the files after `--write` (the records that
+change and the handover's own record, the one new file), each refusal word
+for word, and a failure or a stop halfway that leaves every file as it was.
 
 Ruben de Graaf (sourcer) hands over to Fatima El Amrani: he is knowledge
 owner of a campaign he also ran (the knowledge moves, who ran it stays),
 owner of the LinkedIn guideline (a `.md` record: its story stays), owner
 of one account and backup owner of another; he wrote a lesson (stays).
+Thomas Mulder left in 2024 and nobody took over; Joost Bakker left in 2014
+with Lotte Jansen named as successor, before this command existed, and a
+campaign still names him as its knowledge owner.
 """
 
 from __future__ import annotations
@@ -65,6 +69,40 @@ DIFF = """\
  recruitment: active
  target_groups: [ict-specialisten]
  scenario: social-listening
+--- /dev/null
++++ data/handovers/ruben-de-graaf.yml
+@@ -0,0 +1,31 @@
++# yaml-language-server: $schema=../../schemas/handover.schema.json
++# Wat iemand die vertrok overdroeg, aan wie en wanneer, en de toegang tot accounts die moet volgen.
++# Elk veld staat beschreven in de beschrijving van de records (handbook/reference.md).
++
++# Id van de persoon die het overnam. De naam van het bestand is de id van wie vertrok.
++successor: fatima-el-amrani
++
++# Wanneer de overdracht gedaan is.
++date: 2026-11-01
++
++# Wat naar de opvolger ging, zoals `handbook handover` het schreef.
++moved:
++  - kind: campaign
++    id: linkedin-sourcing-ict-2025
++    field: knowledge_owner
++  - kind: guideline
++    id: linkedin
++    field: owner
++  - kind: account
++    id: linkedin-dijkstroom-it
++    field: owner
++  - kind: account
++    id: twitter-ict-vacatures
++    field: backup_owner
++
++# De accounts waarvan de wachtwoorden, het apparaat voor tweestapsverificatie en de beheerrechten naar de opvolger moeten: vul bij elk de dag in waarop dat zo is.
++access:
++  - account: linkedin-dijkstroom-it
++    moved:
++  - account: twitter-ict-vacatures
++    moved:
 --- data/people/ruben-de-graaf.yml
 +++ data/people/ruben-de-graaf.yml
 @@ -4,5 +4,7 @@
@@ -88,9 +126,11 @@ DIFF = """\
  tags:
 """
 SUMMARY = ("Overdracht van ruben-de-graaf aan fatima-el-amrani op 2026-11-01: "
-           "5 records veranderen (1 campagne, 1 richtlijn, 1 persoon, 2 accounts).\n")
+           "5 records veranderen (1 campagne, 1 richtlijn, 1 persoon, 2 accounts); "
+           "de overdracht zelf komt in data/handovers/ruben-de-graaf.yml.\n")
+HANDOVER = "data/handovers/ruben-de-graaf.yml"
 CHANGED = ["data/accounts/linkedin-dijkstroom-it.yml", "data/accounts/twitter-ict-vacatures.yml",
-           "data/campaigns/linkedin-sourcing-ict-2025.yml", "data/people/ruben-de-graaf.yml",
+           "data/campaigns/linkedin-sourcing-ict-2025.yml", HANDOVER, "data/people/ruben-de-graaf.yml",
            "data/platforms/linkedin.md"]
 
 
@@ -121,7 +161,7 @@ def test_the_fields_marked_as_responsibilities_are_the_ones_that_move() -> None:
     marked = {kind: {name: mark.stands_in_for for name, mark in responsibilities(model).items()}
               for kind, model in MODELS.items()}
     assert marked == {"campaign": {"knowledge_owner": None}, "lesson": {}, "guideline": {"owner": None},
-                      "person": {}, "account": {"owner": None, "backup_owner": "owner"}}
+                      "person": {}, "account": {"owner": None, "backup_owner": "owner"}, "handover": {}}
 
 
 def test_without_write_it_shows_the_diff_and_changes_nothing(example: Path) -> None:
@@ -136,11 +176,14 @@ def test_written_only_the_values_change_and_the_check_is_clean(example: Path) ->
     before = files(example)
     result = handover(example, PERSON, "--to", SUCCESSOR, "--write")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == DIFF + SUMMARY + "5 bestanden geschreven.\nAlles in orde: 73 records\n"
+    assert result.stdout == DIFF + SUMMARY + "6 bestanden geschreven.\nAlles in orde: 74 records\n"
     after = files(example)
     assert changed(before, after) == CHANGED
-    # Each file is its old text with the lines of the diff changed, nothing else.
-    for path in CHANGED:
+    # The handover's record is new, as the diff shows it.
+    assert after[HANDOVER].decode() == "".join(line[1:] + "\n" for line in DIFF.split(f"+++ {HANDOVER}\n")[1]
+                                               .split("\n--- ")[0].splitlines()[1:])
+    # Each other file is its old text with the lines of the diff changed, nothing else.
+    for path in (path for path in CHANGED if path != HANDOVER):
         old, new = before[path].decode(), after[path].decode()
         assert len(new.splitlines()) - len(old.splitlines()) == (2 if path.startswith("data/people/") else 0)
         removed = set(old.splitlines()) - set(new.splitlines())
@@ -148,9 +191,11 @@ def test_written_only_the_values_change_and_the_check_is_clean(example: Path) ->
     # The guideline's story, below its fields, is byte for byte the same.
     story = before["data/platforms/linkedin.md"].split(b"\n---\n", 1)[1]
     assert after["data/platforms/linkedin.md"].split(b"\n---\n", 1)[1] == story
-    assert handover(example, PERSON, "--to", SUCCESSOR).exit_code == 1  # done once: refused the second time
+    again = handover(example, PERSON, "--to", SUCCESSOR)  # done once: refused the second time, at its record
+    assert (again.exit_code, again.stderr) == (1, f"{HANDOVER}:6:12: error: 'ruben-de-graaf' is al overgedragen "
+                                                  "aan 'fatima-el-amrani' (op 2026-11-01)\n")
     checked = CliRunner().invoke(main, ["check", "--project", str(example)])
-    assert (checked.exit_code, checked.stdout) == (0, "Alles in orde: 73 records\n")
+    assert (checked.exit_code, checked.stdout) == (0, "Alles in orde: 74 records\n")
 
 
 COMMENTED = """\
@@ -221,18 +266,221 @@ def test_a_backup_owner_who_becomes_owner_leaves_the_backup_empty(example: Path)
         for account in ("facebook-regio-oost", "instagram-regio-oost", "twitter-regio-oost", "twitter-webcare")]
     assert result.stdout.endswith(
         "Overdracht van mark-visser aan ingrid-kok op 2026-11-01: 6 records veranderen (1 richtlijn, 1 persoon, "
-        "4 accounts).\n6 bestanden geschreven.\nAlles in orde: 73 records\n")
+        "4 accounts); de overdracht zelf komt in data/handovers/mark-visser.yml.\n7 bestanden geschreven.\n"
+        "Alles in orde: 74 records\n")
     account = (example / "data/accounts/facebook-regio-oost.yml").read_text("utf-8")
     assert "owner: ingrid-kok\npurpose:" in account and "backup_owner" not in account
 
 
+THOMAS_DIFF = """\
+--- data/accounts/instagram-techniek.yml
++++ data/accounts/instagram-techniek.yml
+@@ -1,7 +1,7 @@
+ platform: instagram
+ handle: "@dijkstroom_techniek"
+ url: https://www.instagram.com/dijkstroom_techniek
+-owner: thomas-mulder
++owner: fatima-el-amrani
+ purpose: Aangemaakt voor de TikTok-campagne van 2024 om dezelfde video's ook op Instagram te plaatsen. Sinds het vertrek van de eigenaar niet meer gebruikt.
+ recruitment: passive
+ status: dormant
+--- data/campaigns/tiktok-mbo-techniek-2024.yml
++++ data/campaigns/tiktok-mbo-techniek-2024.yml
+@@ -5,7 +5,7 @@
+   start: 2024-02-01
+   end: 2024-06-30
+ owner: thomas-mulder
+-knowledge_owner: thomas-mulder
++knowledge_owner: fatima-el-amrani
+ recruitment: passive
+ target_groups: [studenten]
+ scenario: platform-campaign-marketing
+--- /dev/null
++++ data/handovers/thomas-mulder.yml
+@@ -0,0 +1,26 @@
++# yaml-language-server: $schema=../../schemas/handover.schema.json
++# Wat iemand die vertrok overdroeg, aan wie en wanneer, en de toegang tot accounts die moet volgen.
++# Elk veld staat beschreven in de beschrijving van de records (handbook/reference.md).
++
++# Id van de persoon die het overnam. De naam van het bestand is de id van wie vertrok.
++successor: fatima-el-amrani
++
++# Wanneer de overdracht gedaan is.
++date: 2026-11-01
++
++# Wat naar de opvolger ging, zoals `handbook handover` het schreef.
++moved:
++  - kind: campaign
++    id: tiktok-mbo-techniek-2024
++    field: knowledge_owner
++  - kind: guideline
++    id: tiktok
++    field: owner
++  - kind: account
++    id: instagram-techniek
++    field: owner
++
++# De accounts waarvan de wachtwoorden, het apparaat voor tweestapsverificatie en de beheerrechten naar de opvolger moeten: vul bij elk de dag in waarop dat zo is.
++access:
++  - account: instagram-techniek
++    moved:
+--- data/people/thomas-mulder.yml
++++ data/people/thomas-mulder.yml
+@@ -5,3 +5,4 @@
+ phone: +31 6 0000 0106
+ joined: 2009-04-01
+ left: 2024-09-30
++successor: fatima-el-amrani
+--- data/platforms/tiktok.yml
++++ data/platforms/tiktok.yml
+@@ -12,7 +12,7 @@
+ tone_of_voice: Luchtig en eerlijk, in de taal van de monteurs zelf.
+ webcare_hours: 24
+ approval: De online marketeer keurt video's goed voor publicatie.
+-owner: thomas-mulder
++owner: fatima-el-amrani
+ reviewed: 2024-03-18
+ review_every_months: 12
+ tags:
+"""
+THOMAS_RECORD = """\
+# yaml-language-server: $schema=../../schemas/handover.schema.json
+# Wat iemand die vertrok overdroeg, aan wie en wanneer, en de toegang tot accounts die moet volgen.
+# Elk veld staat beschreven in de beschrijving van de records (handbook/reference.md).
+
+# Id van de persoon die het overnam. De naam van het bestand is de id van wie vertrok.
+successor: fatima-el-amrani
+
+# Wanneer de overdracht gedaan is.
+date: 2026-11-01
+
+# Wat naar de opvolger ging, zoals `handbook handover` het schreef.
+moved:
+  - kind: campaign
+    id: tiktok-mbo-techniek-2024
+    field: knowledge_owner
+  - kind: guideline
+    id: tiktok
+    field: owner
+  - kind: account
+    id: instagram-techniek
+    field: owner
+
+# De accounts waarvan de wachtwoorden, het apparaat voor tweestapsverificatie en de beheerrechten naar de opvolger moeten: vul bij elk de dag in waarop dat zo is.
+access:
+  - account: instagram-techniek
+    moved:
+"""
+
+
 def test_someone_who_left_without_a_successor_keeps_their_date(example: Path) -> None:
-    """Thomas Mulder left in 2024 and nobody took over: his date stays."""
+    """Thomas Mulder left in 2024 and nobody took over: his date stays, the
+    responsibility lines and his successor change, and the handover's
+    record, the one new file, says what moved and asks for the access to
+    his account."""
+    before = files(example)
     result = handover(example, "thomas-mulder", "--to", SUCCESSOR, "--write")
-    assert result.exit_code == 0, result.output
-    assert "thomas-mulder vertrok al op 2024-09-30; die datum blijft staan\n" in result.stdout
-    person = (example / "data/people/thomas-mulder.yml").read_text("utf-8")
-    assert "left: 2024-09-30\nsuccessor: fatima-el-amrani\n" in person
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == THOMAS_DIFF + (
+        "thomas-mulder vertrok al op 2024-09-30; die datum blijft staan\n"
+        "Overdracht van thomas-mulder aan fatima-el-amrani op 2026-11-01: 4 records veranderen (1 campagne, "
+        "1 richtlijn, 1 persoon, 1 account); de overdracht zelf komt in data/handovers/thomas-mulder.yml.\n"
+        "5 bestanden geschreven.\nAlles in orde: 74 records\n")
+    after = files(example)
+    assert changed(before, after) == ["data/accounts/instagram-techniek.yml", "data/campaigns/tiktok-mbo-techniek-2024.yml",
+                                      "data/handovers/thomas-mulder.yml", "data/people/thomas-mulder.yml",
+                                      "data/platforms/tiktok.yml"]
+    assert after["data/handovers/thomas-mulder.yml"].decode() == THOMAS_RECORD
+    person = after["data/people/thomas-mulder.yml"].decode()
+    assert person == before["data/people/thomas-mulder.yml"].decode() + "successor: fatima-el-amrani\n"
+    for path in changed(before, after)[:2] + ["data/platforms/tiktok.yml"]:  # only the responsibility lines
+        removed = set(before[path].decode().splitlines()) - set(after[path].decode().splitlines())
+        added = set(after[path].decode().splitlines()) - set(before[path].decode().splitlines())
+        assert {line.replace("thomas-mulder", SUCCESSOR) for line in removed} == added, path
+        assert len(removed) == 1 and removed.pop().split(":")[0] in ("owner", "knowledge_owner"), path
+
+
+def test_a_handover_recorded_only_on_the_person_is_completed(example: Path) -> None:
+    """Joost Bakker was handed over to Lotte Jansen by hand in 2014: his
+    record says so, but a campaign still names him as its knowledge owner.
+    Handing him over to her moves that line, keeps his record as it is,
+    and records the handover; only then is it done."""
+    before = files(example)
+    result = handover(example, "joost-bakker", "--to", "lotte-jansen", "--write")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("""\
+--- data/campaigns/hyves-stagiairs-2009.md
++++ data/campaigns/hyves-stagiairs-2009.md
+@@ -6,7 +6,7 @@
+   start: 2009-09-01
+   end: 2009-12-18
+ owner: joost-bakker
+-knowledge_owner: joost-bakker
++knowledge_owner: lotte-jansen
+ recruitment: passive
+ target_groups: [studenten]
+ scenario: platform-campaign-marketing
+--- /dev/null
++++ data/handovers/joost-bakker.yml
+""")
+    assert result.stdout.endswith(
+        "joost-bakker vertrok al op 2014-06-30; die datum blijft staan\n"
+        "joost-bakker heeft al lotte-jansen als opvolger; dat blijft staan\n"
+        "Overdracht van joost-bakker aan lotte-jansen op 2026-11-01: 1 record verandert (1 campagne); "
+        "de overdracht zelf komt in data/handovers/joost-bakker.yml.\n2 bestanden geschreven.\nAlles in orde: 74 records\n")
+    assert changed(before, files(example)) == ["data/campaigns/hyves-stagiairs-2009.md", "data/handovers/joost-bakker.yml"]
+    assert "moved:\n  - kind: campaign\n    id: hyves-stagiairs-2009\n    field: knowledge_owner\n" in \
+        (example / "data/handovers/joost-bakker.yml").read_text("utf-8")
+    again = handover(example, "joost-bakker", "--to", "lotte-jansen")
+    assert (again.exit_code, again.stderr) == (1, "data/handovers/joost-bakker.yml:6:12: error: 'joost-bakker' is al "
+                                                  "overgedragen aan 'lotte-jansen' (op 2026-11-01)\n")
+
+
+def test_the_handover_of_a_successor_says_whom_their_predecessor_s_questions_go_to(example: Path) -> None:
+    """Lotte Jansen took over from Joost Bakker, and now leaves herself. His
+    record keeps naming her (that is what happened): the summary says that
+    whoever asks about him is sent on to her successor, how to move what
+    still names him, and the check stays clean; his handover, done next,
+    goes to whoever holds his work now."""
+    result = handover(example, "lotte-jansen", "--to", "noor-hendriks", "--write")
+    assert (result.exit_code, result.stderr) == (0, "")
+    notes = [line for line in result.stdout.splitlines() if line.startswith(("joost", "wat nog"))]
+    assert notes == [
+        "joost-bakker vertrok eerder en heeft lotte-jansen als opvolger; dat blijft staan, en wie naar joost-bakker "
+        "vraagt, komt nu bij noor-hendriks",
+        "wat nog op naam van joost-bakker staat, draag je over met: handbook handover joost-bakker --to noor-hendriks"]
+    assert result.stdout.endswith("Alles in orde: 74 records\n")  # no warning that his successor left
+    assert "successor: lotte-jansen\n" in (example / "data/people/joost-bakker.yml").read_text("utf-8")
+    refused = handover(example, "joost-bakker", "--to", "lotte-jansen")
+    assert (refused.exit_code, refused.stderr) == (1, (
+        "data/people/joost-bakker.yml:8:12: error: 'joost-bakker' is al overgedragen aan 'lotte-jansen' (vertrokken "
+        "op 2014-06-30); wat nog op die naam staat, gaat naar wie dat werk nu heeft: --to noor-hendriks\n"))
+    done = handover(example, "joost-bakker", "--to", "noor-hendriks", "--write")
+    assert done.exit_code == 0, done.output
+    assert "+knowledge_owner: noor-hendriks\n" in done.stdout
+
+
+def test_a_handover_whose_successors_all_left_names_whom_to_hand_over_first(example: Path) -> None:
+    """Lotte Jansen left too, without a successor: Joost Bakker's work has
+    nobody to go to until she is handed over."""
+    person = example / "data/people/lotte-jansen.yml"
+    person.write_text(person.read_text("utf-8") + "left: 2025-01-31\n", "utf-8")
+    result = handover(example, "joost-bakker", "--to", "noor-hendriks")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "data/people/joost-bakker.yml:8:12: error: 'joost-bakker' is al overgedragen aan 'lotte-jansen', die ook "
+        "vertrok, en na 'lotte-jansen' nam niemand het over: draag eerst 'lotte-jansen' over\n")
+
+
+def test_a_handover_record_never_replaces_one_that_came_since(example: Path) -> None:
+    change = _plan(example)
+    record = example / HANDOVER
+    record.parent.mkdir()
+    record.write_text("successor: daan-vermeulen\ndate: 2026-10-01\n", "utf-8")
+    before = files(example)
+    with speaking("nl"), pytest.raises(NotReplaced, match=f"^{HANDOVER} bestaat al$"):
+        replace_all(change.replacements())
+    assert files(example) == before
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -244,7 +492,7 @@ def test_someone_who_left_without_a_successor_keeps_their_date(example: Path) ->
       "kies een opvolger die er nog werkt")),
     (["joost-bakker", "--to", SUCCESSOR],
      ("data/people/joost-bakker.yml:8:12: error: 'joost-bakker' is al overgedragen aan 'lotte-jansen' "
-      "(vertrokken op 2014-06-30)")),
+      "(vertrokken op 2014-06-30); wat nog op die naam staat, gaat naar wie dat werk nu heeft: --to lotte-jansen")),
     ([PERSON, "--to", SUCCESSOR, "--on", "2021-02-28"],
      ("data/people/ruben-de-graaf.yml:6:9: error: 2021-02-28 ligt voor de dag waarop 'ruben-de-graaf' "
       "in dienst kwam (2021-03-01)")),
@@ -259,7 +507,7 @@ def test_someone_who_left_without_a_successor_keeps_their_date(example: Path) ->
       "choose a successor who still works here")),
     (["ruben-de-graf", "--to", SUCCESSOR, "--language", "en"],
      "handover: unknown person 'ruben-de-graf' (did you mean 'ruben-de-graaf'?)"),
-], ids=["unknown-person", "unknown-successor", "oneself", "successor-left", "handed-over", "before-joined",
+], ids=["unknown-person", "unknown-successor", "oneself", "successor-left", "handed-over-to-another", "before-joined",
         "future", "left-on-another-day", "successor-left-en", "unknown-person-en"])
 def test_each_refusal_says_why_and_changes_nothing(example: Path, args: list[str], message: str) -> None:
     before = files(example)
@@ -273,9 +521,14 @@ def test_the_project_s_language_setting_speaks_english(example: Path) -> None:
     config.write_text(config.read_text("utf-8").replace("language: nl", "language: en", 1), "utf-8")
     result = handover(example, PERSON, "--to", "ruben")
     assert (result.exit_code, result.stderr) == (1, "handover: unknown person 'ruben' (did you mean 'ruben-de-graaf'?)\n")
-    assert handover(example, PERSON, "--to", SUCCESSOR).stdout.endswith(
+    result = handover(example, PERSON, "--to", SUCCESSOR)
+    assert result.stdout.endswith(
         "Handover from ruben-de-graaf to fatima-el-amrani on 2026-11-01: 5 records change "
-        "(1 campaign, 1 guideline, 1 person, 2 accounts).\nNothing is changed yet; --write applies it.\n")
+        "(1 campaign, 1 guideline, 1 person, 2 accounts); the handover itself is recorded in "
+        f"{HANDOVER}.\nNothing is changed yet; --write applies it.\n")
+    # The new record's comments speak the project's language too.
+    assert "+# What someone who left handed over, to whom and when, and the access to accounts that must follow.\n" \
+        in result.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -325,6 +578,7 @@ def test_a_failure_halfway_leaves_every_file_as_it_was(example: Path, monkeypatc
     assert result.stdout == DIFF + SUMMARY  # said before the writing began; no check, nothing written
     assert len(calls) == 5  # two new files in place, the third refused, the two put back
     assert files(example) == before  # no file changed, no temporary file left
+    assert not (example / "data/handovers").exists()  # nor the folder made for the handover's record
 
 
 def test_a_stop_halfway_leaves_every_file_as_it_was(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -339,7 +593,7 @@ def test_a_stop_halfway_leaves_every_file_as_it_was(example: Path, monkeypatch: 
 
 def test_a_target_that_became_a_folder_leaves_every_file_as_it_was(example: Path) -> None:
     change = _plan(example)
-    target = example / CHANGED[3]
+    target = example / "data/people/ruben-de-graaf.yml"
     target.unlink()
     target.mkdir()
     before = files(example)
@@ -385,3 +639,49 @@ def test_fields_written_as_one_flow_mapping_are_refused() -> None:
     with speaking("en"), pytest.raises(EditError, match="not each on a line of their own"):
         set_fields("{owner: a, status: active}\n", False, {"owner": "b"}, ["owner"])
 
+
+
+def test_a_handover_record_is_checked_against_the_others(example: Path) -> None:
+    """Its file name is someone who left; it names records that exist, by a
+    field that makes someone responsible, and each account once."""
+    folder = example / "data/handovers"
+    folder.mkdir()
+    (folder / "ruben-de-graf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
+    (folder / "ruben-de-graaf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
+    (folder / "thomas-mulder.yml").write_text("""\
+successor: thomas-mulder
+date: 2026-11-01
+moved:
+  - kind: campaign
+    id: tiktok-mbo-techniek-2042
+    field: knowledge_owner
+  - kind: guideline
+    id: tiktok
+    field: backup_owner
+  - kind: account
+    id: instagram-techniek
+    field: onwer
+access:
+  - account: instagram-techniek
+    moved: 2026-11-02
+  - account: instagram-techniek
+  - account: instagram-techniel
+""", "utf-8")
+    result = CliRunner().invoke(main, ["check", "--project", str(example)])
+    assert result.stdout.splitlines() == [
+        "data/handovers/ruben-de-graaf.yml:1:1: error: 'ruben-de-graaf' is niet vertrokken; een overdracht is van "
+        "iemand die vertrok ('left' in diens record)",
+        "data/handovers/ruben-de-graf.yml:1:1: error: een overdracht heet naar wie vertrok, en er is geen persoon "
+        "'ruben-de-graf' (bedoel je 'ruben-de-graaf'?)",
+        "data/handovers/thomas-mulder.yml:1:12: error: iemand kan niet zijn eigen opvolger zijn",
+        "data/handovers/thomas-mulder.yml:5:9: error: onbekende campagne 'tiktok-mbo-techniek-2042' (bedoel je "
+        "'tiktok-mbo-techniek-2024'?)",
+        "data/handovers/thomas-mulder.yml:9:12: error: 'backup_owner' noemt in zo'n record niemand die ervoor "
+        "verantwoordelijk is; kies uit: owner",
+        "data/handovers/thomas-mulder.yml:12:12: error: 'onwer' is niet toegestaan voor 'field' (veld); kies uit: "
+        "knowledge_owner (kennisborger), owner (eigenaar), backup_owner (tweede eigenaar) (bedoel je 'owner'?)",
+        "data/handovers/thomas-mulder.yml:16:14: error: account 'instagram-techniek' staat al eerder in deze lijst",
+        "data/handovers/thomas-mulder.yml:17:14: error: onbekend account 'instagram-techniel' (bedoel je "
+        "'instagram-techniek'?)",
+        "8 fout(en), 0 waarschuwing(en)",
+    ]

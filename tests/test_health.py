@@ -36,6 +36,7 @@ def test_the_json_report_of_the_fixture(project: Path) -> None:
         "campaigns-without-lessons": [],
         # Tom Bakker left, but Eva Jansen took over: nothing is orphaned.
         "left-without-successor": [],
+        "open-handovers": [],
         "overdue-reviews": [("linkedin", "due 2021-01-15", "eva-jansen"),
                             ("linkedin-werken-bij", "due 2025-01-10", "eva-jansen")],
         "accounts-without-owner": [("linkedin-werken-bij", "no backup owner", "eva-jansen")],
@@ -74,10 +75,14 @@ def test_strict_check_turns_chosen_findings_into_failures(project: Path) -> None
 
 
 def test_the_dashboard_of_the_example_data_shows_every_kind_of_finding(example_nl: Path) -> None:
+    """Each with items, but for the handovers not finished yet: the example
+    handbook has no handover yet (its first, Thomas Mulder's, is made in
+    tests/test_reader_pages.py, and its dashboard shows that one)."""
     dashboard = (example_nl / "handbook/records/dashboard.md").read_text("utf-8")
     counts = {anchor: int(count)
               for count, anchor in re.findall(r"^## .+ \((\d+)\) \{ #([a-z-]+) \}$", dashboard, re.MULTILINE)}
     assert sorted(counts) == sorted(FINDINGS)
+    assert counts.pop("open-handovers") == 0
     assert all(count > 0 for count in counts.values()), counts
 
 

@@ -34,6 +34,7 @@ def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) ->
         ("critical", "left-without-successor", 5),  # one entry per record, whatever roles the person had
         ("high", "unanswered-goals", 5),
         ("high", "campaigns-without-lessons", 1),
+        ("high", "open-handovers", 0),  # no handover yet: its row links to an empty list
         ("high", "recurring-lessons", 2),
         ("medium", "overdue-reviews", 16),
         ("medium", "accounts-without-owner", 5),
@@ -44,7 +45,7 @@ def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) ->
     # Actions go to people: the manager by name (mkdocs.yml names her).
     assert [who for *_, who in rows] == [
         "Eva Smit, de manager", "de kennisborger van de campagne", "de kennisborger van de campagne",
-        "Eva Smit, de manager", "de eigenaar", "Eva Smit, de manager",
+        "de opvolger", "Eva Smit, de manager", "de eigenaar", "Eva Smit, de manager",
         "de kennisborger van de campagne", "de eigenaar", "de auteur"]
     # Long lists: the first ten, and one link to the whole list.
     overdue = dashboard.split('{ #overdue-reviews }', 1)[1].split("\n## ", 1)[0]
@@ -76,12 +77,20 @@ def test_a_person_s_page_says_what_they_must_do_first_then_what_they_own_and_wro
     # Nobody took over: whom to ask instead, the manager.
     assert ('<p>Thomas Mulder is vertrokken op 30 september 2024, <span class="handbook-flag handbook-flag--critical">'
             'zonder opvolger</span> — vraag <a href="../eva-smit/">Eva Smit</a>.</p>') in thomas
-    assert "<p>Dit heeft nog niemand overgenomen: Eva Smit, de manager, wijst een opvolger aan.</p>" in thomas
+    # What still names him is still to hand over: to a successor to name, with the command that does it.
+    assert re.findall(r"^## (.+?) \{", thomas, re.MULTILINE) == [
+        "Nog over te dragen", "Campagnes als eigenaar", "Wat deze persoon schreef"]
+    assert ("<p>Dit heeft nog niemand overgenomen: Eva Smit, de manager, wijst een opvolger aan. Wie het overneemt, "
+            "krijgt het met <code>handbook handover thomas-mulder --to OPVOLGER</code>.</p>") in thomas
     assert "## Te doen" not in thomas  # what he owned is someone else's to do now
     joost = page(example, "people/joost-bakker.md")
     assert ('<p>Joost Bakker is vertrokken op 30 juni 2014; opvolger: <a href="../lotte-jansen/">Lotte Jansen</a>.</p>'
             in joost)
-    assert "<p>Wat hieronder staat, beheert nu Lotte Jansen.</p>" in joost
+    # Handed over by hand, before the command: what still names him goes to her with it.
+    assert ("<p>Wat hieronder staat, beheert nu Lotte Jansen. Zet het op diens naam met "
+            "<code>handbook handover joost-bakker --to lotte-jansen</code>.</p>") in joost
+    still = joost.split("## Nog over te dragen", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r'<li><a href="([^"]+)"', still) == ["../../campaigns/hyves-stagiairs-2009/"]
 
 
 def test_a_campaign_page_shows_what_we_already_know(example: Path) -> None:

@@ -91,9 +91,7 @@ def test_the_data_set_fills_every_field_of_every_model(tmp_path: Path) -> None:
     fields = {(model.__name__, name) for kind in (Taxonomy, *RECORD_KINDS) for model in _models_within(kind)
               for name in model.model_fields}
     filled: set[tuple[str, str]] = set()
-    pending: list[typing.Any] = [catalog.taxonomy] + [entry.record for entries in (
-        catalog.campaigns, catalog.lessons, catalog.guidelines, catalog.people, catalog.accounts)
-        for entry in entries.values()]
+    pending: list[typing.Any] = [catalog.taxonomy] + [entry.record for _, entry in catalog.entries()]
     while pending:
         value = pending.pop()
         if isinstance(value, BaseModel):

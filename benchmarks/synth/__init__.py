@@ -5,7 +5,8 @@ large employer's recruitment team would have filled it over the years
 2009-2026: a taxonomy, people who join and leave, campaigns on the platforms
 of their time (none on a platform after it closed), lessons drawn from those
 campaigns that answer their learning goals, recur and supersede each other,
-one guideline per platform and a register of accounts.
+one guideline per platform, a register of accounts, and the handovers of
+some of those who left.
 
 Everything comes from one `random.Random(seed)`: the same (records, seed)
 gives byte-identical files. Every file is written with PyYAML's safe

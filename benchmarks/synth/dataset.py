@@ -105,10 +105,12 @@ class DataSet:
         self.n_campaigns = max(1, round(n * 0.20))
         self.n_lessons = max(0, n - self.n_platforms - self.n_people - self.n_accounts - self.n_campaigns)
         self.files: list[tuple[str, str, str]] = []  # folder, file name, content
+        self.written: dict[str, dict[str, dict[str, Any]]] = {}  # folder -> id -> the fields written
 
     # -- writing ---------------------------------------------------------------------
 
     def emit(self, folder: str, ident: str, fields: dict[str, Any], body: str | None) -> None:
+        self.written.setdefault(folder, {})[ident] = fields
         front = dump_fields(fields)
         if body is None:
             self.files.append((folder, f"{ident}.yml", front))

@@ -24,9 +24,10 @@ class Synth(Platforms, People, Campaigns, Lessons):
         self.lesson_records()
         self.guidelines()
         self.accounts()
-        counts = {"campaign": 0, "lesson": 0, "guideline": 0, "person": 0, "account": 0}
+        self.handovers()
+        counts = {"campaign": 0, "lesson": 0, "guideline": 0, "person": 0, "account": 0, "handover": 0}
         kind = {"campaigns": "campaign", "lessons": "lesson", "platforms": "guideline", "people": "person",
-                "accounts": "account"}
+                "accounts": "account", "handovers": "handover"}
         for folder, _, _ in self.files:
             if folder:
                 counts[kind[folder]] += 1
@@ -35,7 +36,7 @@ class Synth(Platforms, People, Campaigns, Lessons):
 
 def synthesize(out: Path, records: int, seed: int = 1) -> dict[str, int]:
     """Write a deterministic, valid synthetic data set of about `records` records into
-    out/'data' (taxonomy.yml + campaigns/ lessons/ platforms/ people/ accounts/); return
+    out/'data' (taxonomy.yml + campaigns/ lessons/ platforms/ people/ accounts/ handovers/); return
     the count per kind.
 
     About 20% campaigns, 8% people (at least 12), 15% accounts, one guideline per

@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Iterable, Literal
 
 import numpy as np
 
 from .writing import months_later
 from .read import Document
-from .models import FOLDERS, Campaign, Lesson, Taxonomy, responsibilities
+from .models import FOLDERS, Campaign, Handover, Lesson, Taxonomy, responsibilities
 from .relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_OF_RECRUITMENT, CAMPAIGNS_OF_YEAR,
                         CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY, GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR,
                         LESSONS_OF_CAMPAIGN, LESSONS_OF_LEVEL, LESSONS_OF_STATUS, LESSONS_OF_YEAR, RECURRED_BY,
@@ -34,6 +34,10 @@ from .vocabularies import VOCABULARIES, terms_named
 FIGURES = ("reach", "engagement", "shares", "conversations", "applications", "hires", "cost", "hours")
 # The groupings of the figures pages; a year is the year a campaign started.
 FIGURE_GROUPS = ("channel", "platform", "year", "recruitment")
+# A review that falls due this soon is announced (`handbook remind`); one of
+# a record that someone took over, due this soon after the handover, is on
+# the handover's checklist.
+SOON = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,38 @@ class Review:
 
 
 NO_REVIEW = Review(None, None, "not-applicable")
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """What is still to do after a handover (a `Handover` record): the
+    accounts whose access has not moved yet, the learning goals of the
+    leaver's campaigns that no lesson answers yet, and the reviews of the
+    records that moved that were due at the handover and not done since.
+    Each part is read from the records as they are now: a lesson that
+    answers a goal, or a review, takes it off."""
+
+    person: str  # who left (the record's id)
+    successor: str  # whom the record names as taking over
+    day: date  # when the handover was made
+    moved: tuple[tuple[str, str, str], ...]  # (kind, id, field) of the records that moved, as written
+    access: tuple[tuple[str, date | None], ...]  # (account, when its access moved, or None)
+    goals: tuple[tuple[str, str], ...]  # (campaign, goal) not answered yet
+    reviews: tuple[tuple[str, str], ...]  # (kind, id) due at the handover and not reviewed since
+
+    @property
+    def open_access(self) -> list[str]:
+        return [account for account, moved in self.access if moved is None]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many things of each part are still to do."""
+        return {"access": len(self.open_access), "goals": len(self.goals), "reviews": len(self.reviews)}
+
+    @property
+    def open(self) -> int:
+        """How many things are still to do."""
+        return sum(self.counts.values())
 
 
 @dataclass(frozen=True)
@@ -156,6 +192,7 @@ class Catalog:
     guidelines: dict[str, Entry] = field(default_factory=dict)
     people: dict[str, Entry] = field(default_factory=dict)
     accounts: dict[str, Entry] = field(default_factory=dict)
+    handovers: dict[str, Entry] = field(default_factory=dict)  # by the id of who left
     # Every id that has a file, valid or not: a reference to a record with
     # its own errors is not reported as unknown as well.
     ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -174,6 +211,7 @@ class Catalog:
     unanswered_goals: list[tuple[str, str]] = field(default_factory=list)
     goals_per_year: dict[int, tuple[int, int]] = field(default_factory=dict)
     figures: dict[str, dict[str, dict[str, float | None]]] = field(default_factory=dict)  # group -> key -> figures
+    checklists: dict[str, Checklist] = field(default_factory=dict)  # who left -> what their handover still asks
 
     @functools.cached_property
     def goals(self) -> dict[str, dict[str, str]]:
@@ -196,6 +234,7 @@ class Catalog:
             "guideline": self.guidelines,
             "person": self.people,
             "account": self.accounts,
+            "handover": self.handovers,
         }[kind]
 
     def forget_positions(self) -> None:
@@ -354,6 +393,8 @@ class Catalog:
         if kind == "guideline":
             platform = self.taxonomy.platforms.get(ident)
             return platform.name if platform else ident
+        if kind == "handover":  # of whom it is
+            return self.people[ident].record.name if ident in self.people else ident
         record = self.of_kind(kind)[ident].record
         return getattr(record, "title", None) or getattr(record, "name", None) or record.handle
 
@@ -386,6 +427,7 @@ def derive(catalog: Catalog) -> Catalog:
     _relations(catalog)
     _reviews(catalog)
     _figures(catalog)
+    _checklists(catalog)
     return catalog
 
 
@@ -511,3 +553,26 @@ def _figures(c: Catalog) -> None:
         name: {key: with_ratios(totals(rows)) for key, rows in sorted(members.items())}
         for name, members in groups.items()
     }
+
+
+def _checklists(c: Catalog) -> None:
+    """Each handover's checklist (`Checklist`), from the records as they are now."""
+    for person, entry in sorted(c.handovers.items()):
+        handover: Handover = entry.record
+        moved = tuple((m.kind, m.id, m.field) for m in handover.moved if m.id in c.of_kind(m.kind))
+        # Their campaigns: those whose knowledge they secured, and those they ran.
+        campaigns = {ident for kind, ident, _ in moved if kind == "campaign"} | set(c.of(CAMPAIGNS_RUN_BY, person))
+        goals = tuple(pair for pair in c.unanswered_goals if pair[0] in campaigns)
+        reviews = []
+        for kind, ident in dict.fromkeys((kind, ident) for kind, ident, _ in moved):
+            review = c.review(kind, ident)
+            if review.verdict == "not-applicable" or (review.reviewed is not None and review.reviewed >= handover.date):
+                continue  # asks no review, or reviewed since the handover
+            if review.due is None or review.due <= handover.date + SOON:
+                reviews.append((kind, ident))
+        access: dict[str, date | None] = {}
+        for item in handover.access:
+            if item.account in c.accounts:
+                access[item.account] = access.get(item.account) or item.moved
+        c.checklists[person] = Checklist(person, handover.successor, handover.date, moved, tuple(access.items()),
+                                         goals, tuple(reviews))

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from .catalog import Catalog, Entry, resolve_answer
 from .writing import slugify
-from .models import Account, Campaign, Guideline, Lesson, Person
+from .models import Account, Campaign, Guideline, Handover, Lesson, MODELS, Person, responsibilities
 from .vocabularies import VOCABULARIES, terms_named
 from ..words.messages import say
 from ..words.problems import Problems, quote, suggest
@@ -166,7 +166,11 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
                 ch.error(entry, ("successor",), say("own_successor"))
             elif ch.ref(entry, ("successor",), person.successor, people, "person") and \
                     person.successor in catalog.people:
-                if catalog.people[person.successor].record.left is not None:
+                # A successor who left in turn is history, and whom to ask
+                # follows their successors (`taken_over_by`): only where
+                # that ends with nobody is the knowledge without an owner.
+                if catalog.people[person.successor].record.left is not None and \
+                        catalog.taken_over_by(entry.id) is None:
                     ch.warning(entry, ("successor",), say("successor_left_too", value=quote(person.successor)))
         if person.left and person.joined and person.left < person.joined:
             ch.error(entry, ("left",), say("left_before_joined"), reads=("joined",))
@@ -266,6 +270,9 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
         if account.owner is not None and account.owner == account.backup_owner:
             ch.error(entry, ("backup_owner",), say("backup_is_owner"), reads=("owner",))
 
+    for entry in entries("handover"):
+        _check_handover(ch, entry)
+
     # Every reference to a vocabulary's terms, as the vocabularies declare them.
     for vocabulary in VOCABULARIES:
         known = getattr(tax, vocabulary.section)
@@ -276,6 +283,34 @@ def _check_all(catalog: Catalog, problems: Problems) -> None:
                     ch.refs(entry, use.path, named, known, vocabulary.term)
                 elif named:
                     ch.ref(entry, use.path, named[0], known, vocabulary.term)
+
+
+def _check_handover(ch: _Checker, entry: Entry) -> None:
+    """A handover is named after the person who left (its file name), and
+    names records that exist by fields that make someone responsible."""
+    handover: Handover = entry.record
+    people = ch.c.ids["person"]
+    if entry.id not in people:
+        hint = ch.suggestion("person", entry.id, ch.known_sorted("person", people))
+        ch.problems.error(entry.path, 1, 1, say("handover_not_a_person", value=quote(entry.id), hint=hint))
+    elif entry.id in ch.c.people and ch.c.people[entry.id].record.left is None:
+        ch.problems.error(entry.path, 1, 1, say("handover_not_left", value=quote(entry.id)))
+    if handover.successor == entry.id:
+        ch.error(entry, ("successor",), say("own_successor"))
+    else:
+        ch.ref(entry, ("successor",), handover.successor, people, "person")
+    for index, moved in enumerate(handover.moved):
+        ch.ref(entry, ("moved", index, "id"), moved.id, ch.c.ids[moved.kind], moved.kind)
+        marked = responsibilities(MODELS[moved.kind])
+        if moved.field not in marked:
+            ch.error(entry, ("moved", index, "field"),
+                     say("not_a_responsibility", value=quote(moved.field), choices=", ".join(marked)))
+    seen: set[str] = set()
+    for index, access in enumerate(handover.access):
+        if access.account in seen:
+            ch.error(entry, ("access", index, "account"), say("access_twice", value=quote(access.account)))
+        seen.add(access.account)
+        ch.ref(entry, ("access", index, "account"), access.account, ch.c.ids["account"], "account")
 
 
 def _check_answer(ch: _Checker, entry: Entry, index: int, answer: str) -> None:

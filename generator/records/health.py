@@ -17,7 +17,7 @@ from typing import Any
 
 from .catalog import Catalog
 from ..words.labels import LABELS
-from ..words.messages import FIELD_NAMES, say
+from ..words.messages import FIELD_NAMES, say, say_counted
 from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, RECURRED_BY
 
 # A finished campaign gets this long to produce its first lesson.
@@ -29,6 +29,7 @@ FINDINGS = (
     "unanswered-goals",
     "campaigns-without-lessons",
     "left-without-successor",
+    "open-handovers",
     "overdue-reviews",
     "accounts-without-owner",
     "dormant-accounts",
@@ -60,6 +61,10 @@ def finding_title(name: str, language: str = "en") -> str:
 # is a role; `who_acts` turns it into the one person who acts on each item.
 SEVERITY = {
     "left-without-successor": "critical",
+    # An account whose passwords and admin rights are still with someone
+    # who left is a door left open; the rest of a handover is knowledge
+    # that leaves with them unless someone secures it.
+    "open-handovers": "high",
     "unanswered-goals": "high",
     "campaigns-without-lessons": "high",
     "recurring-lessons": "high",
@@ -72,6 +77,7 @@ SEVERITY = {
 SEVERITIES = ("critical", "high", "medium", "low")
 ACTOR = {
     "left-without-successor": "manager",
+    "open-handovers": "successor",
     "unanswered-goals": "knowledge_owner",
     "campaigns-without-lessons": "knowledge_owner",
     "recurring-lessons": "manager",
@@ -155,11 +161,11 @@ def who_acts(c: Catalog, name: str, item: Item, manager: str | None) -> str | No
     """The one person who is to act on `item` of finding `name`, by its
     ACTOR: the manager (`manager`, already as `acting` gives it), or the
     person the record names for it (a campaign's knowledge owner, a record's
-    owner, a lesson's author; an account's backup owner stands in for its
-    owner). Whoever took over from someone who left acts for them; where
-    nobody did, the manager acts, who must name someone. A proposed lesson
-    is reviewed by the knowledge owner of its first campaign, or by the
-    manager when that is its own author."""
+    owner, a lesson's author, a handover's successor; an account's backup
+    owner stands in for its owner). Whoever took over from someone who left
+    acts for them; where nobody did, the manager acts, who must name
+    someone. A proposed lesson is reviewed by the knowledge owner of its
+    first campaign, or by the manager when that is its own author."""
     actor = ACTOR[name]
     if actor == "manager":
         return manager
@@ -273,6 +279,17 @@ def report(c: Catalog, manager: str | None = None) -> Report:
         if account.status == "dormant":
             findings["dormant-accounts"].append(Item("account", aid, entry.path, account.handle, account.owner,
                                                      {"platform": account.platform}))
+
+    # A handover while its checklist has anything open: one item each, for
+    # whoever holds the leaver's work now (`who_acts`: the successor, or
+    # whoever took over from them).
+    for person, checklist in sorted(c.checklists.items()):
+        if checklist.open:
+            counts = checklist.counts
+            findings["open-handovers"].append(Item(
+                "handover", person, c.handovers[person].path,
+                "; ".join(say_counted(f"open_{part}", n) for part, n in counts.items() if n),
+                checklist.successor, counts))
 
     # One entry per record and person who left, whatever roles they had in it.
     merged: dict[tuple[str, str, str | None], Item] = {}

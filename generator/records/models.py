@@ -294,12 +294,6 @@ Guideline = _with_vocabularies(Guideline)
 Person = _with_vocabularies(Person)
 Account = _with_vocabularies(Account)
 
-RECORD_KINDS: tuple[type[Record], ...] = (Campaign, Lesson, Guideline, Person, Account)
-# The one map of kinds and folders: a record kind's folder under data/ is also
-# the folder of its pages in the site.
-MODELS: dict[str, type[Record]] = {model.kind: model for model in RECORD_KINDS}
-KIND_BY_FOLDER: dict[str, type[Record]] = {model.folder: model for model in RECORD_KINDS}
-FOLDERS: dict[str, str] = {model.kind: model.folder for model in RECORD_KINDS}
 
 
 def responsibilities(model: type[BaseModel]) -> dict[str, Responsibility]:
@@ -307,6 +301,63 @@ def responsibilities(model: type[BaseModel]) -> dict[str, Responsibility]:
     `Responsibility` marks), in the order of the model."""
     return {name: mark for name, info in model.model_fields.items()
             for mark in info.metadata if isinstance(mark, Responsibility)}
+
+
+# --- handovers -------------------------------------------------------------------
+
+# What a handover can move: the kinds whose records name someone as
+# responsible, and those fields, read from the marks (a new Responsibility
+# is a new value here too, and in the JSON Schema).
+_MARKED = {model.kind: responsibilities(model) for model in (Campaign, Lesson, Guideline, Person, Account)}
+MovedKind = Literal[tuple(kind for kind, marks in _MARKED.items() if marks)]  # type: ignore[valid-type]
+MovedField = Literal[tuple(dict.fromkeys(name for marks in _MARKED.values() for name in marks))]  # type: ignore[valid-type]
+
+
+class Moved(Model):
+    """One responsibility that moved to the successor: a record, and the
+    field that named the person who left and now names the successor."""
+
+    kind: MovedKind = Field(description="The kind of record: campaign, guideline or account.")
+    id: Slug = Field(description="The record's id (a guideline's is its platform's id).")
+    field: MovedField = Field(description="The field that named them: knowledge_owner, owner or backup_owner.")
+
+
+class Access(Model):
+    """An account the successor must be able to run: its passwords, the
+    device for its two-factor sign-in and its admin rights."""
+
+    account: Slug = Field(description="Account id.")
+    moved: Day | None = Field(
+        default=None, description="When its passwords, two-factor device and admin rights went to the successor; "
+                                  "empty until they have.")
+
+
+class Handover(Model):
+    """What someone who left handed over, to whom and when, and the access to accounts that must follow."""
+
+    kind: ClassVar[str] = "handover"
+    folder: ClassVar[str] = "handovers"
+
+    successor: Slug = Field(description="Person id of who took over. The file name is the id of who left.")
+    date: Day = Field(description="When the handover was made.")
+    moved: list[Moved] = Field(default_factory=list,
+                               description="What moved to the successor, as `handbook handover` wrote it.")
+    access: list[Access] = Field(
+        default_factory=list,
+        description="The accounts whose passwords, two-factor device and admin rights must go to the successor: "
+                    "fill in the day each has.")
+    body: Markdown | None = Field(
+        default=None,
+        description="Notes on the handover, in Markdown. In a `.md` record this is the text below the fields.",
+    )
+
+
+RECORD_KINDS: tuple[type[Model], ...] = (Campaign, Lesson, Guideline, Person, Account, Handover)
+# The one map of kinds and folders: a record kind's folder under data/ is also
+# the folder of its pages in the site.
+MODELS: dict[str, type[Model]] = {model.kind: model for model in RECORD_KINDS}
+KIND_BY_FOLDER: dict[str, type[Model]] = {model.folder: model for model in RECORD_KINDS}
+FOLDERS: dict[str, str] = {model.kind: model.folder for model in RECORD_KINDS}
 
 
 def allowed(model: type[BaseModel], name: str) -> list[str]:

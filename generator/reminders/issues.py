@@ -23,16 +23,17 @@ from typing import Any
 from urllib.parse import quote
 
 from ..project.settings import Settings
-from ..records.catalog import Catalog
+from ..records.catalog import SOON, Catalog
 from ..records.health import BY_SEVERITY, SEVERITY, Item, who_acts
-from ..site.pages.findings import TO_DO_ANCHOR, detail, to_do_list
+from ..site.pages.findings import TO_DO_ANCHOR, detail, handover_parts, to_do_list
 from ..site.pages.shared import SHOWN, Site, record_path
 
 # A review is announced this long before it falls due: the workflow runs
 # every week, so an owner hears of it four times before it is overdue, and
 # the shortest review interval (a month) is never announced before the
-# last review was done.
-UPCOMING_DAYS = 30
+# last review was done. (A handover's checklist asks for the reviews due as
+# soon after it.)
+UPCOMING_DAYS = SOON.days
 # The to-dos that are no finding (yet): reviews due within UPCOMING_DAYS.
 UPCOMING = "upcoming-reviews"
 UPCOMING_SEVERITY = "low"
@@ -68,6 +69,7 @@ class Task:
     why: str
     page: str  # the record's page on the site: a full address, or its path without `site_url`
     edit: str | None  # the record's file in the repository's web editor
+    parts: tuple[str, ...] = ()  # what it asks, one thing a line (a handover's open checklist), in words
 
     def as_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -164,9 +166,12 @@ def _task(site: Site, person: str, finding: str, item: Item) -> Task:
     page = site.from_home(record_path(item.kind, item.id))
     if finding == "unanswered-goals":
         page += f"#goal-{item.facts['goal']}"
+    if finding == "open-handovers":
+        page += f"#{TO_DO_ANCHOR}"
     return Task(person, finding, SEVERITY.get(finding, UPCOMING_SEVERITY), item.kind, item.id, item.path,
                 site.title(item.kind, item.id), _why(site, finding, item), _address(site, page),
-                site.source_of(item.path)["edit_url"])
+                site.source_of(item.path)["edit_url"],
+                tuple(handover_parts(site, item.id)) if finding == "open-handovers" else ())
 
 
 def _why(site: Site, finding: str, item: Item) -> str:
@@ -238,6 +243,7 @@ def _items(site: Site, person: str, tasks: list[Task], shown: int, level: str) -
             edit = f" · {_link(L['remind_edit'], task.edit)}" if task.edit else ""
             why = f" — {text(task.why)}" if task.why else ""
             lines.append(f"- {L[task.kind]}: {_link(text(task.title), task.page)}{why}{edit}")
+            lines += [f"  - {text(part)}" for part in task.parts]
         if len(of_kind) > shown:
             more = L["and_more_all"].format(n=site.number(len(of_kind) - shown), count=site.number(len(of_kind)))
             lines.append(f"- {_link(more, _to_do_address(site, person, finding, len(of_kind)))}")

@@ -192,11 +192,15 @@ class ReusedNavigation:
         self.marked: Page | None = None
 
     def section_of(self, page: Page) -> Page | None:
-        """The menu entry a page outside the menu belongs to: the entry of
-        the folder it lies in (a lesson's is "Lessen"), or None."""
+        """The menu entry a page outside the menu belongs to: the one its
+        front matter names (`section`: a handover's is "Mensen", its folder
+        none), else the entry of the folder it lies in (a lesson's is
+        "Lessen"), or None."""
         if page.file.src_uri in self.in_nav or not page.url:
             return None
-        return next((section for section in self.sections if page.url.startswith(section.url)), None)
+        named = (page.meta or {}).get("section")
+        url = named if isinstance(named, str) else page.url
+        return next((section for section in self.sections if url.startswith(section.url)), None)
 
     def mark(self, page: Page) -> None:
         """Before `page` is rendered: its section is the current entry of the

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from . import dashboard, full_lists, home, indexes, overview, records, terms
+from . import dashboard, full_lists, handovers, home, indexes, overview, records, terms
 from .shared import Job, Page, Site
 
 PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
@@ -21,6 +21,7 @@ PROVIDERS: tuple[Callable[[Site, set[str] | None], Iterable[Job]], ...] = (
     home.jobs,
     overview.jobs,
     records.jobs,
+    handovers.jobs,
     full_lists.jobs,
     terms.jobs,
 )

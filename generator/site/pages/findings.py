@@ -72,8 +72,36 @@ def detail(site: Site, finding: str, item: Item) -> Any:
         return f"{L['finished_on']} {day(facts['date'])}"
     if finding == "proposed-lessons":
         return f"{L['proposed_on']} {day(facts['date'])}"
+    if finding == "open-handovers":
+        return still_open(site, facts)
     # A finding of its own kind: its date when it has one, else nothing more.
     return day(facts["date"]) if facts.get("date") else None
+
+
+def still_open(site: Site, counts: dict[str, int]) -> str:
+    """What a handover still asks, in a few words ("nog open: toegang tot 1
+    account, 2 leerdoelen"), from its `Checklist.counts`."""
+    parts = [site.counted(f"open_{part}", n) for part, n in counts.items() if n]
+    return f"{site.L['still_open']}: {', '.join(parts)}"
+
+
+def handover_parts(site: Site, person: str) -> list[str]:
+    """Each thing the handover of `person` still asks, in words, as its page
+    lists them: an account whose access has not moved, a learning goal no
+    lesson answers (with its campaign), a review due (with when)."""
+    c, L = site.c, site.L
+    checklist = c.checklists[person]
+    parts = []
+    for account in checklist.open_access:
+        record = c.accounts[account].record
+        parts.append(f"{L['access_not_moved']}: {record.handle} ({site.names['platform'][record.platform]})")
+    for cid, gid in checklist.goals:
+        parts.append(f"{L['goal']}: {c.question(cid, gid)} ({c.campaigns[cid].record.title})")
+    for kind, ident in checklist.reviews:
+        review = c.review(kind, ident)
+        parts.append(f"{site.title(kind, ident)}: " + (f"{L['due_on']} {site.day(review.due)}" if review.due
+                                                        else f"{L['reviewed']}: {L['never_reviewed']}"))
+    return parts
 
 
 def who(site: Site, person: str | None) -> Raw:
@@ -85,12 +113,15 @@ def who(site: Site, person: str | None) -> Raw:
 
 def entry(site: Site, frm: str, finding: str, item: Item, named: bool = True) -> dict[str, Any]:
     """One row: the record (linked to its page, a campaign's at the learning
-    goal concerned), what is the matter, and who acts (`named`; on a
-    person's own page they are who acts). A lesson's row says what the
-    lesson says, as every list of lessons does."""
+    goal concerned, a handover's at what it still asks), what is the
+    matter, and who acts (`named`; on a person's own page they are who
+    acts). A lesson's row says what the lesson says, as every list of
+    lessons does."""
     address = site.rel(frm, record_path(item.kind, item.id))
     if finding == "unanswered-goals":
         address += f"#goal-{item.facts['goal']}"
+    if finding == "open-handovers":
+        address += f"#{TO_DO_ANCHOR}"  # what it still asks, first on its page
     said = detail(site, finding, item)
     if named:
         said = Raw(" · ").join([part for part in (said, who(site, item.who)) if part])

@@ -12,7 +12,7 @@ from ...records.models import Account, Campaign, Guideline, Lesson, Person
 from ...records.text import gist
 from ..render import Raw, link
 from ...records.health import BY_SEVERITY, SEVERITY
-from .findings import TO_DO_ANCHOR, capped, to_do_list
+from .findings import TO_DO_ANCHOR, capped, still_open, to_do_list
 from .shared import Job, Page, Site, chart_of, record_path, wanted
 from ...records.relations import (ACCOUNTS_BACKED_UP_BY, ACCOUNTS_OWNED_BY, CAMPAIGNS_RUN_BY, CAMPAIGNS_SECURED_BY,
                                  GUIDELINES_OWNED_BY, LESSONS_BY_AUTHOR, LESSONS_OF_CAMPAIGN, RECURRED_BY,
@@ -263,21 +263,31 @@ def person_page(site: Site, entry: Entry) -> Page:
     c, L = site.c, site.L
     person: Person = entry.record
     path = record_path("person", entry.id)
-    owned = [
-        ("ran_campaigns", site.capped(path, CAMPAIGNS_RUN_BY, entry.id)),
-        *responsibilities(site, path, entry.id),
-    ]
+    ran = ("ran_campaigns", site.capped(path, CAMPAIGNS_RUN_BY, entry.id))
+    held = responsibilities(site, path, entry.id)
+    # Someone who left holds nothing: what records still name them for is
+    # still to be handed over; the campaigns they ran are history.
+    owned = [ran, *held] if person.left is None else held
     # What they hold now for colleagues who left: the same responsibilities,
-    # per colleague (who ran a campaign stays history, on the leaver's page).
+    # per colleague (who ran a campaign stays history, on the leaver's page),
+    # or what moved to them by a handover, on its own page.
     inherited = []
     for ident in site.taken_over.get(entry.id, []):
         groups = [{"label": L[key], "entries": items} for key, items in responsibilities(site, path, ident)
                   if items["total"]]
-        if groups:
+        left = site.day(c.people[ident].record.left)
+        if ident in c.checklists:
+            inherited.append({"name": site.person_name(ident), "groups": groups,
+                              "note": Raw(L["inherited_handover"]).format(
+                                  name=site.record_link(path, "person", ident), day=left,
+                                  successor=site.person_name(c.checklists[ident].successor),
+                                  handed=site.day(c.checklists[ident].day),
+                                  link=link(L["the_handover"], site.rel(path, record_path("handover", ident))))})
+        elif groups:
             inherited.append({"name": site.person_name(ident), "groups": groups,
                               "note": Raw(L["inherited_from"]).format(
                                   name=site.record_link(path, "person", ident),
-                                  day=site.day(c.people[ident].record.left), successor=person.name)})
+                                  day=left, successor=person.name)})
     todo = []
     for name in BY_SEVERITY:
         items = site.to_do(entry.id).get(name, [])
@@ -289,7 +299,9 @@ def person_page(site: Site, entry: Entry) -> Page:
                 "action": L[f"action_{name}"],
                 "rows": capped(site, path, name, items, to_do_list(entry.id, name), named=False),
             })
-    # Where what they own goes: to who took over, or (while nobody has) to the manager to settle.
+    # Where what they own goes: to who took over, or (while nobody has) to
+    # the manager to settle; for someone who left, with the command that
+    # moves it (to whoever holds their work now, or to a successor to name).
     handover, now, manager = None, c.taken_over_by(entry.id) if person.left else None, site.health.manager
     if person.left is not None and now is not None:
         handover = L["handover_left"].format(name=site.person_name(now))
@@ -299,6 +311,19 @@ def person_page(site: Site, entry: Entry) -> Page:
         handover = L["handover_left_nobody"]
     elif any(items["total"] for _, items in owned):
         handover = L["handover_staying"]
+    if person.left is not None and entry.id not in c.handovers:
+        command = f"handbook handover {entry.id} --to {now or L['successor_placeholder']}"
+        handover = Raw("{} {} <code>{}</code>.").format(
+            handover, L["handover_command_now" if now else "handover_command_later"], command)
+    # Their handover, once made: when, to whom, and what it still asks.
+    handed = None
+    if entry.id in c.checklists:
+        checklist = c.checklists[entry.id]
+        handed = Raw("{} {} {}").format(
+            L["handover_done_on"].format(name=site.person_name(checklist.successor), day=site.day(checklist.day)),
+            _sentence(still_open(site, checklist.counts)) if checklist.open else L["handover_all_done"],
+            link(L["handover_see"], site.rel(path, record_path("handover", entry.id)) + (
+                f"#{TO_DO_ANCHOR}" if checklist.open else "")))
     return Page(path, "person.md.j2", {
         "crumbs": site.record_crumbs(path, "person"),
         "for_authors": Raw("{} <code>{}</code>").format(L["person_id"], entry.id),
@@ -326,13 +351,22 @@ def person_page(site: Site, entry: Entry) -> Page:
         "todo_count": sum(group["rows"]["total"] for group in todo),
         "todo_anchor": TO_DO_ANCHOR,
         "handover": handover,
+        "handed_over": handed,
+        "owns_title": L["owns"] if person.left is None else L["still_to_move"],
         "groups": [{"label": L[key], "entries": items} for key, items in owned if items["total"]],
+        # Someone who left: the campaigns they ran, as history, apart from what is still to move.
+        "ran": ran[1] if person.left is not None and ran[1]["total"] else None,
         "inherited": inherited,
         "wrote": site.capped(path, LESSONS_BY_AUTHOR, entry.id),
         "body": person.body,
         "tags": site.tags(path, person.tags),
         "source": site.source(entry),
     })
+
+
+def _sentence(words: str) -> str:
+    """Words as a sentence of their own: a capital, and a full stop."""
+    return words[:1].upper() + words[1:] + "."
 
 
 def account_page(site: Site, entry: Entry) -> Page:
