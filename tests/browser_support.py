@@ -79,14 +79,18 @@ class ScriptWatch:
         self.session.on("Debugger.scriptParsed", lambda event: self.parsed.append(event))
         self.session.send("Debugger.enable")
 
-    def open(self, url: str) -> list[dict]:
-        """The scripts (debugger events) run by the document at `url`."""
-        self.page.goto("about:blank")
+    def open(self, url: str, settle: bool = True) -> list[dict]:
+        """The scripts (debugger events) run by the document at `url`.
+        `settle`: a moment after the load event, when an onload handler and
+        a style sheet's transform run (a page whose elements are searched
+        for handlers afterwards need not wait: every later script starts
+        from such a handler)."""
+        self.page.goto("about:blank")  # what the last document compiled is reported before this
         self.parsed.clear()
         try:
             self.page.goto(url, wait_until="load")
-            # An onload handler and a style sheet's transform run just after the load event.
-            self.page.wait_for_timeout(60)
+            if settle:
+                self.page.wait_for_timeout(60)
         except Exception as failure:  # a file the browser downloads is not opened: nothing runs
             if "Download is starting" not in str(failure):
                 raise
@@ -107,10 +111,11 @@ def not_the_theme_s(watch: ScriptWatch, url: str, site: Path, name: str, theme_f
     """Open the page `name` of the site served at `url` (from the folder
     `site`): the scripts it ran that are not the theme's, that is neither a
     script file of the theme or of the search (`theme_files`) nor an inline
-    script the page's own Content-Security-Policy names by its hash."""
+    script the page's own Content-Security-Policy names by its hash. (The
+    caller then looks for event handlers in the page: see ScriptWatch.open.)"""
     allowed = set(_POLICY_HASHES.findall((site / name).read_text("utf-8")))
     wrong = []
-    for event in watch.open(url + name):
+    for event in watch.open(url + name, settle=False):
         address = event.get("url", "")
         if address.startswith(url):
             if address.removeprefix(url).split("?")[0] in theme_files:
