@@ -96,6 +96,11 @@ class _LeaveOut(logging.Filter):
 
 
 def _stop(signum: int, frame: object) -> None:
+    """The first stop ends the server; one that comes while it is ending
+    (SIGTERM to the whole process group, then from `handbook serve`) is the
+    same stop: it must not break off the clean-up halfway, with a traceback."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -113,7 +118,7 @@ def main() -> None:
     # a shell's background job (which starts with SIGINT ignored): MkDocs
     # shuts its server down and the exit handlers remove what the preview
     # made (its search index) before the process ends.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGHUP, _stop)
     import click

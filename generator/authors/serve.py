@@ -260,8 +260,17 @@ def serve(project: Path, address: str) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        _stop_all(engine, observer, regenerator)
-        shutil.rmtree(notices, ignore_errors=True)
+        # A second stop while this one cleans up (the terminal's SIGHUP after
+        # a Ctrl-C, SIGTERM to the whole group, a second Ctrl-C) is the same
+        # stop, which ends within STOP_SECONDS: it does not break it off.
+        stops = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
+        before = [signal.signal(number, signal.SIG_IGN) for number in stops]
+        try:
+            _stop_all(engine, observer, regenerator)
+            shutil.rmtree(notices, ignore_errors=True)
+        finally:
+            for number, handler in zip(stops, before, strict=True):
+                signal.signal(number, handler)
 
 
 def _stop_all(engine: subprocess.Popen | None, observer: Observer, regenerator: Regenerator) -> None:
