@@ -12,6 +12,7 @@ install it: a skipped test would guard nothing.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,19 @@ def _search(page, base: str, term: str, key: str = "Control+k") -> list[str]:
     # as soon as Pagefind has loaded its filters, sometimes before typing.
     page.locator("pagefind-modal").get_by_role("searchbox").fill(term)
     page.locator(RESULT_LINKS).first.wait_for(timeout=15_000)
+    return _settled_links(page)
+
+
+def _settled_links(page) -> list[str]:
+    """The result links once the list has them all: each result's link
+    comes when its page's data has loaded, so the list grows for a moment
+    (on a busy machine 4 of 18 were read)."""
+    seen, same_since = -1, time.monotonic()
+    while time.monotonic() - same_since < 0.3:
+        count = page.locator(RESULT_LINKS).count()
+        if count != seen:
+            seen, same_since = count, time.monotonic()
+        page.wait_for_timeout(50)
     return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
