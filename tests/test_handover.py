@@ -550,7 +550,7 @@ def test_records_that_do_not_check_clean_are_fixed_first(example: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == "1 fout(en), 0 waarschuwing(en)"
     assert result.stdout.startswith("data/lessons/aanbrengbonus-2024.yml:")
-    assert result.stderr == "handover: de records bevatten fouten; herstel die eerst, dan kan de overdracht\n"
+    assert result.stderr == "handover: de records bevatten fouten; herstel die eerst, dan kan de overdracht volgen\n"
     assert files(example) == before
 
 

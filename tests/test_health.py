@@ -36,6 +36,10 @@ def test_the_json_report_of_the_fixture(project: Path) -> None:
         "campaigns-without-lessons": [],
         # Tom Bakker left, but Eva Jansen took over: nothing is orphaned.
         "left-without-successor": [],
+        # ... but one record still names him: the handover is still to be made, by her.
+        "handovers-owed": [("tom-bakker", "not handed over yet: tom-bakker is still named in records (1×); "
+                                          "make the handover with: handbook handover tom-bakker --to eva-jansen",
+                            "eva-jansen")],
         "open-handovers": [],
         "overdue-reviews": [("linkedin", "due 2021-01-15", "eva-jansen"),
                             ("linkedin-werken-bij", "due 2025-01-10", "eva-jansen")],
@@ -243,3 +247,15 @@ def test_every_finding_has_its_words_in_every_language() -> None:
                for language in LANGUAGES if key not in texts(language, "labels")]
     assert missing == []
     assert set(FINDINGS) == set(SEVERITY) == set(ACTOR)
+
+
+def test_a_handover_still_to_be_made_is_asked_of_the_successor_until_it_is_made(project: Path) -> None:
+    """Tom Bakker's successor is on his record, but a record still names him:
+    the successor is asked to make the handover, with the command; once made,
+    the request goes (and the handover's own checklist takes over)."""
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
+    assert [(i["id"], i["who"]) for i in report["findings"]["handovers-owed"]["items"]] == [("tom-bakker", "eva-jansen")]
+    result = invoke("handover", "tom-bakker", "--to", "eva-jansen", "--write", "--project", str(project))
+    assert result.exit_code == 0, result.output
+    report = json.loads(invoke("report", "--project", str(project), "--format", "json").stdout)
+    assert report["findings"]["handovers-owed"]["items"] == []

@@ -34,6 +34,7 @@ def test_the_dashboard_says_what_is_wrong_how_bad_and_who_acts(example: Path) ->
         ("critical", "left-without-successor", 5),  # one entry per record, whatever roles the person had
         ("high", "unanswered-goals", 5),
         ("high", "campaigns-without-lessons", 1),
+        ("high", "handovers-owed", 1),  # Joost Bakker's: Lotte Jansen took over, campaigns still name him
         ("high", "open-handovers", 0),  # no handover yet: its row links to an empty list
         ("high", "recurring-lessons", 2),
         ("medium", "overdue-reviews", 16),

@@ -60,14 +60,20 @@ def as_json(project: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
-LOTTE_TITLE = "Handboek: 6 dingen voor Lotte Jansen"
+LOTTE_TITLE = "Handboek: 7 dingen voor Lotte Jansen"
 LOTTE_BODY = f"""\
 <!-- handbook-remind: lotte-jansen -->
 Hallo Lotte Jansen,
 
-Het handboek vraagt 6 dingen van je (stand van 1 november 2026), het belangrijkste eerst. Bij elk staat waarom, met een link naar de pagina en een om het record te bewerken.
+Het handboek vraagt 7 dingen van je (stand van 1 november 2026), het belangrijkste eerst. Bij elk staat waarom, met een link naar de pagina en een om het record te bewerken.
 
-Dezelfde lijst staat op je pagina in het handboek: [Lotte Jansen]({SITE}records/people/lotte-jansen/#to-do).
+Dezelfde lijst staat op je pagina in het handboek, zonder wat pas binnen 30 dagen aan de beurt is: [Lotte Jansen]({SITE}records/people/lotte-jansen/#to-do).
+
+### Overdrachten die nog gemaakt moeten worden (1)
+
+Het handboek noemt nog iemand die vertrok, terwijl jij het werk overnam: maak de overdracht met de opdracht op de regel (zonder --write zie je eerst wat er verandert), dan staat overal jouw naam.
+
+- Persoon: [Joost Bakker]({SITE}records/people/joost-bakker/) — nog 1 keer genoemd als verantwoordelijke; maak de overdracht: handbook handover joost-bakker --to lotte-jansen · [bewerken]({EDIT}data/people/joost-bakker.yml)
 
 ### Achterstallige beoordelingen (3)
 
@@ -122,7 +128,7 @@ def test_everyone_without_an_account_is_in_one_issue_for_the_manager(example: Pa
         "account in hun record (`github:` in `data/people/`): dan krijgen ze voortaan een eigen issue.\n\n"
         "## Noor Hendriks: 2 dingen\n\n"
         f"Dezelfde lijst staat op de pagina van [Noor Hendriks]({SITE}records/people/noor-hendriks/#to-do) "
-        "in het handboek.\n\n### Leerdoelen van afgeronde campagnes die geen les beantwoordt (1)\n")
+        "in het handboek, zonder wat pas binnen 30 dagen aan de beurt is.\n\n### Leerdoelen van afgeronde campagnes die geen les beantwoordt (1)\n")
     # A section per person, in the dashboard's order; their items as in their own issue.
     headings = [line for line in body.splitlines() if line.startswith("## ")]
     people = {task["person"] for task in manager["items"]}
@@ -146,7 +152,7 @@ def test_the_json_document_holds_each_issue_and_its_items(example: Path) -> None
     assert goal["page"] == f"{SITE}records/campaigns/medewerker-werft-medewerker-2023/#goal-wie-brengt-aan"
 
 
-@pytest.mark.parametrize(("handed_over", "people", "items"), [(False, 8, 48), (True, 8, 44)],
+@pytest.mark.parametrize(("handed_over", "people", "items"), [(False, 8, 49), (True, 8, 45)],
                          ids=["as-it-is", "after-a-handover"])
 def test_reminders_give_the_same_people_the_same_items_as_the_dashboard_and_their_pages(
         example: Path, handed_over: bool, people: int, items: int) -> None:
@@ -199,7 +205,7 @@ def test_reviews_due_within_thirty_days_are_announced_to_whom_an_overdue_one_wou
 
 def test_the_issues_speak_english_when_the_site_does(example: Path) -> None:
     lotte = next(issue for issue in as_json(example, "--language", "en") if issue["person"] == "lotte-jansen")
-    assert lotte["title"] == "Handbook: 6 things for Lotte Jansen"
+    assert lotte["title"] == "Handbook: 7 things for Lotte Jansen"
     assert lotte["body"].splitlines()[1:3] == ["Hello Lotte Jansen,", ""]
     assert "### Overdue reviews (3)" in lotte["body"]
 
@@ -389,7 +395,7 @@ def test_apply_opens_updates_assigns_and_closes_the_reminders(example: Path, tmp
     third = github.remind(example)
     assert third.stdout.splitlines() == ["#6 ongewijzigd (eva-smit)", "#7 bijgewerkt (@manager)",
                                          "#1 gesloten (lotte-jansen)"]
-    assert github.issues[7]["title"] == "Handboek: 22 dingen voor 8 mensen zonder GitHub-account"
+    assert github.issues[7]["title"] == "Handboek: 23 dingen voor 8 mensen zonder GitHub-account"
 
 
 def test_a_login_github_cannot_assign_still_gets_its_reminder(example: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
+from .models import responsibilities
 from ..words.labels import LABELS
 from ..words.messages import FIELD_NAMES, say, say_counted
 from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, RECURRED_BY
@@ -29,6 +30,7 @@ FINDINGS = (
     "unanswered-goals",
     "campaigns-without-lessons",
     "left-without-successor",
+    "handovers-owed",
     "open-handovers",
     "overdue-reviews",
     "accounts-without-owner",
@@ -65,6 +67,10 @@ SEVERITY = {
     # who left is a door left open; the rest of a handover is knowledge
     # that leaves with them unless someone secures it.
     "open-handovers": "high",
+    # Someone took over, but the records still name who left: until the
+    # handover is made, the pages send readers to them and nobody gets
+    # their reminders.
+    "handovers-owed": "high",
     "unanswered-goals": "high",
     "campaigns-without-lessons": "high",
     "recurring-lessons": "high",
@@ -78,6 +84,7 @@ SEVERITIES = ("critical", "high", "medium", "low")
 ACTOR = {
     "left-without-successor": "manager",
     "open-handovers": "successor",
+    "handovers-owed": "successor",
     "unanswered-goals": "knowledge_owner",
     "campaigns-without-lessons": "knowledge_owner",
     "recurring-lessons": "manager",
@@ -290,6 +297,26 @@ def report(c: Catalog, manager: str | None = None) -> Report:
                 "handover", person, c.handovers[person].path,
                 "; ".join(say_counted(f"open_{part}", n) for part, n in counts.items() if n),
                 checklist.successor, counts))
+
+    # Someone who left, whose work someone took over, but whom records still
+    # name as responsible and whose handover was never made (recorded by
+    # hand on their person record alone): one item each, for whoever holds
+    # their work now, with the command that makes the handover.
+    still_named: Counter[str] = Counter()
+    for kind, entry in c.entries():
+        if kind == "handover":
+            continue
+        for name in responsibilities(type(entry.record)):
+            person = getattr(entry.record, name)
+            if person is not None:
+                still_named[person] += 1
+    for person, entry in sorted(c.people.items()):
+        heir = c.taken_over_by(person) if entry.record.left is not None else None
+        if heir is not None and person not in c.handovers and still_named[person]:
+            findings["handovers-owed"].append(Item(
+                "person", person, entry.path,
+                say("handover_owed", count=still_named[person], person=person, successor=heir),
+                heir, {"records": still_named[person], "successor": heir}))
 
     # One entry per record and person who left, whatever roles they had in it.
     merged: dict[tuple[str, str, str | None], Item] = {}

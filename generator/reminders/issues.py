@@ -271,7 +271,7 @@ def _issue(site: Site, person: str, tasks: list[Task]) -> tuple[str, str]:
         lines = [MARKER.format(person), L["remind_hello"].format(name=text(name)), "",
                  L["remind_intro"].format(things=site.counted("remind_things", len(tasks)),
                                           date=site.day(site.c.today)), "",
-                 L["remind_your_page"].format(page=_link(text(name), page))]
+                 L["remind_your_page"].format(page=_link(text(name), page), days=UPCOMING_DAYS)]
         lines += _items(site, person, tasks, shown, "###")
         lines += ["", "---", "", L["remind_footer"]]
         return "\n".join(lines) + "\n"
@@ -298,7 +298,7 @@ def _without_account(site: Site, manager: str | None, others: dict[str, list[Tas
             name = text(site.person_name(person))
             page = _address(site, site.from_home(record_path("person", person)) + f"#{TO_DO_ANCHOR}")
             lines += ["", f"## {name}: {site.counted('remind_things', len(tasks))}", "",
-                      L["remind_their_page"].format(page=_link(name, page))]
+                      L["remind_their_page"].format(page=_link(name, page), days=UPCOMING_DAYS)]
             lines += _items(site, person, tasks, shown, "###")
         lines += ["", "---", "", L["remind_footer"]]
         return "\n".join(lines) + "\n"

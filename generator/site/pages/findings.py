@@ -74,6 +74,9 @@ def detail(site: Site, finding: str, item: Item) -> Any:
         return f"{L['proposed_on']} {day(facts['date'])}"
     if finding == "open-handovers":
         return still_open(site, facts)
+    if finding == "handovers-owed":
+        return L["owed_detail"].format(records=site.counted("owed_records", facts["records"]),
+                                       person=item.id, successor=facts["successor"])
     # A finding of its own kind: its date when it has one, else nothing more.
     return day(facts["date"]) if facts.get("date") else None
 
@@ -123,10 +126,11 @@ def entry(site: Site, frm: str, finding: str, item: Item, named: bool = True) ->
     if finding == "open-handovers":
         address += f"#{TO_DO_ANCHOR}"  # what it still asks, first on its page
     said = detail(site, finding, item)
+    title = link(site.title(item.kind, item.id), address)
     if named:
         said = Raw(" · ").join([part for part in (said, who(site, item.who)) if part])
     return {
-        "link": link(site.title(item.kind, item.id), address),
+        "link": title,
         "detail": said,
         "gist": gist(site.c.lessons[item.id].record.lesson) if item.kind == "lesson" else None,
     }
