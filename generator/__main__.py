@@ -10,6 +10,8 @@ import sys
 def main() -> None:
     try:
         from .cli import run
+    except KeyboardInterrupt:  # Ctrl-C while it loads: stopped before anything was done, as a shell reports it
+        raise SystemExit(130) from None
     except Exception as failure:  # noqa: BLE001 - a maintainer's mistake found on import: one line
         said = str(failure)
         if type(failure).__name__ != "DeclarationError":  # its words say which declaration; others need where

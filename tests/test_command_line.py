@@ -205,3 +205,25 @@ def test_the_dutch_entries_keep_clicks_placeholders_and_conversions() -> None:
     english = catalogs.texts("en", "cli")
     for key, text in catalogs.texts("nl", "cli").items():
         assert fields(text) == fields(english[key]) == fields(key), key
+
+
+@pytest.mark.parametrize("after", [0.1, 0.3, 0.6])
+def test_ctrl_c_while_the_command_starts_is_a_stop_not_a_traceback(project: Path, after: float) -> None:
+    """Ctrl-C a moment after `handbook check` starts, while it is still
+    loading (it takes about half a second): it stops, as a shell reports a
+    Ctrl-C (130), whatever it was doing, with no Python traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    process = subprocess.Popen([sys.executable, "-m", "generator", "check", "--project", str(project)],
+                               env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    out, errors = process.communicate(timeout=30)
+    assert "Traceback" not in out + errors, errors
+    assert process.returncode in (0, 130), (process.returncode, errors)
