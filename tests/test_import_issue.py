@@ -654,3 +654,23 @@ def test_the_workflow_imports_only_the_forms_issues_with_least_privilege() -> No
     assert runs[2]["env"] == {"GH_TOKEN": "${{ github.token }}", "ISSUE": "${{ github.event.issue.number }}"}
     assert all("env" not in step or step is runs[2] for step in job["steps"])
     assert "--body-file" in runs[2]["run"] and ".drafts/kennisoverdracht-${ISSUE}.md" in runs[2]["run"]
+
+
+def test_a_password_in_the_form_is_refused_at_its_line_and_never_repeated(project: Path, tmp_path: Path) -> None:
+    """Where the access lives (a vault, a phone) belongs in the form; the
+    password itself never: it is refused at its line, without repeating
+    it, and nothing is written (so no pull request carries it)."""
+    answers = {**ANSWERS, "accounts": "linkedin-werken-bij: wachtwoord is Zomer2026!"}
+    text = body(answers)
+    line = heading_of(text, "accounts") + 2
+    before = files(project)
+    result = run(project, event(tmp_path, answers), "--write")
+    assert result.exit_code == 1
+    assert ("issue #42:%d:1: error: 'Welke accounts beheer je, en waar ligt de toegang?': bij 'linkedin-werken-bij' "
+            "staat iets dat op een wachtwoord lijkt: zet nooit een wachtwoord in een issue, alleen waar het staat "
+            "(welke kluis, wie het apparaat heeft); pas het issue aan en verander dat wachtwoord, want iedereen met "
+            "toegang tot de repository kan het lezen" % line) in result.output
+    assert "Zomer2026" not in result.output and files(project) == before
+    # Where it lives, in words, is what the question asks for.
+    answers["accounts"] = "linkedin-werken-bij: wachtwoord: teamkluis (map Werving); tweestapsverificatie op de teamtelefoon"
+    assert run(project, event(tmp_path, answers)).exit_code == 0

@@ -39,6 +39,10 @@ _ACCOUNT_LINE = re.compile(r"^(?P<account>[^\s:]+)(?:\s*[:—–-](?=\s|$)|\s|$)
 # what makes a line a heading, list item, quote or rule at its start.
 _MARKUP = frozenset("\\`*_[]<>&|~")
 _BLOCK_START = re.compile(r"^(?:#|[-+=]|[0-9]{1,9}[.)])")
+# "wachtwoord is Zomer2026!", "password: x7#kq": a secret written where only
+# where it lives belongs (a vault's name is words, a password rarely is).
+_PASSWORD = re.compile(r"(?i)\b(?:wachtwoord|password|passwd|ww|pw|pincode|pin)\b\s*(?:is|=|:)\s*"
+                       r"(?=\S*[0-9!@#$%^&*+=?~])\S{4,}")
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,8 @@ class Judge:
                                             hint=suggest(account, tuple(sorted(accounts)))), n)
             elif not access:
                 self.say_at("accounts", say("issue_account_without_access", value=quote(account)), n)
+            elif _PASSWORD.search(access):
+                self.say_at("accounts", say("issue_password_given", value=quote(account)), n)
             elif any(a.account == account for a in found):
                 self.say_at("accounts", say("listed_twice", value=quote(account)), n)
             else:
