@@ -647,7 +647,7 @@ def test_a_handover_record_is_checked_against_the_others(example: Path) -> None:
     folder = example / "data/handovers"
     folder.mkdir()
     (folder / "ruben-de-graf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
-    (folder / "ruben-de-graaf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-11-01\n", "utf-8")
+    (folder / "ruben-de-graaf.yml").write_text("successor: fatima-el-amrani\ndate: 2026-12-01\n", "utf-8")
     (folder / "thomas-mulder.yml").write_text("""\
 successor: thomas-mulder
 date: 2026-11-01
@@ -671,6 +671,8 @@ access:
     assert result.stdout.splitlines() == [
         "data/handovers/ruben-de-graaf.yml:1:1: error: 'ruben-de-graaf' is niet vertrokken; een overdracht is van "
         "iemand die vertrok ('left' in diens record)",
+        "data/handovers/ruben-de-graaf.yml:2:7: error: 2026-12-01 ligt in de toekomst; een overdracht legt vast wat "
+        "gebeurd is: vul de dag in waarop het gebeurde",
         "data/handovers/ruben-de-graf.yml:1:1: error: een overdracht heet naar wie vertrok, en er is geen persoon "
         "'ruben-de-graf' (bedoel je 'ruben-de-graaf'?)",
         "data/handovers/thomas-mulder.yml:1:12: error: iemand kan niet zijn eigen opvolger zijn",
@@ -680,8 +682,11 @@ access:
         "verantwoordelijk is; kies uit: owner",
         "data/handovers/thomas-mulder.yml:12:12: error: 'onwer' is niet toegestaan voor 'field' (veld); kies uit: "
         "knowledge_owner (kennisborger), owner (eigenaar), backup_owner (tweede eigenaar) (bedoel je 'owner'?)",
+        # What it records has happened: not a day after the check's (2026-11-01).
+        "data/handovers/thomas-mulder.yml:15:12: error: 2026-11-02 ligt in de toekomst; een overdracht legt vast wat "
+        "gebeurd is: vul de dag in waarop het gebeurde",
         "data/handovers/thomas-mulder.yml:16:14: error: account 'instagram-techniek' staat al eerder in deze lijst",
         "data/handovers/thomas-mulder.yml:17:14: error: onbekend account 'instagram-techniel' (bedoel je "
         "'instagram-techniek'?)",
-        "8 fout(en), 0 waarschuwing(en)",
+        "10 fout(en), 0 waarschuwing(en)",
     ]

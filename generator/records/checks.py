@@ -295,6 +295,13 @@ def _check_handover(ch: _Checker, entry: Entry) -> None:
         ch.problems.error(entry.path, 1, 1, say("handover_not_a_person", value=quote(entry.id), hint=hint))
     elif entry.id in ch.c.people and ch.c.people[entry.id].record.left is None:
         ch.problems.error(entry.path, 1, 1, say("handover_not_left", value=quote(entry.id)))
+    # What it records has happened: a day after the check's day would tick
+    # off what has not (an account's access counted as moved).
+    if handover.date > ch.c.today:
+        ch.error(entry, ("date",), say("handover_recorded_future", date=handover.date.isoformat()))
+    for index, access in enumerate(handover.access):
+        if access.moved is not None and access.moved > ch.c.today:
+            ch.error(entry, ("access", index, "moved"), say("handover_recorded_future", date=access.moved.isoformat()))
     if handover.successor == entry.id:
         ch.error(entry, ("successor",), say("own_successor"))
     else:
