@@ -235,3 +235,21 @@ def test_the_site_and_the_reminders_follow_a_successor_who_left_in_turn(
         ("noor-hendriks", "overdue-reviews")]
     assert ("te doen door Noor Hendriks" in
             next(line for line in generated(project, "dashboard.md").splitlines() if lesson.stem in line))
+
+
+def test_the_access_of_a_handover_goes_to_whoever_holds_the_work_now(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thomas Mulder's work went to Lotte Jansen, who hands over to Noor
+    Hendriks in turn: the page of Thomas's handover sends the access of his
+    accounts to Noor, whose to-do list the item is on, not to Lotte, who left."""
+    from .conftest import EXAMPLE_DATA, copy_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
+    project = copy_project(tmp_path / "project", EXAMPLE_DATA)
+    for leaver, successor in (("thomas-mulder", "lotte-jansen"), ("lotte-jansen", "noor-hendriks")):
+        result = CliRunner().invoke(main, ["handover", "--project", str(project), leaver, "--to", successor, "--write"])
+        assert result.exit_code == 0, result.output
+    generate_pages(project)
+    access = section(generated(project, PAGE), "### Toegang tot accounts")
+    assert "gaan naar Noor Hendriks" in access and "Lotte Jansen" not in access
+    assert {task["person"] for task in tasks(project) if task["id"] == "thomas-mulder"} == {"noor-hendriks"}

@@ -27,7 +27,12 @@ def handover_page(site: Site, entry: Entry) -> Page:
     checklist = c.checklists[entry.id]
     path = record_path("handover", entry.id)
     leaver = c.people[entry.id].record if entry.id in c.people else None
-    name = site.person_name(checklist.successor)
+    # Who takes the access over now: the successor, or, when they left in
+    # turn, whoever holds their work (the checklist is theirs to finish).
+    holder = checklist.successor
+    if holder in c.people and c.people[holder].record.left is not None:
+        holder = c.taken_over_by(holder) or holder
+    name = site.person_name(holder)
     access = dict(checklist.access)
     groups = []
     for (kind, field), label in MOVED_GROUPS.items():
