@@ -193,7 +193,7 @@ class GeneratedTree:
             _atomic_write(path, data)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not _atomic_write_parts(path, content, compare=exists):
+            if not _atomic_write_parts(path, (part.encode("utf-8") for part in content), compare=exists):
                 self.written[relative] = False
                 return False
         self.written[relative] = True
@@ -225,21 +225,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
     sees the old file or the new one, never half of one. The temporary file
     has a name of its own (two writers never share one) and is created
     exclusively, so a link planted under its name is never followed."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        # mkstemp creates 0600; a published file is readable like any other.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-        raise
+    _atomic_write_parts(path, (data,), compare=False)
 
 
-def _atomic_write_parts(path: Path, parts: Iterable[str], compare: bool) -> bool:
-    """`_atomic_write` of text given in parts, each written as it comes;
+def _atomic_write_parts(path: Path, parts: Iterable[bytes], compare: bool) -> bool:
+    """`_atomic_write` of bytes given in parts, each written as it comes;
     with `compare`, the file in place is read alongside, and when the bytes
     are the same it is left as it is. Whether the file was replaced."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -248,8 +238,7 @@ def _atomic_write_parts(path: Path, parts: Iterable[str], compare: bool) -> bool
         with ExitStack() as files:
             stream = files.enter_context(os.fdopen(descriptor, "wb"))
             old = files.enter_context(open(path, "rb")) if compare else None
-            for part in parts:
-                data = part.encode("utf-8")
+            for data in parts:
                 stream.write(data)
                 if same and old.read(len(data)) != data:
                     same = False
@@ -258,10 +247,11 @@ def _atomic_write_parts(path: Path, parts: Iterable[str], compare: bool) -> bool
         if same:
             os.unlink(temporary)
             return False
+        # mkstemp creates 0600; a published file is readable like any other.
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
         return True
-    except BaseException:
+    except BaseException:  # the temporary file goes; the failure is raised as it was
         if os.path.lexists(temporary):
             os.unlink(temporary)
         raise

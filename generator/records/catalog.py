@@ -260,11 +260,17 @@ class Catalog:
         """(kind, id) -> the fields that name `person` as who answers for the
         record now (the `Responsibility` marks of its model, stand-ins too):
         what their successor takes over, whatever the record's status."""
-        found: dict[tuple[str, str], list[str]] = {}
+        return dict(self._responsible.get(person, {}))
+
+    @functools.cached_property
+    def _responsible(self) -> dict[str, dict[tuple[str, str], list[str]]]:
+        """Person -> `responsibilities_of` them: everyone's, in one pass."""
+        found: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)
         for kind, entry in self.entries():
             for name in responsibilities(type(entry.record)):
-                if getattr(entry.record, name) == person:
-                    found.setdefault((kind, entry.id), []).append(name)
+                person = getattr(entry.record, name)
+                if person is not None:
+                    found[person].setdefault((kind, entry.id), []).append(name)
         return found
 
     def of(self, relation: Relation, ident: str | None) -> list[str]:

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from .catalog import Catalog
-from .models import responsibilities
 from ..words.labels import LABELS
 from ..words.messages import FIELD_NAMES, say, say_counted
 from .relations import CAMPAIGNS_OF_YEAR, LESSONS_OF_CAMPAIGN, LESSONS_OF_YEAR, RECURRED_BY
@@ -302,21 +301,14 @@ def report(c: Catalog, manager: str | None = None) -> Report:
     # name as responsible and whose handover was never made (recorded by
     # hand on their person record alone): one item each, for whoever holds
     # their work now, with the command that makes the handover.
-    still_named: Counter[str] = Counter()
-    for kind, entry in c.entries():
-        if kind == "handover":
-            continue
-        for name in responsibilities(type(entry.record)):
-            person = getattr(entry.record, name)
-            if person is not None:
-                still_named[person] += 1
     for person, entry in sorted(c.people.items()):
         heir = c.taken_over_by(person) if entry.record.left is not None else None
-        if heir is not None and person not in c.handovers and still_named[person]:
+        named = sum(map(len, c.responsibilities_of(person).values())) if heir is not None else 0
+        if named and person not in c.handovers:
             findings["handovers-owed"].append(Item(
                 "person", person, entry.path,
-                say("handover_owed", count=still_named[person], person=person, successor=heir),
-                heir, {"records": still_named[person], "successor": heir}))
+                say("handover_owed", count=named, person=person, successor=heir),
+                heir, {"records": named, "successor": heir}))
 
     # One entry per record and person who left, whatever roles they had in it.
     merged: dict[tuple[str, str, str | None], Item] = {}

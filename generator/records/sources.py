@@ -11,6 +11,7 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..words.messages import say
 from ..words.problems import Problems, quote, suggest
@@ -53,11 +54,11 @@ def _listing(folder: str, shown: str, problems: Problems) -> list[os.DirEntry]:
         return []
 
 
-def _is(entry: os.DirEntry, test: str) -> bool:
-    """`entry.is_dir()`, `is_file()` or `is_symlink()`, never following a
-    link; False when the system cannot say (as `Path.is_dir` answers)."""
+def _is(test: Callable[..., bool], **options: bool) -> bool:
+    """A directory entry's `is_dir`, `is_file` or `is_symlink`; False when
+    the system cannot say (as `Path.is_dir` answers)."""
     try:
-        return getattr(entry, test)(follow_symlinks=False) if test != "is_symlink" else entry.is_symlink()
+        return test(**options)
     except OSError:
         return False
 
@@ -86,10 +87,10 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
         shown = f"data/{entry.name}"
         if entry.name.startswith(".") or entry.name == "README.md":
             continue
-        if _is(entry, "is_symlink"):
+        if _is(entry.is_symlink):
             problems.error(shown, 1, 1, say("symlink"))
             continue
-        if _is(entry, "is_dir"):
+        if _is(entry.is_dir, follow_symlinks=False):
             if entry.name not in KIND_BY_FOLDER:
                 problems.error(
                     shown, 1, 1,
@@ -103,12 +104,12 @@ def discover(project: Path, problems: Problems) -> list[SourceFile]:
                     # Editors' and systems' own files (.les.yml.swp, ._les.yml, .#les.yml) are
                     # passed over; a record someone hid by its name is said.
                     if suffix in RECORD_SUFFIXES and not file.name.startswith(("._", ".#")) \
-                            and not _is(file, "is_symlink") and _is(file, "is_file"):
+                            and not _is(file.is_symlink) and _is(file.is_file, follow_symlinks=False):
                         problems.warning(path, 1, 1, say("hidden_file"))
                     continue
-                if _is(file, "is_symlink"):
+                if _is(file.is_symlink):
                     problems.error(path, 1, 1, say("symlink"))
-                elif _is(file, "is_dir"):
+                elif _is(file.is_dir, follow_symlinks=False):
                     problems.error(path, 1, 1, say("nested_folder", name=quote(entry.name)))
                 elif suffix not in RECORD_SUFFIXES:
                     hint = say("rename_yml") if suffix == ".yaml" else ""
