@@ -666,11 +666,20 @@ def test_a_password_in_the_form_is_refused_at_its_line_and_never_repeated(projec
     before = files(project)
     result = run(project, event(tmp_path, answers), "--write")
     assert result.exit_code == 1
-    assert ("issue #42:%d:1: error: 'Welke accounts beheer je, en waar ligt de toegang?': bij 'linkedin-werken-bij' "
-            "staat iets dat op een wachtwoord lijkt: zet nooit een wachtwoord in een issue, alleen waar het staat "
-            "(welke kluis, wie het apparaat heeft); pas het issue aan en verander dat wachtwoord, want iedereen met "
-            "toegang tot de repository kan het lezen" % line) in result.output
+    assert ("issue #42:%d:1: error: 'Welke accounts beheer je, en waar ligt de toegang?': dit lijkt een wachtwoord: "
+            "zet nooit een wachtwoord in een issue, alleen waar het staat (welke kluis, wie het apparaat heeft); pas "
+            "het issue aan en verander dat wachtwoord, want iedereen met toegang tot de repository kan het lezen"
+            % line) in result.output
     assert "Zomer2026" not in result.output and files(project) == before
+    # Wherever it is typed: a lesson (which the site would publish), a presumed answer.
+    hidden = {**ANSWERS, "lesson_1_lesson": "Eerste regel.\nHet wachtwoord: Welkom01, op een briefje.",
+              "open_goals": "- linkedin-ict-2024:respons wachtwoord: Hunter2!"}
+    result = run(project, event(tmp_path, hidden), "--write")
+    text = body(hidden)
+    said = [line.split(": error: ")[0] for line in result.output.splitlines() if "lijkt een wachtwoord" in line]
+    assert said == [f"issue #42:{heading_of(text, 'open_goals') + 2}:1",
+                    f"issue #42:{heading_of(text, 'lesson_1_lesson') + 3}:1"]
+    assert "Welkom01" not in result.output and "Hunter2" not in result.output and files(project) == before
     # Where it lives, in words, is what the question asks for.
     answers["accounts"] = "linkedin-werken-bij: wachtwoord: teamkluis (map Werving); tweestapsverificatie op de teamtelefoon"
     assert run(project, event(tmp_path, answers)).exit_code == 0

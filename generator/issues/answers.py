@@ -191,8 +191,6 @@ class Judge:
                                             hint=suggest(account, tuple(sorted(accounts)))), n)
             elif not access:
                 self.say_at("accounts", say("issue_account_without_access", value=quote(account)), n)
-            elif _PASSWORD.search(access):
-                self.say_at("accounts", say("issue_password_given", value=quote(account)), n)
             elif any(a.account == account for a in found):
                 self.say_at("accounts", say("listed_twice", value=quote(account)), n)
             else:
@@ -260,10 +258,20 @@ class Judge:
                     self.wrong.add(ident)
 
 
+    def passwords(self) -> None:
+        """What looks like a password, in any answer, at its line (never
+        repeated): where access lives belongs in the form, a secret never."""
+        for ident, answer in self.answers.items():
+            for n, line in enumerate(answer.text.split("\n")):
+                if _PASSWORD.search(line):
+                    self.say_at(ident, say("issue_password_given"), n)
+
+
 def judge(form: Form, answers: dict[str, Answer], issue: Issue, catalog: Catalog, problems: Problems) -> Handover:
     """The handover the answers make; every problem with them in `problems`."""
     j = Judge(form, answers, issue, catalog, problems)
     j.hidden_characters()
+    j.passwords()
     handover = Handover(issue)
     handover.leaver = j.person("leaver", still_here=False) if "leaver" in answers else None
     handover.last_day = j.day("last_day") if "last_day" in answers else None
